@@ -1,0 +1,56 @@
+# Entendu: `make run` and `make test` are all a fresh machine needs (only python3 required).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: run test lint format install migrate seed messages worker clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+# `make run`: SQLite and in-process tasks, whatever the shell has set.
+run: export DATABASE_URL =
+run: export REDIS_URL =
+run: export DJANGO_SETTINGS_MODULE = config.settings.local
+run: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
+	$(BIN)/python manage.py seed_demo
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Regenerate the French catalogues after changing UI strings (needs GNU gettext).
+# Each app keeps its own catalogue in <app>/locale; locale/ holds the project-wide strings.
+APPS_WITH_CATALOGUES := events testimonies coding
+messages: install
+	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=.venv/* --ignore=node_modules/* \
+		--ignore=staticfiles/* --ignore=tests/* --ignore=bench/* \
+		$(foreach app,$(APPS_WITH_CATALOGUES),--ignore=$(app)/*)
+	for app in $(APPS_WITH_CATALOGUES); do \
+		mkdir -p $$app/locale && (cd $$app && ../$(BIN)/django-admin makemessages -l fr --no-obsolete); \
+	done
+	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+worker: install
+	$(BIN)/celery -A config.celery_app worker -Q default,nlp --loglevel=INFO
+
+clean:
+	rm -rf $(VENV) staticfiles test-artifacts

@@ -1,0 +1,21 @@
+"""Test suite settings: fast and isolated; services only where the environment names them."""
+
+from config.env import env_str
+
+from .base import *  # noqa: F403
+from .base import REDIS_URL
+
+DEBUG = False
+SECRET_KEY = "test-only-not-secret-7d1f0c2b9e8a"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+FIELD_ENCRYPTION_KEY = "dGVzdC1vbmx5LWZpZWxkLWVuY3J5cHRpb24ta2V5LTM="
+# NOTE: the shared-cache setting is checked in tests/test_settings.py against base; tests
+# themselves use a per-process cache unless Redis is there.
+if not REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# NOTE: inside the suite tasks run eagerly; the integration tests start a real worker themselves.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_BROKER_URL = env_str("REDIS_URL", "") or "memory://"
+CELERY_RESULT_BACKEND = env_str("REDIS_URL", "") or "cache+memory://"
+LANGUAGE_CODE = "en"

@@ -1,0 +1,95 @@
+import os
+import socket
+from urllib.parse import urlparse
+
+import pytest
+from django.conf import settings
+
+from accounts.roles import Role
+from tests.factories import PASSWORD, UserFactory
+
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def service_reachable(url: str, default_port: int) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection((parsed.hostname, parsed.port or default_port), timeout=2):
+            return True
+    except OSError:
+        return False
+
+
+def require_service(name: str, reachable: bool, why: str) -> None:
+    """Skip a test whose service is missing, except in CI, where a missing service fails."""
+    if reachable:
+        return
+    if IN_CI:
+        pytest.fail(f"{name} is required in CI (CI=true) but is not reachable: {why}")
+    pytest.skip(f"{name} is not available here: {why}")
+
+
+@pytest.fixture
+def redis_url() -> str:
+    url = os.environ.get("REDIS_URL", "")
+    require_service(
+        "Redis", bool(url) and service_reachable(url, 6379), url or "REDIS_URL is not set"
+    )
+    return url
+
+
+@pytest.fixture
+def postgres():
+    vendor = settings.DATABASES["default"]["ENGINE"]
+    require_service("PostgreSQL", "postgresql" in vendor, f"DATABASE_URL gives {vendor}")
+
+
+@pytest.fixture
+def password() -> str:
+    return PASSWORD
+
+
+@pytest.fixture
+def participant(db):
+    return UserFactory(roles=[Role.PARTICIPANT])
+
+
+@pytest.fixture
+def facilitator(db):
+    return UserFactory(roles=[Role.FACILITATOR])
+
+
+@pytest.fixture
+def researcher(db):
+    return UserFactory(roles=[Role.RESEARCHER])
+
+
+@pytest.fixture
+def admin_user(db):
+    return UserFactory(roles=[Role.ADMIN], is_staff=True)
+
+
+@pytest.fixture
+def role_users(participant, facilitator, researcher, admin_user):
+    """One user per role, keyed by role; ``None`` stands for an anonymous visitor."""
+    return {
+        "anonymous": None,
+        Role.PARTICIPANT: participant,
+        Role.FACILITATOR: facilitator,
+        Role.RESEARCHER: researcher,
+        Role.ADMIN: admin_user,
+    }
+
+
+@pytest.fixture
+def client_for(client):
+    """``client_for(user)`` returns a test client signed in as ``user`` (or anonymous)."""
+    from django.test import Client
+
+    def make(user):
+        c = Client()
+        if user is not None:
+            c.force_login(user)
+        return c
+
+    return make

@@ -1,0 +1,78 @@
+"""Every role on every URL the foundation adds."""
+
+import pytest
+
+from accounts.roles import Role
+
+pytestmark = pytest.mark.django_db
+
+ANON, P, F, R, A = "anonymous", Role.PARTICIPANT, Role.FACILITATOR, Role.RESEARCHER, Role.ADMIN
+
+# url -> expected status for anonymous, participant, facilitator, researcher, admin
+MATRIX = {
+    "/": (200, 200, 200, 200, 200),
+    "/dashboard/": (302, 200, 200, 200, 200),
+    "/account/api-token/": (302, 200, 200, 200, 200),
+    "/api/v1/me/": (401, 200, 200, 200, 200),
+    "/api/v1/schema/": (200, 200, 200, 200, 200),
+    "/api/v1/docs/": (200, 200, 200, 200, 200),
+    "/api/v1/redoc/": (200, 200, 200, 200, 200),
+    "/accounts/login/": (200, 302, 302, 302, 302),
+    "/admin/": (302, 302, 302, 302, 200),
+}
+
+
+@pytest.mark.parametrize("url", MATRIX)
+def test_status_by_role(url, role_users, client_for):
+    for index, role in enumerate((ANON, P, F, R, A)):
+        response = client_for(role_users[role]).get(url)
+        assert response.status_code == MATRIX[url][index], (url, role)
+
+
+def test_anonymous_dashboard_redirects_to_sign_in(client):
+    response = client.get("/dashboard/")
+    assert response["Location"].startswith("/accounts/login/?next=/dashboard/")
+
+
+def test_a_user_with_no_role_cannot_reach_role_pages(client_for):
+    from tests.factories import UserFactory
+
+    nobody = UserFactory(roles=[])
+    c = client_for(nobody)
+    assert c.get("/api/v1/me/").status_code == 200  # any signed-in user may read who they are
+    assert c.get("/admin/").status_code == 302
+
+
+def test_facilitator_dashboard_lists_only_their_events(client_for, facilitator):
+    from tests.factories import EventFacilitatorFactory, EventFactory
+
+    EventFacilitatorFactory(user=facilitator, event__title="Mine")
+    EventFactory(title="Someone else's")
+    body = client_for(facilitator).get("/dashboard/").content.decode()
+    assert "Mine" in body
+    assert "Someone else&#x27;s" not in body and "Someone else's" not in body
+
+
+def test_api_token_page_creates_shows_once_and_revokes(client_for, researcher):
+    from rest_framework.authtoken.models import Token
+
+    c = client_for(researcher)
+    response = c.post("/account/api-token/", {"action": "create"})
+    key = Token.objects.get(user=researcher).key
+    assert key in response.content.decode()
+    assert key not in c.get("/account/api-token/").content.decode()
+    c.post("/account/api-token/", {"action": "revoke"})
+    assert not Token.objects.filter(user=researcher).exists()
+
+
+def test_api_docs_assets_are_served_by_us(client):
+    body = client.get("/api/v1/docs/").content.decode()
+    assert "/static/drf_spectacular_sidecar/" in body
+    assert "cdn" not in body.lower()
+
+
+def test_schema_is_openapi_3_and_lists_me(client):
+    response = client.get("/api/v1/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+    schema = response.json()
+    assert schema["openapi"].startswith("3.")
+    assert "/api/v1/me/" in schema["paths"]
