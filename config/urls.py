@@ -9,6 +9,9 @@ from core import views as core_views
 
 api_v1 = [
     path("me/", MeApi.as_view(), name="me"),
+    path("", include("events.api_urls")),
+    path("", include("testimonies.api_urls")),
+    path("", include("coding.api_urls")),
     # NOTE: the schema and its docs are public by decision: they describe, they hold no data.
     path("schema/", SpectacularAPIView.as_view(permission_classes=[AllowAny]), name="schema"),
     path(
@@ -28,6 +31,9 @@ urlpatterns = [
     path("dashboard/", core_views.dashboard, name="dashboard"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
+    path("events/", include("events.urls")),
+    path("coding/", include("coding.urls")),
+    path("", include("testimonies.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include((api_v1, "api"))),
     path("admin/", admin.site.urls),

@@ -19,3 +19,7 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = env_str("REDIS_URL", "") or "memory://"
 CELERY_RESULT_BACKEND = env_str("REDIS_URL", "") or "cache+memory://"
 LANGUAGE_CODE = "en"
+
+# NOTE: lets several checkouts or engineers run the suite on one PostgreSQL server at once.
+if env_str("TEST_DATABASE_NAME", ""):
+    DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME")}  # noqa: F405
