@@ -1,0 +1,113 @@
+"""Reads. Every selector that returns stories is scoped to the user asking."""
+
+from django.db.models import Count, Q, QuerySet
+
+from accounts.roles import Role, user_has_role
+from events.models import Event
+from testimonies import hooks
+from testimonies.models import ConsentText, ResearchCopy, Scope, Testimony
+
+SCOPE_FIELDS = {s.value: f"scope_{s.value}" for s in Scope}
+
+
+def event_for_submission_token(*, token: str) -> Event | None:
+    """The event whose participant link carries ``token``, only while it is open; else None."""
+    try:
+        from events.selectors import event_for_submission_token as events_lookup
+    except ImportError:
+        events_lookup = None
+    if events_lookup is not None:
+        try:
+            return events_lookup(token=token)
+        except Exception:  # noqa: BLE001 - theirs raises when the event is unknown or not open
+            return None
+    if not token or len(token) > 64:
+        return None
+    return Event.objects.filter(submission_token=token, status=Event.Status.OPEN).first()
+
+
+def consent_text_current(*, language: str) -> ConsentText | None:
+    """The latest consent text version in ``language`` (or its base language), else English."""
+    candidates = [language, language.split("-")[0], "en"]
+    for code in dict.fromkeys(c for c in candidates if c):
+        text = ConsentText.objects.filter(language__iexact=code).order_by("-version").first()
+        if text is not None:
+            return text
+    return None
+
+
+def consent_text_is_used(*, consent_text: ConsentText) -> bool:
+    return Testimony.objects.filter(consent_text=consent_text).exists()
+
+
+def testimony_counts_for_event(*, event) -> dict:
+    """Counts only, never text: safe for facilitators' dashboards.
+
+    ``total`` counts active stories; ``withdrawn`` the tombstones; ``by_language`` uses the
+    detected language, else the declared one; ``by_scope`` counts active stories per scope;
+    ``by_theme`` is filled by the coding app through ``hooks.register_theme_counter``.
+    """
+    qs = Testimony.objects.filter(event=event)
+    aggregates = {"total": Count("id", filter=Q(status=Testimony.Status.ACTIVE))}
+    aggregates["withdrawn"] = Count("id", filter=Q(status=Testimony.Status.WITHDRAWN))
+    for scope, field in SCOPE_FIELDS.items():
+        aggregates[f"scope__{scope}"] = Count(
+            "id", filter=Q(status=Testimony.Status.ACTIVE, **{field: True})
+        )
+    row = qs.aggregate(**aggregates)
+    active = qs.filter(status=Testimony.Status.ACTIVE)
+    by_language: dict[str, int] = {}
+    for item in active.values("research_copy__detected_language", "declared_language").annotate(
+        n=Count("id")
+    ):
+        language = item["research_copy__detected_language"] or item["declared_language"] or "und"
+        by_language[language] = by_language.get(language, 0) + item["n"]
+    by_theme: dict = {}
+    for counter in hooks.theme_counters():
+        by_theme.update(counter(active.values("id")))
+    return {
+        "total": row["total"],
+        "withdrawn": row["withdrawn"],
+        "by_language": dict(sorted(by_language.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "by_scope": {scope: row[f"scope__{scope}"] for scope in SCOPE_FIELDS},
+        "by_theme": by_theme,
+    }
+
+
+def research_copies_for_user(*, user) -> QuerySet[ResearchCopy]:
+    """Research copies a user may read: researchers and admins only, and only of stories that
+    are active (not withdrawn) and whose consent covers research.
+
+    SECURITY: returns ResearchCopy rows (redacted text); ``testimony`` is joined for its event,
+    dates and scopes, with the original text deferred. Never render ``testimony.text`` from this.
+    """
+    if not user_has_role(user, Role.RESEARCHER, Role.ADMIN):
+        return ResearchCopy.objects.none()
+    return (
+        ResearchCopy.objects.filter(
+            testimony__status=Testimony.Status.ACTIVE, testimony__scope_research=True
+        )
+        .select_related("testimony", "testimony__event")
+        .defer("testimony__text", "testimony__title", "testimony__restore_trust")
+        .order_by("-testimony__submitted_at", "-id")
+    )
+
+
+def testimonies_for_participant(*, user) -> QuerySet[Testimony]:
+    """A signed-in participant's own stories (their receipts), withdrawn ones included."""
+    if not user.is_authenticated:
+        return Testimony.objects.none()
+    return (
+        Testimony.objects.filter(participant=user)
+        .select_related("event", "consent_text")
+        .order_by("-submitted_at")
+    )
+
+
+def testimonies_entered_by(*, user) -> QuerySet[Testimony]:
+    """Stories a facilitator entered themselves: the only texts a facilitator may read."""
+    if not user_has_role(user, Role.FACILITATOR, Role.ADMIN):
+        return Testimony.objects.none()
+    return (
+        Testimony.objects.filter(entered_by=user).select_related("event").order_by("-submitted_at")
+    )
