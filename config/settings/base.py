@@ -57,6 +57,7 @@ LOCAL_APPS = [
     "events",
     "testimonies",
     "coding",
+    "analysis",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -277,3 +278,7 @@ ENTENDU_CONTROLLER = {
 }
 # Key that encrypts participants' contact details (Fernet, urlsafe base64 of 32 bytes).
 FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY", "")
+# SECURITY: dashboards never show a count of fewer than this many stories (analysis/suppression.py).
+ENTENDU_SMALL_CELL_THRESHOLD = env_int("ENTENDU_SMALL_CELL_THRESHOLD", 10)
+# Exports of more stories than this run as background jobs with progress instead of streaming.
+ENTENDU_EXPORT_SYNC_LIMIT = env_int("ENTENDU_EXPORT_SYNC_LIMIT", 2000)

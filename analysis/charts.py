@@ -1,0 +1,301 @@
+"""Charts rendered on the server as accessible SVG: no script, font or image from anywhere else.
+
+Each chart carries a title and a description (``<title>``/``<desc>`` referenced by
+``aria-labelledby``/``aria-describedby``) and the table of its data, which the page shows as the
+text alternative and which downloads as CSV. Every style is an SVG attribute, not a CSS class, so
+the same markup downloads as an SVG file and draws on a canvas for the PNG download.
+"""
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
+INK = "#1b1b1f"
+MUTED = "#4a4a55"
+GRID = "#c9ced6"
+SUPPRESSED_FILL = "#e5e7eb"
+# Two ends of the heat-map scale (light to dark blue); text switches colour to keep 4.5:1.
+SCALE_LOW = (0xF3, 0xF6, 0xF9)
+SCALE_HIGH = (0x14, 0x45, 0x6B)
+DEFAULT_SERIES_COLOURS = ["#1f5f8b", "#a1441b", "#2e6b30", "#6b3fa0", "#8a6100", "#0f6f74"]
+
+
+@dataclass
+class Chart:
+    key: str
+    title: str
+    description: str
+    columns: list[str]
+    rows: list[list]
+    svg: SafeString = field(default=mark_safe(""))  # noqa: S308 - empty literal
+
+    def csv_text(self) -> str:
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(self.columns)
+        for row in self.rows:
+            writer.writerow(["" if value is None else value for value in row])
+        return out.getvalue()
+
+
+def suppressed_label(threshold: int) -> str:
+    return _("fewer than %(n)s") % {"n": threshold}
+
+
+def _attr(value) -> str:
+    return escape(str(value), quote=True)
+
+
+def _short(label: str, limit: int = 30) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def _svg_open(key: str, width: int, height: int, title: str, description: str) -> list[str]:
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="chart-{_attr(key)}" class="chart" '
+        f'role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'aria-labelledby="chart-{_attr(key)}-title" aria-describedby="chart-{_attr(key)}-desc" '
+        f'font-family="{_attr(FONT)}" font-size="13">',
+        f'<title id="chart-{_attr(key)}-title">{escape(title)}</title>',
+        f'<desc id="chart-{_attr(key)}-desc">{escape(description)}</desc>',
+        f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
+    ]
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def scale_colour(fraction: float) -> tuple[str, str]:
+    """Fill and text colour for a heat-map cell at ``fraction`` (0..1) of the maximum."""
+    fraction = min(1.0, max(0.0, fraction))
+    rgb = tuple(
+        round(lo + (hi - lo) * fraction) for lo, hi in zip(SCALE_LOW, SCALE_HIGH, strict=True)
+    )
+    text = "#ffffff" if _luminance(rgb) < 0.18 else INK
+    return "#{:02x}{:02x}{:02x}".format(*rgb), text
+
+
+def bar_chart(
+    *,
+    key: str,
+    title: str,
+    description: str,
+    items: Sequence[tuple[str, float | None]],
+    value_header: str,
+    label_header: str,
+    threshold: int,
+    percent: bool = False,
+    colours: Sequence[str] | None = None,
+    reference: float | None = None,
+    reference_label: str = "",
+    extra_columns: Sequence[str] = (),
+    extra_values: Sequence[Sequence] = (),
+) -> Chart:
+    """Horizontal bars, one per item; a None value is a suppressed cell, drawn as such."""
+    width, label_w, bar_w, row_h, top = 680, 220, 340, 30, 12
+    height = top + row_h * max(1, len(items)) + 34
+    maximum = 100.0 if percent else max([v for _label, v in items if v is not None] + [1])
+    parts = _svg_open(key, width, height, title, description)
+    x0 = label_w
+    for tick in range(5):
+        x = x0 + bar_w * tick / 4
+        value = maximum * tick / 4
+        text = f"{value:.0f}%" if percent else f"{value:.0f}"
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - 28}" stroke="{GRID}"/>'
+            f'<text x="{x:.1f}" y="{height - 12}" text-anchor="middle" fill="{MUTED}">{text}</text>'
+        )
+    for index, (label, value) in enumerate(items):
+        y = top + index * row_h
+        colour = (colours or DEFAULT_SERIES_COLOURS)[index % len(colours or DEFAULT_SERIES_COLOURS)]
+        parts.append(f"<g><title>{escape(label)}</title>")
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + 19}" text-anchor="end" fill="{INK}">'
+            f"{escape(_short(label))}</text>"
+        )
+        if value is None:
+            parts.append(
+                f'<rect x="{x0}" y="{y + 5}" width="{bar_w}" height="{row_h - 10}" '
+                f'fill="{SUPPRESSED_FILL}" stroke="{GRID}" stroke-dasharray="4 3"/>'
+                f'<text x="{x0 + 8}" y="{y + 19}" fill="{INK}">'
+                f"{escape(_('suppressed: %(label)s') % {'label': suppressed_label(threshold)})}"
+                "</text>"
+            )
+        else:
+            length = bar_w * (value / maximum) if maximum else 0
+            text = f"{value:.1f}%" if percent else f"{value:g}"
+            parts.append(
+                f'<rect x="{x0}" y="{y + 5}" width="{length:.1f}" height="{row_h - 10}" '
+                f'fill="{_attr(colour)}"/>'
+                f'<text x="{x0 + length + 6:.1f}" y="{y + 19}" fill="{INK}">{text}</text>'
+            )
+        parts.append("</g>")
+    if reference is not None and maximum:
+        x = x0 + bar_w * reference / maximum
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{height - 28}" stroke="{INK}" '
+            f'stroke-width="2" stroke-dasharray="6 4">'
+            f"<title>{escape(reference_label)}</title></line>"
+        )
+    parts.append("</svg>")
+    columns = [label_header, value_header, *extra_columns]
+    rows = []
+    for index, (label, value) in enumerate(items):
+        extra = list(extra_values[index]) if index < len(extra_values) else []
+        shown = suppressed_label(threshold) if value is None else value
+        rows.append([label, shown, *extra])
+    return Chart(key, title, description, columns, rows, mark_safe("".join(parts)))  # noqa: S308
+
+
+def heat_map(
+    *,
+    key: str,
+    title: str,
+    description: str,
+    row_labels: Sequence[str],
+    column_labels: Sequence[str],
+    values: Sequence[Sequence[float | None]],
+    threshold: int,
+    corner_header: str,
+    cell_format: str = "{:g}",
+) -> Chart:
+    """A grid of cells shaded by value; None cells are suppressed and drawn hatched."""
+    cell_w, cell_h, label_w = 64, 34, 220
+    top = 150
+    width = label_w + cell_w * max(1, len(column_labels)) + 16
+    height = top + cell_h * max(1, len(row_labels)) + 16
+    numbers = [v for row in values for v in row if v is not None]
+    maximum = max(numbers + [1])
+    parts = _svg_open(key, width, height, title, description)
+    for j, label in enumerate(column_labels):
+        x = label_w + j * cell_w + cell_w / 2
+        parts.append(
+            f'<text transform="translate({x:.1f},{top - 8}) rotate(-45)" fill="{INK}">'
+            f"<title>{escape(label)}</title>{escape(_short(label, 24))}</text>"
+        )
+    for i, label in enumerate(row_labels):
+        y = top + i * cell_h
+        parts.append(
+            f'<text x="{label_w - 8}" y="{y + 22}" text-anchor="end" fill="{INK}">'
+            f"<title>{escape(label)}</title>{escape(_short(label))}</text>"
+        )
+        for j, value in enumerate(values[i]):
+            x = label_w + j * cell_w
+            cell_title = f"{label} × {column_labels[j]}: "
+            if value is None:
+                cell_title += suppressed_label(threshold)
+                parts.append(
+                    f'<g><title>{escape(cell_title)}</title><rect x="{x}" y="{y}" '
+                    f'width="{cell_w - 2}" height="{cell_h - 2}" fill="{SUPPRESSED_FILL}" '
+                    f'stroke="{GRID}" stroke-dasharray="3 3"/><text x="{x + cell_w / 2 - 1:.1f}" '
+                    f'y="{y + 21}" text-anchor="middle" fill="{INK}">–</text></g>'
+                )
+                continue
+            fill, ink = scale_colour(value / maximum if maximum else 0)
+            text = cell_format.format(value)
+            cell_title += text
+            parts.append(
+                f'<g><title>{escape(cell_title)}</title><rect x="{x}" y="{y}" '
+                f'width="{cell_w - 2}" height="{cell_h - 2}" fill="{fill}"/>'
+                f'<text x="{x + cell_w / 2 - 1:.1f}" y="{y + 21}" text-anchor="middle" '
+                f'fill="{ink}">{escape(text)}</text></g>'
+            )
+    parts.append("</svg>")
+    columns = [corner_header, *column_labels]
+    rows = [
+        [label, *[suppressed_label(threshold) if v is None else v for v in values[i]]]
+        for i, label in enumerate(row_labels)
+    ]
+    return Chart(key, title, description, columns, rows, mark_safe("".join(parts)))  # noqa: S308
+
+
+def line_chart(
+    *,
+    key: str,
+    title: str,
+    description: str,
+    x_labels: Sequence[str],
+    series: Sequence[tuple[str, str, Sequence[float | None]]],
+    threshold: int,
+    x_header: str,
+) -> Chart:
+    """One line per series over ``x_labels``; suppressed points break the line."""
+    width, height = 680, 360
+    left, right, top, bottom = 48, 16, 16, 150
+    plot_w, plot_h = width - left - right, height - top - bottom
+    numbers = [v for _n, _c, values in series for v in values if v is not None]
+    maximum = max(numbers + [1])
+    parts = _svg_open(key, width, height, title, description)
+    count = max(1, len(x_labels))
+
+    def px(index: int) -> float:
+        return left + (plot_w * index / (count - 1) if count > 1 else plot_w / 2)
+
+    def py(value: float) -> float:
+        return top + plot_h - plot_h * value / maximum
+
+    for tick in range(5):
+        value = maximum * tick / 4
+        y = py(value)
+        parts.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="{GRID}"/>'
+            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{MUTED}">'
+            f"{value:.0f}</text>"
+        )
+    step = max(1, count // 12)
+    for index, label in enumerate(x_labels):
+        if index % step == 0:
+            parts.append(
+                f'<text x="{px(index):.1f}" y="{top + plot_h + 18}" text-anchor="middle" '
+                f'fill="{MUTED}">{escape(label)}</text>'
+            )
+    for s_index, (name, colour, values) in enumerate(series):
+        segments: list[list[str]] = [[]]
+        for index, value in enumerate(values):
+            if value is None:
+                segments.append([])
+                continue
+            segments[-1].append(f"{px(index):.1f},{py(value):.1f}")
+        parts.append(f"<g><title>{escape(name)}</title>")
+        for points in segments:
+            if len(points) > 1:
+                parts.append(
+                    f'<polyline points="{" ".join(points)}" fill="none" '
+                    f'stroke="{_attr(colour)}" stroke-width="2.5"/>'
+                )
+            for point in points:
+                cx, cy = point.split(",")
+                parts.append(f'<circle cx="{cx}" cy="{cy}" r="3.5" fill="{_attr(colour)}"/>')
+        parts.append("</g>")
+        # Legend under the plot, two columns.
+        lx = left + (s_index % 2) * (plot_w / 2)
+        ly = top + plot_h + 44 + (s_index // 2) * 22
+        parts.append(
+            f'<rect x="{lx:.1f}" y="{ly - 11}" width="14" height="14" fill="{_attr(colour)}"/>'
+            f'<text x="{lx + 20:.1f}" y="{ly + 1}" fill="{INK}">{escape(_short(name, 40))}</text>'
+        )
+    parts.append("</svg>")
+    columns = [x_header, *[name for name, _c, _v in series]]
+    rows = [
+        [
+            label,
+            *[
+                suppressed_label(threshold) if values[i] is None else values[i]
+                for _n, _c, values in series
+            ],
+        ]
+        for i, label in enumerate(x_labels)
+    ]
+    return Chart(key, title, description, columns, rows, mark_safe("".join(parts)))  # noqa: S308

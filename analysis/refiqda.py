@@ -1,0 +1,305 @@
+"""A REFI-QDA project writer (``.qdpx``): the exchange format of NVivo, ATLAS.ti, MAXQDA, QualCoder.
+
+The archive holds ``project.qde`` (XML in ``urn:QDA-XML:project:1.0``) and ``sources/<GUID>.txt``.
+Rules followed (REFI-QDA 1.5 and ../shared/refi-qda/README.md):
+
+- source texts are UTF-8 without a byte-order mark (a BOM shifts every span in some importers);
+- selections count Unicode code points from 0, end exclusive (``text[start:end]``);
+- a document-level code is written as a ``Coding`` on the source and also as a
+  ``PlainTextSelection`` covering the whole text, because some importers drop the former;
+- every selection and note carries ``creationDateTime``.
+
+Memory stays bounded whatever the selection: the XML is written element by element to a
+temporary file (``lxml.etree.xmlfile``), each source text goes into the archive as it comes, and
+only then is the XML added to the archive.
+"""
+
+import tempfile
+import uuid
+import zipfile
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+NAMESPACE = "urn:QDA-XML:project:1.0"
+SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "Project.xsd"
+# NOTE: uuid5 in our own namespace makes GUIDs stable across exports of the same rows, so a
+# researcher re-importing an updated project into their QDA tool gets matching codes.
+GUID_NAMESPACE = uuid.UUID("6f1b2d1e-5c1a-4b8e-9a57-3c0e1f7d2a10")
+
+
+def stable_guid(kind: str, key) -> str:
+    return str(uuid.uuid5(GUID_NAMESPACE, f"{kind}:{key}"))
+
+
+@dataclass
+class QdaUser:
+    guid: str
+    name: str
+
+
+@dataclass
+class QdaCode:
+    guid: str
+    name: str
+    is_codable: bool = True
+    colour: str | None = None
+    description: str = ""
+    note_guids: list[str] = field(default_factory=list)
+    children: list["QdaCode"] = field(default_factory=list)
+
+
+@dataclass
+class QdaVariable:
+    guid: str
+    name: str
+    type: str = "Text"  # Text, Boolean, Integer, Float, Date, DateTime
+    description: str = ""
+
+
+@dataclass
+class QdaCoding:
+    code_guid: str
+    start: int | None  # None: the whole document
+    end: int | None
+    user_guid: str | None = None
+    created: datetime | None = None
+
+
+@dataclass
+class QdaSource:
+    guid: str
+    name: str
+    text: str
+    created: datetime | None = None
+    description: str = ""
+    codings: list[QdaCoding] = field(default_factory=list)
+    variable_values: list[tuple[str, str, object]] = field(default_factory=list)  # guid, type, v
+    note_guids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class QdaNote:
+    guid: str
+    name: str
+    text: str
+    created: datetime | None = None
+    user_guid: str | None = None
+
+
+def xml_datetime(value: datetime | None) -> str:
+    value = value or datetime.now(UTC)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _q(tag: str) -> str:
+    return f"{{{NAMESPACE}}}{tag}"
+
+
+def _code_element(code: QdaCode) -> etree._Element:
+    attrs = {
+        "guid": code.guid,
+        "name": code.name,
+        "isCodable": "true" if code.is_codable else "false",
+    }
+    if code.colour:
+        attrs["color"] = code.colour
+    element = etree.Element(_q("Code"), attrs)
+    if code.description:
+        etree.SubElement(element, _q("Description")).text = code.description
+    for guid in code.note_guids:
+        etree.SubElement(element, _q("NoteRef"), {"targetGUID": guid})
+    for child in code.children:
+        element.append(_code_element(child))
+    return element
+
+
+def _coding_element(parent, coding: QdaCoding, guid: str) -> None:
+    attrs = {"guid": guid, "creationDateTime": xml_datetime(coding.created)}
+    if coding.user_guid:
+        attrs["creatingUser"] = coding.user_guid
+    element = etree.SubElement(parent, _q("Coding"), attrs)
+    etree.SubElement(element, _q("CodeRef"), {"targetGUID": coding.code_guid})
+
+
+def _value_element(parent, variable_guid: str, kind: str, value) -> None:
+    element = etree.SubElement(parent, _q("VariableValue"))
+    etree.SubElement(element, _q("VariableRef"), {"targetGUID": variable_guid})
+    if kind == "Boolean":
+        etree.SubElement(element, _q("BooleanValue")).text = "true" if value else "false"
+    elif kind == "Integer":
+        etree.SubElement(element, _q("IntegerValue")).text = str(int(value))
+    else:
+        etree.SubElement(element, _q("TextValue")).text = str(value)
+
+
+def source_element(source: QdaSource) -> etree._Element:
+    """The ``TextSource`` element of one source, with its selections and codings."""
+    length = len(source.text)  # code points: Python strings index code points
+    element = etree.Element(
+        _q("TextSource"),
+        {
+            "guid": source.guid,
+            "name": source.name,
+            "plainTextPath": f"internal://{source.guid}.txt",
+            "creationDateTime": xml_datetime(source.created),
+        },
+    )
+    if source.description:
+        etree.SubElement(element, _q("Description")).text = source.description
+    spans: dict[tuple[int, int], list[QdaCoding]] = defaultdict(list)
+    whole: list[QdaCoding] = []
+    for coding in source.codings:
+        if coding.start is None or coding.end is None:
+            whole.append(coding)
+        else:
+            start = max(0, min(coding.start, length))
+            end = max(start, min(coding.end, length))
+            spans[(start, end)].append(coding)
+    if whole:
+        spans[(0, length)].extend(whole)
+    for (start, end), codings in sorted(spans.items()):
+        first = codings[0]
+        attrs = {
+            "guid": stable_guid("selection", f"{source.guid}:{start}:{end}"),
+            "startPosition": str(start),
+            "endPosition": str(end),
+            "creationDateTime": xml_datetime(
+                min((c.created for c in codings if c.created), default=None)
+            ),
+        }
+        if first.user_guid:
+            attrs["creatingUser"] = first.user_guid
+        selection = etree.SubElement(element, _q("PlainTextSelection"), attrs)
+        for coding in codings:
+            _coding_element(
+                selection,
+                coding,
+                stable_guid(
+                    "coding", f"{source.guid}:{start}:{end}:{coding.code_guid}:{coding.user_guid}"
+                ),
+            )
+    for coding in whole:
+        _coding_element(
+            element,
+            coding,
+            stable_guid("doc-coding", f"{source.guid}:{coding.code_guid}:{coding.user_guid}"),
+        )
+    for guid in source.note_guids:
+        etree.SubElement(element, _q("NoteRef"), {"targetGUID": guid})
+    for variable_guid, kind, value in source.variable_values:
+        _value_element(element, variable_guid, kind, value)
+    return element
+
+
+def note_element(note: QdaNote) -> etree._Element:
+    attrs = {"guid": note.guid, "name": note.name, "creationDateTime": xml_datetime(note.created)}
+    if note.user_guid:
+        attrs["creatingUser"] = note.user_guid
+    element = etree.Element(_q("Note"), attrs)
+    etree.SubElement(element, _q("PlainTextContent")).text = note.text
+    return element
+
+
+def write_qdpx(
+    target,
+    *,
+    name: str,
+    users: Sequence[QdaUser],
+    codes: Sequence[QdaCode],
+    variables: Sequence[QdaVariable],
+    sources: Iterable[QdaSource],
+    notes: Iterable[QdaNote],
+    project_note_guids: Sequence[str] = (),
+    created: datetime | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Write a ``.qdpx`` archive to ``target`` (a path or binary file); return the source count."""
+    count = 0
+    with (
+        zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        tempfile.TemporaryFile() as xml_buffer,
+    ):
+        with etree.xmlfile(xml_buffer, encoding="utf-8") as xf:
+            xf.write_declaration()
+            project_attrs = {
+                "name": name,
+                "origin": "Entendu",
+                "creationDateTime": xml_datetime(created),
+            }
+            with xf.element(_q("Project"), project_attrs, nsmap={None: NAMESPACE}):
+                if users:
+                    with xf.element(_q("Users")):
+                        for user in users:
+                            xf.write(
+                                etree.Element(_q("User"), {"guid": user.guid, "name": user.name})
+                            )
+                if codes:
+                    with xf.element(_q("CodeBook")), xf.element(_q("Codes")):
+                        for code in codes:
+                            xf.write(_code_element(code))
+                if variables:
+                    with xf.element(_q("Variables")):
+                        for variable in variables:
+                            element = etree.Element(
+                                _q("Variable"),
+                                {
+                                    "guid": variable.guid,
+                                    "name": variable.name,
+                                    "typeOfVariable": variable.type,
+                                },
+                            )
+                            if variable.description:
+                                etree.SubElement(
+                                    element, _q("Description")
+                                ).text = variable.description
+                            xf.write(element)
+                sources_open = None
+                for source in sources:
+                    if sources_open is None:
+                        sources_open = xf.element(_q("Sources"))
+                        sources_open.__enter__()
+                    # SECURITY/NOTE: encode() never writes a BOM; "utf-8-sig" would.
+                    archive.writestr(f"sources/{source.guid}.txt", source.text.encode("utf-8"))
+                    xf.write(source_element(source))
+                    count += 1
+                    if progress is not None:
+                        progress(count)
+                if sources_open is not None:
+                    sources_open.__exit__(None, None, None)
+                notes_open = None
+                for note in notes:
+                    if notes_open is None:
+                        notes_open = xf.element(_q("Notes"))
+                        notes_open.__enter__()
+                    xf.write(note_element(note))
+                if notes_open is not None:
+                    notes_open.__exit__(None, None, None)
+                for guid in project_note_guids:
+                    xf.write(etree.Element(_q("NoteRef"), {"targetGUID": guid}))
+        xml_buffer.seek(0)
+        with archive.open("project.qde", "w") as entry:
+            while chunk := xml_buffer.read(1 << 16):
+                entry.write(chunk)
+    return count
+
+
+@cache
+def project_schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(SCHEMA_PATH)))
+
+
+def validate_project(xml: bytes) -> list[str]:
+    """The schema errors of a ``project.qde`` document (empty when valid)."""
+    schema = project_schema()
+    document = etree.fromstring(xml)  # noqa: S320 - our own output, parsed without entities
+    if schema.validate(document):
+        return []
+    return [str(error) for error in schema.error_log]
