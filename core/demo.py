@@ -104,6 +104,60 @@ SUB_CODES = [
     ("workforce", "representation", "Carers who look like me", "Des soignants qui me ressemblent"),
 ]
 
+# Sub-code guidance for coders: description (en, fr), inclusion, exclusion, an example (ours).
+SUB_CODE_GUIDANCE = {
+    "not_listened_to": (
+        "The person says a professional did not hear or believe what they said.",
+        "La personne dit qu'un professionnel n'a pas entendu ou pas cru ce qu'elle disait.",
+        "Symptoms dismissed, being interrupted, concerns not written down or not acted on.",
+        "Waiting times or rushed visits with no sign of being unheard: use Time with the "
+        "professional.",
+        "I told her three times that the pain was getting worse and she kept typing.",
+    ),
+    "judged": (
+        "The person was treated through a stereotype about who they are.",
+        "La personne a été traitée à travers un stéréotype sur ce qu'elle est.",
+        "Assumptions about drinking, drugs, pain tolerance, sexuality or culture.",
+        "Rudeness with no link to who the person is: use Not welcome or unsafe.",
+        "The first thing the doctor asked was whether I had been drinking.",
+    ),
+    "time_with_professional": (
+        "The time a professional could give, too short or well used.",
+        "Le temps qu'un professionnel a pu consacrer, trop court ou bien employé.",
+        "Rushed appointments, no time to ask questions, or time that made a difference.",
+        "Being ignored during a long visit: use Not listened to.",
+        "Ten minutes, and half of it on the computer.",
+    ),
+    "not_welcome": (
+        "The person felt unwelcome, unsafe or exposed in a care setting.",
+        "La personne s'est sentie mal accueillie, en insécurité ou exposée dans un lieu de soin.",
+        "Hostile reception, being misgendered, no privacy, fear of going back.",
+        "A stereotype voiced about the person: use Judged or stereotyped.",
+        "At reception they called out my old name in front of everyone.",
+    ),
+    "unconscious_bias": (
+        "Bias the professional may not be aware of, and training that addresses it.",
+        "Des biais dont le professionnel n'a pas conscience, et la formation qui les traite.",
+        "Unequal treatment described as unintentional; calls for bias training.",
+        "Open, deliberate discrimination: use Judged or stereotyped.",
+        "Even with the best intentions, they are not trained to think about trans patients.",
+    ),
+    "accessible_information": (
+        "Information the person could or could not understand or use.",
+        "Des informations que la personne a pu ou non comprendre ou utiliser.",
+        "Jargon, no interpreter, no easy-read or accessible formats, clear explanations.",
+        "Not being heard when speaking: use Not listened to.",
+        "Nobody explained the letter, and it was only in English.",
+    ),
+    "representation": (
+        "Carers who share the person's background, language or life experience.",
+        "Des soignants qui partagent l'origine, la langue ou l'expérience de vie de la personne.",
+        "Rarely or never seeing professionals who look or speak like them; wishing they did.",
+        "Careers and recruitment in general with no personal experience of care.",
+        "In twenty years I have seen one nurse who looks like me.",
+    ),
+}
+
 THEME_COLOURS = ["#1f5f8b", "#7a3e9d", "#2e7d32", "#b3541e", "#00695c", "#8e244d"]
 
 # The events named in DOMAIN.md. Dates are illustrative demo values.
@@ -232,6 +286,19 @@ def _seed_codebook() -> Codebook:
                 "label_fr": fr,
                 "colour": themes[parent_key].colour,
                 "position": position,
+                **dict(
+                    zip(
+                        (
+                            "description_en",
+                            "description_fr",
+                            "inclusion_criteria",
+                            "exclusion_criteria",
+                            "example",
+                        ),
+                        SUB_CODE_GUIDANCE.get(key, ("",) * 5),
+                        strict=True,
+                    )
+                ),
             },
         )
     return codebook
