@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from rest_framework.routers import SimpleRouter
+
+from events import apis
 
 app_name = "events-api"
-urlpatterns: list = []
+
+router = SimpleRouter()
+router.register("events", apis.EventViewSet, basename="event")
+router.register("sessions", apis.SessionViewSet, basename="session")
+router.register("session-logs", apis.SessionLogViewSet, basename="session-log")
+router.register("commitments", apis.CommitmentViewSet, basename="commitment")
+
+urlpatterns = router.urls

@@ -87,6 +87,16 @@ class Event(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def language_labels(self) -> list[str]:
+        return [Language(c).label for c in self.languages or [] if c in Language.values]
+
+    def population_labels(self) -> list[str]:
+        return [
+            PopulationGroup(c).label
+            for c in self.population_focus or []
+            if c in PopulationGroup.values
+        ]
+
     def clean(self):
         errors: dict[str, list] = {}
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:

@@ -1,7 +1,30 @@
-from django.db.models import QuerySet
+import importlib
+import logging
+from typing import Any
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django_countries import countries
 
 from accounts.roles import Role, user_has_role
-from events.models import Event
+from coding.models import Code
+from events.models import (
+    Commitment,
+    Event,
+    EventFacilitator,
+    Session,
+    SessionLog,
+)
+
+logger = logging.getLogger(__name__)
+
+SUBMISSION_TOKEN_MAX_LENGTH = 64
+NOTES_PERMISSION = "events.view_sessionlog_notes"
+
+
+# Events ---------------------------------------------------------------------------------------
 
 
 def event_list_for_user(*, user) -> QuerySet[Event]:
@@ -10,5 +33,285 @@ def event_list_for_user(*, user) -> QuerySet[Event]:
     if user_has_role(user, Role.ADMIN, Role.RESEARCHER):
         return Event.objects.all()
     if user_has_role(user, Role.FACILITATOR):
-        return Event.objects.filter(memberships__user=user).distinct()
+        # NOTE: a subquery rather than a join, so that no DISTINCT is needed and annotations
+        # (counts, sums) over the result stay correct.
+        return Event.objects.filter(
+            Exists(EventFacilitator.objects.filter(event=OuterRef("pk"), user=user))
+        )
     return Event.objects.none()
+
+
+def event_editable_for_user(*, user) -> QuerySet[Event]:
+    """Events a user may change: admins all, facilitators those they facilitate."""
+    if user_has_role(user, Role.ADMIN):
+        return Event.objects.all()
+    if user_has_role(user, Role.FACILITATOR):
+        return Event.objects.filter(
+            Exists(EventFacilitator.objects.filter(event=OuterRef("pk"), user=user))
+        )
+    return Event.objects.none()
+
+
+def event_get_for_user(*, user, slug: str) -> Event:
+    return get_object_or_404(event_list_for_user(user=user), slug=slug)
+
+
+def event_get_editable(*, user, slug: str) -> Event:
+    return get_object_or_404(event_editable_for_user(user=user), slug=slug)
+
+
+def user_can_edit_event(*, user, event: Event) -> bool:
+    return event_editable_for_user(user=user).filter(pk=event.pk).exists()
+
+
+def user_can_read_log_notes(*, user, event: Event | None = None) -> bool:
+    """Admins and the event's facilitators read notes; researchers only with the permission."""
+    if user_has_role(user, Role.ADMIN):
+        return True
+    if user.is_active and user.has_perm(NOTES_PERMISSION):
+        return True
+    if event is not None and user_has_role(user, Role.FACILITATOR):
+        return EventFacilitator.objects.filter(event=event, user=user).exists()
+    return False
+
+
+def event_list_filtered(
+    *,
+    queryset: QuerySet[Event],
+    country: str = "",
+    year: int | None = None,
+    status: str = "",
+    population: str = "",
+    kind: str = "",
+    language: str = "",
+    q: str = "",
+) -> QuerySet[Event]:
+    if country:
+        queryset = queryset.filter(country=country)
+    if year:
+        queryset = queryset.filter(starts_at__year=year)
+    if status:
+        queryset = queryset.filter(status=status)
+    if population:
+        queryset = queryset.filter(population_focus__has_item=population)
+    if kind:
+        queryset = queryset.filter(kind=kind)
+    if language:
+        queryset = queryset.filter(languages__has_item=language)
+    if q:
+        queryset = queryset.filter(Q(title__icontains=q) | Q(city__icontains=q))
+    return queryset
+
+
+def event_list_with_figures(*, queryset: QuerySet[Event]) -> QuerySet[Event]:
+    """Events with their session and attendance figures, in one query."""
+    return queryset.annotate(
+        session_count=Count("sessions", distinct=True),
+        attendance=Sum("sessions__log__attendance_total"),
+    ).order_by("-starts_at", "id")
+
+
+def event_years(*, queryset: QuerySet[Event]) -> list[int]:
+    return list(
+        queryset.annotate(year=ExtractYear("starts_at"))
+        .values_list("year", flat=True)
+        .order_by("-year")
+        .distinct()
+    )
+
+
+def event_members(*, event: Event) -> QuerySet[EventFacilitator]:
+    return event.memberships.select_related("user").order_by("-role", "user__email")
+
+
+# Participant link -----------------------------------------------------------------------------
+
+
+def event_for_submission_token(*, token: str) -> Event:
+    """The open event a participant link belongs to, or Http404.
+
+    SECURITY: the token is matched by an equality lookup on a unique, indexed column, so the
+    comparison happens in the database and leaks no timing about partial matches in Python. It is
+    never logged. A planned, closed or archived event's token does not work.
+    """
+    if not isinstance(token, str) or not (20 <= len(token) <= SUBMISSION_TOKEN_MAX_LENGTH):
+        raise Http404("No open event for this link.")
+    try:
+        return Event.objects.get(submission_token=token, status=Event.Status.OPEN)
+    except Event.DoesNotExist:
+        raise Http404("No open event for this link.") from None
+
+
+# Sessions, logs, commitments ------------------------------------------------------------------
+
+
+def session_list_for_user(*, user) -> QuerySet[Session]:
+    return Session.objects.filter(event__in=event_list_for_user(user=user))
+
+
+def session_list_for_event(*, event: Event) -> QuerySet[Session]:
+    return (
+        event.sessions.select_related("log")
+        .prefetch_related("facilitators")
+        .order_by("starts_at", "id")
+    )
+
+
+def session_log_list_for_user(*, user) -> QuerySet[SessionLog]:
+    return SessionLog.objects.filter(session__event__in=event_list_for_user(user=user))
+
+
+def commitment_list_for_user(*, user) -> QuerySet[Commitment]:
+    return Commitment.objects.filter(event__in=event_list_for_user(user=user))
+
+
+def commitment_list_for_event(*, event: Event) -> QuerySet[Commitment]:
+    return (
+        event.commitments.select_related("session")
+        .prefetch_related(Prefetch("themes", queryset=Code.objects.order_by("position", "id")))
+        .order_by("due_date", "id")
+    )
+
+
+def theme_choices() -> QuerySet[Code]:
+    """The action themes: top-level codes of the default codebook."""
+    return Code.objects.filter(codebook__is_default=True, parent__isnull=True).order_by(
+        "position", "id"
+    )
+
+
+# Figures --------------------------------------------------------------------------------------
+
+
+def _testimony_counts(*, event: Event) -> dict[str, Any] | None:
+    """Testimonies received, from the testimonies app when it provides its selector."""
+    try:
+        module = importlib.import_module("testimonies.selectors")
+    except ImportError:
+        return None
+    counter = getattr(module, "testimony_counts_for_event", None)
+    if counter is None:
+        return None
+    return counter(event=event)
+
+
+def event_figures(*, event: Event) -> dict[str, Any]:
+    """Sessions held, attendance, commitments by status, testimonies received."""
+    sessions = Session.objects.filter(event=event).aggregate(
+        planned=Count("id"),
+        held=Count("id", filter=Q(log__isnull=False)),
+        attendance=Sum("log__attendance_total"),
+        **{f"sum_{name}": Sum(f"log__{name}") for name in SessionLog.GROUP_FIELDS.values()},
+    )
+    groups = [
+        (group, SessionLog._meta.get_field(name).verbose_name, sessions[f"sum_{name}"])
+        for group, name in SessionLog.GROUP_FIELDS.items()
+    ]
+    by_status = dict(
+        event.commitments.values_list("status").annotate(n=Count("id")).values_list("status", "n")
+    )
+    commitments = [
+        (status, label, by_status.get(status, 0)) for status, label in Commitment.Status.choices
+    ]
+    return {
+        "sessions_planned": sessions["planned"],
+        "sessions_held": sessions["held"],
+        "attendance": sessions["attendance"] or 0,
+        "groups": groups,
+        "commitments": commitments,
+        "commitments_total": sum(by_status.values()),
+        "testimonies": _testimony_counts(event=event),
+    }
+
+
+def programme_overview() -> dict[str, Any]:
+    """Programme totals, by country and by year, each in one aggregate query.
+
+    NOTE: participants are the sum of the attendance totals logged for sessions; a person who
+    attends two sessions of one event counts twice (the logs hold counts, never names).
+    """
+    events = Event.objects.filter(is_demo=False) if _real_events_exist() else Event.objects.all()
+    totals = events.aggregate(
+        events=Count("id", distinct=True),
+        countries=Count("country", distinct=True),
+        participants=Sum("sessions__log__attendance_total"),
+    )
+    by_country = list(
+        events.values("country")
+        .annotate(
+            events=Count("id", distinct=True),
+            participants=Sum("sessions__log__attendance_total"),
+        )
+        .order_by("-events", "country")
+    )
+    by_year = list(
+        events.annotate(year=ExtractYear("starts_at"))
+        .values("year")
+        .annotate(
+            events=Count("id", distinct=True),
+            countries=Count("country", distinct=True),
+            participants=Sum("sessions__log__attendance_total"),
+        )
+        .order_by("year")
+    )
+    for row in by_country:
+        row["country_name"] = countries.name(row["country"]) or row["country"]
+    commitments = dict(
+        Commitment.objects.filter(event__in=events)
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .values_list("status", "n")
+    )
+    return {
+        "events": totals["events"],
+        "countries": totals["countries"],
+        "participants": totals["participants"] or 0,
+        "by_country": by_country,
+        "by_year": by_year,
+        "commitments": [
+            (status, label, commitments.get(status, 0))
+            for status, label in Commitment.Status.choices
+        ],
+    }
+
+
+def _real_events_exist() -> bool:
+    # NOTE: demo events are left out of the programme's figures once real ones exist, so a
+    # demo seed on a live system never inflates the reported totals.
+    return Event.objects.filter(is_demo=False).exists()
+
+
+# Public page ----------------------------------------------------------------------------------
+
+
+def public_event_get(*, slug: str) -> Event:
+    """An event whose facilitators chose to publish its "You said, we did" page."""
+    return get_object_or_404(Event.objects.filter(is_public=True), slug=slug)
+
+
+def public_event_commitments(*, event: Event) -> QuerySet[Commitment]:
+    """The public fields only: what was promised, by whom, themes, status and progress note.
+    Dropped commitments stay listed: saying so is part of closing the loop."""
+    return (
+        event.commitments.only(
+            "id",
+            "event_id",
+            "description",
+            "organisation",
+            "status",
+            "due_date",
+            "public_progress_note",
+            "updated_at",
+        )
+        .prefetch_related(Prefetch("themes", queryset=Code.objects.order_by("position", "id")))
+        .order_by("status", "due_date", "id")
+    )
+
+
+def public_event_figures(*, event: Event) -> dict[str, Any]:
+    """Aggregates only: sessions held and attendance. Never a story, never a note."""
+    figures = Session.objects.filter(event=event).aggregate(
+        held=Count("id", filter=Q(log__isnull=False)),
+        attendance=Sum("log__attendance_total"),
+    )
+    return {"sessions_held": figures["held"], "attendance": figures["attendance"] or 0}
