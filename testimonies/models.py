@@ -130,6 +130,8 @@ class Consequence(models.TextChoices):
 
 
 class Testimony(models.Model):
+    __test__ = False  # NOTE: not a pytest test class, despite the name.
+
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         WITHDRAWN = "withdrawn", _("Withdrawn")
@@ -192,8 +194,9 @@ class Testimony(models.Model):
 
     # SECURITY: SHA-256 of the one-time withdrawal code; the code itself is never stored.
     withdrawal_code_hash = models.CharField(max_length=64, unique=True, editable=False)
-    # Idempotency: the form's submission key; a retried POST finds the story it already stored.
-    submission_key = models.UUIDField(null=True, blank=True, editable=False)
+    # Idempotency: SHA-256 of the form's submission key (never the key: it also derives the
+    # withdrawal code shown again on a retried POST, see services.withdrawal_code_for_key).
+    submission_key_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)
 
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE
@@ -213,8 +216,8 @@ class Testimony(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(
-                fields=["event", "submission_key"],
-                condition=Q(submission_key__isnull=False),
+                fields=["event", "submission_key_hash"],
+                condition=Q(submission_key_hash__isnull=False),
                 name="testimony_submission_key_unique",
             ),
             # An active story always has consent for research.
@@ -277,6 +280,8 @@ class YesNo(models.TextChoices):
 
 class TestimonyCharacteristics(models.Model):
     """Self-identified characteristics; each value is stored only with its own scope."""
+
+    __test__ = False
 
     testimony = models.OneToOneField(
         Testimony, on_delete=models.CASCADE, related_name="characteristics"

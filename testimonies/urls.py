@@ -6,4 +6,38 @@ app_name = "testimonies"
 urlpatterns = [
     # The participant link printed on an event's QR code: /t/<event submission token>/
     path("t/<str:token>/", views.submit, name="submit"),
+    path("withdraw/", views.withdraw, name="withdraw"),
+    path("consent/<str:language>/v<int:version>/", views.consent_text, name="consent_text"),
+    # Signed-in participants: their receipts, withdrawal and data.
+    path("my/stories/", views.my_receipts, name="my_receipts"),
+    path("my/stories/<uuid:public_id>/", views.my_receipt, name="my_receipt"),
+    path("my/stories/<uuid:public_id>/receipt.json", views.my_receipt_json, name="my_receipt_json"),
+    path("my/stories/<uuid:public_id>/withdraw/", views.my_withdraw, name="my_withdraw"),
+    path("my/data.json", views.my_data, name="my_data"),
+    # Researchers: redacted research copies.
+    path("research/stories/", views.research_list, name="research_list"),
+    path("research/stories/<uuid:public_id>/", views.research_detail, name="research_detail"),
+    path("stories/<uuid:public_id>/original/", views.original_text, name="original_text"),
+    # Facilitators: counts, entry on a participant's behalf, import.
+    path("facilitate/stories/", views.facilitator_overview, name="facilitator_overview"),
+    path(
+        "facilitate/stories/import-template.csv",
+        views.facilitator_import_template,
+        name="import_template",
+    ),
+    path(
+        "facilitate/events/<int:event_id>/stories/",
+        views.facilitator_event,
+        name="facilitator_event",
+    ),
+    path(
+        "facilitate/events/<int:event_id>/stories/new/",
+        views.facilitator_entry,
+        name="facilitator_entry",
+    ),
+    path(
+        "facilitate/events/<int:event_id>/stories/import/",
+        views.facilitator_import,
+        name="facilitator_import",
+    ),
 ]

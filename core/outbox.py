@@ -1,0 +1,165 @@
+"""Transactional outbox: follow-up work that must never be lost.
+
+A service calls ``outbox_enqueue(...)`` inside the transaction that saves its rows, so the
+message exists if and only if the change was committed. After commit we try to publish at once;
+if the broker is down the row stays pending and ``outbox_relay()`` publishes it later (run by the
+``relay_outbox`` management command in a loop, or the ``core.relay_outbox`` periodic task).
+Publishing is at-least-once: tasks fed by the outbox must be safe to run twice.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from core.models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+# Publishing gives up quickly when the broker is unreachable: the row stays pending.
+PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
+MAX_BACKOFF_SECONDS = 300
+
+
+class UnknownTask(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class RelayResult:
+    sent: int = 0
+    pending: int = 0
+    failed: int = 0
+
+
+def outbox_enqueue(*, task_name: str, kwargs: dict, queue: str = "") -> OutboxMessage:
+    """Write a message in the caller's transaction; it is published once that commits."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("outbox_enqueue must run inside the transaction it follows")
+    message = OutboxMessage.objects.create(
+        task_name=task_name, kwargs=kwargs, queue=queue, available_at=timezone.now()
+    )
+    transaction.on_commit(lambda: _relay_after_commit(message.pk))
+    return message
+
+
+def _relay_after_commit(message_id: int) -> None:
+    try:
+        outbox_relay(ids=[message_id])
+    except Exception:  # noqa: BLE001
+        # NOTE: the request that saved the story must succeed whatever happens here; the
+        # periodic relay will publish the row later.
+        logger.warning(
+            "Outbox: immediate relay of message %s failed; it stays pending.", message_id
+        )
+
+
+def _backoff(attempts: int) -> timedelta:
+    return timedelta(seconds=min(2 ** min(attempts, 16), MAX_BACKOFF_SECONDS))
+
+
+def _publish(message: OutboxMessage, connection) -> None:
+    from config.celery_app import app
+
+    options = {"queue": message.queue} if message.queue else {}
+    if app.conf.task_always_eager:
+        # NOTE: eager mode (no broker configured): run in-process, as .delay() would.
+        if message.task_name not in app.tasks:
+            app.loader.import_default_modules()
+        if message.task_name not in app.tasks:
+            raise UnknownTask(message.task_name)
+        with transaction.atomic():
+            app.tasks[message.task_name].apply(kwargs=message.kwargs, throw=True)
+        return
+    app.send_task(
+        message.task_name,
+        kwargs=message.kwargs,
+        connection=connection,
+        retry=True,
+        retry_policy=PUBLISH_RETRY_POLICY,
+        **options,
+    )
+
+
+def outbox_relay(
+    *, limit: int = 200, ids: list[int] | None = None, broker_url: str | None = None
+) -> RelayResult:
+    """Publish pending messages whose time has come; returns how many were sent or are pending.
+
+    ``broker_url`` overrides the configured broker (tests point it at a closed port).
+    Safe to run concurrently: rows are claimed with SELECT ... FOR UPDATE SKIP LOCKED.
+    """
+    from config.celery_app import app
+
+    sent = failed = 0
+    with transaction.atomic():
+        queryset = OutboxMessage.objects.filter(
+            status=OutboxMessage.Status.PENDING, available_at__lte=timezone.now()
+        )
+        if ids is not None:
+            queryset = queryset.filter(pk__in=ids)
+        messages = list(queryset.select_for_update(skip_locked=True).order_by("id")[:limit])
+        if not messages:
+            return RelayResult(pending=_pending_count())
+        connection = None
+        if not app.conf.task_always_eager:
+            connection = (
+                app.connection_for_write(broker_url) if broker_url else app.connection_for_write()
+            )
+        try:
+            broker_down = False
+            for message in messages:
+                now = timezone.now()
+                message.attempts += 1
+                if broker_down:
+                    message.available_at = now + _backoff(message.attempts)
+                    message.last_error = "broker unreachable"
+                    message.save(update_fields=["attempts", "available_at", "last_error"])
+                    continue
+                try:
+                    _publish(message, connection)
+                except UnknownTask:
+                    message.status = OutboxMessage.Status.FAILED
+                    message.last_error = f"unknown task {message.task_name}"[:500]
+                    failed += 1
+                    logger.error("Outbox: message %s names an unknown task.", message.pk)
+                except Exception as exc:  # noqa: BLE001
+                    # SECURITY: record the error's type only; messages may quote payloads.
+                    message.last_error = type(exc).__name__[:500]
+                    message.available_at = now + _backoff(message.attempts)
+                    if app.conf.task_always_eager:
+                        message.status = OutboxMessage.Status.FAILED
+                        failed += 1
+                    else:
+                        broker_down = True
+                    logger.warning(
+                        "Outbox: message %s not published (%s); attempt %s.",
+                        message.pk,
+                        type(exc).__name__,
+                        message.attempts,
+                    )
+                else:
+                    message.status = OutboxMessage.Status.SENT
+                    message.sent_at = now
+                    message.last_error = ""
+                    sent += 1
+                message.save(
+                    update_fields=["attempts", "status", "sent_at", "last_error", "available_at"]
+                )
+        finally:
+            if connection is not None:
+                connection.release()
+    if sent:
+        logger.info("Outbox: published %s message(s).", sent)
+    return RelayResult(sent=sent, pending=_pending_count(), failed=failed)
+
+
+def _pending_count() -> int:
+    return OutboxMessage.objects.filter(status=OutboxMessage.Status.PENDING).count()

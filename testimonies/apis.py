@@ -1,0 +1,213 @@
+"""API: create a story with its consent, read one's receipts, withdraw by code; researchers
+read research copies; facilitators read counts. Thin: every write goes through services."""
+
+from django.http import StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.generics import ListAPIView, RetrieveAPIView
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
+from rest_framework.views import APIView
+
+from accounts.roles import Role, user_has_role
+from core.permissions import roles_allowed
+from events.selectors import event_list_for_user
+from testimonies import ratelimit, selectors, services
+from testimonies.exports import participant_data_export
+from testimonies.models import Channel, ConsentChange, ConsentMethod, ConsentText
+from testimonies.receipts import testimony_receipt
+from testimonies.serializers import (
+    CountsSerializer,
+    ReceiptSerializer,
+    ResearchCopySerializer,
+    SubmissionResultSerializer,
+    TestimonyCreateSerializer,
+    WithdrawalResultSerializer,
+    WithdrawalSerializer,
+)
+
+RESEARCH = roles_allowed(Role.RESEARCHER, Role.ADMIN)
+
+
+class TestimonyCreateApi(APIView):
+    # NOTE: public by decision (issue 4): the event token is the credential, as on the
+    # participant link; signed-in callers get the story linked to their account.
+    permission_classes = [AllowAny]
+    throttle_classes = [AnonRateThrottle, UserRateThrottle]
+
+    @extend_schema(
+        request=TestimonyCreateSerializer,
+        responses={201: SubmissionResultSerializer, 200: SubmissionResultSerializer},
+        summary="Submit a story with its consent (by event token, or as the event's facilitator)",
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False
+            )
+        ],
+    )
+    def post(self, request):
+        serializer = TestimonyCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        user = request.user
+        if data.get("event_token"):
+            event = selectors.event_for_submission_token(token=data["event_token"])
+            if event is None:
+                raise NotFound("No event is collecting stories with this token.")
+            channel, method, entered_by = Channel.API, ConsentMethod.ONLINE, None
+            participant = user if user.is_authenticated else None
+        else:
+            if not user_has_role(user, Role.FACILITATOR, Role.ADMIN):
+                raise NotFound("No event is collecting stories with this token.")
+            event = get_object_or_404(event_list_for_user(user=user), pk=data["event"])
+            if not data.get("consent_method"):
+                raise ValidationError({"consent_method": "Say how consent was given."})
+            channel, method, entered_by = Channel.FACILITATOR, data["consent_method"], user
+            participant = None
+        consent_text = ConsentText.objects.filter(
+            language__iexact=data["consent_language"], version=data["consent_version"]
+        ).first()
+        if consent_text is None:
+            raise ValidationError({"consent_version": "No such consent text version."})
+        submission = services.testimony_create(
+            event=event,
+            consent_text=consent_text,
+            scopes=data["scopes"],
+            text=data["text"],
+            title=data.get("title", ""),
+            declared_language=data.get("language", ""),
+            first_name=data.get("first_name", ""),
+            trust_affected=data.get("trust_affected", ""),
+            reasons=data.get("reasons", []),
+            consequences=data.get("consequences", []),
+            restore_trust=data.get("restore_trust", ""),
+            characteristics=dict(data.get("characteristics") or {}),
+            contact=dict(data.get("contact") or {}),
+            channel=channel,
+            consent_method=method,
+            participant=participant,
+            entered_by=entered_by,
+            submission_key=data.get("submission_key") or request.headers.get("Idempotency-Key"),
+        )
+        body = {
+            "receipt": testimony_receipt(testimony=submission.testimony, request=request),
+            "withdrawal_code": submission.withdrawal_code,
+            "created": submission.created,
+        }
+        response = Response(body, status=status.HTTP_201_CREATED if submission.created else 200)
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class ReceiptListApi(APIView):
+    permission_classes = [roles_allowed()]
+
+    @extend_schema(responses=ReceiptSerializer(many=True), summary="My consent receipts")
+    def get(self, request):
+        testimonies = selectors.testimonies_for_participant(user=request.user).select_related(
+            "participant"
+        )
+        paginator = ListAPIView.pagination_class()
+        page = paginator.paginate_queryset(testimonies, request, view=self)
+        return paginator.get_paginated_response(
+            [testimony_receipt(testimony=t, request=request) for t in page]
+        )
+
+
+class ReceiptDetailApi(APIView):
+    permission_classes = [roles_allowed()]
+
+    @extend_schema(responses=ReceiptSerializer, summary="One of my consent receipts")
+    def get(self, request, public_id):
+        testimony = get_object_or_404(
+            selectors.testimonies_for_participant(user=request.user), public_id=public_id
+        )
+        return Response(testimony_receipt(testimony=testimony, request=request))
+
+
+class WithdrawalApi(APIView):
+    # NOTE: public by decision: the withdrawal code is the credential. Wrong codes are
+    # rate-limited per client (cache only) on top of the scoped throttle.
+    permission_classes = [AllowAny]
+    throttle_classes = [ScopedRateThrottle]
+    throttle_scope = "withdrawal"
+
+    @extend_schema(
+        request=WithdrawalSerializer,
+        responses=WithdrawalResultSerializer,
+        summary="Withdraw some scopes, or everything, with the withdrawal code",
+    )
+    def post(self, request):
+        serializer = WithdrawalSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        try:
+            testimony = services.testimony_for_withdrawal_code(
+                code=data["code"], client_key=ratelimit.client_key_for_request(request)
+            )
+        except services.WithdrawalLocked as error:
+            return Response({"detail": error.message}, status=status.HTTP_429_TOO_MANY_REQUESTS)
+        if not testimony.is_active:
+            return Response({"status": testimony.status, "scopes": []})
+        testimony = services.testimony_withdraw(
+            testimony=testimony,
+            scopes=None if data["everything"] else data["scopes"],
+            actor=ConsentChange.Actor.CODE,
+        )
+        return Response({"status": testimony.status, "scopes": testimony.scopes()})
+
+
+class ResearchCopyListApi(ListAPIView):
+    permission_classes = [RESEARCH]
+    serializer_class = ResearchCopySerializer
+    filterset_fields = {"testimony__event__slug": ["exact"], "detected_language": ["exact"]}
+
+    @extend_schema(summary="Research copies (redacted) of active stories that allow research")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return selectors.research_copies_for_user(user=self.request.user)
+
+
+class ResearchCopyDetailApi(RetrieveAPIView):
+    permission_classes = [RESEARCH]
+    serializer_class = ResearchCopySerializer
+    lookup_field = "testimony__public_id"
+    lookup_url_kwarg = "public_id"
+
+    @extend_schema(summary="One research copy (redacted)")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return selectors.research_copies_for_user(user=self.request.user)
+
+
+class EventTestimonyCountsApi(APIView):
+    permission_classes = [roles_allowed(Role.FACILITATOR, Role.RESEARCHER, Role.ADMIN)]
+
+    @extend_schema(responses=CountsSerializer, summary="Counts of an event's stories (no text)")
+    def get(self, request, event_id):
+        event = get_object_or_404(event_list_for_user(user=request.user), pk=event_id)
+        return Response(selectors.testimony_counts_for_event(event=event))
+
+
+class MyDataApi(APIView):
+    permission_classes = [roles_allowed()]
+
+    @extend_schema(
+        responses={(200, "application/json"): OpenApiTypes.OBJECT},
+        summary="Everything Entendu holds about me (JSON)",
+    )
+    def get(self, request):
+        response = StreamingHttpResponse(
+            participant_data_export(user=request.user, request=request),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Cache-Control"] = "no-store"
+        return response

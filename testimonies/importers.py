@@ -1,0 +1,278 @@
+"""Bulk import from survey tools: CSV (header row) or JSON Lines, one story per row.
+
+Each row is saved in its own transaction through ``testimony_create``: a valid row is saved
+whole, a row without valid consent (or with any other fault) is refused whole and reported with
+its line number. Re-importing a file with ``external_id`` values does not duplicate stories.
+"""
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+from datetime import UTC
+
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from core.exceptions import ApplicationError
+from testimonies.models import CHARACTERISTIC_SCOPES, Channel, ConsentMethod, ConsentText, Scope
+from testimonies.services import testimony_create, text_problem
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 50_000
+TRUE = {"1", "true", "yes", "y", "oui", "x", "on"}
+FALSE = {"", "0", "false", "no", "n", "non", "off"}
+
+COLUMNS = [
+    ("external_id", "Optional. The survey tool's id; re-importing the same id is skipped."),
+    ("text", "Required. The story."),
+    ("consent_research", "Required: yes. Consent to store and analyse the story for research."),
+    ("consented_at", "Required. When consent was given, ISO 8601 (2024-05-01T10:30:00Z)."),
+    ("consent_language", "Required. Language of the consent text shown (en, fr, ...)."),
+    ("consent_version", "Required. Version number of that consent text in Entendu."),
+    ("consent_quote_anonymous", "yes/no. Quote anonymously."),
+    ("consent_quote_named", "yes/no. Quote with first name and country (needs first_name)."),
+    ("consent_gender", "yes/no. Share gender."),
+    ("consent_age_band", "yes/no. Share age band."),
+    ("consent_ethnic_minority", "yes/no. Share ethnic-minority status."),
+    ("consent_disability", "yes/no. Share disability status."),
+    ("consent_lgbtq", "yes/no. Share LGBTQ+ status."),
+    ("consent_contact", "yes/no. Contact for follow-up (needs contact_email or contact_phone)."),
+    ("title", "Optional."),
+    ("language", "Optional. Language of the story (en, fr, pt-BR, ...)."),
+    ("first_name", "Only with consent_quote_named."),
+    ("trust_affected", "yes, no or unsure."),
+    (
+        "reasons",
+        "Separated by ';': not_listened_to, judged, not_welcome, unsafe, poor_care, other.",
+    ),
+    (
+        "consequences",
+        "Separated by ';': changed_professional, stopped_seeing_any, physical_health_worse, "
+        "mental_health_worse.",
+    ),
+    ("restore_trust", "Optional. What would restore trust."),
+    ("gender", "Only with consent_gender: woman, man, non_binary, self_described, prefer_not."),
+    ("age_band", "Only with consent_age_band: under_18, 18_24, ..., 65_plus, prefer_not."),
+    ("ethnic_minority", "Only with consent_ethnic_minority: yes, no, prefer_not."),
+    ("disability", "Only with consent_disability: yes, no, prefer_not."),
+    ("lgbtq", "Only with consent_lgbtq: yes, no, prefer_not."),
+    ("contact_name", "Only with consent_contact."),
+    ("contact_email", "Only with consent_contact."),
+    ("contact_phone", "Only with consent_contact."),
+]
+COLUMN_NAMES = [name for name, _help in COLUMNS]
+
+
+@dataclass
+class RefusedRow:
+    line: int
+    messages: list[str]
+
+
+@dataclass
+class ImportReport:
+    saved: int = 0
+    skipped_duplicates: int = 0
+    refused: list[RefusedRow] = field(default_factory=list)
+
+
+def example_csv() -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMN_NAMES)
+    writer.writerow(
+        [
+            "survey-0001",
+            "The nurse took time to explain everything.",
+            "yes",
+            "2024-05-01T10:30:00Z",
+            "en",
+            "1",
+        ]
+        + [""] * (len(COLUMN_NAMES) - 6)
+    )
+    return buffer.getvalue()
+
+
+def _flag(value, column: str, errors: list[str]) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value if value is not None else "").strip().lower()
+    if text in TRUE:
+        return True
+    if text not in FALSE:
+        errors.append(
+            _("%(column)s: “%(value)s” is not yes or no.") % {"column": column, "value": text[:20]}
+        )
+    return False
+
+
+def _list(value) -> list[str]:
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [part.strip() for part in str(value or "").replace("|", ";").split(";") if part.strip()]
+
+
+def _str(row: dict, key: str) -> str:
+    value = row.get(key)
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def _row_to_kwargs(row: dict, *, event, consent_texts: dict) -> tuple[dict | None, list[str]]:
+    errors: list[str] = []
+    for key, value in row.items():
+        if isinstance(value, str) and text_problem(value):
+            errors.append(
+                _("%(column)s: %(problem)s") % {"column": key, "problem": text_problem(value)}
+            )
+    if errors:
+        return None, errors
+    scopes = {
+        scope.value
+        for scope in Scope
+        if _flag(row.get(f"consent_{scope.value}"), f"consent_{scope.value}", errors)
+    }
+    if Scope.RESEARCH not in scopes:
+        errors.append(_("No valid consent: consent_research must be yes. Row refused."))
+    consented_at = None
+    raw_when = _str(row, "consented_at").strip()
+    if not raw_when:
+        errors.append(_("No valid consent: consented_at is missing."))
+    else:
+        try:
+            consented_at = parse_datetime(raw_when.replace("Z", "+00:00"))
+        except ValueError:
+            consented_at = None
+        if consented_at is None:
+            errors.append(_("consented_at: not a date and time (use ISO 8601)."))
+        else:
+            if timezone.is_naive(consented_at):
+                consented_at = consented_at.replace(tzinfo=UTC)
+            if consented_at > timezone.now():
+                errors.append(_("consented_at: is in the future."))
+    language = _str(row, "consent_language").strip()
+    version = _str(row, "consent_version").strip()
+    consent_text = consent_texts.get((language.lower(), version))
+    if consent_text is None:
+        errors.append(
+            _("No valid consent: no consent text %(language)s version %(version)s in Entendu.")
+            % {"language": language or "?", "version": version or "?"}
+        )
+    if errors:
+        return None, errors
+    external_id = _str(row, "external_id").strip()
+    key = None
+    if external_id:
+        key = hashlib.sha256(f"import:{event.pk}:{external_id}".encode()).hexdigest()
+    return {
+        "consent_text": consent_text,
+        "consent_given_at": consented_at,
+        "scopes": scopes,
+        "text": _str(row, "text"),
+        "title": _str(row, "title"),
+        "declared_language": _str(row, "language").strip(),
+        "first_name": _str(row, "first_name"),
+        "trust_affected": _str(row, "trust_affected").strip().lower(),
+        "reasons": _list(row.get("reasons")),
+        "consequences": _list(row.get("consequences")),
+        "restore_trust": _str(row, "restore_trust"),
+        "characteristics": {s.value: _str(row, s.value).strip() for s in CHARACTERISTIC_SCOPES},
+        "contact": {
+            "name": _str(row, "contact_name"),
+            "email": _str(row, "contact_email"),
+            "phone": _str(row, "contact_phone"),
+        },
+        "submission_key": key,
+    }, []
+
+
+def _flatten(error: ApplicationError) -> list[str]:
+    found = []
+    for key, messages in error.field_errors.items():
+        for message in messages if isinstance(messages, list | tuple) else [messages]:
+            found.append(f"{key}: {message}")
+    return found or [error.message]
+
+
+def _rows_csv(data: bytes):
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ApplicationError(
+            _("The file is not valid UTF-8 (line %(line)s). Save it as UTF-8 and try again.")
+            % {"line": line}
+        ) from exc
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if not reader.fieldnames or "text" not in reader.fieldnames:
+        raise ApplicationError(_("The CSV file needs a header row with at least a text column."))
+    line = 2
+    for row in reader:
+        yield line, {k: v for k, v in row.items() if k is not None}, None
+        line = reader.line_num + 1
+
+
+def _rows_jsonl(data: bytes):
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            row = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+        except UnicodeDecodeError:
+            yield number, None, _("This line is not valid UTF-8.")
+            continue
+        except ValueError:
+            yield number, None, _("This line is not valid JSON.")
+            continue
+        if not isinstance(row, dict):
+            yield number, None, _("This line is not a JSON object.")
+            continue
+        yield number, row, None
+
+
+def import_file(*, event, upload, user) -> ImportReport:
+    """Import every row of ``upload`` into ``event``; returns what was saved and refused."""
+    if upload.size > MAX_BYTES:
+        raise ApplicationError(_("The file is larger than 10 MB. Split it and try again."))
+    name = (upload.name or "").lower()
+    data = upload.read()
+    if name.endswith((".jsonl", ".ndjson", ".json")):
+        rows = _rows_jsonl(data)
+    elif name.endswith((".csv", ".txt")):
+        rows = _rows_csv(data)
+    else:
+        raise ApplicationError(_("Upload a .csv or a .jsonl file."))
+    consent_texts = {(c.language.lower(), str(c.version)): c for c in ConsentText.objects.all()}
+    report = ImportReport()
+    for count, (line, row, problem) in enumerate(rows, start=1):
+        if count > MAX_ROWS:
+            report.refused.append(RefusedRow(line, [_("Too many rows: the rest was not read.")]))
+            break
+        if problem:
+            report.refused.append(RefusedRow(line, [problem]))
+            continue
+        kwargs, errors = _row_to_kwargs(row, event=event, consent_texts=consent_texts)
+        if errors:
+            report.refused.append(RefusedRow(line, errors))
+            continue
+        try:
+            submission = testimony_create(
+                event=event,
+                channel=Channel.IMPORT,
+                consent_method=ConsentMethod.IMPORTED,
+                entered_by=user,
+                **kwargs,
+            )
+        except ApplicationError as error:
+            report.refused.append(RefusedRow(line, _flatten(error)))
+            continue
+        if submission.created:
+            report.saved += 1
+        else:
+            report.skipped_duplicates += 1
+    return report

@@ -1,0 +1,24 @@
+"""Factories and helpers for testimonies tests: stories go through the real service."""
+
+from events.models import Event
+from testimonies.models import Channel, ConsentMethod
+from testimonies.selectors import consent_text_current
+from testimonies.services import testimony_create
+from tests.factories import EventFactory
+
+STORY = "The doctor did not listen to me when I described my pain."
+
+
+def open_event(**kwargs) -> Event:
+    kwargs.setdefault("status", Event.Status.OPEN)
+    kwargs.setdefault("submission_token", f"tok-{Event.objects.count()}-abcdefghijklmnopqrstuvwxyz")
+    return EventFactory(**kwargs)
+
+
+def submit(event=None, *, scopes=("research",), text=STORY, **kwargs):
+    """Save a story through ``testimony_create``; returns the Submission."""
+    event = event or open_event()
+    kwargs.setdefault("consent_text", consent_text_current(language="en"))
+    kwargs.setdefault("channel", Channel.ONLINE)
+    kwargs.setdefault("consent_method", ConsentMethod.ONLINE)
+    return testimony_create(event=event, scopes=scopes, text=text, **kwargs)
