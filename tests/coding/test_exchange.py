@@ -87,7 +87,8 @@ def test_qdc_from_another_tool_imports(user):
     data = f"""<?xml version="1.0" encoding="utf-8"?>
 <CodeBook xmlns="{NS}" origin="QualCoder">
   <Codes>
-    <Code guid="{{11111111-2222-3333-4444-555555555555}}" name="Access" isCodable="true" color="#F00">
+    <Code guid="{{11111111-2222-3333-4444-555555555555}}" name="Access" isCodable="true"
+          color="#F00">
       <Description>Barriers to care</Description>
       <Code guid="21111111-2222-3333-4444-555555555555" name="Cost" isCodable="true"/>
     </Code>

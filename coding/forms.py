@@ -1,0 +1,213 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from coding.models import Code, CodeApplication, Codebook, Memo, Reconciliation
+from coding.selectors import code_descendants
+from events.models import Event
+
+
+class ColourInput(forms.TextInput):
+    input_type = "color"
+
+
+class CodeForm(forms.ModelForm):
+    class Meta:
+        model = Code
+        fields = [
+            "label_en",
+            "label_fr",
+            "key",
+            "description_en",
+            "description_fr",
+            "inclusion_criteria",
+            "exclusion_criteria",
+            "example",
+            "colour",
+            "is_codable",
+            "is_exclusive_group",
+        ]
+        widgets = {
+            "colour": ColourInput(),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+            "description_fr": forms.Textarea(attrs={"rows": 3}),
+            "inclusion_criteria": forms.Textarea(attrs={"rows": 3}),
+            "exclusion_criteria": forms.Textarea(attrs={"rows": 3}),
+            "example": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, codebook: Codebook, with_parent: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["key"].required = False
+        self.fields["key"].help_text = _("Stable identifier; leave empty to derive it")
+        if with_parent:
+            self.fields["parent"] = forms.ModelChoiceField(
+                queryset=Code.objects.filter(codebook=codebook, is_archived=False),
+                required=False,
+                label=_("Parent code"),
+                empty_label=_("(top level)"),
+            )
+            self.order_fields(["parent"])
+
+    def _post_clean(self):
+        # NOTE: the service validates and saves; the model form only collects the values.
+        pass
+
+
+class CodeMoveForm(forms.Form):
+    parent = forms.ModelChoiceField(
+        queryset=Code.objects.none(),
+        required=False,
+        label=_("New parent"),
+        empty_label=_("(top level)"),
+    )
+    position = forms.IntegerField(
+        min_value=1,
+        required=False,
+        label=_("Position among its siblings"),
+        help_text=_("1 is first; leave empty to put it last"),
+    )
+
+    def __init__(self, *args, code: Code, **kwargs):
+        super().__init__(*args, **kwargs)
+        excluded = [c.id for c in code_descendants(code=code)]
+        self.fields["parent"].queryset = Code.objects.filter(
+            codebook=code.codebook_id, is_archived=False
+        ).exclude(id__in=excluded)
+
+
+class CodeMergeForm(forms.Form):
+    target = forms.ModelChoiceField(
+        queryset=Code.objects.none(),
+        label=_("Merge into"),
+        help_text=_("Every application of this code moves to the code you choose."),
+    )
+
+    def __init__(self, *args, code: Code, **kwargs):
+        super().__init__(*args, **kwargs)
+        excluded = [c.id for c in code_descendants(code=code)]
+        self.fields["target"].queryset = Code.objects.filter(
+            codebook=code.codebook_id, is_archived=False
+        ).exclude(id__in=excluded)
+
+
+class CodebookForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class CodebookImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Codebook file"),
+        help_text=_("A REFI-QDA codebook (.qdc) or a CSV file with the columns of our export"),
+    )
+    name = forms.CharField(
+        label=_("Name of the new codebook"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty to use the name in the file"),
+    )
+
+
+class ApplyForm(forms.Form):
+    SCOPES = [("span", _("The selected passage")), ("document", _("The whole story"))]
+
+    code = forms.ModelChoiceField(queryset=Code.objects.none(), label=_("Code"))
+    scope = forms.ChoiceField(choices=SCOPES, initial="span", label=_("Apply to"))
+    start = forms.IntegerField(required=False, min_value=0, label=_("Start"))
+    end = forms.IntegerField(required=False, min_value=0, label=_("End"))
+    comment = forms.CharField(
+        required=False,
+        max_length=2000,
+        label=_("Comment (optional)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, codebook: Codebook, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].queryset = Code.objects.filter(
+            codebook=codebook, is_archived=False, is_codable=True
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("scope") == "span" and (data.get("start") is None or data.get("end") is None):
+            raise forms.ValidationError(
+                _("Select a passage in the story first, or apply the code to the whole story.")
+            )
+        return data
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = CodeApplication
+        fields = ["comment"]
+        widgets = {"comment": forms.Textarea(attrs={"rows": 2})}
+
+
+class MemoForm(forms.ModelForm):
+    class Meta:
+        model = Memo
+        fields = ["title", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 6})}
+
+    def _post_clean(self):
+        pass
+
+
+class QueueFilterForm(forms.Form):
+    STATUS_CHOICES = [
+        ("todo", _("Uncoded or partly coded")),
+        ("uncoded", _("Uncoded")),
+        ("partial", _("Partly coded")),
+        ("coded", _("Coded")),
+        ("all", _("All")),
+    ]
+    PENDING_CHOICES = [("", _("Any")), ("yes", _("With suggestions to review")), ("no", _("None"))]
+    status = forms.ChoiceField(choices=STATUS_CHOICES, required=False, label=_("Status"))
+    mine = forms.BooleanField(required=False, label=_("Only stories I have not finished"))
+    event = forms.ModelChoiceField(
+        queryset=Event.objects.order_by("title"),
+        required=False,
+        label=_("Event"),
+        empty_label=_("Any"),
+    )
+    country = forms.ChoiceField(required=False, label=_("Country"))
+    language = forms.CharField(required=False, max_length=16, label=_("Language (code)"))
+    theme = forms.ModelChoiceField(
+        queryset=Code.objects.none(), required=False, label=_("Theme"), empty_label=_("Any")
+    )
+    pending = forms.ChoiceField(
+        choices=PENDING_CHOICES, required=False, label=_("Machine suggestions")
+    )
+
+    def __init__(self, *args, codebook: Codebook | None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("Any")), *countries]
+        if codebook is not None:
+            self.fields["theme"].queryset = Code.objects.filter(
+                codebook=codebook, is_archived=False
+            )
+
+
+class AgreementFilterForm(forms.Form):
+    codebook = forms.ModelChoiceField(
+        queryset=Codebook.objects.all(), required=False, label=_("Codebook"), empty_label=None
+    )
+    event = forms.ModelChoiceField(
+        queryset=Event.objects.order_by("title"),
+        required=False,
+        label=_("Event"),
+        empty_label=_("All events"),
+    )
+
+
+class ReconcileForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=Reconciliation.Decision.choices, widget=forms.RadioSelect, label=_("Decision")
+    )
+    note = forms.CharField(
+        required=False, max_length=2000, label=_("Note"), widget=forms.Textarea(attrs={"rows": 2})
+    )

@@ -1,0 +1,221 @@
+/* The coding screen: turn a selection in the story into offsets in Unicode code points.
+ *
+ * JavaScript strings count UTF-16 code units (an emoji is two); the server stores offsets in
+ * code points (Python str indices), end exclusive. Every text segment the server renders carries
+ * its start offset in code points (data-start); within a segment we count code points with
+ * Array.from, which iterates by code point.
+ */
+(function () {
+  "use strict";
+  var textEl = document.getElementById("story-text");
+  var form = document.getElementById("apply-form");
+  if (!textEl || !form) return;
+
+  var segs = Array.prototype.slice.call(textEl.querySelectorAll("[data-start]"));
+  var segStarts = segs.map(function (s) { return Number(s.dataset.start); });
+  var chars = Array.from(textEl.textContent);
+  var total = Number(textEl.dataset.length || chars.length);
+  var sentences = JSON.parse((document.getElementById("story-sentences") || {}).textContent || "[]");
+  var startInput = form.querySelector("[name=start]");
+  var endInput = form.querySelector("[name=end]");
+  var status = document.getElementById("selection-status");
+  var scopeSpan = form.querySelector("[name=scope][value=span]");
+  var scopeDoc = form.querySelector("[name=scope][value=document]");
+  var current = null; // [start, end] in code points
+  var sentenceIndex = -1;
+  var anchorIndex = -1;
+  var programmatic = false;
+
+  function cpLen(str) { return Array.from(str).length; }
+
+  function segmentOf(node) {
+    var el = node.nodeType === 3 ? node.parentElement : node;
+    return el && el.closest ? el.closest("[data-start]") : null;
+  }
+
+  // A DOM boundary point (node, UTF-16 offset) to a code-point offset in the story.
+  function pointToCp(node, offset) {
+    if (node === textEl) {
+      if (offset >= segs.length) return total;
+      return segStarts[offset];
+    }
+    if (!textEl.contains(node)) return null;
+    var seg = segmentOf(node);
+    if (!seg) return null;
+    var base = Number(seg.dataset.start);
+    if (node.nodeType === 3) return base + cpLen(node.data.slice(0, offset));
+    return offset === 0 ? base : base + cpLen(seg.textContent);
+  }
+
+  // A code-point offset to a DOM boundary point, for selecting a passage from the keyboard.
+  function cpToPoint(cp) {
+    var lo = 0, hi = segs.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (segStarts[mid] <= cp) lo = mid; else hi = mid - 1;
+    }
+    var seg = segs[lo];
+    var node = seg.firstChild;
+    if (!node) return { node: seg, offset: 0 };
+    var within = Array.from(node.data).slice(0, cp - segStarts[lo]).join("").length;
+    return { node: node, offset: within };
+  }
+
+  function trim(start, end) {
+    while (start < end && /\s/u.test(chars[start])) start++;
+    while (end > start && /\s/u.test(chars[end - 1])) end--;
+    return [start, end];
+  }
+
+  function show(start, end) {
+    current = [start, end];
+    startInput.value = start;
+    endInput.value = end;
+    if (scopeSpan) scopeSpan.checked = true;
+    var preview = chars.slice(start, end).join("");
+    if (preview.length > 120) preview = preview.slice(0, 117) + "…";
+    status.textContent = status.dataset.template
+      ? status.dataset.template.replace("%(start)s", start).replace("%(end)s", end)
+          .replace("%(text)s", preview)
+      : start + "–" + end + ": « " + preview + " »";
+  }
+
+  function clearSelection() {
+    current = null;
+    startInput.value = "";
+    endInput.value = "";
+    status.textContent = status.dataset.empty || "";
+    var sel = window.getSelection();
+    if (sel) sel.removeAllRanges();
+  }
+
+  function onSelection() {
+    if (programmatic) return;
+    var sel = window.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return;
+    var range = sel.getRangeAt(0);
+    if (!textEl.contains(range.commonAncestorContainer) && range.commonAncestorContainer !== textEl) {
+      return;
+    }
+    var start = pointToCp(range.startContainer, range.startOffset);
+    var end = pointToCp(range.endContainer, range.endOffset);
+    if (start === null || end === null) return;
+    var t = trim(Math.max(0, start), Math.min(total, end));
+    if (t[1] > t[0]) show(t[0], t[1]);
+  }
+
+  function select(start, end, scroll) {
+    var a = cpToPoint(start), b = cpToPoint(end);
+    var range = document.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    var sel = window.getSelection();
+    programmatic = true;
+    sel.removeAllRanges();
+    sel.addRange(range);
+    window.setTimeout(function () { programmatic = false; }, 0);
+    show(start, end);
+    if (scroll && a.node.parentElement) {
+      a.node.parentElement.scrollIntoView({ block: "center", behavior: "smooth" });
+    }
+  }
+
+  function stepSentence(delta, extend) {
+    if (!sentences.length) return;
+    if (extend && anchorIndex >= 0) {
+      sentenceIndex = Math.max(anchorIndex, Math.min(sentences.length - 1, sentenceIndex + delta));
+      select(sentences[anchorIndex][0], sentences[sentenceIndex][1], true);
+      return;
+    }
+    if (sentenceIndex < 0 && current) {
+      for (var i = 0; i < sentences.length; i++) {
+        if (sentences[i][1] > current[0]) { sentenceIndex = i - (delta > 0 ? 1 : 0); break; }
+      }
+    }
+    sentenceIndex = Math.max(0, Math.min(sentences.length - 1, sentenceIndex + delta));
+    anchorIndex = sentenceIndex;
+    select(sentences[sentenceIndex][0], sentences[sentenceIndex][1], true);
+  }
+
+  status.dataset.empty = status.textContent;
+  status.dataset.template = textEl.dataset.selectedTemplate || "";
+  document.addEventListener("selectionchange", onSelection);
+  textEl.addEventListener("mouseup", onSelection);
+  textEl.addEventListener("keyup", onSelection);
+
+  form.addEventListener("submit", function (event) {
+    var spanChosen = scopeSpan && scopeSpan.checked;
+    if (spanChosen && (startInput.value === "" || endInput.value === "")) {
+      event.preventDefault();
+      status.textContent = status.dataset.missing || status.dataset.empty;
+      textEl.focus();
+    }
+  });
+
+  // Select an application's passage from the list.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("[data-select-start]");
+    if (!link) return;
+    event.preventDefault();
+    select(Number(link.dataset.selectStart), Number(link.dataset.selectEnd), true);
+  });
+
+  // Emphasise an application's passages while its list item has the pointer or the focus.
+  function emphasise(item, on) {
+    var id = item.dataset.app;
+    textEl.querySelectorAll("mark[data-apps]").forEach(function (m) {
+      if ((" " + m.dataset.apps + " ").indexOf(" " + id + " ") >= 0) m.classList.toggle("focus", on);
+    });
+  }
+  document.querySelectorAll(".app-item[data-app]").forEach(function (item) {
+    ["mouseenter", "focusin"].forEach(function (t) { item.addEventListener(t, function () { emphasise(item, true); }); });
+    ["mouseleave", "focusout"].forEach(function (t) { item.addEventListener(t, function () { emphasise(item, false); }); });
+  });
+
+  // Filter the code palette.
+  var filter = document.getElementById("code-filter");
+  if (filter) {
+    filter.addEventListener("input", function () {
+      var q = filter.value.trim().toLowerCase();
+      document.querySelectorAll("#code-palette li").forEach(function (li) {
+        li.hidden = q !== "" && li.dataset.label.indexOf(q) < 0;
+      });
+    });
+  }
+
+  // Keyboard shortcuts, documented on the page.
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var tag = (event.target.tagName || "").toLowerCase();
+    if (tag === "input" || tag === "textarea" || tag === "select" || event.target.isContentEditable) {
+      if (event.key === "Escape") event.target.blur();
+      return;
+    }
+    var key = event.key;
+    if (key === "j" || key === "J") { event.preventDefault(); stepSentence(1, event.shiftKey); }
+    else if (key === "k" || key === "K") { event.preventDefault(); stepSentence(-1, event.shiftKey); }
+    else if (/^[1-9]$/.test(key)) {
+      var button = form.querySelector('[data-shortcut="' + key + '"]');
+      if (button) { event.preventDefault(); button.click(); }
+    } else if (key === "d" || key === "D") {
+      event.preventDefault();
+      if (scopeDoc && scopeSpan) {
+        if (scopeDoc.checked) scopeSpan.checked = true; else scopeDoc.checked = true;
+        (scopeDoc.checked ? scopeDoc : scopeSpan).focus();
+      }
+    } else if (key === "/") {
+      if (filter) { event.preventDefault(); filter.focus(); }
+    } else if (key === "c" || key === "C") {
+      var comment = form.querySelector("[name=comment]");
+      if (comment) { event.preventDefault(); comment.focus(); }
+    } else if (key === "Escape") {
+      clearSelection();
+    }
+  });
+
+  // After a reload, restore the passage the server sent back with an error.
+  if (startInput.value !== "" && endInput.value !== "") {
+    var s = Number(startInput.value), e = Number(endInput.value);
+    if (e > s && e <= total) select(s, e, false);
+  }
+})();

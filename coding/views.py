@@ -1,0 +1,706 @@
+"""Coding pages. Thin: forms collect, services write, selectors read."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.roles import Role
+from coding import exchange, selectors, services
+from coding.forms import (
+    AgreementFilterForm,
+    ApplyForm,
+    CodebookForm,
+    CodebookImportForm,
+    CodeForm,
+    CodeMergeForm,
+    CodeMoveForm,
+    CommentForm,
+    MemoForm,
+    QueueFilterForm,
+    ReconcileForm,
+)
+from coding.models import Code, CodeApplication, Codebook, Memo
+from core.access import roles_required
+from core.exceptions import ApplicationError
+
+CODERS = (Role.RESEARCHER, Role.ADMIN)
+BLIND_SESSION_KEY = "coding_blind"
+
+
+def _apply_errors(form, exc: ApplicationError) -> None:
+    placed = False
+    for name, errors in exc.field_errors.items():
+        for error in errors:
+            if name in form.fields:
+                form.add_error(name, error)
+                placed = True
+            else:
+                form.add_error(None, error)
+                placed = True
+    if not placed:
+        form.add_error(None, exc.message)
+
+
+def _require_manager(user) -> None:
+    if not selectors.can_manage_codebook(user):
+        raise PermissionDenied
+
+
+def _codebook(request, slug: str | None = None) -> Codebook:
+    books = selectors.codebooks_for_user(user=request.user)
+    slug = slug or request.GET.get("codebook") or request.POST.get("codebook")
+    if slug:
+        return get_object_or_404(books, slug=slug)
+    book = books.first()
+    if book is None:
+        raise Http404
+    return book
+
+
+def _safe_next(request, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def _is_blind(request) -> bool:
+    return bool(request.session.get(BLIND_SESSION_KEY, False))
+
+
+def _story_copy(request, testimony_id: int):
+    copy = selectors.research_copy_for_coding(user=request.user, testimony_id=testimony_id)
+    if copy is None:
+        raise Http404
+    return copy
+
+
+# The work queue -------------------------------------------------------------------------------
+
+
+@roles_required(*CODERS)
+def queue(request):
+    codebook = selectors.codebook_default_for_user(user=request.user)
+    form = QueueFilterForm(request.GET or None, codebook=codebook)
+    filters = {"status": "todo"}
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = {
+            "status": data["status"] or "todo",
+            "event": data["event"],
+            "country": data["country"],
+            "language": data["language"].strip(),
+            "theme": data["theme"],
+            "pending": {"yes": True, "no": False}.get(data["pending"]),
+            "mine": "todo" if data["mine"] else "",
+        }
+    stories = selectors.work_queue(user=request.user, **filters)
+    page = Paginator(stories, 25).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "coding/queue.html",
+        {"form": form, "page": page, "query": query.urlencode(), "blind": _is_blind(request)},
+    )
+
+
+# The coding screen ----------------------------------------------------------------------------
+
+
+def render_segments(segments, blind_hidden: set) -> str:
+    """The research copy as HTML spans carrying their start offset in code points."""
+    parts = []
+    for seg in segments:
+        apps = [a for a in seg.applications if a.id not in blind_hidden]
+        if not apps:
+            parts.append(format_html('<span data-start="{}">{}</span>', seg.start, seg.text))
+            continue
+        first = apps[0]
+        labels = ", ".join(dict.fromkeys(a.code.label for a in apps))
+        classes = "seg coded" + (" suggested" if all(a.source == "machine" for a in apps) else "")
+        parts.append(
+            format_html(
+                '<mark class="{}" data-start="{}" data-apps="{}" style="--c: {}" title="{}">'
+                "{}</mark>",
+                classes,
+                seg.start,
+                " ".join(str(a.id) for a in apps),
+                first.code.colour,
+                labels,
+                seg.text,
+            )
+        )
+    return mark_safe("".join(parts))  # noqa: S308 - every part went through format_html
+
+
+def _story_context(request, copy, codebook, apply_form=None, memo_form=None):
+    user = request.user
+    blind = _is_blind(request)
+    text = copy.redacted_text
+    applications = list(
+        selectors.story_applications(testimony_id=copy.testimony_id, codebook=codebook)
+    )
+    shown, suggestions, reviewed = [], [], []
+    for app in applications:
+        if app.source == CodeApplication.Source.MACHINE:
+            if app.status == CodeApplication.Status.SUGGESTED:
+                suggestions.append(app)
+            else:
+                reviewed.append(app)
+        elif not blind or app.coder_id == user.id:
+            shown.append(app)
+    for app in shown + suggestions:
+        app.quote = text[app.start : app.end] if app.start is not None else ""
+        app.mine = app.coder_id == user.id
+    for app in suggestions:
+        if app.evidence_start is not None:
+            app.evidence = text[app.evidence_start : app.evidence_end]
+    hidden = {a.id for a in applications if a not in shown}
+    span_apps = [a for a in applications if a.start is not None and a.id not in hidden]
+    segments = selectors.text_segments(text, span_apps)
+    memos = list(selectors.memos_for_user(user=user).filter(testimony_id=copy.testimony_id))
+    tree = selectors.codebook_tree(codebook=codebook)
+    completions = list(copy.testimony.coding_completions.values_list("coder_id", flat=True))
+    return {
+        "copy": copy,
+        "testimony": copy.testimony,
+        "codebook": codebook,
+        "codebooks": selectors.codebooks_for_user(user=user),
+        "tree": tree,
+        "text_html": render_segments(segments, hidden),
+        "text_length": len(text),
+        "sentences": selectors.sentence_spans(text),
+        "document_apps": [a for a in shown if a.start is None],
+        "span_apps": [a for a in shown if a.start is not None],
+        "suggestions": suggestions,
+        "reviewed_count": len(reviewed),
+        "memos": memos,
+        "blind": blind,
+        "hidden_count": sum(
+            1 for a in applications if a.source == CodeApplication.Source.HUMAN and a.id in hidden
+        ),
+        "done": user.id in completions,
+        "completion_count": len(completions),
+        "apply_form": apply_form or ApplyForm(codebook=codebook),
+        "memo_form": memo_form or MemoForm(prefix="memo"),
+    }
+
+
+@roles_required(*CODERS)
+def story(request, testimony_id: int):
+    copy = _story_copy(request, testimony_id)
+    codebook = _codebook(request)
+    return render(request, "coding/story.html", _story_context(request, copy, codebook))
+
+
+@roles_required(*CODERS)
+@require_POST
+def apply(request, testimony_id: int):
+    copy = _story_copy(request, testimony_id)
+    codebook = _codebook(request)
+    form = ApplyForm(request.POST, codebook=codebook)
+    if form.is_valid():
+        data = form.cleaned_data
+        span = data["scope"] == "span"
+        try:
+            services.application_create(
+                testimony=copy.testimony,
+                code=data["code"],
+                coder=request.user,
+                start=data["start"] if span else None,
+                end=data["end"] if span else None,
+                comment=data["comment"],
+            )
+        except ApplicationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Applied “%(code)s”.") % {"code": data["code"].label})
+            url = reverse("coding:story", args=[testimony_id])
+            return redirect(f"{url}?codebook={codebook.slug}#coding-tools")
+    context = _story_context(request, copy, codebook, apply_form=form)
+    return render(request, "coding/story.html", context, status=400)
+
+
+@roles_required(*CODERS)
+@require_POST
+def blind(request, testimony_id: int):
+    request.session[BLIND_SESSION_KEY] = request.POST.get("blind") == "on"
+    return redirect(_safe_next(request, reverse("coding:story", args=[testimony_id])))
+
+
+@roles_required(*CODERS)
+@require_POST
+def complete(request, testimony_id: int):
+    copy = _story_copy(request, testimony_id)
+    done = request.POST.get("done") != "off"
+    services.coding_complete(testimony=copy.testimony, coder=request.user, done=done)
+    messages.success(request, _("Marked as coded.") if done else _("Marked as not finished."))
+    return redirect(_safe_next(request, reverse("coding:story", args=[testimony_id])))
+
+
+def _application(request, pk: int) -> CodeApplication:
+    return get_object_or_404(selectors.applications_for_user(user=request.user), pk=pk)
+
+
+@roles_required(*CODERS)
+@require_POST
+def application_delete(request, pk: int):
+    app = _application(request, pk)
+    try:
+        services.application_delete(application=app, user=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Removed “%(code)s”.") % {"code": app.code.label})
+    return redirect(_safe_next(request, reverse("coding:story", args=[app.testimony_id])))
+
+
+@roles_required(*CODERS)
+@require_POST
+def application_comment(request, pk: int):
+    app = _application(request, pk)
+    form = CommentForm(request.POST, instance=app)
+    if form.is_valid():
+        try:
+            services.application_update(
+                application=app, user=request.user, comment=form.cleaned_data["comment"]
+            )
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Comment saved."))
+    else:
+        messages.error(request, _("The comment is too long."))
+    return redirect(_safe_next(request, reverse("coding:story", args=[app.testimony_id])))
+
+
+@roles_required(*CODERS)
+@require_POST
+def suggestion_review(request, pk: int, decision: str):
+    suggestion = get_object_or_404(selectors.suggestions_for_user(user=request.user), pk=pk)
+    try:
+        if decision == "accept":
+            services.suggestion_accept(suggestion=suggestion, user=request.user)
+            messages.success(request, _("Suggestion accepted: the code is now yours."))
+        else:
+            services.suggestion_reject(suggestion=suggestion, user=request.user)
+            messages.success(request, _("Suggestion rejected."))
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect(_safe_next(request, reverse("coding:story", args=[suggestion.testimony_id])))
+
+
+# Codebooks ------------------------------------------------------------------------------------
+
+
+@roles_required(*CODERS)
+def codebooks(request):
+    return render(
+        request,
+        "coding/codebooks.html",
+        {
+            "codebooks": selectors.codebooks_for_user(user=request.user),
+            "can_manage": selectors.can_manage_codebook(request.user),
+        },
+    )
+
+
+@roles_required(*CODERS)
+def codebook_create(request):
+    _require_manager(request.user)
+    form = CodebookForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        book = services.codebook_create(user=request.user, **form.cleaned_data)
+        messages.success(request, _("Codebook created."))
+        return redirect("coding:codebook", slug=book.slug)
+    return render(
+        request,
+        "coding/form.html",
+        {"form": form, "title": _("New codebook"), "submit": _("Create the codebook")},
+    )
+
+
+@roles_required(*CODERS)
+def codebook_import(request):
+    _require_manager(request.user)
+    form = CodebookImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > exchange.MAX_IMPORT_BYTES:
+            form.add_error("file", _("The file is larger than 2 MB."))
+        else:
+            data = upload.read()
+            name = form.cleaned_data["name"]
+            try:
+                if upload.name.lower().endswith(".csv"):
+                    book = exchange.codebook_import_csv(
+                        data=data, user=request.user, name=name or upload.name[:-4]
+                    )
+                else:
+                    book = exchange.codebook_import_qdc(data=data, user=request.user, name=name)
+            except ApplicationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("Codebook imported."))
+                return redirect("coding:codebook", slug=book.slug)
+    return render(
+        request,
+        "coding/form.html",
+        {
+            "form": form,
+            "title": _("Import a codebook"),
+            "submit": _("Import"),
+            "multipart": True,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@roles_required(*CODERS)
+def codebook(request, slug: str):
+    book = _codebook(request, slug)
+    return render(
+        request,
+        "coding/codebook.html",
+        {
+            "codebook": book,
+            "tree": selectors.codebook_tree(codebook=book, with_counts=True),
+            "can_manage": selectors.can_manage_codebook(request.user),
+            "latest": book.versions.order_by("-number").only("number", "created_at").first(),
+        },
+    )
+
+
+@roles_required(*CODERS)
+def codebook_export(request, slug: str, fmt: str):
+    book = _codebook(request, slug)
+    if fmt == "qdc":
+        response = HttpResponse(
+            exchange.codebook_export_qdc(codebook=book), content_type="application/xml"
+        )
+    else:
+        response = HttpResponse(
+            exchange.codebook_export_csv(codebook=book), content_type="text/csv; charset=utf-8"
+        )
+    response["Content-Disposition"] = f'attachment; filename="{book.slug}.{fmt}"'
+    return response
+
+
+@roles_required(*CODERS)
+def codebook_versions(request, slug: str):
+    book = _codebook(request, slug)
+    return render(
+        request,
+        "coding/versions.html",
+        {"codebook": book, "versions": selectors.codebook_versions(codebook=book)},
+    )
+
+
+@roles_required(*CODERS)
+def codebook_version(request, slug: str, number: int):
+    book = _codebook(request, slug)
+    version = get_object_or_404(book.versions.select_related("created_by"), number=number)
+    codes = version.snapshot.get("codes", [])
+    depth: dict = {}
+    for row in codes:
+        row["depth"] = depth.get(row["parent"], -1) + 1
+        depth[row["guid"]] = row["depth"]
+    return render(
+        request, "coding/version.html", {"codebook": book, "version": version, "codes": codes}
+    )
+
+
+@roles_required(*CODERS)
+def code_create(request, slug: str):
+    _require_manager(request.user)
+    book = _codebook(request, slug)
+    initial = {}
+    if request.GET.get("parent"):
+        initial["parent"] = request.GET["parent"]
+    form = CodeForm(request.POST or None, codebook=book, with_parent=True, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            code = services.code_create(codebook=book, user=request.user, **data)
+        except ApplicationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Code added."))
+            return redirect(f"{reverse('coding:codebook', args=[book.slug])}#code-{code.id}")
+    return render(
+        request,
+        "coding/form.html",
+        {
+            "form": form,
+            "title": _("New code in %(book)s") % {"book": book.name},
+            "submit": _("Add the code"),
+            "back": reverse("coding:codebook", args=[book.slug]),
+        },
+    )
+
+
+def _code(request, pk: int) -> Code:
+    return get_object_or_404(
+        selectors.codes_for_user(user=request.user).filter(is_archived=False), pk=pk
+    )
+
+
+@roles_required(*CODERS)
+def code_detail(request, pk: int):
+    code = get_object_or_404(selectors.codes_for_user(user=request.user), pk=pk)
+    return render(
+        request,
+        "coding/code.html",
+        {
+            "code": code,
+            "segments": selectors.code_segments(user=request.user, code=code),
+            "memos": selectors.memos_for_user(user=request.user).filter(code=code),
+            "memo_form": MemoForm(prefix="memo"),
+            "can_manage": selectors.can_manage_codebook(request.user),
+            "children": code.children.filter(is_archived=False),
+        },
+    )
+
+
+@roles_required(*CODERS)
+def code_edit(request, pk: int):
+    _require_manager(request.user)
+    code = _code(request, pk)
+    form = CodeForm(request.POST or None, instance=code, codebook=code.codebook)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.code_update(
+                code=Code.objects.get(pk=code.pk), user=request.user, **form.cleaned_data
+            )
+        except ApplicationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Code saved."))
+            return redirect("coding:code", pk=code.pk)
+    return render(
+        request,
+        "coding/form.html",
+        {
+            "form": form,
+            "title": _("Edit “%(code)s”") % {"code": code.label},
+            "submit": _("Save"),
+            "back": reverse("coding:code", args=[code.pk]),
+        },
+    )
+
+
+@roles_required(*CODERS)
+def code_move(request, pk: int):
+    _require_manager(request.user)
+    code = _code(request, pk)
+    form = CodeMoveForm(request.POST or None, code=code, initial={"parent": code.parent_id})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.code_move(
+                code=code,
+                user=request.user,
+                parent=form.cleaned_data["parent"],
+                position=form.cleaned_data["position"],
+            )
+        except ApplicationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Code moved."))
+            return redirect(f"{reverse('coding:codebook', args=[code.codebook.slug])}#code-{pk}")
+    return render(
+        request,
+        "coding/form.html",
+        {
+            "form": form,
+            "title": _("Move “%(code)s”") % {"code": code.label},
+            "submit": _("Move"),
+            "back": reverse("coding:code", args=[code.pk]),
+        },
+    )
+
+
+@roles_required(*CODERS)
+def code_merge(request, pk: int):
+    _require_manager(request.user)
+    code = _code(request, pk)
+    form = CodeMergeForm(request.POST or None, code=code)
+    if request.method == "POST" and form.is_valid():
+        target = form.cleaned_data["target"]
+        try:
+            services.code_merge(source=code, target=target, user=request.user)
+        except ApplicationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("“%(a)s” was merged into “%(b)s”.") % {"a": code.label, "b": target.label},
+            )
+            return redirect("coding:code", pk=target.pk)
+    return render(
+        request,
+        "coding/form.html",
+        {
+            "form": form,
+            "title": _("Merge “%(code)s” into another code") % {"code": code.label},
+            "submit": _("Merge"),
+            "danger": True,
+            "back": reverse("coding:code", args=[code.pk]),
+        },
+    )
+
+
+# Memos ----------------------------------------------------------------------------------------
+
+
+@roles_required(*CODERS)
+def memos(request):
+    kind = request.GET.get("kind", "")
+    qs = selectors.memos_for_user(user=request.user)
+    if kind in Memo.Kind.values:
+        qs = qs.filter(kind=kind)
+    form = MemoForm(prefix="memo")
+    return render(
+        request,
+        "coding/memos.html",
+        {
+            "page": Paginator(qs, 25).get_page(request.GET.get("page")),
+            "kind": kind,
+            "kinds": Memo.Kind.choices,
+            "memo_form": form,
+            "kind_query": f"kind={kind}" if kind in Memo.Kind.values else "",
+        },
+    )
+
+
+@roles_required(*CODERS)
+@require_POST
+def memo_create(request):
+    form = MemoForm(request.POST, prefix="memo")
+    code = testimony = None
+    if request.POST.get("code"):
+        code = get_object_or_404(
+            selectors.codes_for_user(user=request.user), pk=request.POST["code"]
+        )
+    if request.POST.get("testimony"):
+        testimony = _story_copy(request, int(request.POST["testimony"])).testimony
+    default = reverse("coding:memos")
+    if form.is_valid():
+        try:
+            services.memo_create(
+                author=request.user, code=code, testimony=testimony, **form.cleaned_data
+            )
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Memo saved."))
+    else:
+        messages.error(request, _("A memo needs a title and a text."))
+    return redirect(_safe_next(request, default))
+
+
+def _memo(request, pk: int) -> Memo:
+    return get_object_or_404(selectors.memos_for_user(user=request.user), pk=pk)
+
+
+@roles_required(*CODERS)
+def memo_edit(request, pk: int):
+    memo = _memo(request, pk)
+    if memo.author_id != request.user.id:
+        raise PermissionDenied
+    form = MemoForm(request.POST or None, instance=memo)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.memo_update(memo=memo, user=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Memo saved."))
+            return redirect("coding:memos")
+    return render(
+        request,
+        "coding/form.html",
+        {
+            "form": form,
+            "title": _("Edit the memo"),
+            "submit": _("Save"),
+            "back": reverse("coding:memos"),
+        },
+    )
+
+
+@roles_required(*CODERS)
+@require_POST
+def memo_delete(request, pk: int):
+    memo = _memo(request, pk)
+    try:
+        services.memo_delete(memo=memo, user=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Memo deleted."))
+    return redirect(_safe_next(request, reverse("coding:memos")))
+
+
+# Agreement ------------------------------------------------------------------------------------
+
+
+def _agreement_filters(request):
+    form = AgreementFilterForm(request.GET or None)
+    book, event = None, None
+    if form.is_valid():
+        book, event = form.cleaned_data["codebook"], form.cleaned_data["event"]
+    return form, book or _codebook(request), event
+
+
+@roles_required(*CODERS)
+def agreement(request):
+    form, book, event = _agreement_filters(request)
+    report = selectors.agreement_report(user=request.user, codebook=book, event=event)
+    return render(request, "coding/agreement.html", {"form": form, "report": report})
+
+
+@roles_required(*CODERS)
+def disagreement_list(request):
+    form, book, event = _agreement_filters(request)
+    rows = selectors.disagreements(user=request.user, codebook=book, event=event)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "coding/disagreements.html",
+        {
+            "form": form,
+            "page": page,
+            "codebook": book,
+            "reconcile_form": ReconcileForm(),
+            "query": query.urlencode(),
+        },
+    )
+
+
+@roles_required(*CODERS)
+@require_POST
+def reconcile(request, testimony_id: int, code_id: int):
+    copy = _story_copy(request, testimony_id)
+    code = get_object_or_404(selectors.codes_for_user(user=request.user), pk=code_id)
+    form = ReconcileForm(request.POST)
+    if form.is_valid():
+        services.reconciliation_record(
+            testimony=copy.testimony, code=code, user=request.user, **form.cleaned_data
+        )
+        messages.success(request, _("Decision recorded."))
+    else:
+        messages.error(request, _("Choose whether the code applies."))
+    return redirect(_safe_next(request, reverse("coding:disagreements")))

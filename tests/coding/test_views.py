@@ -1,0 +1,339 @@
+"""Coding pages: every role on every URL, the coding screen, the queue, codebook management."""
+
+import pytest
+from django.contrib.auth.models import Permission
+
+from accounts.roles import Role
+from coding import services
+from coding.models import Code, CodeApplication, Codebook, Memo, Reconciliation
+from core.demo import _seed_codebook
+from tests.coding.factories import story
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ANON, P, F, R, A = "anonymous", Role.PARTICIPANT, Role.FACILITATOR, Role.RESEARCHER, Role.ADMIN
+ROLES = (ANON, P, F, R, A)
+TEXT = "Élodie a dit : « Je n’ai pas été écoutée » 😢 puis elle est partie.\nDeuxième phrase ici."
+
+
+@pytest.fixture
+def world(researcher, admin_user):
+    book = _seed_codebook()
+    s = story(text=TEXT)
+    theme = Code.objects.get(codebook=book, key="person_centred")
+    sub = Code.objects.get(codebook=book, key="not_listened_to")
+    app = services.application_create(testimony=s, code=sub, coder=researcher, start=0, end=6)
+    suggestion, _ = services.suggestion_record(
+        testimony=s, code=theme, confidence=0.6, model_version="lex-1"
+    )
+    memo = services.memo_create(author=researcher, title="Project", body="Notes")
+    return {
+        "book": book,
+        "story": s,
+        "theme": theme,
+        "sub": sub,
+        "app": app,
+        "suggestion": suggestion,
+        "memo": memo,
+    }
+
+
+def urls(w):
+    s, book, sub = w["story"].id, w["book"].slug, w["sub"].id
+    return {
+        "/coding/": (302, 403, 403, 200, 200),
+        f"/coding/stories/{s}/": (302, 403, 403, 200, 200),
+        "/coding/codebooks/": (302, 403, 403, 200, 200),
+        "/coding/codebooks/new/": (302, 403, 403, 403, 200),
+        "/coding/codebooks/import/": (302, 403, 403, 403, 200),
+        f"/coding/codebooks/{book}/": (302, 403, 403, 200, 200),
+        f"/coding/codebooks/{book}/codes/new/": (302, 403, 403, 403, 200),
+        f"/coding/codebooks/{book}/export.qdc": (302, 403, 403, 200, 200),
+        f"/coding/codebooks/{book}/export.csv": (302, 403, 403, 200, 200),
+        f"/coding/codebooks/{book}/versions/": (302, 403, 403, 200, 200),
+        f"/coding/codes/{sub}/": (302, 403, 403, 200, 200),
+        f"/coding/codes/{sub}/edit/": (302, 403, 403, 403, 200),
+        f"/coding/codes/{sub}/move/": (302, 403, 403, 403, 200),
+        f"/coding/codes/{sub}/merge/": (302, 403, 403, 403, 200),
+        "/coding/memos/": (302, 403, 403, 200, 200),
+        "/coding/agreement/": (302, 403, 403, 200, 200),
+        "/coding/agreement/disagreements/": (302, 403, 403, 200, 200),
+    }
+
+
+def post_urls(w):
+    s, app, sug, memo, sub = (
+        w["story"].id,
+        w["app"].id,
+        w["suggestion"].id,
+        w["memo"].id,
+        w["sub"].id,
+    )
+    return [
+        f"/coding/stories/{s}/apply/",
+        f"/coding/stories/{s}/blind/",
+        f"/coding/stories/{s}/complete/",
+        f"/coding/applications/{app}/delete/",
+        f"/coding/applications/{app}/comment/",
+        f"/coding/suggestions/{sug}/accept/",
+        f"/coding/suggestions/{sug}/reject/",
+        "/coding/memos/new/",
+        f"/coding/memos/{memo}/edit/",
+        f"/coding/memos/{memo}/delete/",
+        f"/coding/agreement/disagreements/{s}/{sub}/",
+    ]
+
+
+def test_every_role_on_every_page(world, role_users, client_for):
+    for url, expected in urls(world).items():
+        for role, status in zip(ROLES, expected, strict=True):
+            response = client_for(role_users[role]).get(url)
+            assert response.status_code == status, (url, role, response.status_code)
+
+
+def test_every_role_on_every_action(world, role_users, client_for):
+    for url in post_urls(world):
+        for role in (ANON, P, F):
+            response = client_for(role_users[role]).post(url, {})
+            assert response.status_code in (302, 403), (url, role)
+            if role == ANON:
+                assert response["Location"].startswith("/accounts/login/")
+            else:
+                assert response.status_code == 403, (url, role)
+    # Nothing changed for the refused roles.
+    assert CodeApplication.objects.filter(source="human").count() == 1
+    assert Memo.objects.count() == 1
+    assert not Reconciliation.objects.exists()
+
+
+def test_version_page(world, client_for, researcher):
+    services.code_update(code=world["sub"], user=researcher, label_en="Unheard")
+    version = world["book"].versions.order_by("-number").first()
+    response = client_for(researcher).get(
+        f"/coding/codebooks/{world['book'].slug}/versions/{version.number}/"
+    )
+    assert response.status_code == 200
+    assert "Unheard" in response.content.decode()
+
+
+def test_stories_without_research_consent_or_withdrawn_are_404(client_for, researcher):
+    _seed_codebook()
+    withdrawn = story(text="x")
+    withdrawn.status = "withdrawn"
+    withdrawn.text = ""
+    withdrawn.save()
+    c = client_for(researcher)
+    assert c.get(f"/coding/stories/{withdrawn.id}/").status_code == 404
+    assert c.get("/coding/stories/999999/").status_code == 404
+    assert c.post(f"/coding/stories/{withdrawn.id}/apply/", {}).status_code == 404
+
+
+def test_coding_screen_shows_highlights_and_offsets(world, client_for, researcher):
+    body = client_for(researcher).get(f"/coding/stories/{world['story'].id}/").content.decode()
+    assert 'data-start="0"' in body and "<mark" in body
+    assert "Élodie" in body
+    assert "Keyboard" in body
+    assert "lex-1" in body  # the pending suggestion
+    assert 'id="story-sentences"' in body
+
+
+def test_apply_a_span_and_the_whole_story(world, client_for, researcher):
+    c = client_for(researcher)
+    s, theme = world["story"], world["theme"]
+    start, end = TEXT.index("Je"), TEXT.index("😢") + 1
+    response = c.post(
+        f"/coding/stories/{s.id}/apply/",
+        {"code": theme.id, "scope": "span", "start": start, "end": end, "comment": "clear"},
+    )
+    assert response.status_code == 302
+    app = CodeApplication.objects.get(code=theme, coder=researcher, start__isnull=False)
+    assert TEXT[app.start : app.end].endswith("😢") and app.comment == "clear"
+    assert (
+        c.post(
+            f"/coding/stories/{s.id}/apply/", {"code": theme.id, "scope": "document"}
+        ).status_code
+        == 302
+    )
+    assert CodeApplication.objects.filter(code=theme, coder=researcher, start=None).exists()
+
+
+def test_bad_span_is_refused_with_a_message(world, client_for, researcher):
+    c = client_for(researcher)
+    s, theme = world["story"], world["theme"]
+    response = c.post(
+        f"/coding/stories/{s.id}/apply/",
+        {"code": theme.id, "scope": "span", "start": 3, "end": len(TEXT) + 5},
+    )
+    assert response.status_code == 400
+    assert "ends after the end of the story" in response.content.decode()
+    response = c.post(f"/coding/stories/{s.id}/apply/", {"code": theme.id, "scope": "span"})
+    assert response.status_code == 400
+    assert not CodeApplication.objects.filter(code=theme, source="human").exists()
+
+
+def test_blind_coding_hides_other_coders(world, client_for):
+    other = UserFactory(roles=[Role.RESEARCHER])
+    c = client_for(other)
+    url = f"/coding/stories/{world['story'].id}/"
+    assert f"app-{world['app'].id}" in c.get(url).content.decode()
+    c.post(f"/coding/stories/{world['story'].id}/blind/", {"blind": "on"})
+    body = c.get(url).content.decode()
+    assert f'id="app-{world["app"].id}"' not in body
+    assert "<mark" not in body.split('id="story-text"')[1].split("</div>")[0]
+
+
+def test_accept_and_reject_suggestions(world, client_for, researcher):
+    c = client_for(researcher)
+    c.post(f"/coding/suggestions/{world['suggestion'].id}/accept/")
+    world["suggestion"].refresh_from_db()
+    assert world["suggestion"].status == "accepted"
+    assert CodeApplication.objects.filter(
+        code=world["theme"], coder=researcher, source="human"
+    ).exists()
+
+
+def test_only_own_applications_can_be_removed(world, client_for):
+    other = UserFactory(roles=[Role.RESEARCHER])
+    client_for(other).post(f"/coding/applications/{world['app'].id}/delete/")
+    assert CodeApplication.objects.filter(pk=world["app"].pk).exists()
+
+
+def test_researcher_with_the_right_manages_the_codebook(world, client_for):
+    manager = UserFactory(roles=[Role.RESEARCHER])
+    manager.user_permissions.add(Permission.objects.get(codename="manage_codebook"))
+    c = client_for(manager)
+    book = world["book"]
+    response = c.post(
+        f"/coding/codebooks/{book.slug}/codes/new/",
+        {
+            "parent": world["theme"].id,
+            "label_en": "Dismissed pain",
+            "label_fr": "Douleur minimisée",
+            "colour": "#336699",
+            "is_codable": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    new = Code.objects.get(label_en="Dismissed pain")
+    assert new.parent == world["theme"] and new.key == "dismissed_pain"
+    c.post(
+        f"/coding/codes/{new.id}/edit/",
+        {
+            "label_en": "Pain dismissed",
+            "label_fr": "Douleur",
+            "key": new.key,
+            "colour": "#336699",
+            "is_codable": "on",
+        },
+    )
+    new.refresh_from_db()
+    assert new.label_en == "Pain dismissed"
+    c.post(f"/coding/codes/{new.id}/move/", {"parent": ""})
+    new.refresh_from_db()
+    assert new.parent is None
+    c.post(f"/coding/codes/{world['sub'].id}/merge/", {"target": new.id})
+    assert CodeApplication.objects.get(pk=world["app"].pk).code == new
+    response = c.post(
+        f"/coding/codebooks/{book.slug}/codes/new/",
+        {"label_en": "", "label_fr": "", "colour": "nope"},
+    )
+    assert response.status_code == 200 and "errorlist" in response.content.decode()
+
+
+def test_import_page_accepts_qdc_and_csv(world, client_for, admin_user):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    c = client_for(admin_user)
+    qdc = c.get(f"/coding/codebooks/{world['book'].slug}/export.qdc").content
+    response = c.post(
+        "/coding/codebooks/import/",
+        {"file": SimpleUploadedFile("book.qdc", qdc), "name": "Copy"},
+    )
+    assert response.status_code == 302
+    assert Codebook.objects.filter(name="Copy").exists()
+    csv = c.get(f"/coding/codebooks/{world['book'].slug}/export.csv").content
+    response = c.post("/coding/codebooks/import/", {"file": SimpleUploadedFile("mine.csv", csv)})
+    assert response.status_code == 302
+    assert Codebook.objects.filter(name="mine").exists()
+    response = c.post("/coding/codebooks/import/", {"file": SimpleUploadedFile("bad.qdc", b"<x/>")})
+    assert response.status_code == 400
+
+
+def test_memos_on_story_code_and_project(world, client_for, researcher):
+    c = client_for(researcher)
+    c.post(
+        "/coding/memos/new/",
+        {"memo-title": "On story", "memo-body": "b", "testimony": world["story"].id},
+    )
+    c.post(
+        "/coding/memos/new/", {"memo-title": "On code", "memo-body": "b", "code": world["sub"].id}
+    )
+    c.post("/coding/memos/new/", {"memo-title": "Whole", "memo-body": "b"})
+    kinds = dict(Memo.objects.values_list("title", "kind"))
+    assert kinds["On story"] == "story" and kinds["On code"] == "code"
+    assert kinds["Whole"] == "project"
+    body = c.get("/coding/memos/?kind=story").content.decode()
+    assert "On story" in body and "Whole" not in body
+    other = UserFactory(roles=[Role.RESEARCHER])
+    assert client_for(other).get(f"/coding/memos/{world['memo'].id}/edit/").status_code == 403
+
+
+def test_work_queue_filters(world, client_for, researcher):
+    from tests.factories import EventFactory
+
+    uncoded = story(
+        text="Nobody listened.", event=EventFactory(country="BR"), declared_language="pt"
+    )
+    c = client_for(researcher)
+    body = c.get("/coding/").content.decode()
+    assert f"Story {uncoded.id}" in body and f"Story {world['story'].id}" in body
+    body = c.get("/coding/?status=uncoded").content.decode()
+    assert f"Story {uncoded.id}" in body and f"Story {world['story'].id}" not in body
+    body = c.get("/coding/?status=partial").content.decode()
+    assert f"Story {uncoded.id}" not in body and f"Story {world['story'].id}" in body
+    body = c.get("/coding/?country=BR").content.decode()
+    assert f"Story {uncoded.id}" in body and f"Story {world['story'].id}" not in body
+    body = c.get("/coding/?pending=yes").content.decode()
+    assert f"Story {uncoded.id}" not in body and f"Story {world['story'].id}" in body
+    body = c.get(f"/coding/?theme={world['theme'].id}").content.decode()
+    assert f"Story {uncoded.id}" not in body and f"Story {world['story'].id}" in body
+    body = c.get("/coding/?language=pt").content.decode()
+    assert f"Story {uncoded.id}" in body
+    c.post(f"/coding/stories/{world['story'].id}/complete/", {"done": "on"})
+    body = c.get("/coding/").content.decode()
+    assert f"Story {world['story'].id}" not in body
+
+
+def test_list_pages_do_not_query_per_row(
+    world, client_for, researcher, django_assert_max_num_queries
+):
+    for i in range(30):
+        s = story(text=f"Story number {i}.")
+        services.application_create(testimony=s, code=world["sub"], coder=researcher)
+        services.memo_create(author=researcher, title=f"m{i}", body="b", testimony=s)
+    c = client_for(researcher)
+    c.get("/coding/")  # warm the session
+    for url in (
+        "/coding/",
+        "/coding/?status=all",
+        "/coding/memos/",
+        "/coding/codebooks/",
+        f"/coding/codebooks/{world['book'].slug}/",
+        f"/coding/codes/{world['sub'].id}/",
+        "/coding/agreement/",
+        "/coding/agreement/disagreements/",
+        f"/coding/codebooks/{world['book'].slug}/versions/",
+    ):
+        with django_assert_max_num_queries(15):
+            assert c.get(url).status_code == 200, url
+
+
+def test_french_pages(world, client_for, researcher):
+    c = client_for(researcher)
+    c.cookies["django_language"] = "fr"
+    body = c.get(
+        f"/coding/stories/{world['story'].id}/", HTTP_ACCEPT_LANGUAGE="fr"
+    ).content.decode()
+    assert "Clavier" in body
+    assert "Pas écouté·e" in body
