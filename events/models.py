@@ -11,6 +11,20 @@ from django_countries.fields import CountryField
 from events import lookups  # noqa: F401  (registers the portable ``has_item`` JSON lookup)
 
 
+def text_length_errors(instance) -> dict[str, list]:
+    """Django does not enforce a TextField's max_length; these models do, in clean()."""
+    errors = {}
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, models.TextField) and field.max_length:
+            value = getattr(instance, field.attname) or ""
+            if len(value) > field.max_length:
+                errors[field.name] = [
+                    _("At most %(limit)s characters (it has %(length)s).")
+                    % {"limit": field.max_length, "length": len(value)}
+                ]
+    return errors
+
+
 class ProgrammeCountry(models.Model):
     """A country where the programme runs dialogues and surveys, with its main languages."""
 
@@ -98,7 +112,7 @@ class Event(models.Model):
         ]
 
     def clean(self):
-        errors: dict[str, list] = {}
+        errors: dict[str, list] = text_length_errors(self)
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             errors["ends_at"] = [_("The end must not be before the start.")]
         try:
@@ -295,7 +309,7 @@ class SessionLog(models.Model):
         return f"{self.session}: {self.attendance_total}"
 
     def clean(self):
-        errors = {}
+        errors = text_length_errors(self)
         total = self.attendance_total
         for name in self.GROUP_FIELDS.values():
             value = getattr(self, name)
@@ -352,8 +366,11 @@ class Commitment(models.Model):
         return f"{self.organisation}: {self.description[:60]}"
 
     def clean(self):
+        errors = text_length_errors(self)
         if self.session_id and self.event_id and self.session.event_id != self.event_id:
-            raise ValidationError({"session": [_("This session belongs to another event.")]})
+            errors["session"] = [_("This session belongs to another event.")]
+        if errors:
+            raise ValidationError(errors)
 
 
 class CommitmentStatusChange(models.Model):
