@@ -1,8 +1,10 @@
 """Reads. Every selector that returns stories is scoped to the user asking."""
 
 from django.db.models import Count, Q, QuerySet
+from django.http import Http404
 
 from accounts.roles import Role, user_has_role
+from events import selectors as events_selectors
 from events.models import Event
 from testimonies import hooks
 from testimonies.models import ConsentText, ResearchCopy, Scope, Testimony
@@ -13,17 +15,9 @@ SCOPE_FIELDS = {s.value: f"scope_{s.value}" for s in Scope}
 def event_for_submission_token(*, token: str) -> Event | None:
     """The event whose participant link carries ``token``, only while it is open; else None."""
     try:
-        from events.selectors import event_for_submission_token as events_lookup
-    except ImportError:
-        events_lookup = None
-    if events_lookup is not None:
-        try:
-            return events_lookup(token=token)
-        except Exception:  # noqa: BLE001 - theirs raises when the event is unknown or not open
-            return None
-    if not token or len(token) > 64:
+        return events_selectors.event_for_submission_token(token=token)
+    except Http404:
         return None
-    return Event.objects.filter(submission_token=token, status=Event.Status.OPEN).first()
 
 
 def consent_text_current(*, language: str) -> ConsentText | None:

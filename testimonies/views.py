@@ -75,6 +75,11 @@ def _apply_errors(form, error: ApplicationError) -> None:
         form.add_error(None, error.message)
 
 
+def _consent_text_from_post(request) -> ConsentText | None:
+    value = request.POST.get("consent_text", "")
+    return ConsentText.objects.filter(pk=int(value)).first() if value.isdigit() else None
+
+
 def _receipt_json(receipt: dict, withdrawal_code: str = "") -> str:
     """The receipt to download; right after submitting it also carries the withdrawal code, so
     that the participant's own copy is enough to withdraw later."""
@@ -119,7 +124,7 @@ def submit(request, token: str):
     step = request.POST.get("step", "consent") if request.method == "POST" else "consent"
 
     if request.method == "POST" and step == "story":
-        consent_text = ConsentText.objects.filter(pk=request.POST.get("consent_text")).first()
+        consent_text = _consent_text_from_post(request)
         scopes = [s for s in request.POST.getlist("scopes") if s in Scope.values]
         submission_key = request.POST.get("submission_key", "")
         form = StoryForm(request.POST)
@@ -169,7 +174,7 @@ def submit(request, token: str):
         form = ConsentForm(request.POST)
         if form.is_valid():
             scopes = form.scopes()
-            chosen = ConsentText.objects.filter(pk=request.POST.get("consent_text")).first()
+            chosen = _consent_text_from_post(request)
             story_form = StoryForm()
             context = _story_context(
                 event, chosen or consent_text, scopes, story_form, services.new_submission_key()
@@ -429,7 +434,7 @@ def facilitator_entry(request, event_id):
     consent_text = selectors.consent_text_current(language=get_language() or "en")
     if request.method == "POST":
         form = FacilitatorEntryForm(request.POST)
-        chosen = ConsentText.objects.filter(pk=request.POST.get("consent_text")).first()
+        chosen = _consent_text_from_post(request)
         if _invalid_form_encoding(request):
             form.add_error("text", _("The text contains characters that are not valid Unicode."))
         elif form.is_valid():
