@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from events import lookups  # noqa: F401  (registers the portable ``has_item`` JSON lookup)
@@ -216,8 +217,8 @@ class Session(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("session")
-        verbose_name_plural = _("sessions")
+        verbose_name = pgettext_lazy("event session", "session")
+        verbose_name_plural = pgettext_lazy("event session", "sessions")
         ordering = ["starts_at", "id"]
         constraints = [
             models.CheckConstraint(
@@ -338,7 +339,7 @@ class Commitment(models.Model):
         null=True,
         blank=True,
         related_name="commitments",
-        verbose_name=_("session"),
+        verbose_name=pgettext_lazy("event session", "session"),
     )
     description = models.TextField(_("what was promised"), max_length=2_000)
     organisation = models.CharField(_("organisation"), max_length=200)
