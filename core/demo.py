@@ -12,6 +12,7 @@ from accounts.models import User
 from accounts.roles import Role
 from accounts.services import user_grant_role
 from coding.models import Code, Codebook
+from events.demo import events_demo_seed
 from events.models import Event, EventFacilitator, ProgrammeCountry
 
 # Country, its main languages (BCP 47), and the year the trust survey began there.
@@ -336,4 +337,5 @@ def demo_seed() -> list[DemoCredential]:
     _seed_countries()
     _seed_codebook()
     _seed_events(users[Role.FACILITATOR])
+    events_demo_seed(facilitator=users[Role.FACILITATOR])
     return DEMO_USERS
