@@ -115,7 +115,9 @@ class ApplyForm(forms.Form):
     SCOPES = [("span", _("The selected passage")), ("document", _("The whole story"))]
 
     code = forms.ModelChoiceField(queryset=Code.objects.none(), label=_("Code"))
-    scope = forms.ChoiceField(choices=SCOPES, initial="span", label=_("Apply to"))
+    scope = forms.ChoiceField(
+        choices=SCOPES, initial="span", label=_("Apply to"), widget=forms.RadioSelect
+    )
     start = forms.IntegerField(required=False, min_value=0, label=_("Start"))
     end = forms.IntegerField(required=False, min_value=0, label=_("End"))
     comment = forms.CharField(

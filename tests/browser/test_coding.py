@@ -1,0 +1,96 @@
+"""A researcher codes a passage with accented letters and emoji; offsets are code points."""
+
+import pytest
+from playwright.sync_api import expect
+
+from accounts.roles import Role
+from coding.models import Code, CodeApplication
+from core.demo import _seed_codebook
+from tests.browser.conftest import sign_in
+from tests.coding.factories import story
+from tests.factories import PASSWORD, UserFactory
+
+pytestmark = pytest.mark.browser
+
+# An emoji before the passage makes UTF-16 and code-point offsets differ by one.
+TEXT = (
+    "🙂 Hélène, 34 ans : « Le médecin ne m’a pas écoutée 😡 », dit-elle.\n"
+    "Depuis, j’évite les cabinets médicaux. Ça a changé ma vie."
+)
+
+
+def utf16(index: int) -> int:
+    return len(TEXT[:index].encode("utf-16-le")) // 2
+
+
+def select_in_page(page, start_cp: int, end_cp: int) -> None:
+    """What a mouse selection produces: a DOM range in UTF-16 units over the text node."""
+    page.evaluate(
+        """([a, b]) => {
+            const node = document.querySelector('#story-text [data-start]').firstChild;
+            const range = document.createRange();
+            range.setStart(node, a);
+            range.setEnd(node, b);
+            const sel = window.getSelection();
+            sel.removeAllRanges();
+            sel.addRange(range);
+        }""",
+        [utf16(start_cp), utf16(end_cp)],
+    )
+
+
+def test_researcher_codes_a_span_and_offsets_are_code_points(page):
+    book = _seed_codebook()
+    researcher = UserFactory(roles=[Role.RESEARCHER])
+    s = story(text=TEXT)
+    theme = Code.objects.get(codebook=book, key="person_centred")
+    start = TEXT.index("Le médecin")
+    end = TEXT.index("😡") + 1
+    assert utf16(end) == end + 2  # both emoji take two UTF-16 units
+
+    sign_in(page, researcher.email, PASSWORD)
+    page.goto(f"/coding/stories/{s.id}/")
+    select_in_page(page, start, end)
+    expect(page.locator("#selection-status")).to_contain_text("Le médecin ne m’a pas écoutée 😡")
+    expect(page.locator("input[name=start]")).to_have_value(str(start))
+    expect(page.locator("input[name=end]")).to_have_value(str(end))
+    page.get_by_role("button", name="Prioritise holistic, person-centred care").click()
+
+    mark = page.locator("#story-text mark")
+    expect(mark).to_have_text("Le médecin ne m’a pas écoutée 😡")
+    page.reload()
+    expect(page.locator("#story-text mark")).to_have_text("Le médecin ne m’a pas écoutée 😡")
+    app = CodeApplication.objects.get(testimony=s, coder=researcher)
+    assert (app.code_id, app.start, app.end) == (theme.id, start, end)
+    assert TEXT[app.start : app.end] == "Le médecin ne m’a pas écoutée 😡"
+    # The text shown is exactly the research copy (the highlight adds no character).
+    assert page.locator("#story-text").text_content() == TEXT
+
+
+def test_keyboard_alone_selects_a_sentence_and_applies_a_code(page):
+    book = _seed_codebook()
+    researcher = UserFactory(roles=[Role.RESEARCHER])
+    s = story(text=TEXT)
+    first_code = Code.objects.get(codebook=book, key="education")
+    sign_in(page, researcher.email, PASSWORD)
+    page.goto(f"/coding/stories/{s.id}/")
+    page.locator("#story-text").focus()
+    page.keyboard.press("j")
+    page.keyboard.press("j")  # the second sentence
+    expect(page.locator("#selection-status")).to_contain_text("Depuis, j’évite")
+    page.keyboard.press("1")
+    expect(page.locator("#story-text mark")).to_have_count(1)
+    app = CodeApplication.objects.get(testimony=s, coder=researcher)
+    assert app.code_id == first_code.id
+    assert TEXT[app.start : app.end] == "Depuis, j’évite les cabinets médicaux."
+
+
+def test_coding_screen_fits_a_360_px_screen(page):
+    _seed_codebook()
+    researcher = UserFactory(roles=[Role.RESEARCHER])
+    s = story(text=TEXT)
+    sign_in(page, researcher.email, PASSWORD)
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(f"/coding/stories/{s.id}/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
