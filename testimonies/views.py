@@ -6,7 +6,13 @@ from urllib.parse import unquote_to_bytes
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -49,6 +55,15 @@ def _no_store(response):
     return response
 
 
+def _unlogged(response):
+    """SECURITY: the participant link's path carries the event token, and Django logs the path
+    of every 4xx response ("Bad Request: /t/<token>/"). Errors on this page are expected user
+    input, so they are not logged at all."""
+    if response.status_code >= 400:
+        response._has_been_logged = True
+    return response
+
+
 def _invalid_form_encoding(request) -> bool:
     """True when a urlencoded body carries bytes that are not valid UTF-8 (Django would
     silently replace them)."""
@@ -88,6 +103,21 @@ def _receipt_json(receipt: dict, withdrawal_code: str = "") -> str:
     return json.dumps(receipt, ensure_ascii=False, indent=2)
 
 
+def _receipt_context(request, testimony, *, code="", entered_for_participant=False) -> dict:
+    """Every variable the receipt template reads (NOTE: a missing one makes django.template
+    log the whole context at DEBUG, code included)."""
+    receipt = testimony_receipt(testimony=testimony, request=request)
+    return {
+        "testimony": testimony,
+        "receipt": receipt,
+        "receipt_json": _receipt_json(receipt, code),
+        "withdrawal_code": code,
+        "scope_rows": _scope_rows(testimony),
+        "just_submitted": bool(code),
+        "entered_for_participant": entered_for_participant,
+    }
+
+
 def _scope_rows(testimony) -> list[dict]:
     return [{"label": s.label, "granted": getattr(testimony, f"scope_{s.value}")} for s in Scope]
 
@@ -115,12 +145,14 @@ def _story_context(event, consent_text, scopes, story_form, submission_key):
 
 @public
 @never_cache
-@require_http_methods(["GET", "POST"])
 def submit(request, token: str):
     """The participant's entry point from an event's link or QR code: consent, then story."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        # NOTE: not @require_http_methods, which would log the path (and so the token).
+        return _unlogged(HttpResponseNotAllowed(["GET", "POST"]))
     event = selectors.event_for_submission_token(token=token)
     if event is None:
-        return render(request, "testimonies/link_closed.html", status=404)
+        return _unlogged(render(request, "testimonies/link_closed.html", status=404))
     step = request.POST.get("step", "consent") if request.method == "POST" else "consent"
 
     if request.method == "POST" and step == "story":
@@ -150,26 +182,15 @@ def submit(request, token: str):
             except ApplicationError as error:
                 _apply_errors(form, error)
             else:
-                receipt = testimony_receipt(testimony=submission.testimony, request=request)
-                return _no_store(
-                    render(
-                        request,
-                        "testimonies/receipt.html",
-                        {
-                            "testimony": submission.testimony,
-                            "receipt": receipt,
-                            "receipt_json": _receipt_json(receipt, submission.withdrawal_code),
-                            "withdrawal_code": submission.withdrawal_code,
-                            "scope_rows": _scope_rows(submission.testimony),
-                            "just_submitted": True,
-                        },
-                    )
+                context = _receipt_context(
+                    request, submission.testimony, code=submission.withdrawal_code
                 )
-        return _no_store(render(request, "testimonies/story.html", context, status=400))
+                return _no_store(render(request, "testimonies/receipt.html", context))
+        return _unlogged(_no_store(render(request, "testimonies/story.html", context, status=400)))
 
     consent_text = selectors.consent_text_current(language=get_language() or "en")
     if consent_text is None:
-        return render(request, "testimonies/link_closed.html", status=503)
+        return _unlogged(render(request, "testimonies/link_closed.html", status=503))
     if request.method == "POST":
         form = ConsentForm(request.POST)
         if form.is_valid():
@@ -184,11 +205,13 @@ def submit(request, token: str):
     else:
         form = ConsentForm()
         status = 200
-    return render(
-        request,
-        "testimonies/consent.html",
-        {"event": event, "consent_text": consent_text, "form": form},
-        status=status,
+    return _unlogged(
+        render(
+            request,
+            "testimonies/consent.html",
+            {"event": event, "consent_text": consent_text, "form": form},
+            status=status,
+        )
     )
 
 
@@ -300,19 +323,8 @@ def _own(request, public_id) -> Testimony:
 @roles_required()
 def my_receipt(request, public_id):
     testimony = _own(request, public_id)
-    receipt = testimony_receipt(testimony=testimony, request=request)
-    return _no_store(
-        render(
-            request,
-            "testimonies/receipt.html",
-            {
-                "testimony": testimony,
-                "receipt": receipt,
-                "receipt_json": _receipt_json(receipt),
-                "scope_rows": _scope_rows(testimony),
-            },
-        )
-    )
+    context = _receipt_context(request, testimony)
+    return _no_store(render(request, "testimonies/receipt.html", context))
 
 
 @roles_required()
@@ -452,22 +464,13 @@ def facilitator_entry(request, event_id):
             except ApplicationError as error:
                 _apply_errors(form, error)
             else:
-                receipt = testimony_receipt(testimony=submission.testimony, request=request)
-                return _no_store(
-                    render(
-                        request,
-                        "testimonies/receipt.html",
-                        {
-                            "testimony": submission.testimony,
-                            "receipt": receipt,
-                            "receipt_json": _receipt_json(receipt, submission.withdrawal_code),
-                            "withdrawal_code": submission.withdrawal_code,
-                            "scope_rows": _scope_rows(submission.testimony),
-                            "just_submitted": True,
-                            "entered_for_participant": True,
-                        },
-                    )
+                context = _receipt_context(
+                    request,
+                    submission.testimony,
+                    code=submission.withdrawal_code,
+                    entered_for_participant=True,
                 )
+                return _no_store(render(request, "testimonies/receipt.html", context))
         status = 400
     else:
         form = FacilitatorEntryForm()

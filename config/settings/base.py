@@ -58,6 +58,7 @@ LOCAL_APPS = [
     "testimonies",
     "coding",
     "analysis",
+    "nlp",
 ]
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
@@ -184,6 +185,12 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(levelname)s %(asctime)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"level": env_str("LOG_LEVEL", "INFO"), "handlers": ["console"]},
+    # SECURITY: at DEBUG these two log template contexts and SQL parameters, which would carry
+    # story text, withdrawal codes and link tokens; they stay at INFO whatever LOG_LEVEL says.
+    "loggers": {
+        "django.template": {"level": "INFO"},
+        "django.db.backends": {"level": "INFO"},
+    },
 }
 
 # DJANGO-ALLAUTH
