@@ -1,0 +1,108 @@
+import uuid
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ExportJob(models.Model):
+    """An export of a selection, built in the background for large selections.
+
+    SECURITY: the file is private: it lives under MEDIA_ROOT/exports/ with an unguessable name,
+    is served only to the user who asked for it (analysis.views.export_download), and is deleted
+    once downloaded files are older than ``ENTENDU_EXPORT_RETENTION_HOURS``. The selection is
+    read when the job runs, so consent withdrawn before that is honoured.
+    """
+
+    class Dataset(models.TextChoices):
+        STORIES = "stories", _("Research copies")
+        CODES = "codes", _("Codebook")
+        APPLICATIONS = "applications", _("Code applications")
+        CHARACTERISTICS = "characteristics", _("Characteristics")
+        PROJECT = "project", _("REFI-QDA project")
+        QUOTES = "quotes", _("Quote sheet")
+
+    class Format(models.TextChoices):
+        CSV = "csv", "CSV"
+        XLSX = "xlsx", "XLSX"
+        QDPX = "qdpx", "REFI-QDA (.qdpx)"
+        DOCX = "docx", "DOCX"
+        HTML = "html", "HTML"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="export_jobs"
+    )
+    dataset = models.CharField(_("data"), max_length=16, choices=Dataset.choices)
+    format = models.CharField(_("format"), max_length=8, choices=Format.choices)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    language = models.CharField(max_length=8, default="en")
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status.choices, default=Status.PENDING
+    )
+    total = models.PositiveIntegerField(default=0)
+    processed = models.PositiveIntegerField(default=0)
+    file = models.FileField(upload_to="exports/", blank=True)
+    filename = models.CharField(max_length=200, blank=True)
+    error = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "-created_at"])]
+        permissions = [
+            (
+                "export_characteristics",
+                _("Can export self-identified characteristics with stories"),
+            )
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(processed__lte=models.F("total")) | models.Q(total=0),
+                name="export_progress_within_total",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dataset}.{self.format} ({self.status})"
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.DONE:
+            return 100
+        return int(100 * self.processed / self.total) if self.total else 0
+
+
+class StoryCodeSet(models.Model):
+    """Each coded story's accepted codes, kept by PostgreSQL triggers (migration 0003).
+
+    Read-only from Django: the triggers on coding_codeapplication write it. PostgreSQL only;
+    on SQLite the table does not exist and the selectors read the applications instead.
+    """
+
+    testimony = models.OneToOneField(
+        "testimonies.Testimony",
+        primary_key=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="analysis_code_set",
+    )
+    code_ids = ArrayField(models.BigIntegerField(), default=list)
+
+    class Meta:
+        managed = False
+        db_table = "analysis_storycodeset"
+
+    def __str__(self) -> str:
+        return f"Codes of {self.testimony_id}"
