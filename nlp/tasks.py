@@ -1,0 +1,102 @@
+"""NLP tasks: thin, take ids, safe to run twice; all named ``nlp.*`` so they run on the nlp queue.
+
+Only transient errors (database or broker connections) are retried, with exponential backoff and
+a bound; anything else fails at once and is recorded as an ``NlpFailure`` for admins.
+"""
+
+from celery import Task, shared_task
+from django.db import InterfaceError, OperationalError
+from kombu.exceptions import OperationalError as BrokerError
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from nlp import services
+
+TRANSIENT_ERRORS = (
+    OperationalError,
+    InterfaceError,
+    RedisConnectionError,
+    RedisTimeoutError,
+    BrokerError,
+)
+
+
+class NlpTask(Task):
+    autoretry_for = TRANSIENT_ERRORS
+    retry_backoff = 2
+    retry_backoff_max = 300
+    retry_jitter = True
+    max_retries = 5
+    ignore_result = True
+
+    def on_failure(self, exc, task_id, args, kwargs, einfo):
+        ids = dict(kwargs or {})
+        if args:
+            ids.setdefault(self.id_argument, args[0])
+        testimony_id = ids.get("testimony_id")
+        batch_id = ids.get("batch_id")
+        try:
+            services.failure_record(
+                task_name=self.name,
+                task_id=task_id or "",
+                exc=exc,
+                testimony_id=testimony_id,
+                batch_id=batch_id,
+                retries=self.request.retries or 0,
+            )
+            if batch_id is not None:
+                services.job_batch_finish(batch_id=batch_id, status="failed")
+        except Exception:  # noqa: BLE001
+            # NOTE: recording must never hide the original failure (e.g. the database is gone).
+            import logging
+
+            logging.getLogger(__name__).exception("Could not record the NLP failure.")
+
+    id_argument = "id"
+
+
+class StoryTask(NlpTask):
+    id_argument = "testimony_id"
+
+
+class BatchTask(NlpTask):
+    id_argument = "batch_id"
+
+
+@shared_task(
+    bind=True, base=StoryTask, name="nlp.process_testimony", time_limit=180, soft_time_limit=150
+)
+def process_testimony(self, testimony_id: int) -> int:
+    """Language, redaction (the research copy) and theme suggestions for a new story."""
+    return services.testimonies_analyse(testimony_ids=[testimony_id])
+
+
+@shared_task(
+    bind=True, base=StoryTask, name="nlp.tag_testimony", time_limit=120, soft_time_limit=100
+)
+def tag_testimony(self, testimony_id: int) -> int:
+    """Theme suggestions again for one story (its research copy)."""
+    return services.testimonies_tag(testimony_ids=[testimony_id])
+
+
+@shared_task(bind=True, base=NlpTask, name="nlp.plan_job", time_limit=900, soft_time_limit=840)
+def plan_job(self, job_id: int) -> int:
+    job = services.job_plan(job_id=job_id)
+    return job.total if job else 0
+
+
+@shared_task(
+    bind=True, base=BatchTask, name="nlp.run_job_batch", time_limit=600, soft_time_limit=540
+)
+def run_job_batch(self, batch_id: int) -> bool:
+    return services.job_batch_run(batch_id=batch_id)
+
+
+@shared_task(
+    bind=True, base=NlpTask, name="nlp.train_classifier", time_limit=3600, soft_time_limit=3500
+)
+def train_classifier(self, user_id: int | None = None) -> int:
+    from accounts.models import User
+
+    user = User.objects.filter(pk=user_id).first() if user_id else None
+    return services.classifier_train(user=user).version

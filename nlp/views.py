@@ -1,0 +1,202 @@
+"""NLP pages: bulk jobs with live progress, lexicon editing, classifier versions, failures."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from accounts.roles import Role, user_has_role
+from core.access import roles_required
+from core.exceptions import ApplicationError
+from events.models import Event
+from nlp import selectors, services
+from nlp.forms import LANGUAGE_CHOICES, JobForm, LexiconEntryForm, LexiconFilterForm
+from nlp.models import LexiconEntry
+
+RESEARCH_ROLES = (Role.RESEARCHER, Role.ADMIN)
+
+
+def _code_choices() -> list[tuple[str, str]]:
+    codes = services.default_codes()
+    keys = sorted(services._lexicon_code_keys())
+    return [(key, str(codes[key].label) if key in codes else key) for key in keys]
+
+
+def _apply_errors(form, exc: ApplicationError) -> None:
+    for field, errors in exc.field_errors.items():
+        for error in errors:
+            form.add_error(field if field in form.fields else None, error)
+    if not exc.field_errors:
+        form.add_error(None, exc.message)
+
+
+def _events():
+    return Event.objects.order_by("-starts_at").only("id", "title")[:500]
+
+
+@roles_required(*RESEARCH_ROLES)
+def overview(request):
+    form = JobForm(events=_events())
+    if request.method == "POST":
+        form = JobForm(request.POST, events=_events())
+        if form.is_valid():
+            try:
+                job = services.job_create(
+                    kind=form.cleaned_data["kind"],
+                    filters=form.filters(),
+                    batch_size=form.cleaned_data["batch_size"],
+                    user=request.user,
+                )
+            except ApplicationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("The job has started."))
+                return redirect("nlp:job", pk=job.pk)
+    jobs = Paginator(selectors.job_list_for_user(user=request.user), 25).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "nlp/overview.html",
+        {"form": form, "jobs": jobs, "is_admin": user_has_role(request.user, Role.ADMIN)},
+    )
+
+
+@roles_required(*RESEARCH_ROLES)
+def job_detail(request, pk: int):
+    job = get_object_or_404(selectors.job_list_for_user(user=request.user), pk=pk)
+    return render(
+        request, "nlp/job_detail.html", {"job": job, "progress": selectors.job_progress(job=job)}
+    )
+
+
+JOB_ACTIONS = {
+    "pause": (services.job_pause, gettext_lazy("The job is paused.")),
+    "resume": (services.job_resume, gettext_lazy("The job has resumed.")),
+    "cancel": (services.job_cancel, gettext_lazy("The job is cancelled.")),
+}
+
+
+@roles_required(*RESEARCH_ROLES)
+@require_POST
+def job_action(request, pk: int, action: str):
+    if action not in JOB_ACTIONS:
+        raise Http404
+    job = get_object_or_404(selectors.job_list_for_user(user=request.user), pk=pk)
+    service, done = JOB_ACTIONS[action]
+    try:
+        service(job=job, user=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, done)
+    return redirect("nlp:job", pk=job.pk)
+
+
+@roles_required(*RESEARCH_ROLES)
+def lexicon(request):
+    codes = _code_choices()
+    languages = dict(LANGUAGE_CHOICES)
+    filters = LexiconFilterForm(request.GET or None, codes=codes)
+    language, code = "fr", ""
+    if filters.is_valid():
+        language = filters.cleaned_data["language"] or "fr"
+        code = filters.cleaned_data["code"] or ""
+    form = LexiconEntryForm(codes=codes, initial={"code_key": code})
+    if request.method == "POST":
+        form = LexiconEntryForm(request.POST, codes=codes)
+        if form.is_valid():
+            try:
+                services.lexicon_entry_create(
+                    language=language,
+                    code_key=form.cleaned_data["code_key"],
+                    kind=form.cleaned_data["kind"],
+                    value=form.cleaned_data["value"],
+                    user=request.user,
+                )
+            except ApplicationError as exc:
+                _apply_errors(form, exc)
+            else:
+                messages.success(request, _("The term was added."))
+                return redirect(request.get_full_path())
+    entries = selectors.lexicon_entries_for_user(
+        user=request.user, language=language, code_key=code
+    )
+    labels = dict(codes)
+    groups: dict[str, list[LexiconEntry]] = {}
+    for entry in entries:
+        groups.setdefault(entry.code_key, []).append(entry)
+    context = {
+        "filters": filters,
+        "form": form,
+        "language": language,
+        "language_name": languages.get(language, language),
+        "groups": [(key, labels.get(key, key), rows) for key, rows in groups.items()],
+        "revision": services.lexicon_revision(language),
+    }
+    return render(request, "nlp/lexicon.html", context)
+
+
+def _back(request):
+    target = request.POST.get("next") or ""
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        target = "nlp:lexicon"
+    return redirect(target)
+
+
+def _entry(request, pk):
+    return get_object_or_404(selectors.lexicon_entries_for_user(user=request.user), pk=pk)
+
+
+@roles_required(*RESEARCH_ROLES)
+@require_POST
+def lexicon_entry_toggle(request, pk: int):
+    entry = _entry(request, pk)
+    services.lexicon_entry_update(entry=entry, user=request.user, is_active=not entry.is_active)
+    messages.success(request, _("The term was updated."))
+    return _back(request)
+
+
+@roles_required(*RESEARCH_ROLES)
+@require_POST
+def lexicon_entry_delete(request, pk: int):
+    entry = _entry(request, pk)
+    services.lexicon_entry_delete(entry=entry, user=request.user)
+    messages.success(request, _("The term was removed."))
+    return _back(request)
+
+
+@roles_required(*RESEARCH_ROLES)
+def classifier(request):
+    if request.method == "POST":
+        services.classifier_request(user=request.user)
+        messages.success(request, _("Training has been queued; refresh this page in a while."))
+        return redirect("nlp:classifier")
+    versions = Paginator(selectors.classifier_versions_for_user(user=request.user), 25).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "nlp/classifier.html", {"versions": versions})
+
+
+@roles_required(Role.ADMIN)
+def failures(request):
+    show_all = request.GET.get("all") == "1"
+    rows = Paginator(
+        selectors.failures_for_user(user=request.user, include_resolved=show_all), 50
+    ).get_page(request.GET.get("page"))
+    return render(request, "nlp/failures.html", {"failures": rows, "show_all": show_all})
+
+
+@roles_required(Role.ADMIN)
+@require_POST
+def failure_resolve(request, pk: int):
+    failure = get_object_or_404(
+        selectors.failures_for_user(user=request.user, include_resolved=True), pk=pk
+    )
+    services.failure_resolve(failure=failure, user=request.user)
+    messages.success(request, _("The failure is marked as resolved."))
+    return redirect("nlp:failures")
