@@ -21,3 +21,7 @@ def _fresh_api_throttles(monkeypatch):
     from rest_framework.throttling import SimpleRateThrottle
 
     monkeypatch.setattr(SimpleRateThrottle, "cache", LocMemCache(uuid.uuid4().hex, {}))
+
+
+# The real-worker fixture lives with the integration tests; the outbox test uses it from here.
+from tests.integration.conftest import celery_worker_process  # noqa: E402, F401

@@ -9,7 +9,27 @@ from tests.factories import EventFactory
 STORY = "The doctor did not listen to me when I described my pain."
 
 
+def ensure_consent_texts() -> None:
+    """The data migration's consent texts; transactional tests flush them, so put them back."""
+    import hashlib
+    import importlib
+
+    from testimonies.models import ConsentText
+
+    texts = importlib.import_module("testimonies.migrations.0002_initial_consent_texts").TEXTS
+    for language, (title, body) in texts.items():
+        if not ConsentText.objects.filter(language=language).exists():
+            ConsentText.objects.create(
+                language=language,
+                version=1,
+                title=title,
+                body=body,
+                sha256=hashlib.sha256(body.encode()).hexdigest(),
+            )
+
+
 def open_event(**kwargs) -> Event:
+    ensure_consent_texts()
     kwargs.setdefault("status", Event.Status.OPEN)
     kwargs.setdefault("submission_token", f"tok-{Event.objects.count()}-abcdefghijklmnopqrstuvwxyz")
     return EventFactory(**kwargs)

@@ -1,0 +1,143 @@
+"""The transactional outbox: no story is ever lost, whatever the broker does."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from config.celery_app import app
+from core.models import OutboxMessage
+from core.outbox import outbox_enqueue, outbox_relay
+from testimonies.models import Testimony
+from tests.testimonies.factories import open_event, submit
+
+CLOSED_PORT = "redis://127.0.0.1:1/0"
+
+
+@pytest.fixture
+def not_eager():
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    yield
+    app.conf.task_always_eager = eager
+
+
+def test_enqueue_outside_a_transaction_is_refused(transactional_db):
+    with pytest.raises(RuntimeError):
+        outbox_enqueue(task_name="core.ping", kwargs={})
+
+
+@pytest.mark.django_db
+def test_a_rolled_back_story_leaves_no_outbox_row():
+    event = open_event()
+    with pytest.raises(ZeroDivisionError), transaction.atomic():
+        submit(event)
+        1 / 0  # noqa: B018
+    assert not Testimony.objects.exists()
+    assert not OutboxMessage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_outbox_row_is_written_with_the_story_and_relayed_after_commit(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        t = submit().testimony
+    row = OutboxMessage.objects.get(task_name="testimonies.process_submission")
+    assert row.kwargs == {"testimony_id": t.pk} and row.status == "pending"
+    assert callbacks, "a relay is scheduled on commit"
+    for callback in callbacks:
+        callback()
+    row.refresh_from_db()
+    assert row.status == "sent" and row.sent_at
+    t.refresh_from_db()
+    assert t.processed_at is not None
+
+
+@pytest.mark.django_db
+def test_with_the_broker_down_the_story_is_saved_and_the_message_stays_pending(not_eager):
+    t = submit().testimony
+    started = time.monotonic()
+    result = outbox_relay(broker_url=CLOSED_PORT)
+    assert time.monotonic() - started < 10, "an outage must not hang the request"
+    assert result.sent == 0 and result.pending >= 1
+    row = OutboxMessage.objects.get(task_name="testimonies.process_submission")
+    assert (row.status, row.attempts) == ("pending", 1)
+    assert row.available_at > timezone.now()  # backed off
+    assert row.last_error and "testimony" not in row.last_error.lower()
+    assert Testimony.objects.filter(pk=t.pk).exists()
+    # Not due yet: the next relay leaves it alone.
+    assert outbox_relay(broker_url=CLOSED_PORT).sent == 0
+    assert OutboxMessage.objects.get(pk=row.pk).attempts == 1
+
+
+@pytest.mark.django_db
+def test_an_unknown_task_is_marked_failed_not_retried_forever():
+    with transaction.atomic():
+        outbox_enqueue(task_name="nope.missing", kwargs={})
+    row = OutboxMessage.objects.get()
+    outbox_relay()
+    row.refresh_from_db()
+    assert row.status == "failed"
+
+
+@pytest.mark.django_db
+def test_the_relay_command_publishes_pending_rows(capsys, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False):
+        submit()
+    call_command("relay_outbox")
+    assert "sent=" in capsys.readouterr().out
+    assert not OutboxMessage.objects.filter(status="pending").exists()
+
+
+@pytest.mark.integration
+def test_submission_succeeds_while_redis_is_down_and_is_processed_once_back(
+    transactional_db, celery_worker_process, redis_url, client, monkeypatch
+):
+    """The broker really unreachable for the submission, then the real Redis and a real worker."""
+    import re
+
+    celery_worker_process(queues="default,nlp")
+    event = open_event()
+    url = f"/t/{event.submission_token}/"
+    page = client.get(url).content.decode()
+    consent_text = re.search(r'name="consent_text" value="(\d+)"', page).group(1)
+    step2 = client.post(
+        url, {"step": "consent", "consent_text": consent_text, "scope_research": "on"}
+    ).content.decode()
+    key = re.search(r'name="submission_key" value="([^"]+)"', step2).group(1)
+
+    # Redis "down": every publish goes to a port where nothing listens.
+    monkeypatch.setattr(app.conf, "broker_write_url", CLOSED_PORT, raising=False)
+    response = client.post(
+        url,
+        {
+            "step": "story",
+            "consent_text": consent_text,
+            "scopes": ["research"],
+            "submission_key": key,
+            "text": "Saved while the broker was down.",
+        },
+    )
+    assert response.status_code == 200
+    assert "withdrawal-code" in response.content.decode()
+    t = Testimony.objects.get()
+    assert t.processed_at is None
+    pending = OutboxMessage.objects.filter(status="pending")
+    assert pending.count() >= 1 and all(row.attempts == 1 for row in pending)
+
+    # Redis back: the periodic relay publishes; the real worker processes.
+    monkeypatch.undo()
+    OutboxMessage.objects.update(available_at=timezone.now() - timedelta(seconds=1))
+    result = outbox_relay()
+    assert result.sent >= 1 and result.pending == 0
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        t.refresh_from_db()
+        if t.processed_at is not None:
+            break
+        time.sleep(0.5)
+    assert t.processed_at is not None, "the worker did not process the relayed message"
