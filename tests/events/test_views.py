@@ -253,3 +253,18 @@ def test_pages_render_in_french(client_for, facilitator, event, log):
     body = c.get(f"/events/{event.slug}/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
     assert "Séances" in body
     assert "Sessions" not in body
+
+
+def test_dashboard_counts_testimonies_received_never_shows_their_text(
+    client_for, facilitator, event
+):
+    from tests.testimonies.factories import STORY, ensure_consent_texts, submit
+
+    ensure_consent_texts()
+    submit(event)
+    submit(event)
+    response = client_for(facilitator).get(f"/events/{event.slug}/")
+    assert response.context["figures"]["testimonies"]["total"] == 2
+    assert STORY not in response.content.decode()
+    public = client_for(None).get(f"/events/{event.slug}/public/").content.decode()
+    assert STORY not in public
