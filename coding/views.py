@@ -166,7 +166,8 @@ def _story_context(request, copy, codebook, apply_form=None, memo_form=None):
     for app in suggestions:
         if app.evidence_start is not None:
             app.evidence = text[app.evidence_start : app.evidence_end]
-    hidden = {a.id for a in applications if a not in shown}
+    shown_ids = {a.id for a in shown}
+    hidden = {a.id for a in applications if a.id not in shown_ids}
     span_apps = [a for a in applications if a.start is not None and a.id not in hidden]
     segments = selectors.text_segments(text, span_apps)
     memos = list(selectors.memos_for_user(user=user).filter(testimony_id=copy.testimony_id))

@@ -337,3 +337,25 @@ def test_french_pages(world, client_for, researcher):
     ).content.decode()
     assert "Clavier" in body
     assert "Pas écouté·e" in body
+
+
+def test_coding_screen_queries_do_not_grow_with_applications(world, client_for, researcher):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    c = client_for(researcher)
+    url = f"/coding/stories/{world['story'].id}/"
+    c.get(url)
+    with CaptureQueriesContext(connection) as few:
+        c.get(url)
+    others = [UserFactory(roles=[Role.RESEARCHER]) for _ in range(3)]
+    codes = list(Code.objects.filter(codebook=world["book"], is_codable=True))
+    for i, code in enumerate(codes):
+        for j, coder in enumerate(others):
+            services.application_create(
+                testimony=world["story"], code=code, coder=coder, start=i, end=i + j + 2
+            )
+        services.memo_create(author=others[0], title=f"m{i}", body="b", testimony=world["story"])
+    with CaptureQueriesContext(connection) as many:
+        assert c.get(url).status_code == 200
+    assert len(many) == len(few)
