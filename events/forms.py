@@ -22,7 +22,8 @@ MAX_PARTNERS = 50
 
 
 def timezone_choices() -> list[tuple[str, str]]:
-    return [(name, name.replace("_", " ")) for name in sorted(available_timezones())]
+    zones = [(name, name.replace("_", " ")) for name in sorted(available_timezones())]
+    return [("", "---------"), *zones]
 
 
 class LocalDateTimeInput(forms.DateTimeInput):

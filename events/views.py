@@ -9,6 +9,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Role, user_has_role
@@ -348,6 +349,7 @@ def _submission_url(request, event) -> str | None:
     )
 
 
+@never_cache  # SECURITY: the page shows the secret link; keep it out of caches.
 @roles_required(*EDITORS)
 def participant_link(request, slug):
     event = selectors.event_get_editable(user=request.user, slug=slug)

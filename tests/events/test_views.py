@@ -132,7 +132,7 @@ def test_public_page_shows_commitments_and_figures_never_notes(client, event, lo
     assert "Interpreters hired" in body
     assert "Private note" not in body
     assert "Not being listened to" not in body  # concerns raised stay internal
-    assert ">40<" in body  # attendance aggregate
+    assert ">40<" in body  # attendance aggregate (no separator below 1,000)
 
 
 def test_public_page_of_a_private_event_is_404(client, event):
