@@ -26,7 +26,14 @@ run: install
 	$(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: install
+# axe-core (npm) for the browser tests' accessibility checks; without npm they skip (CI fails).
+JS_INSTALLED := node_modules/.installed
+$(JS_INSTALLED): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --no-audit --no-fund && touch $(JS_INSTALLED); \
+	else echo "npm not found: the axe-core accessibility checks will be skipped"; fi
+
+test: install $(JS_INSTALLED)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
