@@ -589,12 +589,15 @@ def memos(request):
 def memo_create(request):
     form = MemoForm(request.POST, prefix="memo")
     code = testimony = None
-    if request.POST.get("code"):
-        code = get_object_or_404(
-            selectors.codes_for_user(user=request.user), pk=request.POST["code"]
-        )
-    if request.POST.get("testimony"):
-        testimony = _story_copy(request, int(request.POST["testimony"])).testimony
+    code_id, testimony_id = request.POST.get("code", ""), request.POST.get("testimony", "")
+    if code_id:
+        if not code_id.isdigit():
+            raise Http404
+        code = get_object_or_404(selectors.codes_for_user(user=request.user), pk=int(code_id))
+    if testimony_id:
+        if not testimony_id.isdigit():
+            raise Http404
+        testimony = _story_copy(request, int(testimony_id)).testimony
     default = reverse("coding:memos")
     if form.is_valid():
         try:
