@@ -1,3 +1,4 @@
+from django.utils.translation import gettext as _
 from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
 
@@ -26,10 +27,14 @@ class EventFacilitatorSerializer(serializers.ModelSerializer):
 
 class EventSerializer(serializers.ModelSerializer):
     country = CountryField()
-    languages = serializers.ListField(child=serializers.ChoiceField(Language.choices))
-    population_focus = serializers.ListField(child=serializers.ChoiceField(PopulationGroup.choices))
+    languages = serializers.ListField(
+        child=serializers.ChoiceField(Language.choices), required=False
+    )
+    population_focus = serializers.ListField(
+        child=serializers.ChoiceField(PopulationGroup.choices), required=False
+    )
     partner_organisations = serializers.ListField(
-        child=serializers.CharField(max_length=200), max_length=50
+        child=serializers.CharField(max_length=200), max_length=50, required=False
     )
     facilitators = EventFacilitatorSerializer(source="memberships", many=True, read_only=True)
 
@@ -139,7 +144,10 @@ class SessionLogSerializer(serializers.ModelSerializer):
         for name in SessionLog.GROUP_FIELDS.values():
             value = attrs.get(name)
             if value is not None and total is not None and value > total:
-                errors[name] = [f"A group count cannot exceed the total attendance ({total})."]
+                errors[name] = [
+                    _("A group count cannot exceed the total attendance (%(total)s).")
+                    % {"total": total}
+                ]
         if errors:
             raise serializers.ValidationError(errors)
         return attrs

@@ -225,3 +225,32 @@ def test_api_lists_use_a_constant_number_of_queries(
         _many(facilitator, 10)
         with django_assert_max_num_queries(len(small.captured_queries)):
             assert c.get(url).status_code == 200
+
+
+def test_researcher_granted_the_permission_reads_notes_in_the_pages(
+    client_for, researcher, event, log
+):
+    researcher.user_permissions.add(Permission.objects.get(codename="view_sessionlog_notes"))
+    body = client_for(researcher).get(f"/events/{event.slug}/").content.decode()
+    assert "Private note for the team" in body
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/events/event/",
+        "/admin/events/session/",
+        "/admin/events/sessionlog/",
+        "/admin/events/commitment/",
+        "/admin/events/programmecountry/",
+    ],
+)
+def test_admin_lists_load(client_for, admin_user, event, log, url):
+    from tests.events.factories import CommitmentFactory
+
+    CommitmentFactory(event=event)
+    admin_user.is_superuser = True
+    admin_user.save()
+    assert client_for(admin_user).get(url).status_code == 200
+    change = client_for(admin_user).get(f"/admin/events/event/{event.pk}/change/")
+    assert event.submission_token not in change.content.decode()
