@@ -26,7 +26,7 @@ THRESHOLD = 0.5
 # Below these, a version is recorded as "not enough data" and nothing is trained.
 MIN_STORIES = getattr(settings, "NLP_CLASSIFIER_MIN_STORIES", 40)
 MIN_POSITIVES = getattr(settings, "NLP_CLASSIFIER_MIN_POSITIVES", 5)
-EPOCHS = 12
+EPOCHS = 20
 HELDOUT_MODULO = 5  # stories whose id % 5 == 0 are held out
 
 TEXTCAT_CONFIG = {
@@ -34,7 +34,7 @@ TEXTCAT_CONFIG = {
     "model": {
         "@architectures": "spacy.TextCatBOW.v3",
         "exclusive_classes": False,
-        "ngram_size": 2,
+        "ngram_size": 1,
         "no_output_layer": False,
         "length": 262144,
     },
@@ -46,6 +46,8 @@ def textcat_train(
 ) -> Language:
     """Train a bag-of-words multilabel classifier (multilingual tokenizer, no vectors)."""
     spacy.util.fix_random_seed(seed)
+    # NOTE: spaCy logs each initialisation at INFO; training runs per fold and per version.
+    logging.getLogger("spacy").setLevel(logging.WARNING)
     nlp = spacy.blank("xx")
     textcat = nlp.add_pipe("textcat_multilabel", config=TEXTCAT_CONFIG)
     for label in labels:

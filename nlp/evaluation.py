@@ -138,3 +138,31 @@ def file_matchers(languages) -> dict:
         lang: LexiconMatcher(pipeline_for(lang), lang, lexicon_file_entries(lang))
         for lang in languages
     }
+
+
+def classifier_cross_validate(rows: list[dict], labels: list[str], folds: int = 5) -> LayerScores:
+    """k-fold scores of the textcat layer on a labelled set (each story predicted once, by a
+    model that never saw it)."""
+    from nlp.classifier import THRESHOLD, textcat_predict, textcat_train
+
+    scores = LayerScores("textcat (5-fold)")
+    for fold in range(folds):
+        train = [r for i, r in enumerate(rows) if i % folds != fold]
+        test = [r for i, r in enumerate(rows) if i % folds == fold]
+        nlp = textcat_train([r["text"] for r in train], [set(r["codes"]) for r in train], labels)
+        for row, cats in zip(test, textcat_predict(nlp, [r["text"] for r in test]), strict=True):
+            predicted = {label for label, score in cats.items() if score >= THRESHOLD}
+            scores.add(set(row["codes"]), predicted)
+    return scores
+
+
+def theme_evaluate(rows: list[dict], *, with_classifier: bool = True) -> list[LayerScores]:
+    codes = sorted({c for r in rows for c in r["codes"]})
+    lexicon = LayerScores("lexicon")
+    matchers = file_matchers({r["language"] for r in rows})
+    for row, predicted in zip(rows, lexicon_predict(rows, matchers), strict=True):
+        lexicon.add(set(row["codes"]), predicted & set(codes))
+    layers = [lexicon]
+    if with_classifier:
+        layers.append(classifier_cross_validate(rows, codes))
+    return layers

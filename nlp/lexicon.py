@@ -113,6 +113,8 @@ class LexiconMatcher:
         vocab = self.nlp.vocab.strings
         matchers = [self.lower, self.matcher] + ([self.lemma] if self.lemma is not None else [])
         for matcher in matchers:
+            if not len(matcher):
+                continue
             for match_id, start, end in matcher(doc):
                 span = doc[start:end]
                 found.add((vocab[match_id], span.start_char, span.end_char))

@@ -7,7 +7,9 @@ log line per process.
 """
 
 import logging
+import os
 import threading
+import time
 
 import spacy
 from spacy.language import Language
@@ -50,7 +52,16 @@ def _load(lang: str) -> Language:
     package = MODEL_PACKAGES.get(lang)
     if package:
         try:
-            return spacy.load(package, exclude=list(EXCLUDED_COMPONENTS))
+            started = time.monotonic()
+            nlp = spacy.load(package, exclude=list(EXCLUDED_COMPONENTS))
+            logger.info(
+                "Loaded spaCy pipeline %s for %s in %.1f s (pid %s).",
+                package,
+                lang,
+                time.monotonic() - started,
+                os.getpid(),
+            )
+            return nlp
         except OSError:
             logger.warning(
                 "spaCy model %s is not installed: %s text falls back to rules only "

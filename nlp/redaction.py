@@ -368,16 +368,20 @@ _JA_NAME_RE = re.compile(
 
 # -- e-mails, phones, identifiers, addresses ---------------------------------------------------
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
+# NOTE: ASCII classes, not \w: in Japanese text an address is glued to kana or kanji.
+EMAIL_RE = re.compile(
+    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+    r"(?![A-Za-z0-9-])"
+)
 
 _SEP = r"[\s.\-\u00a0]?"
 PHONE_RE = re.compile(
-    r"(?<![\w+/.,-])(?:"
+    r"(?<![A-Za-z0-9_+/.,-])(?:"
     # International: +33 6 12 34 56 78, +44 (0)20 7946 0958, 0044 20..., +1 (617) 555-0142
     rf"(?:\+|00)\d{{1,3}}{_SEP}(?:\(0\){_SEP})?(?:\(?\d{{1,5}}\)?{_SEP}){{1,6}}\d{{2,5}}"
     # National: 06 12 34 56 78, 020 7946 0958, (617) 555-0142, (11) 91234-5678, 090-1234-5678
     rf"|\(?\d{{2,5}}\)?{_SEP}(?:\d{{2,5}}{_SEP}){{1,4}}\d{{2,5}}"
-    r")(?![\w/])"
+    r")(?![A-Za-z0-9_/])"
 )
 _PHONE_CUE_RE = re.compile(
     r"(?i)(?:t[ée]l(?:[ée]phone)?|phone|mobile|portable|cell|call|appel(?:er|ez|é)?|"

@@ -4,13 +4,18 @@ Only transient errors (database or broker connections) are retried, with exponen
 a bound; anything else fails at once and is recorded as an ``NlpFailure`` for admins.
 """
 
+import logging
+
 from celery import Task, shared_task
+from celery.exceptions import Retry
 from django.db import InterfaceError, OperationalError
 from kombu.exceptions import OperationalError as BrokerError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from nlp import services
+
+logger = logging.getLogger(__name__)
 
 TRANSIENT_ERRORS = (
     OperationalError,
@@ -28,31 +33,37 @@ class NlpTask(Task):
     retry_jitter = True
     max_retries = 5
     ignore_result = True
+    id_argument = "id"
 
-    def on_failure(self, exc, task_id, args, kwargs, einfo):
+    def __call__(self, *args, **kwargs):
+        # NOTE: recorded here rather than in on_failure, which eager mode (no broker) skips.
+        try:
+            return super().__call__(*args, **kwargs)
+        except Retry:
+            raise
+        except Exception as exc:
+            self._record(exc, args, kwargs)
+            raise
+
+    def _record(self, exc, args, kwargs) -> None:
         ids = dict(kwargs or {})
         if args:
             ids.setdefault(self.id_argument, args[0])
-        testimony_id = ids.get("testimony_id")
         batch_id = ids.get("batch_id")
         try:
             services.failure_record(
                 task_name=self.name,
-                task_id=task_id or "",
+                task_id=self.request.id or "",
                 exc=exc,
-                testimony_id=testimony_id,
+                testimony_id=ids.get("testimony_id"),
                 batch_id=batch_id,
                 retries=self.request.retries or 0,
             )
             if batch_id is not None:
                 services.job_batch_finish(batch_id=batch_id, status="failed")
         except Exception:  # noqa: BLE001
-            # NOTE: recording must never hide the original failure (e.g. the database is gone).
-            import logging
-
-            logging.getLogger(__name__).exception("Could not record the NLP failure.")
-
-    id_argument = "id"
+            # NOTE: recording must never hide the original failure (the database may be gone).
+            logger.exception("Could not record the failure of %s.", self.name)
 
 
 class StoryTask(NlpTask):

@@ -7,3 +7,17 @@ from core.demo import _seed_codebook
 def codebook(db):
     """The default codebook with the six themes and their sub-codes."""
     return _seed_codebook()
+
+
+@pytest.fixture
+def make_story(db):
+    """A story saved through the testimonies service, its follow-up work not run."""
+    from tests.testimonies.factories import submit
+
+    def make(text: str, *, declared_language: str = "", **kwargs):
+        from django.test import TestCase
+
+        with TestCase.captureOnCommitCallbacks(execute=False):
+            return submit(text=text, declared_language=declared_language, **kwargs).testimony
+
+    return make

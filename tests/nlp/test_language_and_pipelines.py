@@ -1,0 +1,59 @@
+import logging
+
+import pytest
+
+from nlp import pipelines
+from nlp.language import language_detect
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Le médecin ne m'a pas écoutée quand je lui ai parlé de ma douleur.", "fr"),
+        ("The doctor did not listen to me when I described the pain.", "en"),
+        ("O médico não me ouviu quando falei da minha dor.", "pt"),
+        ("El médico no me escuchó cuando le hablé de mi dolor.", "es"),
+        ("Der Arzt hat mir nicht zugehört, als ich von meinen Schmerzen sprach.", "de"),
+        ("医者は私の痛みの話を聞いてくれなかった。", "ja"),
+    ],
+)
+def test_detects_the_programme_languages_with_a_confidence(text, code):
+    result = language_detect(text=text)
+    assert result.code == code
+    assert result.method == "lingua"
+    assert 0.3 < result.confidence <= 1
+
+
+def test_declared_language_wins():
+    result = language_detect(text="The doctor did not listen.", declared="fr")
+    assert (result.code, result.confidence, result.method) == ("fr", 1.0, "declared")
+
+
+def test_empty_text_says_nothing():
+    assert language_detect(text="   ").code == ""
+
+
+def test_each_pipeline_loads_once_per_process():
+    assert pipelines.pipeline_for("fr") is pipelines.pipeline_for("fr-CA")
+    assert pipelines.pipeline_for("en") is pipelines.pipeline_for("en-GB")
+    fr = pipelines.pipeline_for("fr")
+    assert pipelines.has_model(fr) and pipelines.has_lemmas(fr)
+    assert "parser" not in fr.pipe_names
+    assert not pipelines.has_model(pipelines.pipeline_for("en"))
+
+
+def test_japanese_falls_back_to_the_multilingual_tokenizer():
+    assert pipelines.pipeline_for("ja").lang == "xx"
+
+
+def test_a_missing_model_falls_back_to_rules_with_one_log_line(monkeypatch, caplog):
+    monkeypatch.setitem(pipelines.MODEL_PACKAGES, "de", "de_core_news_missing")
+    monkeypatch.setattr(pipelines, "_cache", {})
+    with caplog.at_level(logging.WARNING, logger="nlp.pipelines"):
+        first = pipelines.pipeline_for("de")
+        second = pipelines.pipeline_for("de")
+    assert first is second
+    assert not pipelines.has_model(first)
+    lines = [r for r in caplog.records if "de_core_news_missing" in r.getMessage()]
+    assert len(lines) == 1
+    assert "falls back to rules" in lines[0].getMessage()
