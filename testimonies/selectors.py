@@ -1,13 +1,19 @@
 """Reads. Every selector that returns stories is scoped to the user asking."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from accounts.roles import Role, user_has_role
 from events import selectors as events_selectors
 from events.models import Event
 from testimonies import hooks
-from testimonies.models import ConsentText, ResearchCopy, Scope, Testimony
+from testimonies.models import (
+    ConsentText,
+    OriginalTextAccess,
+    ResearchCopy,
+    Scope,
+    Testimony,
+)
 
 SCOPE_FIELDS = {s.value: f"scope_{s.value}" for s in Scope}
 
@@ -105,3 +111,18 @@ def testimonies_entered_by(*, user) -> QuerySet[Testimony]:
     return (
         Testimony.objects.filter(entered_by=user).select_related("event").order_by("-submitted_at")
     )
+
+
+def consent_texts_with_use() -> QuerySet[ConsentText]:
+    """Every consent text version, newest first per language, with ``is_used`` annotated."""
+    return (
+        ConsentText.objects.annotate(
+            is_used=Exists(Testimony.objects.filter(consent_text=OuterRef("pk")))
+        )
+        .select_related("created_by")
+        .order_by("language", "-version")
+    )
+
+
+def original_text_accesses() -> QuerySet[OriginalTextAccess]:
+    return OriginalTextAccess.objects.select_related("user", "testimony").order_by("-at", "-id")

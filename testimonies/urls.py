@@ -18,6 +18,10 @@ urlpatterns = [
     path("research/stories/", views.research_list, name="research_list"),
     path("research/stories/<uuid:public_id>/", views.research_detail, name="research_detail"),
     path("stories/<uuid:public_id>/original/", views.original_text, name="original_text"),
+    # Administrators: consent texts and the audit log.
+    path("manage/consent-texts/", views.consent_text_admin, name="consent_text_admin"),
+    path("manage/consent-texts/<int:pk>/", views.consent_text_edit, name="consent_text_edit"),
+    path("manage/original-text-log/", views.original_text_audit, name="original_text_audit"),
     # Facilitators: counts, entry on a participant's behalf, import.
     path("facilitate/stories/", views.facilitator_overview, name="facilitator_overview"),
     path(

@@ -13,7 +13,7 @@ from django.http import (
     JsonResponse,
     StreamingHttpResponse,
 )
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -29,6 +29,7 @@ from testimonies.exports import participant_data_export
 from testimonies.forms import (
     CHARACTERISTIC_CHOICES,
     ConsentForm,
+    ConsentTextForm,
     FacilitatorEntryForm,
     ImportForm,
     StoryForm,
@@ -526,3 +527,86 @@ def facilitator_import_template(request):
     response = HttpResponse(importers.example_csv(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="entendu-import-template.csv"'
     return response
+
+
+# ---------------------------------------------------------------------------------------------
+# Administrators: consent text versions, and the log of reads of original texts
+# ---------------------------------------------------------------------------------------------
+
+
+@roles_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def consent_text_admin(request):
+    """Every version per language; publish a new version (the only way to change a used one)."""
+    if request.method == "POST":
+        form = ConsentTextForm(request.POST)
+        if form.is_valid():
+            try:
+                text = services.consent_text_create(user=request.user, **form.cleaned_data)
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(
+                    request,
+                    _("Version %(version)s (%(language)s) is published.")
+                    % {"version": text.version, "language": text.language},
+                )
+                return redirect("testimonies:consent_text_admin")
+    else:
+        form = ConsentTextForm(initial={"language": get_language() or "en"})
+    texts = selectors.consent_texts_with_use()
+    return render(
+        request,
+        "testimonies/consent_text_admin.html",
+        {"form": form, "texts": texts},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@roles_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
+def consent_text_edit(request, pk):
+    """Correct a version nobody has agreed to yet; a used version is shown read-only."""
+    text = get_object_or_404(ConsentText, pk=pk)
+    used = selectors.consent_text_is_used(consent_text=text)
+    if request.method == "POST" and not used:
+        form = ConsentTextForm(request.POST)
+        if form.is_valid():
+            try:
+                services.consent_text_update(
+                    consent_text=text,
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                )
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The consent text is corrected."))
+                return redirect("testimonies:consent_text_admin")
+    elif request.method == "POST":
+        # The template says why: a used version is read-only.
+        return render(
+            request,
+            "testimonies/consent_text_edit.html",
+            {"form": None, "text": text, "used": used, "refused": True},
+            status=409,
+        )
+    else:
+        form = ConsentTextForm(
+            initial={"language": text.language, "title": text.title, "body": text.body}
+        )
+    form.fields["language"].disabled = True
+    return render(
+        request,
+        "testimonies/consent_text_edit.html",
+        {"form": form, "text": text, "used": used, "refused": False},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@roles_required(Role.ADMIN)
+def original_text_audit(request):
+    """Who read which original text, when (never the text itself)."""
+    accesses = selectors.original_text_accesses()
+    page = Paginator(accesses, 50).get_page(request.GET.get("page"))
+    return render(request, "testimonies/original_text_audit.html", {"page": page})

@@ -53,6 +53,9 @@ def matrix(world):
         f"/facilitate/events/{eid}/stories/": (302, 403, 200, 403, 200),
         f"/facilitate/events/{eid}/stories/new/": (302, 403, 200, 403, 200),
         f"/facilitate/events/{eid}/stories/import/": (302, 403, 200, 403, 200),
+        "/manage/consent-texts/": (302, 403, 403, 403, 200),
+        f"/manage/consent-texts/{story.consent_text_id}/": (302, 403, 403, 403, 200),
+        "/manage/original-text-log/": (302, 403, 403, 403, 200),
     }
 
 
@@ -334,3 +337,68 @@ def test_facilitator_overview_query_count(
     c = client_for(role_users[F])
     with django_assert_max_num_queries(15):
         assert c.get("/facilitate/stories/").status_code == 200
+
+
+# --- administrators ------------------------------------------------------------------------------
+
+
+def test_admin_publishes_a_new_version_and_participants_get_it(client_for, admin_user, client):
+    from testimonies.models import ConsentText
+
+    c = client_for(admin_user)
+    response = c.post(
+        "/manage/consent-texts/",
+        {"language": "en", "title": "Sharing, v2", "body": "New wording."},
+    )
+    assert response.status_code == 302
+    text = ConsentText.objects.get(language="en", version=2)
+    assert text.created_by == admin_user
+    event = open_event()
+    assert "New wording." in client.get(f"/t/{event.submission_token}/").content.decode()
+
+
+def test_a_used_version_cannot_be_edited_from_the_admin_page(world, client_for, admin_user):
+    text = world["story"].consent_text
+    before = (text.title, text.body, text.sha256)
+    c = client_for(admin_user)
+    page = c.get(f"/manage/consent-texts/{text.pk}/").content.decode()
+    assert "read-only" in page
+    response = c.post(
+        f"/manage/consent-texts/{text.pk}/",
+        {"language": "en", "title": "Changed", "body": "Changed"},
+    )
+    assert response.status_code == 409
+    text.refresh_from_db()
+    assert (text.title, text.body, text.sha256) == before
+
+
+def test_an_unused_version_can_be_corrected(client_for, admin_user):
+    from testimonies.models import ConsentText
+    from testimonies.services import consent_text_create
+
+    text = consent_text_create(language="de", title="Titel", body="Tippfeler", user=admin_user)
+    response = client_for(admin_user).post(
+        f"/manage/consent-texts/{text.pk}/",
+        {"language": "de", "title": "Titel", "body": "Tippfehler"},
+    )
+    assert response.status_code == 302
+    assert ConsentText.objects.get(pk=text.pk).body == "Tippfehler"
+
+
+def test_the_audit_page_lists_reads_without_text(world, role_users, client_for, admin_user):
+    researcher = role_users[R]
+    researcher.user_permissions.add(Permission.objects.get(codename="view_original_text"))
+    client_for(researcher).get(f"/stories/{world['story'].public_id}/original/")
+    body = client_for(admin_user).get("/manage/original-text-log/").content.decode()
+    assert researcher.email in body
+    assert str(world["story"].public_id) in body
+    assert STORY not in body
+
+
+def test_nav_links_follow_roles(role_users, client_for):
+    researcher_nav = client_for(role_users[R]).get("/dashboard/").content.decode()
+    assert 'href="/research/stories/"' in researcher_nav
+    assert 'href="/facilitate/stories/"' not in researcher_nav
+    participant_nav = client_for(role_users[P]).get("/dashboard/").content.decode()
+    assert 'href="/my/stories/"' in participant_nav
+    assert 'href="/research/stories/"' not in participant_nav
