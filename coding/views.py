@@ -126,17 +126,18 @@ def render_segments(segments, blind_hidden: set) -> str:
         if not apps:
             parts.append(format_html('<span data-start="{}">{}</span>', seg.start, seg.text))
             continue
-        first = apps[0]
+        colours = list(dict.fromkeys(a.code.colour for a in apps))
         labels = ", ".join(dict.fromkeys(a.code.label for a in apps))
-        classes = "seg coded" + (" suggested" if all(a.source == "machine" for a in apps) else "")
+        classes = "seg coded" + (" multi" if len(apps) > 1 else "")
         parts.append(
             format_html(
-                '<mark class="{}" data-start="{}" data-apps="{}" style="--c: {}" title="{}">'
-                "{}</mark>",
+                '<mark class="{}" data-start="{}" data-apps="{}" style="--c: {}; --c2: {}" '
+                'title="{}">{}</mark>',
                 classes,
                 seg.start,
                 " ".join(str(a.id) for a in apps),
-                first.code.colour,
+                colours[0],
+                colours[-1],
                 labels,
                 seg.text,
             )
