@@ -26,6 +26,7 @@ PUBLISH_RETRY_POLICY = {
     "interval_max": 0.2,
 }
 MAX_BACKOFF_SECONDS = 300
+CONNECT_TIMEOUT = 2
 
 
 class UnknownTask(Exception):
@@ -110,9 +111,9 @@ def outbox_relay(
             return RelayResult(pending=_pending_count())
         connection = None
         if not app.conf.task_always_eager:
-            connection = (
-                app.connection_for_write(broker_url) if broker_url else app.connection_for_write()
-            )
+            # NOTE: a short connect timeout, so an unreachable broker costs a request seconds,
+            # not minutes; the row stays pending for the periodic relay.
+            connection = app.connection_for_write(broker_url, connect_timeout=CONNECT_TIMEOUT)
         try:
             broker_down = False
             for message in messages:

@@ -276,6 +276,9 @@ CELERY_TASK_QUEUES = (
     Queue("nlp", Exchange("nlp"), routing_key="nlp"),
 )
 CELERY_TASK_ROUTES = {"nlp.*": {"queue": "nlp", "routing_key": "nlp"}}
+# The transactional outbox's safety net (core/outbox.py): publish what the after-commit relay
+# could not. Run `celery beat`, or `manage.py relay_outbox --loop` as its own process.
+CELERY_BEAT_SCHEDULE = {"core.relay_outbox": {"task": "core.relay_outbox", "schedule": 30.0}}
 
 # ENTENDU
 # ------------------------------------------------------------------------------

@@ -141,3 +141,19 @@ def test_submission_succeeds_while_redis_is_down_and_is_processed_once_back(
             break
         time.sleep(0.5)
     assert t.processed_at is not None, "the worker did not process the relayed message"
+
+
+@pytest.mark.django_db
+def test_the_periodic_relay_is_scheduled_and_registered(django_capture_on_commit_callbacks):
+    from django.conf import settings
+
+    from core.tasks import relay_outbox
+
+    entry = settings.CELERY_BEAT_SCHEDULE["core.relay_outbox"]
+    app.loader.import_default_modules()
+    assert entry["task"] in app.tasks
+    assert app.conf.beat_schedule["core.relay_outbox"]["task"] == "core.relay_outbox"
+    with django_capture_on_commit_callbacks(execute=False):
+        submit()
+    assert relay_outbox.apply().get() >= 1
+    assert not OutboxMessage.objects.filter(status="pending").exists()
