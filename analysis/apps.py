@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class AnalysisConfig(AppConfig):
     name = "analysis"
     verbose_name = _("Analysis")
+
+    def ready(self) -> None:
+        from analysis import services
+        from testimonies import erasure
+
+        erasure.register_erasure(services.exports_discard_for_withdrawal)
+        erasure.register_narrowing(services.exports_discard_for_narrowing)

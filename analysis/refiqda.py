@@ -103,6 +103,11 @@ def _q(tag: str) -> str:
     return f"{{{NAMESPACE}}}{tag}"
 
 
+def _element(tag: str, attrs: dict) -> etree._Element:
+    """A top-level element in the default namespace (no ``ns0:`` prefixes in the output)."""
+    return etree.Element(_q(tag), attrs, nsmap={None: NAMESPACE})
+
+
 def _code_element(code: QdaCode) -> etree._Element:
     attrs = {
         "guid": code.guid,
@@ -111,7 +116,7 @@ def _code_element(code: QdaCode) -> etree._Element:
     }
     if code.colour:
         attrs["color"] = code.colour
-    element = etree.Element(_q("Code"), attrs)
+    element = _element("Code", attrs)
     if code.description:
         etree.SubElement(element, _q("Description")).text = code.description
     for guid in code.note_guids:
@@ -143,8 +148,8 @@ def _value_element(parent, variable_guid: str, kind: str, value) -> None:
 def source_element(source: QdaSource) -> etree._Element:
     """The ``TextSource`` element of one source, with its selections and codings."""
     length = len(source.text)  # code points: Python strings index code points
-    element = etree.Element(
-        _q("TextSource"),
+    element = _element(
+        "TextSource",
         {
             "guid": source.guid,
             "name": source.name,
@@ -203,7 +208,7 @@ def note_element(note: QdaNote) -> etree._Element:
     attrs = {"guid": note.guid, "name": note.name, "creationDateTime": xml_datetime(note.created)}
     if note.user_guid:
         attrs["creatingUser"] = note.user_guid
-    element = etree.Element(_q("Note"), attrs)
+    element = _element("Note", attrs)
     etree.SubElement(element, _q("PlainTextContent")).text = note.text
     return element
 
@@ -238,9 +243,7 @@ def write_qdpx(
                 if users:
                     with xf.element(_q("Users")):
                         for user in users:
-                            xf.write(
-                                etree.Element(_q("User"), {"guid": user.guid, "name": user.name})
-                            )
+                            xf.write(_element("User", {"guid": user.guid, "name": user.name}))
                 if codes:
                     with xf.element(_q("CodeBook")), xf.element(_q("Codes")):
                         for code in codes:
@@ -248,8 +251,8 @@ def write_qdpx(
                 if variables:
                     with xf.element(_q("Variables")):
                         for variable in variables:
-                            element = etree.Element(
-                                _q("Variable"),
+                            element = _element(
+                                "Variable",
                                 {
                                     "guid": variable.guid,
                                     "name": variable.name,
@@ -283,7 +286,7 @@ def write_qdpx(
                 if notes_open is not None:
                     notes_open.__exit__(None, None, None)
                 for guid in project_note_guids:
-                    xf.write(etree.Element(_q("NoteRef"), {"targetGUID": guid}))
+                    xf.write(_element("NoteRef", {"targetGUID": guid}))
         xml_buffer.seek(0)
         with archive.open("project.qde", "w") as entry:
             while chunk := xml_buffer.read(1 << 16):

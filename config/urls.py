@@ -12,6 +12,7 @@ api_v1 = [
     path("", include("events.api_urls")),
     path("", include("testimonies.api_urls")),
     path("", include("coding.api_urls")),
+    path("", include("analysis.api_urls")),
     path("", include("nlp.api_urls")),
     # NOTE: the schema and its docs are public by decision: they describe, they hold no data.
     path("schema/", SpectacularAPIView.as_view(permission_classes=[AllowAny]), name="schema"),
@@ -34,6 +35,7 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     path("events/", include("events.urls")),
     path("coding/", include("coding.urls")),
+    path("analysis/", include("analysis.urls")),
     path("nlp/", include("nlp.urls")),
     path("", include("testimonies.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,105 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from analysis import selectors
+from analysis.models import ExportJob
+from analysis.selectors import AnalysisFilters
+from coding.models import Code
+from events.models import Event
+
+
+def _code_choices() -> list[tuple[str, str]]:
+    codebook = selectors.default_codebook()
+    if codebook is None:
+        return []
+    codes = list(
+        Code.objects.filter(codebook=codebook, is_archived=False)
+        .order_by("position", "id")
+        .only("id", "parent_id", "label_en", "label_fr")
+    )
+    children: dict = {}
+    for code in codes:
+        children.setdefault(code.parent_id, []).append(code)
+    choices: list[tuple[str, str]] = []
+
+    def walk(parent_id, depth):
+        for code in children.get(parent_id, []):
+            choices.append((str(code.id), "— " * depth + code.label))
+            walk(code.id, depth + 1)
+
+    walk(None, 0)
+    return choices
+
+
+class FilterForm(forms.Form):
+    """The filters every dashboard, search and export shares. Values arrive by GET."""
+
+    event = forms.TypedChoiceField(label=_("Event"), required=False, coerce=int, empty_value=None)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    code = forms.TypedChoiceField(label=_("Code"), required=False, coerce=int, empty_value=None)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        events = Event.objects.only("id", "title").order_by("-starts_at")[:500]
+        self.fields["event"].choices = everything + [(str(e.id), e.title) for e in events]
+        used = sorted(
+            {str(c) for c in Event.objects.values_list("country", flat=True).distinct() if c}
+        )
+        self.fields["country"].choices = everything + [
+            (code, countries.name(code) or code) for code in used
+        ]
+        from analysis.dashboards import language_label
+
+        self.fields["language"].choices = everything + [
+            (code, language_label(code)) for code in selectors.languages_for_filters()
+        ]
+        self.fields["code"].choices = everything + _code_choices()
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", _("The end date must be on or after the start date."))
+        return data
+
+    def filters(self) -> AnalysisFilters:
+        data = self.cleaned_data if self.is_valid() else {}
+        return AnalysisFilters(
+            event_id=data.get("event"),
+            country=data.get("country") or "",
+            language=data.get("language") or "",
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            code_id=data.get("code"),
+        )
+
+
+class ExportForm(forms.Form):
+    DATASETS = [
+        (ExportJob.Dataset.STORIES, _("Research copies")),
+        (ExportJob.Dataset.CODES, _("Codebook")),
+        (ExportJob.Dataset.APPLICATIONS, _("Code applications")),
+        (ExportJob.Dataset.CHARACTERISTICS, _("Characteristics")),
+        (ExportJob.Dataset.PROJECT, _("REFI-QDA project (.qdpx)")),
+    ]
+    dataset = forms.ChoiceField(label=_("Data"), choices=DATASETS)
+    format = forms.ChoiceField(
+        label=_("Format"),
+        choices=[("csv", "CSV"), ("xlsx", "XLSX"), ("qdpx", "REFI-QDA (.qdpx)")],
+        help_text=_("A REFI-QDA project is always a .qdpx file."),
+    )
+
+
+class QuoteSheetForm(forms.Form):
+    format = forms.ChoiceField(
+        label=_("Format"), choices=[("docx", "DOCX (Word)"), ("html", "HTML")]
+    )

@@ -1,0 +1,74 @@
+/* Entendu analysis pages: PNG download of a server-rendered SVG chart, and export progress.
+   No library, no request to any other origin. */
+(function () {
+  "use strict";
+
+  function save(url, filename) {
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = filename;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+  }
+
+  function svgToPng(svg, filename) {
+    var box = svg.viewBox && svg.viewBox.baseVal;
+    var width = (box && box.width) || svg.clientWidth;
+    var height = (box && box.height) || svg.clientHeight;
+    var scale = 2; // sharp on high-density screens and in print
+    var xml = new XMLSerializer().serializeToString(svg);
+    var image = new Image();
+    image.onload = function () {
+      var canvas = document.createElement("canvas");
+      canvas.width = width * scale;
+      canvas.height = height * scale;
+      var context = canvas.getContext("2d");
+      context.fillStyle = "#ffffff";
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      context.drawImage(image, 0, 0, canvas.width, canvas.height);
+      canvas.toBlob(function (blob) {
+        var url = URL.createObjectURL(blob);
+        save(url, filename);
+        setTimeout(function () { URL.revokeObjectURL(url); }, 2000);
+      }, "image/png");
+    };
+    image.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(xml);
+  }
+
+  document.querySelectorAll("[data-chart-png]").forEach(function (button) {
+    var svg = document.getElementById(button.getAttribute("data-chart-png"));
+    if (!svg || !window.HTMLCanvasElement) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      svgToPng(svg, button.getAttribute("data-filename") || "chart.png");
+    });
+  });
+
+  var job = document.getElementById("export-job");
+  if (job && document.getElementById("export-refresh")) {
+    var statusUrl = job.getAttribute("data-status-url");
+    var progress = document.getElementById("export-progress");
+    var status = document.getElementById("export-status");
+    var download = document.getElementById("export-download");
+    var messages = document.getElementById("export-messages").content;
+    var poll = function () {
+      fetch(statusUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) {
+          if (!data) { return; }
+          progress.value = data.percent;
+          progress.textContent = data.percent + "%";
+          if (data.status === "done" || data.status === "failed") {
+            var message = messages.querySelector('[data-status="' + data.status + '"]');
+            status.textContent = message ? message.textContent : data.status;
+            download.hidden = data.status !== "done";
+            document.getElementById("export-refresh").hidden = true;
+          } else {
+            setTimeout(poll, 1500);
+          }
+        });
+    };
+    setTimeout(poll, 1000);
+  }
+})();

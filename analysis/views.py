@@ -1,0 +1,279 @@
+"""Pages for researchers and administrators: dashboards, search, quotes and exports."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accounts.roles import Role
+from analysis import dashboards, exporters, selectors, services
+from analysis.forms import ExportForm, FilterForm, QuoteSheetForm
+from analysis.models import ExportJob
+from analysis.selectors import AnalysisFilters
+from core.access import roles_required
+from core.exceptions import ApplicationError
+
+ANALYSTS = (Role.RESEARCHER, Role.ADMIN)
+PAGES = {
+    "themes": "analysis:themes",
+    "timeline": "analysis:timeline",
+    "cooccurrence": "analysis:cooccurrence",
+    "trust": "analysis:trust",
+}
+
+
+def _filters(request, data=None) -> tuple[FilterForm, AnalysisFilters]:
+    form = FilterForm(data if data is not None else (request.GET or None))
+    return form, form.filters()
+
+
+def _query_without(request, *names: str) -> str:
+    query = request.GET.copy()
+    for name in names:
+        query.pop(name, None)
+    return query.urlencode()
+
+
+def _by(request) -> str:
+    by = request.GET.get("by", "country")
+    return by if by in dashboards.DIMENSIONS else "country"
+
+
+def _parent(request) -> int | None:
+    value = request.GET.get("parent", "")
+    return int(value) if value.isdigit() else None
+
+
+def _page(request, template: str, page: str, charts_list, **extra):
+    form, _filters_ = _filters(request)
+    context = {
+        "form": form,
+        "page": page,
+        "charts": charts_list,
+        "query": request.GET.urlencode(),
+        "threshold": dashboards.suppression_threshold(),
+        **extra,
+    }
+    return render(request, template, context)
+
+
+@roles_required(*ANALYSTS)
+def themes(request):
+    form, filters = _filters(request)
+    by = _by(request)
+    data = dashboards.theme_data(user=request.user, filters=filters, by=by)
+    charts_list = [dashboards.themes_chart(data=data), dashboards.themes_by_chart(data=data)]
+    return _page(
+        request,
+        "analysis/themes.html",
+        "themes",
+        charts_list,
+        by=by,
+        dimensions=dashboards.DIMENSIONS,
+    )
+
+
+@roles_required(*ANALYSTS)
+def timeline(request):
+    _form, filters = _filters(request)
+    chart = dashboards.timeline_chart(user=request.user, filters=filters)
+    return _page(
+        request, "analysis/dashboard.html", "timeline", [chart], heading=_("Themes over time")
+    )
+
+
+@roles_required(*ANALYSTS)
+def cooccurrence(request):
+    _form, filters = _filters(request)
+    parent = _parent(request)
+    chart = dashboards.cooccurrence_chart(user=request.user, filters=filters, parent_id=parent)
+    themes_list = selectors.themes()
+    return _page(
+        request,
+        "analysis/dashboard.html",
+        "cooccurrence",
+        [chart],
+        parents=themes_list,
+        parent=parent,
+        heading=_("Codes that appear together"),
+    )
+
+
+@roles_required(*ANALYSTS)
+def trust(request):
+    _form, filters = _filters(request)
+    chart = dashboards.trust_chart(user=request.user, filters=filters)
+    return _page(request, "analysis/dashboard.html", "trust", [chart], heading=_("Trust gaps"))
+
+
+def _chart(request, key: str):
+    if key not in dashboards.CHART_KEYS:
+        raise Http404
+    _form, filters = _filters(request)
+    return dashboards.chart_for(
+        key, user=request.user, filters=filters, by=_by(request), parent=_parent(request)
+    )
+
+
+@roles_required(*ANALYSTS)
+def chart_csv(request, key: str):
+    chart = _chart(request, key)
+    response = HttpResponse(chart.csv_text(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="entendu-{key}.csv"'
+    return response
+
+
+@roles_required(*ANALYSTS)
+def chart_svg(request, key: str):
+    chart = _chart(request, key)
+    response = HttpResponse(
+        '<?xml version="1.0" encoding="UTF-8"?>\n' + chart.svg,
+        content_type="image/svg+xml; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="entendu-{key}.svg"'
+    return response
+
+
+@roles_required(*ANALYSTS)
+def search(request):
+    form, filters = _filters(request)
+    query = request.GET.get("q", "").strip()[:200]
+    results = selectors.search_research_copies(user=request.user, filters=filters, query=query)
+    page = Paginator(results, 20).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "analysis/search.html",
+        {
+            "form": form,
+            "page": "search",
+            "q": query,
+            "results": page,
+            "query": _query_without(request, "page"),
+        },
+    )
+
+
+@roles_required(*ANALYSTS)
+def quotes(request):
+    form, filters = _filters(request)
+    applications = selectors.quotes_for_user(
+        user=request.user, filters=filters, code_id=filters.code_id
+    )
+    page = Paginator(applications, 25).get_page(request.GET.get("page"))
+    items = list(exporters.quotes_from(page.object_list))
+    return render(
+        request,
+        "analysis/quotes.html",
+        {
+            "form": form,
+            "page": "quotes",
+            "results": page,
+            "items": items,
+            "sheet_form": QuoteSheetForm(),
+            "query": _query_without(request, "page"),
+        },
+    )
+
+
+@roles_required(*ANALYSTS)
+@require_http_methods(["POST"])
+def quote_sheet(request):
+    form = QuoteSheetForm(request.POST)
+    _ff, filters = _filters(request, request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a format for the quote sheet."))
+        return redirect(reverse("analysis:quotes"))
+    job = services.export_job_create(
+        user=request.user,
+        dataset=ExportJob.Dataset.QUOTES,
+        format=form.cleaned_data["format"],
+        filters=filters,
+        language=get_language() or "en",
+    )
+    return redirect("analysis:export_detail", job_id=job.pk)
+
+
+@roles_required(*ANALYSTS)
+@require_http_methods(["GET", "POST"])
+def exports(request):
+    filter_form, filters = _filters(request, request.POST if request.method == "POST" else None)
+    form = ExportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        dataset, fmt = form.cleaned_data["dataset"], form.cleaned_data["format"]
+        try:
+            services.export_validate(user=request.user, dataset=dataset, format=fmt)
+            stories = selectors.stories_for_analysis(user=request.user, filters=filters)
+            if fmt == ExportJob.Format.CSV and stories.count() <= services.sync_limit():
+                return _stream_csv(request, dataset, filters)
+            job = services.export_job_create(
+                user=request.user,
+                dataset=dataset,
+                format=fmt,
+                filters=filters,
+                language=get_language() or "en",
+            )
+        except ApplicationError as error:
+            for field, errors in error.field_errors.items():
+                for message in errors:
+                    form.add_error(field if field in form.fields else None, message)
+            if not error.field_errors:
+                form.add_error(None, error.message)
+        else:
+            return redirect("analysis:export_detail", job_id=job.pk)
+    jobs = ExportJob.objects.filter(user=request.user).order_by("-created_at")[:20]
+    return render(
+        request,
+        "analysis/exports.html",
+        {
+            "form": filter_form,
+            "export_form": form,
+            "page": "exports",
+            "jobs": jobs,
+            "query": request.GET.urlencode(),
+            "can_export_characteristics": services.can_export_characteristics(request.user),
+            "sync_limit": services.sync_limit(),
+        },
+    )
+
+
+def _stream_csv(request, dataset: str, filters: AnalysisFilters) -> StreamingHttpResponse:
+    """Small selections stream straight to the browser: no job, no file kept."""
+    stories = selectors.stories_for_analysis(user=request.user, filters=filters)
+    if dataset == ExportJob.Dataset.CODES:
+        table = exporters.codes_table(selectors.default_codebook())
+    else:
+        builders = {
+            ExportJob.Dataset.STORIES: exporters.stories_table,
+            ExportJob.Dataset.APPLICATIONS: exporters.applications_table,
+            ExportJob.Dataset.CHARACTERISTICS: exporters.characteristics_table,
+        }
+        table = builders[dataset](stories)
+    response = StreamingHttpResponse(
+        exporters.csv_stream(table), content_type="text/csv; charset=utf-8"
+    )
+    name = services.export_filename(dataset=dataset, format=ExportJob.Format.CSV)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def _own_job(request, job_id) -> ExportJob:
+    # SECURITY: another user's export is a 404, whatever their role.
+    return get_object_or_404(ExportJob.objects.filter(user=request.user), pk=job_id)
+
+
+@roles_required(*ANALYSTS)
+def export_detail(request, job_id):
+    job = _own_job(request, job_id)
+    return render(request, "analysis/export_detail.html", {"job": job, "page": "exports"})
+
+
+@roles_required(*ANALYSTS)
+def export_download(request, job_id):
+    job = _own_job(request, job_id)
+    if job.status != ExportJob.Status.DONE or not job.file:
+        raise Http404
+    return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
