@@ -195,3 +195,16 @@ def test_full_withdrawal_erases_codes_and_memos(coder):
     assert not Memo.objects.filter(testimony=s).exists()
     assert not s.coding_completions.exists() and not s.reconciliations.exists()
     assert CodeApplication.objects.filter(testimony=keep).count() == 1
+
+
+def test_withdrawal_through_the_testimonies_service_erases_coding(coder):
+    from testimonies.services import testimony_withdraw
+
+    s, code = story(text="Une histoire."), CodeFactory()
+    services.application_create(testimony=s, code=code, coder=coder, start=0, end=3)
+    services.suggestion_record(testimony=s, code=code, confidence=0.5, model_version="v")
+    services.memo_create(author=coder, title="a", body="b", testimony=s)
+    testimony_withdraw(testimony=s, actor="code")
+    assert not CodeApplication.objects.filter(testimony=s).exists()
+    assert not Memo.objects.filter(testimony=s).exists()
+    assert Memo.objects.count() == 0
