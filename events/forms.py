@@ -17,6 +17,7 @@ from events.models import (
     SessionLog,
 )
 from events.selectors import theme_choices
+from events.services import SKIPPED_TIME_MESSAGE, skipped_by_clock_change
 
 MAX_PARTNERS = 50
 
@@ -142,6 +143,8 @@ class EventForm(forms.ModelForm):
             for name in ("starts_at", "ends_at"):
                 if data.get(name):
                     data[name] = from_wall_clock(data[name], tz_name)
+                    if skipped_by_clock_change(data[name]):
+                        self.add_error(name, SKIPPED_TIME_MESSAGE)
         starts, ends = data.get("starts_at"), data.get("ends_at")
         if starts and ends and ends < starts:
             self.add_error("ends_at", _("The end must not be before the start."))
@@ -184,7 +187,10 @@ class SessionForm(forms.ModelForm):
             self.initial["starts_at"] = to_wall_clock(start, event.timezone)
 
     def clean_starts_at(self):
-        return from_wall_clock(self.cleaned_data["starts_at"], self.event.timezone)
+        value = from_wall_clock(self.cleaned_data["starts_at"], self.event.timezone)
+        if skipped_by_clock_change(value):
+            raise forms.ValidationError(SKIPPED_TIME_MESSAGE)
+        return value
 
 
 class SessionLogForm(forms.ModelForm):

@@ -2,7 +2,7 @@ import csv
 import io
 import secrets
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django_countries import countries
 
 from accounts.models import User
@@ -82,18 +83,14 @@ def _unique_slug(title: str) -> str:
     return slug
 
 
-def aware(local: datetime, tz_name: str) -> datetime:
-    """A wall-clock time in an IANA time zone, made aware; raises ApplicationError if unknown."""
-    try:
-        tz = ZoneInfo(tz_name)
-    except (ZoneInfoNotFoundError, ValueError):
-        raise ApplicationError(
-            _("Unknown time zone."),
-            field_errors={
-                "timezone": [_("“%(value)s” is not a known time zone.") % {"value": tz_name}]
-            },
-        ) from None
-    return local.replace(tzinfo=None).replace(tzinfo=tz)
+def skipped_by_clock_change(value: datetime) -> bool:
+    """True when an aware datetime names a wall-clock time that does not exist in its zone
+    (the hour skipped when the clocks go forward)."""
+    roundtrip = value.astimezone(UTC).astimezone(value.tzinfo)
+    return roundtrip.replace(tzinfo=None) != value.replace(tzinfo=None)
+
+
+SKIPPED_TIME_MESSAGE = _lazy("This time does not exist in this time zone: the clocks change then.")
 
 
 # Events ---------------------------------------------------------------------------------------
@@ -467,13 +464,18 @@ def _row_to_event(row: dict[str, str]) -> Event:
     status = (row.get("status") or "").strip() or Event.Status.PLANNED
     if status not in Event.Status.values:
         raise ValueError(_("“%(value)s” is not a status.") % {"value": status})
+    starts_at = _local_datetime(row["starts_at"]).replace(tzinfo=tz)
+    ends_at = _local_datetime(row["ends_at"]).replace(tzinfo=tz)
+    for name, value in (("starts_at", starts_at), ("ends_at", ends_at)):
+        if skipped_by_clock_change(value):
+            raise ValueError(f"{name}: {SKIPPED_TIME_MESSAGE}")
     return Event(
         title=row["title"].strip(),
         slug=(row.get("slug") or "").strip(),
         kind=kind,
         status=status,
-        starts_at=_local_datetime(row["starts_at"]).replace(tzinfo=tz),
-        ends_at=_local_datetime(row["ends_at"]).replace(tzinfo=tz),
+        starts_at=starts_at,
+        ends_at=ends_at,
         timezone=tz_name,
         country=country,
         city=(row.get("city") or "").strip(),
@@ -545,7 +547,7 @@ def events_import_csv(*, user: User, content: bytes) -> list[Event]:
             )
             continue
         seen_slugs[event.slug] = line
-        if event.status == Event.Status.OPEN:
+        if event.status in (Event.Status.PLANNED, Event.Status.OPEN):
             event.submission_token = new_submission_token()
         try:
             event.full_clean()

@@ -268,3 +268,12 @@ def test_dashboard_counts_testimonies_received_never_shows_their_text(
     assert STORY not in response.content.decode()
     public = client_for(None).get(f"/events/{event.slug}/public/").content.decode()
     assert STORY not in public
+
+
+def test_a_time_skipped_by_the_clock_change_is_refused(client_for, facilitator):
+    # Europe/Paris went from 02:00 to 03:00 on 2030-03-31.
+    form = {**EVENT_FORM, "timezone": "Europe/Paris", "country": "FR", "city": "Paris"}
+    form.update(starts_at="2030-03-31T02:30", ends_at="2030-03-31T16:00")
+    response = client_for(facilitator).post("/events/new/", form)
+    assert "starts_at" in response.context["form"].errors
+    assert not Event.objects.exists()
