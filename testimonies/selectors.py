@@ -74,6 +74,22 @@ def testimony_counts_for_event(*, event) -> dict:
     }
 
 
+def testimony_totals_for_events(*, events) -> dict[int, dict[str, int]]:
+    """``{event_id: {"total": active, "withdrawn": n}}`` for many events in one query."""
+    rows = (
+        Testimony.objects.filter(event__in=events)
+        .values("event_id")
+        .annotate(
+            total=Count("id", filter=Q(status=Testimony.Status.ACTIVE)),
+            withdrawn=Count("id", filter=Q(status=Testimony.Status.WITHDRAWN)),
+        )
+    )
+    totals = {
+        row["event_id"]: {"total": row["total"], "withdrawn": row["withdrawn"]} for row in rows
+    }
+    return {event.pk: totals.get(event.pk, {"total": 0, "withdrawn": 0}) for event in events}
+
+
 def research_copies_for_user(*, user) -> QuerySet[ResearchCopy]:
     """Research copies a user may read: researchers and admins only, and only of stories that
     are active (not withdrawn) and whose consent covers research.
@@ -87,7 +103,7 @@ def research_copies_for_user(*, user) -> QuerySet[ResearchCopy]:
         ResearchCopy.objects.filter(
             testimony__status=Testimony.Status.ACTIVE, testimony__scope_research=True
         )
-        .select_related("testimony", "testimony__event")
+        .select_related("testimony", "testimony__event", "testimony__characteristics")
         .defer("testimony__text", "testimony__title", "testimony__restore_trust")
         .order_by("-testimony__submitted_at", "-id")
     )

@@ -143,6 +143,18 @@ class ResearchCopySerializer(serializers.Serializer):
         source="testimony.consequences", child=serializers.CharField()
     )
     may_quote_anonymously = serializers.BooleanField(source="testimony.scope_quote_anonymous")
+    may_quote_with_first_name = serializers.BooleanField(source="testimony.scope_quote_named")
+    characteristics = serializers.SerializerMethodField(
+        help_text="Self-identified characteristics the participant chose to share (each only "
+        "with its own consent; withdrawn ones are gone)."
+    )
+
+    def get_characteristics(self, copy) -> dict[str, str]:
+        chars = getattr(copy.testimony, "characteristics", None)
+        if chars is None:
+            return {}
+        fields = ("gender", "age_band", "ethnic_minority", "disability", "lgbtq")
+        return {name: getattr(chars, name) for name in fields if getattr(chars, name)}
 
 
 class CountsSerializer(serializers.Serializer):

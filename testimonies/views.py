@@ -423,7 +423,8 @@ def _facilitated_event(request, event_id) -> Event:
 @roles_required(*FACILITATOR_ROLES)
 def facilitator_overview(request):
     events = list(event_list_for_user(user=request.user).order_by("-starts_at")[:50])
-    rows = [(event, selectors.testimony_counts_for_event(event=event)) for event in events]
+    totals = selectors.testimony_totals_for_events(events=events)
+    rows = [(event, totals[event.pk]) for event in events]
     return render(request, "testimonies/facilitator_overview.html", {"rows": rows})
 
 

@@ -226,3 +226,25 @@ def test_schema_lists_the_testimony_endpoints(client):
         "/api/v1/my-data/",
     ):
         assert path in schema["paths"], path
+
+
+def test_research_copies_carry_only_consented_characteristics(world, role_users):
+    from testimonies.services import testimony_withdraw
+
+    t = submit(
+        world["event"],
+        scopes=["research", "gender", "disability"],
+        characteristics={"gender": "woman", "disability": "yes"},
+    ).testimony
+    client = api_for(role_users[R])
+    url = f"/api/v1/research-copies/{t.public_id}/"
+    assert client.get(url).json()["characteristics"] == {"gender": "woman", "disability": "yes"}
+    testimony_withdraw(testimony=t, scopes=["disability"], actor="participant")
+    assert client.get(url).json()["characteristics"] == {"gender": "woman"}
+
+
+def test_research_copy_list_query_count_is_flat(world, role_users, django_assert_max_num_queries):
+    for _ in range(25):
+        submit(world["event"], scopes=["research", "gender"], characteristics={"gender": "man"})
+    with django_assert_max_num_queries(8):
+        assert api_for(role_users[R]).get("/api/v1/research-copies/").status_code == 200

@@ -331,6 +331,19 @@ def test_research_list_query_count_does_not_grow(
         assert c.get("/research/stories/").status_code == 200
 
 
+def test_facilitator_overview_query_count_does_not_grow_with_events(
+    world, role_users, client_for, django_assert_max_num_queries
+):
+    for _ in range(20):
+        event = open_event()
+        EventFacilitatorFactory(event=event, user=role_users[F])
+        submit(event)
+    c = client_for(role_users[F])
+    with django_assert_max_num_queries(10):
+        body = c.get("/facilitate/stories/").content.decode()
+    assert body.count("/facilitate/events/") == 21
+
+
 def test_facilitator_overview_query_count(
     world, role_users, client_for, django_assert_max_num_queries
 ):
