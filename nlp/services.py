@@ -4,6 +4,7 @@ Heavy work (spaCy) happens outside transactions; each batch's writes happen in o
 that first re-locks the stories still active, so a withdrawal that commits meanwhile always wins.
 """
 
+import functools
 import json
 import logging
 import traceback
@@ -151,11 +152,16 @@ def lexicon_seed(*, languages: Iterable[str] | None = None) -> int:
     return created
 
 
-def _lexicon_code_keys() -> set[str]:
-    keys = set(default_codes())
+@functools.cache
+def shipped_code_keys() -> frozenset[str]:
+    keys: set[str] = set()
     for lang in shipped_languages():
         keys.update(lexicon_file_entries(lang))
-    return keys
+    return frozenset(keys)
+
+
+def _lexicon_code_keys() -> set[str]:
+    return set(default_codes()) | shipped_code_keys()
 
 
 def _clean_entry(*, language: str, code_key: str, kind: str, value: str) -> str:

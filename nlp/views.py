@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Role, user_has_role
+from coding.models import Code
 from core.access import roles_required
 from core.exceptions import ApplicationError
 from events.models import Event
@@ -21,9 +22,15 @@ RESEARCH_ROLES = (Role.RESEARCHER, Role.ADMIN)
 
 
 def _code_choices() -> list[tuple[str, str]]:
-    codes = services.default_codes()
-    keys = sorted(services._lexicon_code_keys())
-    return [(key, str(codes[key].label) if key in codes else key) for key in keys]
+    """The codes a lexicon entry may point to, labelled in the reader's language."""
+    codes = {
+        code.key: str(code.label)
+        for code in Code.objects.filter(codebook__is_default=True, is_codable=True).only(
+            "key", "label_en", "label_fr"
+        )
+    }
+    keys = set(codes) | services.shipped_code_keys()
+    return sorted(((key, codes.get(key, key)) for key in keys), key=lambda c: c[1])
 
 
 def _apply_errors(form, exc: ApplicationError) -> None:
