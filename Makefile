@@ -46,7 +46,7 @@ format: install
 
 # Regenerate the French catalogues after changing UI strings (needs GNU gettext).
 # Each app keeps its own catalogue in <app>/locale; locale/ holds the project-wide strings.
-APPS_WITH_CATALOGUES := events testimonies coding analysis
+APPS_WITH_CATALOGUES := events testimonies coding analysis nlp
 messages: install
 	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=.venv/* --ignore=node_modules/* \
 		--ignore=staticfiles/* --ignore=tests/* --ignore=bench/* \
