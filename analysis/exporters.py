@@ -121,10 +121,23 @@ def codes_table(codebook) -> Table:
         "codable",
         "guid",
     ]
-    codes = Code.objects.filter(codebook=codebook, is_archived=False).select_related("parent")
+    codes = list(
+        Code.objects.filter(codebook=codebook, is_archived=False)
+        .select_related("parent")
+        .order_by("position", "id")
+    )
+    children: dict = defaultdict(list)
+    for code in codes:
+        children[code.parent_id].append(code)
+
+    def walk(parent_id):
+        # Parents before their children, in codebook order, whatever the database sorts first.
+        for code in children.get(parent_id, []):
+            yield code
+            yield from walk(code.id)
 
     def rows():
-        for code in codes.order_by("parent_id", "position", "id"):
+        for code in walk(None):
             yield [
                 code.key,
                 code.parent.key if code.parent else "",

@@ -135,7 +135,11 @@ def test_applications_and_codes_exports(project, researcher):
     levels = {(r[3], r[4], r[5]) for r in rows[1:]}
     assert ("span", "6", "26") in levels and ("document", "", "") in levels
     codes = list(csv.reader(io.StringIO(build(researcher, "codes", "csv").decode())))
-    assert [r[0] for r in codes[1:]][:2] == ["theme_0", "theme_1"]
+    assert [(r[0], r[1]) for r in codes[1:]] == [
+        ("theme_0", ""),
+        ("theme_0_child", "theme_0"),
+        ("theme_1", ""),
+    ]
 
 
 def test_exports_leave_out_withdrawn_and_filtered_stories(project, researcher):

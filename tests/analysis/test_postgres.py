@@ -1,0 +1,64 @@
+"""PostgreSQL-only paths: the story code sets kept by triggers, and full-text search per language.
+
+Skipped on SQLite outside CI; CI runs them on PostgreSQL (tests/conftest.py: require_service).
+"""
+
+import pytest
+from django.db import connection
+
+from analysis import selectors
+from analysis.fts import INDEX_NAME
+from analysis.models import StoryCodeSet
+from analysis.selectors import AnalysisFilters
+from coding.models import CodeApplication
+from tests.analysis.factories import apply, codebook_with_themes, story
+
+pytestmark = pytest.mark.django_db
+
+
+def code_set(testimony) -> list[int] | None:
+    row = StoryCodeSet.objects.filter(testimony=testimony).first()
+    return sorted(row.code_ids) if row else None
+
+
+def test_triggers_keep_each_story_code_set(postgres, researcher):
+    _book, themes = codebook_with_themes(3)
+    s = story()
+    first = apply(s, themes[0], coder=researcher)
+    assert code_set(s) == [themes[0].id]
+    CodeApplication.objects.bulk_create(
+        [
+            CodeApplication(testimony=s, code=themes[1], coder=researcher, start=0, end=2),
+            CodeApplication(testimony=s, code=themes[1], coder=researcher, start=3, end=5),
+        ]
+    )
+    assert code_set(s) == sorted([themes[0].id, themes[1].id])
+    # A merge moves applications to the surviving code: an UPDATE of code_id.
+    CodeApplication.objects.filter(code=themes[1]).update(code=themes[2])
+    assert code_set(s) == sorted([themes[0].id, themes[2].id])
+    # A rejected machine suggestion does not count.
+    CodeApplication.objects.create(
+        testimony=s, code=themes[1], source="machine", status="suggested", confidence=0.9
+    )
+    assert themes[1].id not in code_set(s)
+    CodeApplication.objects.filter(testimony=s).exclude(pk=first.pk).delete()
+    assert code_set(s) == [themes[0].id]
+    first.delete()
+    assert code_set(s) is None
+
+
+def test_search_uses_each_story_language_and_the_index(postgres, researcher):
+    story(text="Le médecin ne m'a pas écoutée.", language="fr")
+    story(text="The doctors never listened to me.", language="en")
+    story(text="Nobody listens here.", language="ja")  # 'simple' configuration
+    found = selectors.search_research_copies(
+        user=researcher, filters=AnalysisFilters(), query="listen"
+    )
+    assert [c.redacted_text for c in found] == ["The doctors never listened to me."]
+    french = selectors.search_research_copies(
+        user=researcher, filters=AnalysisFilters(), query="écouter"
+    )
+    assert [c.redacted_text for c in french] == ["Le médecin ne m'a pas écoutée."]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [INDEX_NAME])
+        assert cursor.fetchone() is not None
