@@ -206,6 +206,18 @@ def work_queue(
     return qs
 
 
+def next_story_id(*, user, after_testimony_id: int) -> int | None:
+    """The next story in the queue that the user has not finished (for "next story")."""
+    done = CodingCompletion.objects.filter(testimony_id=OuterRef("testimony_id"))
+    return (
+        research_copies_for_user(user=user)
+        .exclude(testimony_id=after_testimony_id)
+        .filter(~Exists(done))
+        .values_list("testimony_id", flat=True)
+        .first()
+    )
+
+
 def code_descendants(*, code: Code) -> list[Code]:
     """The code and every code under it (one query for the whole codebook)."""
     codes = list(Code.objects.filter(codebook_id=code.codebook_id).only("id", "parent_id"))

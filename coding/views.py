@@ -6,14 +6,12 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import Role
-from coding import exchange, selectors, services
+from coding import exchange, rendering, selectors, services
 from coding.forms import (
     AgreementFilterForm,
     ApplyForm,
@@ -118,33 +116,6 @@ def queue(request):
 # The coding screen ----------------------------------------------------------------------------
 
 
-def render_segments(segments, blind_hidden: set) -> str:
-    """The research copy as HTML spans carrying their start offset in code points."""
-    parts = []
-    for seg in segments:
-        apps = [a for a in seg.applications if a.id not in blind_hidden]
-        if not apps:
-            parts.append(format_html('<span data-start="{}">{}</span>', seg.start, seg.text))
-            continue
-        colours = list(dict.fromkeys(a.code.colour for a in apps))
-        labels = ", ".join(dict.fromkeys(a.code.label for a in apps))
-        classes = "seg coded" + (" multi" if len(apps) > 1 else "")
-        parts.append(
-            format_html(
-                '<mark class="{}" data-start="{}" data-apps="{}" style="--c: {}; --c2: {}" '
-                'title="{}">{}</mark>',
-                classes,
-                seg.start,
-                " ".join(str(a.id) for a in apps),
-                colours[0],
-                colours[-1],
-                labels,
-                seg.text,
-            )
-        )
-    return mark_safe("".join(parts))  # noqa: S308 - every part went through format_html
-
-
 def _story_context(request, copy, codebook, apply_form=None, memo_form=None):
     user = request.user
     blind = _is_blind(request)
@@ -180,11 +151,15 @@ def _story_context(request, copy, codebook, apply_form=None, memo_form=None):
         "codebook": codebook,
         "codebooks": selectors.codebooks_for_user(user=user),
         "tree": tree,
-        "text_html": render_segments(segments, hidden),
+        "text_html": rendering.render_segments(segments, hidden),
         "text_length": len(text),
         "sentences": selectors.sentence_spans(text),
-        "document_apps": [a for a in shown if a.start is None],
-        "span_apps": [a for a in shown if a.start is not None],
+        "document_apps": rendering.render_application_items(
+            request, [a for a in shown if a.start is None]
+        ),
+        "span_apps": rendering.render_application_items(
+            request, [a for a in shown if a.start is not None]
+        ),
         "suggestions": suggestions,
         "reviewed_count": len(reviewed),
         "memos": memos,
@@ -193,6 +168,7 @@ def _story_context(request, copy, codebook, apply_form=None, memo_form=None):
             1 for a in applications if a.source == CodeApplication.Source.HUMAN and a.id in hidden
         ),
         "done": user.id in completions,
+        "next_story": selectors.next_story_id(user=user, after_testimony_id=copy.testimony_id),
         "completion_count": len(completions),
         "apply_form": apply_form or ApplyForm(codebook=codebook),
         "memo_form": memo_form or MemoForm(prefix="memo"),

@@ -359,3 +359,18 @@ def test_coding_screen_queries_do_not_grow_with_applications(world, client_for, 
     with CaptureQueriesContext(connection) as many:
         assert c.get(url).status_code == 200
     assert len(many) == len(few)
+
+
+def test_coding_screen_escapes_story_text_labels_and_comments(client_for, researcher):
+    book = _seed_codebook()
+    s = story(text="<script>alert(1)</script> & more 😀")
+    code = Code.objects.get(codebook=book, key="judged")
+    code.label_en = "<b>bold</b>"
+    code.save()
+    services.application_create(
+        testimony=s, code=code, coder=researcher, start=0, end=8, comment="<img src=x>"
+    )
+    body = client_for(researcher).get(f"/coding/stories/{s.id}/").content.decode()
+    assert "<script>alert" not in body and "&lt;script&gt;" in body
+    assert "<b>bold</b>" not in body and "&lt;b&gt;bold&lt;/b&gt;" in body
+    assert "<img src=x>" not in body and "&lt;img src=x&gt;" in body

@@ -210,6 +210,9 @@
       if (comment) { event.preventDefault(); comment.focus(); }
     } else if (key === "Escape") {
       clearSelection();
+    } else if (key === "n" || key === "N") {
+      var next = document.getElementById("next-story");
+      if (next) { event.preventDefault(); window.location.href = next.href; }
     }
   });
 
