@@ -14,6 +14,7 @@ from accounts.services import user_grant_role
 from coding.models import Code, Codebook
 from events.demo import events_demo_seed
 from events.models import Event, EventFacilitator, ProgrammeCountry
+from testimonies.demo import testimonies_demo_seed
 
 # Country, its main languages (BCP 47), and the year the trust survey began there.
 PROGRAMME_COUNTRIES = [
@@ -338,4 +339,5 @@ def demo_seed() -> list[DemoCredential]:
     _seed_codebook()
     _seed_events(users[Role.FACILITATOR])
     events_demo_seed(facilitator=users[Role.FACILITATOR])
+    testimonies_demo_seed(facilitator=users[Role.FACILITATOR])
     return DEMO_USERS

@@ -1,0 +1,128 @@
+"""Demo stories for `make run`: our own short stories in the spirit of DOMAIN.md (described, not
+quoted), entered through the real service so that consent, research copies and the outbox are
+exercised. Idempotent: each story has a fixed submission key."""
+
+import hashlib
+
+from events.models import Event
+from testimonies.models import Channel, ConsentMethod
+from testimonies.selectors import consent_text_current
+from testimonies.services import testimony_create
+
+# (event slug suffix, language, scopes, characteristics, survey, title, text)
+DEMO_STORIES = [
+    (
+        "tie-summit",
+        "en",
+        ["research", "quote_anonymous", "gender", "ethnic_minority"],
+        {"gender": "woman", "ethnic_minority": "yes"},
+        ("yes", ["judged", "not_listened_to"], ["stopped_seeing_any"]),
+        "Asked if I had been drinking",
+        "I was three months pregnant and vomiting blood. The first thing the doctor asked was "
+        "whether I had been drinking. Nobody examined me for an hour. Ten years later I still "
+        "put off every appointment.",
+    ),
+    (
+        "diabetes-conference",
+        "en",
+        ["research", "quote_named", "gender", "age_band"],
+        {"gender": "man", "age_band": "25_34"},
+        ("yes", ["not_welcome"], ["changed_professional"]),
+        "Moving to adult care",
+        "I have lived with type 1 diabetes since I was a child. Moving from the children's clinic "
+        "to adult care felt like falling off a cliff. I rarely meet staff who look like me. The "
+        "kidney team was different: they asked about my life, my grief, not just my numbers.",
+    ),
+    (
+        "lgbtq-inclusive-dialogue",
+        "fr",
+        ["research", "quote_anonymous", "lgbtq"],
+        {"lgbtq": "yes"},
+        ("yes", ["judged", "poor_care"], ["mental_health_worse"]),
+        "",
+        "Les médecins ne sont pas formés pour tenir compte du fait qu'un patient est trans, même "
+        "avec la meilleure volonté. J'ai dû expliquer trois fois mon parcours avant qu'on "
+        "m'écoute. Écrivez-moi si besoin : camille.demo@example.org.",
+    ),
+    (
+        "disability-and-womens-health",
+        "fr",
+        ["research", "disability", "gender"],
+        {"disability": "yes", "gender": "woman"},
+        ("yes", ["not_listened_to", "unsafe"], ["physical_health_worse"]),
+        "Un cabinet inaccessible",
+        "Le cabinet de gynécologie n'avait pas de table adaptée à mon fauteuil. On m'a proposé "
+        "de revenir « avec quelqu'un pour m'aider ». Je n'y suis jamais retournée.",
+    ),
+    (
+        "inclusive-dialogue-sao-paulo",
+        "pt-BR",
+        ["research", "quote_anonymous", "ethnic_minority"],
+        {"ethnic_minority": "yes"},
+        ("yes", ["judged"], ["changed_professional"]),
+        "",
+        "Na recepção do posto de saúde me trataram como se eu não entendesse nada. Troquei de "
+        "médico e agora vou a uma clínica onde a equipe se parece comigo.",
+    ),
+    (
+        "kreab-event",
+        "es",
+        ["research", "age_band"],
+        {"age_band": "65_plus"},
+        ("unsure", ["poor_care"], []),
+        "",
+        "Tengo setenta y dos años y siento que el médico habla con mi hija, no conmigo. Me "
+        "gustaría que me explicaran las cosas con calma. Mi teléfono es +34 612 345 678.",
+    ),
+    (
+        "pride-event",
+        "ja",
+        ["research", "lgbtq"],
+        {"lgbtq": "yes"},
+        ("yes", ["not_welcome"], ["stopped_seeing_any"]),
+        "",
+        "パートナーのことを話すと、看護師の態度が急に冷たくなりました。それ以来、病院に行くのが怖いです。",
+    ),
+    (
+        "world-health-summit",
+        "de",
+        ["research", "quote_anonymous"],
+        {},
+        ("no", [], []),
+        "",
+        "Die Ärztin hat sich Zeit genommen und mit einer Dolmetscherin gearbeitet. So sollte es "
+        "immer sein: ich wurde als ganzer Mensch gesehen.",
+    ),
+]
+
+
+def testimonies_demo_seed(*, facilitator) -> int:
+    """Enter the demo stories as the demo facilitator (spoken consent, witnessed)."""
+    consent = {lang: consent_text_current(language=lang) for lang in ("en", "fr")}
+    created = 0
+    for index, (suffix, language, scopes, chars, survey, title, text) in enumerate(DEMO_STORIES):
+        event = Event.objects.filter(slug=f"demo-{suffix}").first()
+        if event is None:
+            continue
+        trust, reasons, consequences = survey
+        key = hashlib.sha256(f"entendu-demo-story:{index}".encode()).hexdigest()
+        submission = testimony_create(
+            event=event,
+            consent_text=consent["fr" if language == "fr" else "en"],
+            scopes=scopes,
+            text=text,
+            title=title,
+            declared_language=language,
+            first_name="Marcus" if "quote_named" in scopes else "",
+            trust_affected=trust,
+            reasons=reasons,
+            consequences=consequences,
+            characteristics=chars,
+            channel=Channel.FACILITATOR,
+            consent_method=ConsentMethod.SPOKEN,
+            entered_by=facilitator,
+            submission_key=key,
+            is_demo=True,
+        )
+        created += int(submission.created)
+    return created
