@@ -100,12 +100,21 @@ def bar_chart(
     colours: Sequence[str] | None = None,
     reference: float | None = None,
     reference_label: str = "",
+    references: Sequence[float | None] = (),
+    references_label: str = "",
     extra_columns: Sequence[str] = (),
     extra_values: Sequence[Sequence] = (),
 ) -> Chart:
-    """Horizontal bars, one per item; a None value is a suppressed cell, drawn as such."""
-    width, label_w, bar_w, row_h, top = 680, 220, 340, 30, 12
-    height = top + row_h * max(1, len(items)) + 34
+    """Horizontal bars, one per item; a None value is a suppressed cell, drawn as such.
+
+    ``references`` draws, on each bar, a black tick at that row's point of comparison (the
+    trust gaps' "neither group"), explained in a legend under the axis.
+    """
+    longest = max((len(label) for label, _v in items), default=10)
+    label_w = min(330, max(120, 7 * min(longest, 46) + 16))
+    width, bar_w, row_h, top = label_w + 420, 340, 30, 12
+    legend_h = 26 if references_label else 0
+    height = top + row_h * max(1, len(items)) + 34 + legend_h
     maximum = 100.0 if percent else max([v for _label, v in items if v is not None] + [1])
     parts = _svg_open(key, width, height, title, description)
     x0 = label_w
@@ -114,8 +123,9 @@ def bar_chart(
         value = maximum * tick / 4
         text = f"{value:.0f}%" if percent else f"{value:.0f}"
         parts.append(
-            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - 28}" stroke="{GRID}"/>'
-            f'<text x="{x:.1f}" y="{height - 12}" text-anchor="middle" fill="{MUTED}">{text}</text>'
+            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - 28 - legend_h}" '
+            f'stroke="{GRID}"/><text x="{x:.1f}" y="{height - 12 - legend_h}" '
+            f'text-anchor="middle" fill="{MUTED}">{text}</text>'
         )
     for index, (label, value) in enumerate(items):
         y = top + index * row_h
@@ -123,7 +133,7 @@ def bar_chart(
         parts.append(f"<g><title>{escape(label)}</title>")
         parts.append(
             f'<text x="{label_w - 8}" y="{y + 19}" text-anchor="end" fill="{INK}">'
-            f"{escape(_short(label))}</text>"
+            f"{escape(_short(label, (label_w - 16) // 7))}</text>"
         )
         if value is None:
             parts.append(
@@ -141,6 +151,13 @@ def bar_chart(
                 f'fill="{_attr(colour)}"/>'
                 f'<text x="{x0 + length + 6:.1f}" y="{y + 19}" fill="{INK}">{text}</text>'
             )
+            row_reference = references[index] if index < len(references) else None
+            if row_reference is not None and maximum:
+                rx = x0 + bar_w * row_reference / maximum
+                parts.append(
+                    f'<line x1="{rx:.1f}" y1="{y + 2}" x2="{rx:.1f}" y2="{y + row_h - 2}" '
+                    f'stroke="{INK}" stroke-width="3"/>'
+                )
         parts.append("</g>")
     if reference is not None and maximum:
         x = x0 + bar_w * reference / maximum
@@ -148,6 +165,13 @@ def bar_chart(
             f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{height - 28}" stroke="{INK}" '
             f'stroke-width="2" stroke-dasharray="6 4">'
             f"<title>{escape(reference_label)}</title></line>"
+        )
+    if references_label:
+        ly = height - 10
+        parts.append(
+            f'<line x1="{x0}" y1="{ly - 10}" x2="{x0}" y2="{ly + 2}" stroke="{INK}" '
+            f'stroke-width="3"/><text x="{x0 + 8}" y="{ly}" fill="{INK}">'
+            f"{escape(references_label)}</text>"
         )
     parts.append("</svg>")
     columns = [label_header, value_header, *extra_columns]
@@ -172,8 +196,10 @@ def heat_map(
     cell_format: str = "{:g}",
 ) -> Chart:
     """A grid of cells shaded by value; None cells are suppressed and drawn hatched."""
-    cell_w, cell_h, label_w = 64, 34, 220
-    top = 150
+    cell_w, cell_h = 64, 34
+    longest = max((len(label) for label in row_labels), default=10)
+    label_w = min(330, max(120, 7 * min(longest, 46) + 16))
+    top = 20 + 6 * min(24, max((len(label) for label in column_labels), default=4))
     width = label_w + cell_w * max(1, len(column_labels)) + 16
     height = top + cell_h * max(1, len(row_labels)) + 16
     numbers = [v for row in values for v in row if v is not None]
@@ -189,7 +215,7 @@ def heat_map(
         y = top + i * cell_h
         parts.append(
             f'<text x="{label_w - 8}" y="{y + 22}" text-anchor="end" fill="{INK}">'
-            f"<title>{escape(label)}</title>{escape(_short(label))}</text>"
+            f"<title>{escape(label)}</title>{escape(_short(label, (label_w - 16) // 7))}</text>"
         )
         for j, value in enumerate(values[i]):
             x = label_w + j * cell_w

@@ -265,6 +265,8 @@ def trust_chart(*, user, filters: AnalysisFilters) -> charts.Chart:
         threshold=threshold,
         percent=True,
         colours=["#1f5f8b"] * len(GROUPS) + ["#6b3fa0"] * (len(items) - len(GROUPS)),
+        references=[g.reference.percent for g in gaps],
+        references_label=_("Black tick: people in neither group"),
         extra_columns=[
             _("Stories affected"),
             _("Stories in group"),
