@@ -52,7 +52,11 @@ class FilterForm(forms.Form):
         events = Event.objects.only("id", "title").order_by("-starts_at")[:500]
         self.fields["event"].choices = everything + [(str(e.id), e.title) for e in events]
         used = sorted(
-            {str(c) for c in Event.objects.values_list("country", flat=True).distinct() if c}
+            {
+                str(c)
+                for c in Event.objects.order_by().values_list("country", flat=True).distinct()
+                if c
+            }
         )
         self.fields["country"].choices = everything + [
             (code, countries.name(code) or code) for code in used

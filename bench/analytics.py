@@ -322,6 +322,28 @@ def measure(runs: int) -> int:
         ("search 'listen' + country=US", lambda: search(us, "listen")),
         ("quote finder, first theme (first page)", lambda: quotes(everything, theme)),
     ]
+    from django.test import Client
+
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(user)
+
+    def page(url):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+
+    cases += [
+        ("page /analysis/ (themes by country)", lambda: page("/analysis/")),
+        ("page /analysis/?by=group&country=FR", lambda: page("/analysis/?by=group&country=FR")),
+        ("page /analysis/time/", lambda: page("/analysis/time/")),
+        ("page /analysis/cooccurrence/", lambda: page("/analysis/cooccurrence/")),
+        ("page /analysis/trust/", lambda: page("/analysis/trust/")),
+        ("page /analysis/search/?q=trust", lambda: page("/analysis/search/?q=trust")),
+        ("page /analysis/quotes/", lambda: page("/analysis/quotes/")),
+        (
+            "API aggregates/themes-by/?by=event",
+            lambda: page("/api/v1/analysis/aggregates/themes-by/?by=event"),
+        ),  # noqa: E501
+    ]
     failures = 0
     print(f"{'dashboard query':45} {'best':>9} {'median':>9}")
     for name, fn in cases:
