@@ -168,3 +168,48 @@ def test_schema_lists_the_analysis_endpoints(client):
         "/api/v1/analysis/exports/{job_id}/download/",
     ):
         assert path in schema["paths"], path
+
+
+def test_api_export_runs_on_commit_and_downloads(
+    data, client_for, researcher, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    c = client_for(researcher)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = c.post(
+            "/api/v1/analysis/exports/",
+            {"dataset": "applications", "format": "xlsx", "filters": {"country": "FR"}},
+            content_type="application/json",
+        )
+    assert response.status_code == 202
+    state = c.get(f"/api/v1/analysis/exports/{response.json()['id']}/").json()
+    assert state["status"] == "done" and state["total"] == 12
+    download = c.get(state["download_url"])
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"PK")
+    listed = c.get("/api/v1/analysis/exports/").json()
+    assert [j["id"] for j in listed] == [state["id"]]
+
+
+def test_api_refuses_characteristics_without_the_grant(data, client_for, researcher):
+    response = client_for(researcher).post(
+        "/api/v1/analysis/exports/",
+        {"dataset": "characteristics", "format": "csv"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400 and "dataset" in response.json()
+
+
+def test_old_exports_expire(data, researcher, settings, tmp_path):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from analysis.tasks import expire_exports
+
+    settings.MEDIA_ROOT = tmp_path
+    old = ExportJob.objects.create(user=researcher, dataset="codes", format="csv")
+    ExportJob.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=2))
+    fresh = ExportJob.objects.create(user=researcher, dataset="codes", format="csv")
+    assert expire_exports() == 1
+    assert list(ExportJob.objects.values_list("pk", flat=True)) == [fresh.pk]
