@@ -7,7 +7,7 @@ import hashlib
 from events.models import Event
 from testimonies.models import Channel, ConsentMethod
 from testimonies.selectors import consent_text_current
-from testimonies.services import testimony_create
+from testimonies.services import consent_texts_ensure_defaults, testimony_create
 
 # (event slug suffix, language, scopes, characteristics, survey, title, text)
 DEMO_STORIES = [
@@ -98,6 +98,7 @@ DEMO_STORIES = [
 
 def testimonies_demo_seed(*, facilitator) -> int:
     """Enter the demo stories as the demo facilitator (spoken consent, witnessed)."""
+    consent_texts_ensure_defaults()
     consent = {lang: consent_text_current(language=lang) for lang in ("en", "fr")}
     created = 0
     for index, (suffix, language, scopes, chars, survey, title, text) in enumerate(DEMO_STORIES):

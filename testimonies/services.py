@@ -168,6 +168,20 @@ def consent_text_create(*, language: str, title: str, body: str, user=None) -> C
 
 
 @transaction.atomic
+def consent_texts_ensure_defaults() -> None:
+    """Create the first English and French versions where a language has none (the data
+    migration does it on install; demo seeding and flushed test databases call this)."""
+    import importlib
+
+    defaults = importlib.import_module("testimonies.migrations.0002_initial_consent_texts")
+    for language, (title, body) in defaults.TEXTS.items():
+        if not ConsentText.objects.filter(language=language).exists():
+            ConsentText.objects.create(
+                language=language, version=1, title=title, body=body, sha256=_sha256(body)
+            )
+
+
+@transaction.atomic
 def consent_text_update(*, consent_text: ConsentText, title: str, body: str) -> ConsentText:
     """Correct a version nobody has consented to yet; a used version is immutable."""
     locked = ConsentText.objects.select_for_update().get(pk=consent_text.pk)

@@ -10,22 +10,10 @@ STORY = "The doctor did not listen to me when I described my pain."
 
 
 def ensure_consent_texts() -> None:
-    """The data migration's consent texts; transactional tests flush them, so put them back."""
-    import hashlib
-    import importlib
+    """Transactional tests flush the data migration's consent texts; put them back."""
+    from testimonies.services import consent_texts_ensure_defaults
 
-    from testimonies.models import ConsentText
-
-    texts = importlib.import_module("testimonies.migrations.0002_initial_consent_texts").TEXTS
-    for language, (title, body) in texts.items():
-        if not ConsentText.objects.filter(language=language).exists():
-            ConsentText.objects.create(
-                language=language,
-                version=1,
-                title=title,
-                body=body,
-                sha256=hashlib.sha256(body.encode()).hexdigest(),
-            )
+    consent_texts_ensure_defaults()
 
 
 def open_event(**kwargs) -> Event:
