@@ -81,8 +81,8 @@ ChartSerializer = inline_serializer(
 
 
 class AggregateApi(APIView):
-    """One dashboard's data, suppressed exactly as on the page (cells under the threshold are
-    the string "fewer than N")."""
+    """One dashboard's data, suppressed exactly as on the page: a cell counting fewer than
+    ``threshold`` stories is null."""
 
     permission_classes = [Analysts]
 

@@ -28,19 +28,28 @@ DEFAULT_SERIES_COLOURS = ["#1f5f8b", "#a1441b", "#2e6b30", "#6b3fa0", "#8a6100",
 
 @dataclass
 class Chart:
+    """A chart and its data. In ``rows`` a suppressed cell is None (null in the API); the page
+    table and the CSV show it as "fewer than N" (``display_rows``)."""
+
     key: str
     title: str
     description: str
     columns: list[str]
     rows: list[list]
     svg: SafeString = field(default=mark_safe(""))  # noqa: S308 - empty literal
+    threshold: int = 10
+
+    @property
+    def display_rows(self) -> list[list]:
+        label = suppressed_label(self.threshold)
+        return [[label if value is None else value for value in row] for row in self.rows]
 
     def csv_text(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(self.columns)
-        for row in self.rows:
-            writer.writerow(["" if value is None else value for value in row])
+        for row in self.display_rows:
+            writer.writerow(row)
         return out.getvalue()
 
 
@@ -117,6 +126,7 @@ def bar_chart(
     height = top + row_h * max(1, len(items)) + 34 + legend_h
     maximum = 100.0 if percent else max([v for _label, v in items if v is not None] + [1])
     parts = _svg_open(key, width, height, title, description)
+    hidden = _("suppressed: %(label)s") % {"label": suppressed_label(threshold)}
     x0 = label_w
     for tick in range(5):
         x = x0 + bar_w * tick / 4
@@ -140,7 +150,7 @@ def bar_chart(
                 f'<rect x="{x0}" y="{y + 5}" width="{bar_w}" height="{row_h - 10}" '
                 f'fill="{SUPPRESSED_FILL}" stroke="{GRID}" stroke-dasharray="4 3"/>'
                 f'<text x="{x0 + 8}" y="{y + 19}" fill="{INK}">'
-                f"{escape(_('suppressed: %(label)s') % {'label': suppressed_label(threshold)})}"
+                f"{escape(hidden)}"
                 "</text>"
             )
         else:
@@ -178,9 +188,9 @@ def bar_chart(
     rows = []
     for index, (label, value) in enumerate(items):
         extra = list(extra_values[index]) if index < len(extra_values) else []
-        shown = suppressed_label(threshold) if value is None else value
-        rows.append([label, shown, *extra])
-    return Chart(key, title, description, columns, rows, mark_safe("".join(parts)))  # noqa: S308
+        rows.append([label, value, *extra])
+    svg = mark_safe("".join(parts))  # noqa: S308 - every label and value is escaped above
+    return Chart(key, title, description, columns, rows, svg, threshold)
 
 
 def heat_map(
@@ -240,11 +250,9 @@ def heat_map(
             )
     parts.append("</svg>")
     columns = [corner_header, *column_labels]
-    rows = [
-        [label, *[suppressed_label(threshold) if v is None else v for v in values[i]]]
-        for i, label in enumerate(row_labels)
-    ]
-    return Chart(key, title, description, columns, rows, mark_safe("".join(parts)))  # noqa: S308
+    rows = [[label, *values[i]] for i, label in enumerate(row_labels)]
+    svg = mark_safe("".join(parts))  # noqa: S308 - every label and value is escaped above
+    return Chart(key, title, description, columns, rows, svg, threshold)
 
 
 def line_chart(
@@ -314,14 +322,6 @@ def line_chart(
         )
     parts.append("</svg>")
     columns = [x_header, *[name for name, _c, _v in series]]
-    rows = [
-        [
-            label,
-            *[
-                suppressed_label(threshold) if values[i] is None else values[i]
-                for _n, _c, values in series
-            ],
-        ]
-        for i, label in enumerate(x_labels)
-    ]
-    return Chart(key, title, description, columns, rows, mark_safe("".join(parts)))  # noqa: S308
+    rows = [[label, *[values[i] for _n, _c, values in series]] for i, label in enumerate(x_labels)]
+    svg = mark_safe("".join(parts))  # noqa: S308 - every label and value is escaped above
+    return Chart(key, title, description, columns, rows, svg, threshold)

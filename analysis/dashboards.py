@@ -162,9 +162,7 @@ def themes_by_chart(
             _("%(theme)s: stories") % {"theme": theme.label},
             _("%(theme)s: share (%%)") % {"theme": theme.label},
         ]
-    chart.rows = [
-        [charts.suppressed_label(threshold) if v is None else v for v in row] for row in rows
-    ]
+    chart.rows = rows
     return chart
 
 
@@ -276,8 +274,6 @@ def trust_chart(*, user, filters: AnalysisFilters) -> charts.Chart:
         ],
         extra_values=extra,
     )
-    suppressed = charts.suppressed_label(threshold)
-    chart.rows = [[suppressed if v is None else v for v in row] for row in chart.rows]
     return chart
 
 

@@ -143,7 +143,8 @@ def test_heat_map_cells_keep_text_contrast():
     dark_fill, dark_text = charts.scale_colour(1.0)
     light_fill, light_text = charts.scale_colour(0.0)
     assert dark_text == "#ffffff" and light_text == charts.INK
-    assert chart.rows[0] == ["a", 100, "fewer than 10"]
+    assert chart.rows[0] == ["a", 100, None]
+    assert chart.display_rows[0] == ["a", 100, "fewer than 10"]
 
 
 def test_line_chart_breaks_at_suppressed_points():

@@ -118,6 +118,13 @@ def test_bad_filter_values_get_a_clear_message(data, client_for, researcher):
     assert api.status_code == 400 and "date_from" in api.json()
 
 
+def test_api_aggregates_give_null_for_suppressed_cells(data, client_for, researcher):
+    body = client_for(researcher).get("/api/v1/analysis/aggregates/cooccurrence/").json()
+    assert body["threshold"] == 10
+    assert body["rows"][0][1] == 12
+    assert body["rows"][1][2] is None or body["rows"][1][2] == 0
+
+
 def test_svg_download_is_the_chart(data, client_for, researcher):
     response = client_for(researcher).get("/analysis/charts/cooccurrence.svg")
     assert response["Content-Type"].startswith("image/svg+xml")
