@@ -1,13 +1,17 @@
 """A researcher codes a passage with accented letters and emoji; offsets are code points."""
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import expect
 
 from accounts.roles import Role
+from coding import services
 from coding.models import Code, CodeApplication
 from core.demo import _seed_codebook
 from tests.browser.conftest import sign_in
 from tests.coding.factories import story
+from tests.conftest import require_service
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.browser
@@ -94,3 +98,65 @@ def test_coding_screen_fits_a_360_px_screen(page):
     page.goto(f"/coding/stories/{s.id}/")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0
+
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def axe_violations(page) -> list:
+    require_service("axe-core", AXE.exists(), "node_modules/axe-core is missing: run `npm ci`")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document)")
+    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_coding_pages_have_no_axe_violations(page, live_server, language):
+    book = _seed_codebook()
+    researcher = UserFactory(roles=[Role.RESEARCHER])
+    admin = UserFactory(roles=[Role.ADMIN])
+    s = story(text=TEXT)
+    sub = Code.objects.get(codebook=book, key="not_listened_to")
+    theme = Code.objects.get(codebook=book, key="person_centred")
+    services.application_create(testimony=s, code=sub, coder=researcher, start=2, end=20)
+    services.application_create(testimony=s, code=theme, coder=admin, start=10, end=30)
+    services.application_create(testimony=s, code=theme, coder=researcher)
+    services.suggestion_record(
+        testimony=s,
+        code=sub,
+        confidence=0.8,
+        model_version="lex-1",
+        evidence_start=3,
+        evidence_end=9,
+    )
+    services.memo_create(author=researcher, title="Pattern", body="Seen twice.", testimony=s)
+    sign_in(page, researcher.email, PASSWORD)
+    expect(page).to_have_url(f"{live_server.url}/dashboard/")
+    page.context.add_cookies(
+        [{"name": "django_language", "value": language, "url": live_server.url}]
+    )
+    urls = [
+        "/coding/",
+        f"/coding/stories/{s.id}/",
+        "/coding/codebooks/",
+        f"/coding/codebooks/{book.slug}/",
+        f"/coding/codebooks/{book.slug}/versions/",
+        f"/coding/codes/{sub.id}/",
+        "/coding/memos/",
+        "/coding/agreement/",
+        "/coding/agreement/disagreements/",
+    ]
+    for width in (1280, 360):
+        page.set_viewport_size({"width": width, "height": 800})
+        for url in urls:
+            page.goto(url)
+            assert page.locator("html").get_attribute("lang") == language, url
+            assert axe_violations(page) == [], (url, width)
+            overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+            wide = page.evaluate(
+                "() => Array.from(document.querySelectorAll('body *'))"
+                ".filter(e => !e.closest('.table-wrap'))"
+                ".filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)"
+                ".slice(0, 5).map(e => e.tagName + '.' + e.className)"
+            )
+            assert overflow <= 0, (url, width, wide)
