@@ -231,6 +231,9 @@ class WithdrawChoiceForm(forms.Form):
         self.fields["scopes"].choices = [
             (s.value, s.label) for s in Scope if s.value in granted and s != Scope.RESEARCH
         ]
+        if not self.fields["scopes"].choices:
+            # Only research consent is left: withdrawing means withdrawing everything.
+            self.fields["what"].choices = self.fields["what"].choices[:1]
 
     def clean(self):
         cleaned = super().clean()
@@ -250,3 +253,7 @@ class ConsentTextForm(forms.Form):
     language = forms.CharField(label=_("Language code"), max_length=16)
     title = forms.CharField(label=_("Title"), max_length=200)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 16}))
+
+
+class GrantForm(forms.Form):
+    email = forms.EmailField(label=_("Researcher's e-mail address"))

@@ -142,3 +142,13 @@ def consent_texts_with_use() -> QuerySet[ConsentText]:
 
 def original_text_accesses() -> QuerySet[OriginalTextAccess]:
     return OriginalTextAccess.objects.select_related("user", "testimony").order_by("-at", "-id")
+
+
+def original_text_grant_holders():
+    """Users holding the explicit grant directly (superusers hold every permission anyway)."""
+    from accounts.models import User
+
+    return User.objects.filter(
+        user_permissions__codename="view_original_text",
+        user_permissions__content_type__app_label="testimonies",
+    ).order_by("email")

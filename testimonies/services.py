@@ -685,3 +685,41 @@ def testimony_original_text_read(*, user, testimony: Testimony, via: str = "web"
         raise Http404
     OriginalTextAccess.objects.create(testimony=testimony, user=user, via=via[:16])
     return testimony
+
+
+# ---------------------------------------------------------------------------------------------
+# The explicit grant to read original texts
+# ---------------------------------------------------------------------------------------------
+
+
+def _original_text_permission():
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.get(
+        codename="view_original_text", content_type__app_label="testimonies"
+    )
+
+
+@transaction.atomic
+def original_text_grant(*, email: str):
+    """Give one researcher the explicit grant to read original texts (each read is logged)."""
+    from accounts.models import User
+
+    user = User.objects.filter(email__iexact=(email or "").strip(), is_active=True).first()
+    if user is None:
+        raise ApplicationError(
+            _("No active account has this e-mail address."),
+            field_errors={"email": [_("No active account has this e-mail address.")]},
+        )
+    if not user_has_role(user, Role.RESEARCHER):
+        raise ApplicationError(
+            _("Only researchers may receive this grant."),
+            field_errors={"email": [_("Only researchers may receive this grant.")]},
+        )
+    user.user_permissions.add(_original_text_permission())
+    return user
+
+
+@transaction.atomic
+def original_text_revoke(*, user) -> None:
+    user.user_permissions.remove(_original_text_permission())

@@ -31,6 +31,7 @@ from testimonies.forms import (
     ConsentForm,
     ConsentTextForm,
     FacilitatorEntryForm,
+    GrantForm,
     ImportForm,
     StoryForm,
     WithdrawChoiceForm,
@@ -606,8 +607,33 @@ def consent_text_edit(request, pk):
 
 
 @roles_required(Role.ADMIN)
+@require_http_methods(["GET", "POST"])
 def original_text_audit(request):
-    """Who read which original text, when (never the text itself)."""
+    """Who holds the explicit grant to read original texts, and who read which one, when
+    (never the text itself). Admins grant and revoke here."""
+    form = GrantForm()
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            holder = get_object_or_404(
+                selectors.original_text_grant_holders(), pk=request.POST.get("user", "0") or 0
+            )
+            services.original_text_revoke(user=holder)
+            messages.success(request, _("The grant is revoked."))
+            return redirect("testimonies:original_text_audit")
+        form = GrantForm(request.POST)
+        if form.is_valid():
+            try:
+                services.original_text_grant(email=form.cleaned_data["email"])
+            except ApplicationError as error:
+                _apply_errors(form, error)
+            else:
+                messages.success(request, _("The grant is given."))
+                return redirect("testimonies:original_text_audit")
     accesses = selectors.original_text_accesses()
     page = Paginator(accesses, 50).get_page(request.GET.get("page"))
-    return render(request, "testimonies/original_text_audit.html", {"page": page})
+    return render(
+        request,
+        "testimonies/original_text_audit.html",
+        {"page": page, "form": form, "holders": selectors.original_text_grant_holders()},
+        status=400 if form.is_bound and form.errors else 200,
+    )

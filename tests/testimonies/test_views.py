@@ -415,3 +415,37 @@ def test_nav_links_follow_roles(role_users, client_for):
     participant_nav = client_for(role_users[P]).get("/dashboard/").content.decode()
     assert 'href="/my/stories/"' in participant_nav
     assert 'href="/research/stories/"' not in participant_nav
+
+
+def test_admin_grants_and_revokes_the_original_text_grant(world, role_users, client_for):
+    from accounts.models import User
+
+    admin = client_for(role_users[A])
+    researcher = role_users[R]
+    url = f"/stories/{world['story'].public_id}/original/"
+    assert client_for(researcher).get(url).status_code == 404
+    response = admin.post(
+        "/manage/original-text-log/", {"action": "grant", "email": researcher.email}
+    )
+    assert response.status_code == 302
+    assert client_for(User.objects.get(pk=researcher.pk)).get(url).status_code == 200
+    assert OriginalTextAccess.objects.filter(user=researcher).count() == 1
+    admin.post("/manage/original-text-log/", {"action": "revoke", "user": researcher.pk})
+    assert client_for(User.objects.get(pk=researcher.pk)).get(url).status_code == 404
+
+
+def test_the_grant_is_for_researchers_only(role_users, client_for):
+    admin = client_for(role_users[A])
+    response = admin.post(
+        "/manage/original-text-log/", {"action": "grant", "email": role_users[P].email}
+    )
+    assert response.status_code == 400
+    assert "Only researchers" in response.content.decode()
+    assert not role_users[P].user_permissions.exists()
+
+
+def test_only_what_can_be_narrowed_is_offered(client):
+    code = submit(scopes=["research"]).withdrawal_code
+    body = client.post("/withdraw/", {"code": code}).content.decode()
+    assert 'value="everything"' in body
+    assert 'value="some"' not in body
