@@ -89,7 +89,8 @@ def codebook_version_record(*, codebook: Codebook, user, summary: str) -> Codebo
 def codebook_create(*, name: str, description: str = "", user=None, slug: str = "") -> Codebook:
     base = slugify(slug or name)[:90] or "codebook"
     candidate, n = base, 1
-    while Codebook.objects.filter(slug=candidate).exists():
+    # NOTE: "new" and "import" are page names under /coding/codebooks/.
+    while candidate in {"new", "import"} or Codebook.objects.filter(slug=candidate).exists():
         n += 1
         candidate = f"{base}-{n}"
     codebook = Codebook(name=name.strip(), slug=candidate, description=description)

@@ -179,7 +179,13 @@ def _story_context(request, copy, codebook, apply_form=None, memo_form=None):
 def story(request, testimony_id: int):
     copy = _story_copy(request, testimony_id)
     codebook = _codebook(request)
-    return render(request, "coding/story.html", _story_context(request, copy, codebook))
+    start, end = request.GET.get("start", ""), request.GET.get("end", "")
+    form = None
+    if start.isdigit() and end.isdigit():
+        form = ApplyForm(codebook=codebook, initial={"start": int(start), "end": int(end)})
+    return render(
+        request, "coding/story.html", _story_context(request, copy, codebook, apply_form=form)
+    )
 
 
 @roles_required(*CODERS)
@@ -205,7 +211,9 @@ def apply(request, testimony_id: int):
         else:
             messages.success(request, _("Applied “%(code)s”.") % {"code": data["code"].label})
             url = reverse("coding:story", args=[testimony_id])
-            return redirect(f"{url}?codebook={codebook.slug}#coding-tools")
+            keep = f"&start={data['start']}&end={data['end']}" if span else ""
+            # NOTE: the passage stays selected, so a second code is one key press away.
+            return redirect(f"{url}?codebook={codebook.slug}{keep}#coding-tools")
     context = _story_context(request, copy, codebook, apply_form=form)
     return render(request, "coding/story.html", context, status=400)
 

@@ -70,6 +70,13 @@ def test_researcher_codes_a_span_and_offsets_are_code_points(page):
     # The text shown is exactly the research copy (the highlight adds no character).
     assert page.locator("#story-text").text_content() == TEXT
 
+    # The passage stays selected after applying: a second code is one key press away.
+    expect(page.locator("input[name=start]")).to_have_value(str(start))
+    page.keyboard.press("6")  # "Not listened to", the sixth code
+    expect(page.locator("#span-apps li")).to_have_count(2)
+    second = CodeApplication.objects.get(testimony=s, coder=researcher, code__key="not_listened_to")
+    assert (second.start, second.end) == (start, end)
+
 
 def test_keyboard_alone_selects_a_sentence_and_applies_a_code(page):
     book = _seed_codebook()
