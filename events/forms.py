@@ -295,9 +295,11 @@ class EventFilterForm(forms.Form):
         label=_("Language"), required=False, choices=[("", _("Any"))] + Language.choices
     )
 
-    def __init__(self, *args, years: list[int] = (), **kwargs):
+    def __init__(self, *args, years: list[int] = (), country_choices=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = [("", _("Any"))] + list(countries)
+        # NOTE: by default only the countries that have events are offered, not all 249.
+        options = list(countries) if country_choices is None else country_choices
+        self.fields["country"].choices = [("", _("Any")), *options]
         self.fields["year"].choices = [("", _("Any"))] + [(y, str(y)) for y in years]
 
     def filters(self) -> dict:

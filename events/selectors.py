@@ -1,7 +1,7 @@
 import logging
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -111,12 +111,17 @@ def event_list_with_figures(*, queryset: QuerySet[Event]) -> QuerySet[Event]:
 
 
 def event_years(*, queryset: QuerySet[Event]) -> list[int]:
-    return list(
-        queryset.annotate(year=ExtractYear("starts_at"))
-        .values_list("year", flat=True)
-        .order_by("-year")
-        .distinct()
-    )
+    """The years from the latest event back to the first one (one cheap aggregate)."""
+    bounds = queryset.order_by().aggregate(first=Min("starts_at"), last=Max("starts_at"))
+    if bounds["first"] is None:
+        return []
+    return list(range(bounds["last"].year, bounds["first"].year - 1, -1))
+
+
+def event_countries(*, queryset: QuerySet[Event]) -> list[tuple[str, str]]:
+    """The countries the given events happen in, as (code, name) sorted by name."""
+    codes = queryset.order_by().values_list("country", flat=True).distinct()
+    return sorted(((c, countries.name(c) or c) for c in codes), key=lambda pair: pair[1])
 
 
 def event_members(*, event: Event) -> QuerySet[EventFacilitator]:

@@ -47,10 +47,17 @@ def _can_edit(request, event) -> bool:
 @roles_required(*READERS)
 def event_list(request):
     events = selectors.event_list_for_user(user=request.user)
-    form = EventFilterForm(request.GET or None, years=selectors.event_years(queryset=events))
+    form = EventFilterForm(
+        request.GET or None,
+        years=selectors.event_years(queryset=events),
+        country_choices=selectors.event_countries(queryset=events),
+    )
     filtered = selectors.event_list_filtered(queryset=events, **form.filters())
-    page = Paginator(selectors.event_list_with_figures(queryset=filtered), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    ids = filtered.order_by("-starts_at", "id").values_list("pk", flat=True)
+    page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
+    # NOTE: figures are summed for the page's rows only, not for every matching event.
+    page.object_list = selectors.event_list_with_figures(
+        queryset=Event.objects.filter(pk__in=list(page.object_list))
     )
     query = request.GET.copy()
     query.pop("page", None)
@@ -464,7 +471,11 @@ def event_import(request):
 @roles_required(*READERS)
 def event_export(request):
     events = selectors.event_list_for_user(user=request.user)
-    form = EventFilterForm(request.GET or None, years=selectors.event_years(queryset=events))
+    form = EventFilterForm(
+        request.GET or None,
+        years=selectors.event_years(queryset=events),
+        country_choices=selectors.event_countries(queryset=events),
+    )
     events = selectors.event_list_filtered(queryset=events, **form.filters())
     response = StreamingHttpResponse(
         services.events_csv_rows(events=events), content_type="text/csv; charset=utf-8"
