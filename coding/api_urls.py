@@ -34,6 +34,11 @@ urlpatterns = [
     path("memos/<int:pk>/", apis.MemoDetailApi.as_view(), name="memo"),
     path("agreement/", apis.AgreementApi.as_view(), name="agreement"),
     path(
+        "agreement/reconciliations/",
+        apis.ReconciliationListApi.as_view(),
+        name="reconciliations",
+    ),
+    path(
         "agreement/disagreements/",
         apis.DisagreementListApi.as_view(),
         name="disagreements",

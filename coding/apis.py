@@ -17,7 +17,7 @@ from rest_framework.views import APIView
 
 from accounts.roles import Role
 from coding import exchange, selectors, services
-from coding.models import CodeApplication, Memo
+from coding.models import CodeApplication, Memo, Reconciliation
 from coding.serializers import (
     AgreementReportSerializer,
     ApplicationCreateSerializer,
@@ -32,6 +32,7 @@ from coding.serializers import (
     DisagreementSerializer,
     MemoSerializer,
     MemoUpdateSerializer,
+    ReconciliationSerializer,
     SuggestionReviewSerializer,
 )
 from core.permissions import roles_allowed
@@ -499,3 +500,48 @@ class DisagreementListApi(CodingApi):
         book, event = _agreement_scope(request)
         rows = selectors.disagreements(user=request.user, codebook=book, event=event)
         return self.paginate(rows, DisagreementSerializer)
+
+
+class ReconciliationListApi(CodingApi):
+    @extend_schema(
+        parameters=AGREEMENT_PARAMETERS[:1], responses=ReconciliationSerializer(many=True)
+    )
+    def get(self, request):
+        book, _event = _agreement_scope(request)
+        qs = (
+            Reconciliation.objects.filter(
+                code__codebook=book,
+                testimony_id__in=selectors.visible_testimony_ids(user=request.user),
+            )
+            .select_related("decided_by")
+            .order_by("-decided_at", "-id")
+        )
+        return self.paginate(qs, ReconciliationSerializer)
+
+    @extend_schema(
+        request=ReconciliationSerializer,
+        responses={201: ReconciliationSerializer},
+        description="Record the team's decision on a disagreement (replaces an earlier one).",
+    )
+    def post(self, request):
+        data = ReconciliationSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        copy = selectors.research_copy_for_coding(
+            user=request.user, testimony_id=values["testimony_id"]
+        )
+        if copy is None:
+            raise ValidationError({"story": ["No story you may code has this id."]})
+        code = selectors.codes_for_user(user=request.user).filter(pk=values["code_id"]).first()
+        if code is None:
+            raise ValidationError({"code": ["No code has this id."]})
+        reconciliation = services.reconciliation_record(
+            testimony=copy.testimony,
+            code=code,
+            user=request.user,
+            decision=values["decision"],
+            note=values.get("note", ""),
+        )
+        return Response(
+            ReconciliationSerializer(reconciliation).data, status=status.HTTP_201_CREATED
+        )

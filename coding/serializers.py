@@ -179,3 +179,12 @@ class DisagreementSerializer(serializers.Serializer):
     label = serializers.CharField(source="code.label")
     present = serializers.ListField(child=serializers.CharField())
     absent = serializers.ListField(child=serializers.CharField())
+
+
+class ReconciliationSerializer(serializers.Serializer):
+    story = serializers.IntegerField(source="testimony_id")
+    code = serializers.IntegerField(source="code_id")
+    decision = serializers.ChoiceField(choices=["present", "absent"])
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    decided_by = serializers.PrimaryKeyRelatedField(read_only=True)
+    decided_at = serializers.DateTimeField(read_only=True)

@@ -70,6 +70,7 @@ def read_endpoints(w):
         f"/api/v1/memos/{w['memo'].id}/",
         "/api/v1/agreement/",
         "/api/v1/agreement/disagreements/",
+        "/api/v1/agreement/reconciliations/",
     ]
 
 
@@ -98,6 +99,11 @@ def test_every_role_on_every_write_endpoint(world, role_users):
         ("post", "/api/v1/memos/", {"title": "t", "body": "b"}),
         ("patch", f"/api/v1/memos/{w['memo'].id}/", {"title": "t"}),
         ("delete", f"/api/v1/memos/{w['memo'].id}/", None),
+        (
+            "post",
+            "/api/v1/agreement/reconciliations/",
+            {"story": w["story"].id, "code": w["sub"].id, "decision": "present"},
+        ),
     ]
     for method, url, data in writes:
         for role, expected in ((ANON, 401), (P, 403), (F, 403)):
@@ -297,3 +303,24 @@ def test_api_lists_do_not_query_per_row(world, researcher, django_assert_max_num
     ):
         with django_assert_max_num_queries(12):
             assert c.get(url).status_code == 200, url
+
+
+def test_reconciliation_api(world, researcher):
+    second = UserFactory(roles=[Role.RESEARCHER])
+    services.coding_complete(testimony=world["story"], coder=second)
+    c = api(researcher)
+    assert c.get("/api/v1/agreement/disagreements/").json()["count"] == 1
+    made = c.post(
+        "/api/v1/agreement/reconciliations/",
+        {"story": world["story"].id, "code": world["sub"].id, "decision": "present", "note": "ok"},
+        format="json",
+    )
+    assert made.status_code == 201 and made.json()["decided_by"] == researcher.id
+    assert c.get("/api/v1/agreement/disagreements/").json()["count"] == 0
+    assert c.get("/api/v1/agreement/reconciliations/").json()["count"] == 1
+    bad = c.post(
+        "/api/v1/agreement/reconciliations/",
+        {"story": world["story"].id, "code": world["sub"].id, "decision": "maybe"},
+        format="json",
+    )
+    assert bad.status_code == 400 and "decision" in bad.json()
