@@ -48,8 +48,7 @@ def _parent(request) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-def _page(request, template: str, page: str, charts_list, **extra):
-    form, _filters_ = _filters(request)
+def _page(request, template: str, page: str, form, charts_list, **extra):
     context = {
         "form": form,
         "page": page,
@@ -71,6 +70,7 @@ def themes(request):
         request,
         "analysis/themes.html",
         "themes",
+        form,
         charts_list,
         by=by,
         dimensions=dashboards.DIMENSIONS,
@@ -79,16 +79,21 @@ def themes(request):
 
 @roles_required(*ANALYSTS)
 def timeline(request):
-    _form, filters = _filters(request)
+    form, filters = _filters(request)
     chart = dashboards.timeline_chart(user=request.user, filters=filters)
     return _page(
-        request, "analysis/dashboard.html", "timeline", [chart], heading=_("Themes over time")
+        request,
+        "analysis/dashboard.html",
+        "timeline",
+        form,
+        [chart],
+        heading=_("Themes over time"),
     )
 
 
 @roles_required(*ANALYSTS)
 def cooccurrence(request):
-    _form, filters = _filters(request)
+    form, filters = _filters(request)
     parent = _parent(request)
     chart = dashboards.cooccurrence_chart(user=request.user, filters=filters, parent_id=parent)
     themes_list = selectors.themes()
@@ -96,6 +101,7 @@ def cooccurrence(request):
         request,
         "analysis/dashboard.html",
         "cooccurrence",
+        form,
         [chart],
         parents=themes_list,
         parent=parent,
@@ -105,9 +111,11 @@ def cooccurrence(request):
 
 @roles_required(*ANALYSTS)
 def trust(request):
-    _form, filters = _filters(request)
+    form, filters = _filters(request)
     chart = dashboards.trust_chart(user=request.user, filters=filters)
-    return _page(request, "analysis/dashboard.html", "trust", [chart], heading=_("Trust gaps"))
+    return _page(
+        request, "analysis/dashboard.html", "trust", form, [chart], heading=_("Trust gaps")
+    )
 
 
 def _chart(request, key: str):
