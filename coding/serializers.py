@@ -186,5 +186,5 @@ class ReconciliationSerializer(serializers.Serializer):
     code = serializers.IntegerField(source="code_id")
     decision = serializers.ChoiceField(choices=["present", "absent"])
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
-    decided_by = serializers.PrimaryKeyRelatedField(read_only=True)
+    decided_by = serializers.IntegerField(source="decided_by_id", read_only=True)
     decided_at = serializers.DateTimeField(read_only=True)
