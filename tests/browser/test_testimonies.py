@@ -188,3 +188,56 @@ def test_the_axe_check_can_fail(page):
     page.set_content('<html lang="en"><body><main><img src="x.png"></main></body></html>')
     with pytest.raises(AssertionError, match="image-alt"):
         assert_no_axe_violations(page, "deliberately broken")
+
+
+@pytest.mark.parametrize("locale", ["en-GB", "fr-FR"])
+def test_signed_in_pages_have_no_axe_violations(browser, live_server, locale):
+    """Receipts, researcher, facilitator and admin pages of the testimonies app."""
+    if not AXE.exists() and not IN_CI:
+        pytest.skip("node_modules/axe-core is missing: run `npm ci`")
+    from tests.browser.conftest import sign_in
+    from tests.factories import EventFacilitatorFactory
+    from tests.testimonies.factories import submit
+
+    participant = UserFactory(roles=[Role.PARTICIPANT])
+    facilitator = UserFactory(roles=[Role.FACILITATOR])
+    researcher = UserFactory(roles=[Role.RESEARCHER])
+    admin = UserFactory(roles=[Role.ADMIN], is_staff=True)
+    event = open_event()
+    EventFacilitatorFactory(event=event, user=facilitator)
+    story = submit(event, participant=participant, scopes=["research", "quote_anonymous"])
+    pages = {
+        participant: ["/my/stories/", f"/my/stories/{story.testimony.public_id}/"],
+        researcher: ["/research/stories/", f"/research/stories/{story.testimony.public_id}/"],
+        facilitator: [
+            "/facilitate/stories/",
+            f"/facilitate/events/{event.pk}/stories/",
+            f"/facilitate/events/{event.pk}/stories/new/",
+            f"/facilitate/events/{event.pk}/stories/import/",
+        ],
+        admin: ["/manage/consent-texts/", "/manage/original-text-log/"],
+    }
+    for user, urls in pages.items():
+        context = browser.new_context(
+            base_url=live_server.url, locale=locale, viewport={"width": 360, "height": 740}
+        )
+        page = context.new_page()
+        try:
+            if locale.startswith("en"):
+                sign_in(page, user.email, PASSWORD)
+            else:
+                _sign_in_fr(page, user.email)
+            for url in urls:
+                page.goto(url)
+                assert_fits(page, url)
+                assert_no_axe_violations(page, url)
+        finally:
+            context.close()
+
+
+def _sign_in_fr(page, email: str) -> None:
+    page.goto("/accounts/login/")
+    page.locator("input[name=login]").fill(email)
+    page.locator("input[name=password]").fill(PASSWORD)
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url("**/dashboard/")
