@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test lint format install migrate seed messages worker clean
+.PHONY: run test lint format install migrate seed messages worker relay clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,10 @@ messages: install
 
 worker: install
 	$(BIN)/celery -A config.celery_app worker -Q default,nlp --loglevel=INFO
+
+# The transactional outbox's relay: publishes what could not be sent at commit (broker down).
+relay: install
+	$(BIN)/python manage.py relay_outbox --loop --interval 5
 
 clean:
 	rm -rf $(VENV) staticfiles test-artifacts
