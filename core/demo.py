@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from accounts.models import User
 from accounts.roles import Role
 from accounts.services import user_grant_role
+from coding.demo import coding_demo_seed
 from coding.models import Code, Codebook
 from events.demo import events_demo_seed
 from events.models import Event, EventFacilitator, ProgrammeCountry
@@ -340,4 +341,5 @@ def demo_seed() -> list[DemoCredential]:
     _seed_events(users[Role.FACILITATOR])
     events_demo_seed(facilitator=users[Role.FACILITATOR])
     testimonies_demo_seed(facilitator=users[Role.FACILITATOR])
+    coding_demo_seed(researcher=users[Role.RESEARCHER], second_coder=users[Role.ADMIN])
     return DEMO_USERS
