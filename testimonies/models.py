@@ -30,7 +30,14 @@ For the other engineers (coding, NLP, events):
 Erasure: other apps register ``erase_for_testimony(testimony_id)`` (and, for narrowing,
 ``on_scopes_narrowed(testimony_id, scopes)``) in ``testimonies/erasure.py``; the withdrawal
 service calls them inside its transaction.
-Reading: ``selectors.research_copies_for_user(*, user)``, ``selectors.testimony_counts_for_event``.
+Reading: ``selectors.research_copies_for_user(*, user)`` (researchers and admins; active stories
+with research consent), ``selectors.quotable_research_copies_for_user``,
+``selectors.testimony_counts_for_event(*, event)`` (counts only, safe for facilitators).
+Follow-up work: ``hooks.register_submission_task("nlp.x")`` queues a task per new story through
+the transactional outbox (``core/outbox.py``) with ``kwargs={"testimony_id": id}``;
+``hooks.register_theme_counter`` feeds ``by_theme`` in the counts.
+Writing the research copy: ``services.research_copy_save(testimony_id=..., ...)`` (a no-op once
+the story is withdrawn). Rule-based redaction: ``redaction.redact(text)``.
 """
 
 import uuid

@@ -109,6 +109,18 @@ def research_copies_for_user(*, user) -> QuerySet[ResearchCopy]:
     )
 
 
+def quotable_research_copies_for_user(*, user, named: bool = False) -> QuerySet[ResearchCopy]:
+    """Research copies that may be quoted in reports: anonymously (``scope_quote_anonymous`` or
+    ``scope_quote_named``), or, with ``named``, with first name and country only. Reads the live
+    flags, so a withdrawn quote scope disappears at once."""
+    copies = research_copies_for_user(user=user)
+    if named:
+        return copies.filter(testimony__scope_quote_named=True)
+    return copies.filter(
+        Q(testimony__scope_quote_anonymous=True) | Q(testimony__scope_quote_named=True)
+    )
+
+
 def testimonies_for_participant(*, user) -> QuerySet[Testimony]:
     """A signed-in participant's own stories (their receipts), withdrawn ones included."""
     if not user.is_authenticated:

@@ -248,3 +248,23 @@ def test_research_copy_list_query_count_is_flat(world, role_users, django_assert
         submit(world["event"], scopes=["research", "gender"], characteristics={"gender": "man"})
     with django_assert_max_num_queries(8):
         assert api_for(role_users[R]).get("/api/v1/research-copies/").status_code == 200
+
+
+def test_quotable_copies_follow_the_live_quote_scopes(world, role_users):
+    from testimonies.selectors import quotable_research_copies_for_user
+    from testimonies.services import testimony_withdraw
+
+    anonymous = submit(world["event"], scopes=["research", "quote_anonymous"]).testimony
+    named = submit(world["event"], scopes=["research", "quote_named"], first_name="Ana").testimony
+    researcher = role_users[R]
+
+    def ids(**kwargs):
+        return {
+            c.testimony_id for c in quotable_research_copies_for_user(user=researcher, **kwargs)
+        }
+
+    assert ids() == {anonymous.pk, named.pk}
+    assert ids(named=True) == {named.pk}
+    testimony_withdraw(testimony=named, scopes=["quote_named"], actor="participant")
+    assert ids() == {anonymous.pk}
+    assert quotable_research_copies_for_user(user=role_users[F]).count() == 0
