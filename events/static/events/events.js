@@ -2,6 +2,14 @@
 // users land on what needs fixing.
 (function () {
   "use strict";
+  // Ask before an action that cannot be undone (the server does not depend on it).
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) {
+        event.preventDefault();
+      }
+    });
+  });
   var summary = document.getElementById("form-errors");
   if (summary) {
     summary.focus();
