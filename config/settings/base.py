@@ -246,6 +246,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # NOTE: several apps have a "status" or "kind" field; name each choice set explicitly.
+    "ENUM_NAME_OVERRIDES": {
+        "EventStatusEnum": "events.models.Event.Status",
+        "EventKindEnum": "events.models.Event.Kind",
+        "SessionFormatEnum": "events.models.Session.Format",
+        "CommitmentStatusEnum": "events.models.Commitment.Status",
+    },
 }
 
 # CELERY
