@@ -256,6 +256,7 @@ def _withdraw_apply(request, testimony, form, actor):
             "testimonies/withdraw_done.html",
             {
                 "testimony": testimony,
+                "already": False,
                 "everything": scopes is None,
                 "scope_rows": _scope_rows(testimony),
             },

@@ -97,6 +97,14 @@ def test_canary_story_token_and_code_never_reach_the_logs(
     for secret in (CANARY, "my doctor ignored me", token, code, api_code, key):
         assert secret not in logged
     assert Testimony.objects.filter(status="withdrawn").count() == 2
+    # A template variable that fails to resolve makes django.template log the whole context:
+    # our templates get every variable they read (Django's own form templates aside).
+    unresolved = [
+        r.getMessage()
+        for r in every_logger.records
+        if r.name == "django.template" and "testimonies/" in r.getMessage()
+    ]
+    assert unresolved == []
 
 
 def test_no_model_of_the_app_has_an_ip_or_user_agent_field():
