@@ -183,6 +183,8 @@ def event_facilitator_remove(request, slug, user_id):
         messages.error(request, error.message)
     else:
         messages.success(request, _("The facilitator was removed."))
+        if not selectors.user_can_edit_event(user=request.user, event=event):
+            return redirect("events:list")  # they removed themselves
     return redirect("events:facilitators", slug=event.slug)
 
 

@@ -277,3 +277,14 @@ def test_a_time_skipped_by_the_clock_change_is_refused(client_for, facilitator):
     response = client_for(facilitator).post("/events/new/", form)
     assert "starts_at" in response.context["form"].errors
     assert not Event.objects.exists()
+
+
+def test_a_co_facilitator_who_leaves_lands_on_the_list(client_for, event):
+    from tests.factories import UserFactory
+
+    co = UserFactory(roles=["facilitator"])
+    EventFacilitatorFactory(event=event, user=co, role="co")
+    response = client_for(co).post(f"/events/{event.slug}/facilitators/{co.pk}/remove/")
+    assert response["Location"] == "/events/"
+    assert not event.memberships.filter(user=co).exists()
+    assert client_for(co).get(f"/events/{event.slug}/").status_code == 404
