@@ -214,3 +214,39 @@ def classifier_train(*, user=None) -> ClassifierVersion:
         "in use" if beats else "not used",
     )
     return version
+
+
+def classifier_recheck() -> ClassifierVersion | None:
+    """After a lexicon change, score the lexicon again on the active version's held-out stories;
+    the classifier stays in use only if it still beats it."""
+    from nlp.evaluation import lexicon_predict
+    from nlp.services import lexicon_matcher, lexicon_revision
+    from testimonies.models import ResearchCopy
+
+    version = ClassifierVersion.objects.filter(is_active=True).defer("model").first()
+    if version is None:
+        return None
+    copies = list(
+        ResearchCopy.objects.filter(testimony_id__in=version.heldout_ids).values_list(
+            "testimony_id", "detected_language", "redacted_text"
+        )
+    )
+    languages = {lang or "xx" for _pk, lang, _text in copies}
+    revisions = {lang: lexicon_revision(lang) for lang in languages}
+    if revisions == version.lexicon_revisions or not copies:
+        return version
+    gold_by_id = {pk: codes for pk, _lang, _text, codes in training_data()}
+    rows = [{"language": lang or "xx", "text": text} for _pk, lang, text in copies]
+    labels = list(version.labels)
+    gold = [gold_by_id.get(pk, set()) & set(labels) for pk, _lang, _text in copies]
+    matchers = {lang: lexicon_matcher(lang) for lang in languages}
+    lexicon = [p & set(labels) for p in lexicon_predict(rows, matchers)]
+    scores = micro_f1(gold, lexicon, labels)
+    version.lexicon_f1 = scores["micro"]["f1"]
+    version.scores = {**version.scores, "lexicon": scores}
+    version.lexicon_revisions = revisions
+    version.is_active = (version.classifier_f1 or 0) > version.lexicon_f1
+    version.save(update_fields=["lexicon_f1", "scores", "lexicon_revisions", "is_active"])
+    if not version.is_active:
+        logger.info("Classifier v%s no longer beats the lexicon: not used.", version.version)
+    return version

@@ -7,6 +7,7 @@ that first re-locks the stories still active, so a withdrawal that commits meanw
 import functools
 import json
 import logging
+import time
 import traceback
 from collections import defaultdict
 from collections.abc import Iterable
@@ -82,6 +83,11 @@ def _bump_revision(language: str) -> None:
     updated = LexiconRevision.objects.filter(language=language).update(revision=F("revision") + 1)
     if not updated:
         LexiconRevision.objects.get_or_create(language=language, defaults={"revision": 1})
+    if ClassifierVersion.objects.filter(is_active=True).exists():
+        from nlp import tasks
+
+        # The classifier is used only while it beats the lexicon: compare them again.
+        transaction.on_commit(lambda: tasks.recheck_classifier.delay())
 
 
 def lexicon_entries(language: str) -> dict[str, dict[str, list]]:
@@ -395,7 +401,16 @@ def suggestions_write(*, desired: dict[int, list[tuple]], versions: dict[int, st
             testimony_id__in=live,
             source=CodeApplication.Source.MACHINE,
             start__isnull=True,
-        ).only("id", "testimony_id", "code_id", "status")
+        ).only(
+            "id",
+            "testimony_id",
+            "code_id",
+            "status",
+            "confidence",
+            "model_version",
+            "evidence_start",
+            "evidence_end",
+        )
     }
     to_create, to_update, keep = [], [], set()
     for testimony_id in live:
@@ -423,10 +438,10 @@ def suggestions_write(*, desired: dict[int, list[tuple]], versions: dict[int, st
                         **values,
                     )
                 )
-            elif row.status == CodeApplication.Status.SUGGESTED:
-                for name, value in values.items():
-                    setattr(row, name, value)
-                to_update.append(row)
+            elif row.status == CodeApplication.Status.SUGGESTED and any(
+                getattr(row, name) != value for name, value in values.items()
+            ):
+                to_update.append((row.pk, values))
     stale = [
         row.pk
         for key, row in existing.items()
@@ -434,14 +449,14 @@ def suggestions_write(*, desired: dict[int, list[tuple]], versions: dict[int, st
     ]
     if stale:
         CodeApplication.objects.filter(pk__in=stale).delete()
-    if to_update:
-        CodeApplication.objects.bulk_update(
-            to_update, ["confidence", "model_version", "evidence_start", "evidence_end"]
-        )
+    # NOTE: one small UPDATE per changed row: ``bulk_update`` builds a CASE per field and row,
+    # which costs more than spaCy itself for a batch. Unchanged rows are not written at all.
+    now = timezone.now()
+    for pk, values in to_update:
+        CodeApplication.objects.filter(pk=pk).update(updated_at=now, **values)
     if to_create:
         # NOTE: a concurrent run of the same batch may have inserted some first: theirs stand.
         CodeApplication.objects.bulk_create(to_create, ignore_conflicts=True)
-    now = timezone.now()
     counts = defaultdict(int)
     for testimony_id, _code in keep:
         counts[testimony_id] += 1
@@ -618,10 +633,18 @@ def job_batch_run(*, batch_id: int) -> bool:
         .filter(pk__gte=batch.first_id, pk__lte=batch.last_id)
         .values_list("pk", flat=True)
     )
+    started = time.monotonic()
     if job.kind == NlpJob.Kind.ANALYSE:
         testimonies_analyse(testimony_ids=ids)
     else:
         testimonies_tag(testimony_ids=ids)
+    logger.info(
+        "NLP job %s batch %s: %s stories in %.2f s.",
+        job.pk,
+        batch.index,
+        len(ids),
+        time.monotonic() - started,
+    )
     return job_batch_finish(batch_id=batch.pk, status=NlpJobBatch.Status.DONE)
 
 

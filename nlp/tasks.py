@@ -111,3 +111,13 @@ def train_classifier(self, user_id: int | None = None) -> int:
 
     user = User.objects.filter(pk=user_id).first() if user_id else None
     return services.classifier_train(user=user).version
+
+
+@shared_task(
+    bind=True, base=NlpTask, name="nlp.recheck_classifier", time_limit=1800, soft_time_limit=1700
+)
+def recheck_classifier(self) -> bool:
+    from nlp.classifier import classifier_recheck
+
+    version = classifier_recheck()
+    return bool(version and version.is_active)

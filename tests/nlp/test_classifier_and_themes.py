@@ -66,6 +66,14 @@ def test_a_version_is_used_only_while_it_beats_the_lexicon(coded_stories, monkey
     assert "textcat-v2" in versions
     assert CodeApplication.objects.filter(testimony=story, source="human").exists()
 
+    # The real lexicon again, edited: compared anew, it wins, and the classifier steps aside.
+    monkeypatch.undo()
+    services.lexicon_entry_create(language="fr", code_key="judged", value="méprisée", user=None)
+    rechecked = classifier.classifier_recheck()
+    assert rechecked.version == 2 and rechecked.lexicon_f1 > rechecked.classifier_f1
+    assert not rechecked.is_active
+    assert classifier.active_classifier() is None
+
 
 def test_theme_precision_and_recall_of_both_layers(capsys):
     assert len(THEMES) >= 100 and {r["language"] for r in THEMES} == {"fr", "en"}

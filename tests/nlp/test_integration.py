@@ -20,7 +20,7 @@ STORIES = [
 ]
 
 
-def _wait(predicate, timeout=120):
+def _wait(predicate, timeout=240):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -30,7 +30,11 @@ def _wait(predicate, timeout=120):
 
 
 def test_stories_and_a_bulk_job_run_on_a_real_worker(
-    transactional_db, postgres, codebook, celery_worker_process, request  # noqa: F811
+    transactional_db,
+    postgres,
+    codebook,
+    celery_worker_process,  # noqa: F811
+    request,
 ):
     celery_worker_process(queues="nlp,default", concurrency=1)
     from tests.testimonies.factories import submit

@@ -1,0 +1,293 @@
+"""NLP throughput: the real task path against bare spaCy on the same texts and pipeline.
+
+    .venv/bin/python bench/nlp_throughput.py --stories 2000
+
+It needs PostgreSQL and Redis (defaults: a throw-away database ``entendu_bench_nlp`` on the local
+server, Redis database 9). It creates N synthetic French stories of about 170 words with their
+research copies, then:
+
+1. runs a bulk re-tag job (``nlp.plan_job`` then ``nlp.run_job_batch`` on the ``nlp`` queue)
+   through one real Celery worker process, writing suggestions to the database, and times it
+   from the job's creation to its last batch;
+2. runs bare ``nlp.pipe`` over the same texts with the same pipeline and components, in one
+   process;
+3. runs the job again with two worker processes, for the gain of a second one.
+
+Pipeline loading is excluded from every figure (a warm-up job loads it in each worker first).
+"""
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SENTENCES = [
+    "Le médecin ne m'a pas écoutée quand j'ai décrit la douleur dans mon ventre.",
+    "J'ai attendu plus de quatre heures aux urgences sans que personne ne m'explique rien.",
+    "L'infirmière a pris le temps de comprendre ma situation et mes contraintes de travail.",
+    "On m'a jugée à cause de mon accent et de ma couleur de peau, je l'ai bien senti.",
+    "Les documents de sortie étaient pleins de jargon et aucun interprète n'était disponible.",
+    "Il faudrait former tous les soignants à l'écoute active et aux biais inconscients.",
+    "Je n'ai jamais vu de soignant qui me ressemble dans ce service de cardiologie.",
+    "Notre association demande un siège au conseil de surveillance de l'hôpital.",
+    "Les essais cliniques ne tiennent pas compte des femmes âgées comme moi.",
+    "Depuis cette consultation, j'ai changé de médecin et je repousse mes rendez-vous.",
+    "Ma fille m'accompagne toujours parce qu'on ne me parle pas directement.",
+    "Le secrétariat m'a demandé mes papiers avant même de me dire bonjour.",
+    "Le généraliste m'accorde dix minutes et regarde son écran pendant tout ce temps.",
+    "Une médiatrice de santé de notre quartier serait plus écoutée que les affiches.",
+    "Après ma greffe, l'équipe a parlé avec ma famille et a respecté mes préférences.",
+    "J'aimerais que les résultats de l'étude soient expliqués dans un langage clair.",
+]
+
+
+def synthetic_story(rng: random.Random, words: int = 170) -> str:
+    out: list[str] = []
+    while sum(len(s.split()) for s in out) < words:
+        out.append(rng.choice(SENTENCES))
+    return " ".join(out)
+
+
+def ensure_database(url: str) -> None:
+    import psycopg
+
+    parsed = urlparse(url)
+    name = parsed.path.lstrip("/")
+    admin = parsed._replace(path="/postgres").geturl()
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def start_worker(env: dict, name: str, log_path: Path) -> subprocess.Popen:
+    log = open(log_path, "w")  # noqa: SIM115
+    env = {**env, "LOG_LEVEL": "INFO"}
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "config.celery_app",
+            "worker",
+            "-Q",
+            "nlp",
+            "--concurrency",
+            "1",
+            "--pool",
+            "prefork",
+            "-n",
+            f"{name}@%h",
+            "--without-gossip",
+            "--without-mingle",
+            "--loglevel",
+            "INFO",
+        ],  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+
+def wait_for_workers(app, count: int, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        replies = app.control.ping(timeout=1)
+        if len(replies) >= count:
+            return
+        time.sleep(0.5)
+    raise SystemExit("the workers did not answer in time")
+
+
+def reset_outputs() -> None:
+    """Each timed run writes every suggestion afresh (a re-run would find nothing to change)."""
+    from coding.models import CodeApplication
+    from nlp.models import StoryAnalysis
+
+    CodeApplication.objects.filter(source="machine").delete()
+    StoryAnalysis.objects.all().delete()
+
+
+def run_job(batch_size: int, event_id: int, timeout: float = 3600) -> tuple[float, int]:
+    from nlp import services
+    from nlp.models import NlpJob
+
+    started = time.perf_counter()
+    job = services.job_create(
+        kind="retag", filters={"event": event_id}, batch_size=batch_size, user=None
+    )
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        job.refresh_from_db()
+        if job.status == NlpJob.Status.DONE:
+            break
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - started
+    if job.status != NlpJob.Status.DONE or job.failed:
+        raise SystemExit(f"job {job.pk} did not finish cleanly: {job.status}, {job.failed} failed")
+    return elapsed, job.processed
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--stories", type=int, default=2000)
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument(
+        "--database-url", default="postgres://postgres@127.0.0.1:5432/entendu_bench_nlp"
+    )
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/9")
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--no-second-worker", action="store_true")
+    args = parser.parse_args()
+
+    ensure_database(args.database_url)
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="config.settings.local",
+        DATABASE_URL=args.database_url,
+        REDIS_URL=args.redis_url,
+        DEBUG="false",
+        LOG_LEVEL="WARNING",
+    )
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0)
+    from django.utils import timezone
+
+    from config.celery_app import app
+    from core.demo import _seed_codebook
+    from events.models import Event
+    from nlp.pipelines import LEMMA_COMPONENTS, disabled_except
+    from nlp.services import lexicon_matcher
+    from testimonies.models import ConsentText, ResearchCopy, Testimony
+
+    app.control.purge()
+    _seed_codebook()
+    now = timezone.now()
+    consent = ConsentText.objects.filter(language="fr").first() or ConsentText.objects.first()
+    rng = random.Random(20261129)
+
+    def make_stories(event, count: int, prefix: str) -> list[str]:
+        texts = [synthetic_story(rng) for _ in range(count)]
+        stories = Testimony.objects.bulk_create(
+            [
+                Testimony(
+                    event=event,
+                    channel="online",
+                    consent_method="online",
+                    consent_text=consent,
+                    consent_given_at=now,
+                    scope_research=True,
+                    text=text,
+                    declared_language="fr",
+                    withdrawal_code_hash=f"{prefix}-{i:08d}",
+                )
+                for i, text in enumerate(texts)
+            ],
+            batch_size=1000,
+        )
+        ResearchCopy.objects.bulk_create(
+            [
+                ResearchCopy(
+                    testimony=story,
+                    redacted_text=text,
+                    redaction_method="rules",
+                    redaction_version="bench",
+                    detected_language="fr",
+                    language_confidence=1.0,
+                )
+                for story, text in zip(stories, texts, strict=True)
+            ],
+            batch_size=1000,
+        )
+        return texts
+
+    def make_event(slug: str) -> Event:
+        return Event.objects.create(
+            title=slug, slug=slug, starts_at=now, ends_at=now, country="FR", languages=["fr"]
+        )
+
+    event, warm = make_event("bench"), make_event("bench-warm-up")
+    texts = make_stories(event, args.stories, "bench")
+    make_stories(warm, 2 * args.batch_size, "warm")
+    words = sum(len(t.split()) for t in texts) / len(texts)
+    print(f"{len(texts)} synthetic French stories, {words:.0f} words on average")
+    print(f"database {connection.vendor}, batch size {args.batch_size}, CPUs {os.cpu_count()}")
+    connection.close()
+
+    logs = ROOT / "test-artifacts"
+    logs.mkdir(exist_ok=True)
+    workers = [start_worker(env, "bench-1", logs / "bench-worker-1.log")]
+    try:
+        wait_for_workers(app, 1)
+        matcher = lexicon_matcher("fr")
+        nlp = matcher.nlp
+        disabled = disabled_except(nlp, LEMMA_COMPONENTS)
+        list(nlp.pipe(texts[:64], disable=disabled))  # warm-up of this process
+
+        def bare() -> float:
+            started = time.perf_counter()
+            for _doc in nlp.pipe(texts, disable=disabled, batch_size=args.batch_size):
+                pass
+            return len(texts) / (time.perf_counter() - started)
+
+        # Warm-up: the worker loads the pipeline and the lexicon once, outside the timing.
+        run_job(args.batch_size, warm.pk)
+        print(f"pipeline: {', '.join(n for n in nlp.pipe_names if n not in disabled)}")
+        # NOTE: rounds alternate the two measurements, so that a change in the machine's load
+        # during the run weighs on both alike; the ratio is taken round by round.
+        ratios, task_rates = [], []
+        for round_ in range(1, args.rounds + 1):
+            reset_outputs()
+            task_seconds, done = run_job(args.batch_size, event.pk)
+            task_rate = done / task_seconds
+            bare_rate = bare()
+            ratios.append(task_rate / bare_rate)
+            task_rates.append(task_rate)
+            print(
+                f"round {round_}: task path, 1 worker process {task_rate:6.1f} stories/s; "
+                f"bare nlp.pipe {bare_rate:6.1f} stories/s; ratio {task_rate / bare_rate:.2f}"
+            )
+        task_rate = statistics.median(task_rates)
+        print(f"task path, 1 worker process : {task_rate:8.1f} stories/s (median)")
+        print(
+            f"ratio task path / bare      : {statistics.median(ratios):8.2f} (median; goal >= 0.8)"
+        )
+
+        if not args.no_second_worker:
+            workers.append(start_worker(env, "bench-2", logs / "bench-worker-2.log"))
+            wait_for_workers(app, 2)
+            run_job(args.batch_size, warm.pk)  # each worker loads its pipeline
+            run_job(args.batch_size, warm.pk)
+            reset_outputs()
+            two_seconds, done = run_job(args.batch_size, event.pk)
+            two_rate = done / two_seconds
+            print(f"task path, 2 worker processes: {two_rate:7.1f} stories/s ({two_seconds:.1f} s)")
+            print(f"gain from the second worker : {two_rate / task_rate:8.2f}x (ideal 2.00x)")
+    finally:
+        for proc in workers:
+            proc.terminate()
+        for proc in workers:
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
