@@ -374,3 +374,9 @@ def test_coding_screen_escapes_story_text_labels_and_comments(client_for, resear
     assert "<script>alert" not in body and "&lt;script&gt;" in body
     assert "<b>bold</b>" not in body and "&lt;b&gt;bold&lt;/b&gt;" in body
     assert "<img src=x>" not in body and "&lt;img src=x&gt;" in body
+
+
+def test_main_navigation_links_to_coding_for_coders_only(client_for, role_users):
+    for role in (P, F, R, A):
+        body = client_for(role_users[role]).get("/dashboard/").content.decode()
+        assert ('href="/coding/"' in body) == (role in (R, A)), role
