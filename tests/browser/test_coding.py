@@ -95,6 +95,14 @@ def test_keyboard_alone_selects_a_sentence_and_applies_a_code(page):
     assert app.code_id == first_code.id
     assert TEXT[app.start : app.end] == "Depuis, j’évite les cabinets médicaux."
 
+    # D switches to the whole story; a number key still applies a code from the radio button.
+    page.keyboard.press("d")
+    expect(page.locator("input[name=scope][value=document]")).to_be_checked()
+    page.keyboard.press("3")
+    expect(page.locator(".messages")).to_contain_text("Champion diversity in research")
+    doc = CodeApplication.objects.filter(testimony=s, coder=researcher, start__isnull=True)
+    assert doc.get().code.key == "research"
+
 
 def test_coding_screen_fits_a_360_px_screen(page):
     _seed_codebook()

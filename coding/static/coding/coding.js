@@ -187,7 +187,10 @@
   document.addEventListener("keydown", function (event) {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     var tag = (event.target.tagName || "").toLowerCase();
-    if (tag === "input" || tag === "textarea" || tag === "select" || event.target.isContentEditable) {
+    var type = (event.target.type || "").toLowerCase();
+    var typing = tag === "textarea" || tag === "select" || event.target.isContentEditable ||
+      (tag === "input" && type !== "radio" && type !== "checkbox");
+    if (typing) {
       if (event.key === "Escape") event.target.blur();
       return;
     }
