@@ -1,5 +1,7 @@
 """Coding pages. Thin: forms collect, services write, selectors read."""
 
+import csv
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -656,7 +658,65 @@ def _agreement_filters(request):
 def agreement(request):
     form, book, event = _agreement_filters(request)
     report = selectors.agreement_report(user=request.user, codebook=book, event=event)
-    return render(request, "coding/agreement.html", {"form": form, "report": report})
+    if request.GET.get("download") == "csv":
+        return _agreement_csv(report)
+    query = request.GET.copy()
+    query["download"] = "csv"
+    return render(
+        request,
+        "coding/agreement.html",
+        {"form": form, "report": report, "csv_query": query.urlencode()},
+    )
+
+
+def _agreement_csv(report) -> HttpResponse:
+    """One row per code (or group) and pair of coders, for a paper's appendix."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="intercoder-agreement.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "kind",
+            "code_key",
+            "code",
+            "stories",
+            "coders",
+            "percent_agreement",
+            "alpha_nominal",
+            "coder_a",
+            "coder_b",
+            "pair_stories",
+            "cohen_kappa",
+        ]
+    )
+
+    def figure(value):
+        return "" if value is None else f"{value:.4f}"
+
+    for kind, rows in (("code", report["codes"]), ("group", report["groups"])):
+        for row in rows:
+            base = [
+                kind,
+                row["code"].key,
+                row["code"].label,
+                row["units"],
+                row["coders"],
+                figure(row["percent_agreement"]),
+                figure(row["alpha"]),
+            ]
+            if not row["pairs"]:
+                writer.writerow([*base, "", "", "", ""])
+            for pair in row["pairs"]:
+                writer.writerow(
+                    [
+                        *base,
+                        pair["coders"][0],
+                        pair["coders"][1],
+                        pair["units"],
+                        figure(pair["kappa"]),
+                    ]
+                )
+    return response
 
 
 @roles_required(*CODERS)

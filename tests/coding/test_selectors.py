@@ -137,3 +137,22 @@ def test_memos_on_withdrawn_stories_are_not_listed(team):
     s.save()
     assert selectors.memos_for_user(user=team[0]).count() == 0
     assert selectors.memos_for_user(user=UserFactory(roles=[Role.FACILITATOR])).count() == 0
+
+
+def test_agreement_csv_download(team, client_for):
+    a, b, _c = team
+    book = CodebookFactory()
+    code = CodeFactory(codebook=book, key="heard")
+    for present in (True, False, True):
+        s = story()
+        services.application_create(testimony=s, code=code, coder=a)
+        if present:
+            services.application_create(testimony=s, code=code, coder=b)
+        else:
+            services.coding_complete(testimony=s, coder=b)
+    response = client_for(a).get(f"/coding/agreement/?codebook={book.pk}&download=csv")
+    assert response["Content-Type"].startswith("text/csv")
+    lines = response.content.decode().splitlines()
+    assert lines[0].startswith("kind,code_key,code,stories")
+    row = next(line for line in lines if ",heard," in line)
+    assert ",3,2,0.6667," in row and "Ana,Ben,3," in row
