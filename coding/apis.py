@@ -211,6 +211,13 @@ class CodeDetailApi(CodingApi):
         code = services.code_update(code=code, user=request.user, **data.validated_data)
         return Response(CodeSerializer(code).data)
 
+    @extend_schema(responses={204: None})
+    def delete(self, request, pk: int):
+        """Delete a code nobody has applied (otherwise merge it: 400)."""
+        _manager(request)
+        services.code_delete(code=self.get_object(pk), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
 
 class CodeMoveApi(CodingApi):
     @extend_schema(request=CodeMoveSerializer, responses=CodeSerializer)

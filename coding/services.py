@@ -313,6 +313,25 @@ def code_merge(*, source: Code, target: Code, user) -> Code:
     return target
 
 
+@transaction.atomic
+def code_delete(*, code: Code, user) -> None:
+    """Delete a code nobody has used; a used code is merged into another instead."""
+    if code.is_archived:
+        raise ApplicationError(_("An archived code cannot be deleted."))
+    if code.children.filter(is_archived=False).exists():
+        raise ApplicationError(_("Move or delete its sub-codes first."))
+    if CodeApplication.objects.filter(code=code).exists():
+        raise ApplicationError(_("This code has been applied: merge it into another code instead."))
+    codebook, label = code.codebook, code.label_en
+    Memo.objects.filter(code=code).update(kind=Memo.Kind.PROJECT, code=None)
+    Code.objects.filter(merged_into=code).update(merged_into=None)
+    Code.objects.filter(parent=code).update(parent=None)
+    code.delete()
+    codebook_version_record(
+        codebook=codebook, user=user, summary=_("Deleted “%(l)s”") % {"l": label}
+    )
+
+
 # Applications ---------------------------------------------------------------------------------
 
 

@@ -50,6 +50,7 @@ urlpatterns = [
     path("codes/<int:pk>/edit/", views.code_edit, name="code_edit"),
     path("codes/<int:pk>/move/", views.code_move, name="code_move"),
     path("codes/<int:pk>/merge/", views.code_merge, name="code_merge"),
+    path("codes/<int:pk>/delete/", views.code_delete, name="code_delete"),
     path("memos/", views.memos, name="memos"),
     path("memos/new/", views.memo_create, name="memo_create"),
     path("memos/<int:pk>/edit/", views.memo_edit, name="memo_edit"),

@@ -2,6 +2,7 @@
 
 import csv
 
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -542,6 +543,37 @@ def code_merge(request, pk: int):
             "form": form,
             "title": _("Merge “%(code)s” into another code") % {"code": code.label},
             "submit": _("Merge"),
+            "danger": True,
+            "back": reverse("coding:code", args=[code.pk]),
+        },
+    )
+
+
+@roles_required(*CODERS)
+def code_delete(request, pk: int):
+    _require_manager(request.user)
+    code = _code(request, pk)
+    form = forms.Form(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        book = code.codebook
+        try:
+            services.code_delete(code=code, user=request.user)
+        except ApplicationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Code deleted."))
+            return redirect("coding:codebook", slug=book.slug)
+    return render(
+        request,
+        "coding/form.html",
+        {
+            "form": form,
+            "title": _("Delete “%(code)s”?") % {"code": code.label},
+            "intro": _(
+                "Only a code that nobody has applied can be deleted; the change is kept "
+                "in the codebook's versions."
+            ),
+            "submit": _("Delete the code"),
             "danger": True,
             "back": reverse("coding:code", args=[code.pk]),
         },

@@ -91,6 +91,7 @@ def test_every_role_on_every_write_endpoint(world, role_users):
         ("patch", f"/api/v1/codes/{w['sub'].id}/", {"label_en": "Renamed"}),
         ("post", f"/api/v1/codes/{w['sub'].id}/move/", {"parent": None}),
         ("post", f"/api/v1/codes/{w['sub'].id}/merge/", {"target": w["theme"].id}),
+        ("delete", f"/api/v1/codes/{w['sub'].id}/", None),
         ("post", "/api/v1/applications/", {"story": w["story"].id, "code": w["theme"].id}),
         ("patch", f"/api/v1/applications/{w['app'].id}/", {"comment": "x"}),
         ("delete", f"/api/v1/applications/{w['app'].id}/", None),
@@ -111,7 +112,7 @@ def test_every_role_on_every_write_endpoint(world, role_users):
             assert response.status_code == expected, (method, url, role)
     # A researcher without the codebook right may code but not change the codebook.
     researcher = role_users[R]
-    for method, url, data in writes[:6]:
+    for method, url, data in writes[:7]:
         response = getattr(api(researcher), method)(url, data, format="json")
         assert response.status_code == 403, (method, url)
     assert Code.objects.get(pk=w["sub"].pk).label_en == "Not listened to"

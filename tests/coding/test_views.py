@@ -56,6 +56,7 @@ def urls(w):
         f"/coding/codes/{sub}/edit/": (302, 403, 403, 403, 200),
         f"/coding/codes/{sub}/move/": (302, 403, 403, 403, 200),
         f"/coding/codes/{sub}/merge/": (302, 403, 403, 403, 200),
+        f"/coding/codes/{sub}/delete/": (302, 403, 403, 403, 200),
         "/coding/memos/": (302, 403, 403, 200, 200),
         "/coding/agreement/": (302, 403, 403, 200, 200),
         "/coding/agreement/disagreements/": (302, 403, 403, 200, 200),
@@ -380,3 +381,14 @@ def test_main_navigation_links_to_coding_for_coders_only(client_for, role_users)
     for role in (P, F, R, A):
         body = client_for(role_users[role]).get("/dashboard/").content.decode()
         assert ('href="/coding/"' in body) == (role in (R, A)), role
+
+
+def test_delete_only_unused_codes(world, client_for, admin_user):
+    c = client_for(admin_user)
+    response = c.post(f"/coding/codes/{world['sub'].id}/delete/")
+    assert response.status_code == 200 and "merge it into another code" in response.content.decode()
+    assert Code.objects.filter(pk=world["sub"].pk).exists()
+    unused = Code.objects.get(codebook=world["book"], key="time_with_professional")
+    assert c.post(f"/coding/codes/{unused.id}/delete/").status_code == 302
+    assert not Code.objects.filter(pk=unused.pk).exists()
+    assert "Deleted" in world["book"].versions.order_by("-number").first().summary
