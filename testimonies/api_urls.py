@@ -4,6 +4,11 @@ from testimonies import apis
 
 app_name = "testimonies-api"
 urlpatterns = [
+    path(
+        "consent-texts/current/",
+        apis.ConsentTextCurrentApi.as_view(),
+        name="consent-text-current",
+    ),
     path("testimonies/", apis.TestimonyCreateApi.as_view(), name="testimony-create"),
     path("receipts/", apis.ReceiptListApi.as_view(), name="receipt-list"),
     path("receipts/<uuid:public_id>/", apis.ReceiptDetailApi.as_view(), name="receipt-detail"),

@@ -21,6 +21,7 @@ from testimonies.exports import participant_data_export
 from testimonies.models import Channel, ConsentChange, ConsentMethod, ConsentText
 from testimonies.receipts import testimony_receipt
 from testimonies.serializers import (
+    ConsentTextSerializer,
     CountsSerializer,
     ReceiptSerializer,
     ResearchCopySerializer,
@@ -31,6 +32,25 @@ from testimonies.serializers import (
 )
 
 RESEARCH = roles_allowed(Role.RESEARCHER, Role.ADMIN)
+
+
+class ConsentTextCurrentApi(APIView):
+    # NOTE: public by decision: the consent text is what every participant must be able to
+    # read before consenting; clients show it and send back its language and version.
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        responses=ConsentTextSerializer,
+        parameters=[OpenApiParameter("language", OpenApiTypes.STR, required=False)],
+        summary="The consent text to show before a story (latest version in a language)",
+    )
+    def get(self, request):
+        text = selectors.consent_text_current(
+            language=(request.query_params.get("language") or "en")[:16]
+        )
+        if text is None:
+            raise NotFound("No consent text is published.")
+        return Response(ConsentTextSerializer(text).data)
 
 
 class TestimonyCreateApi(APIView):

@@ -163,3 +163,11 @@ class CountsSerializer(serializers.Serializer):
     by_language = serializers.DictField(child=serializers.IntegerField())
     by_scope = serializers.DictField(child=serializers.IntegerField())
     by_theme = serializers.DictField(child=serializers.IntegerField())
+
+
+class ConsentTextSerializer(serializers.Serializer):
+    language = serializers.CharField()
+    version = serializers.IntegerField()
+    title = serializers.CharField()
+    body = serializers.CharField()
+    sha256 = serializers.CharField()

@@ -51,6 +51,7 @@ def test_every_role_on_every_read_endpoint(world, role_users):
         f"/api/v1/research-copies/{sid}/": (401, 403, 403, 200, 200),
         f"/api/v1/events/{eid}/testimony-counts/": (401, 403, 200, 200, 200),
         "/api/v1/my-data/": (401, 200, 200, 200, 200),
+        "/api/v1/consent-texts/current/?language=fr": (200, 200, 200, 200, 200),
         "/api/v1/testimonies/": (405, 405, 405, 405, 405),
         "/api/v1/withdrawals/": (405, 405, 405, 405, 405),
     }
@@ -224,6 +225,7 @@ def test_schema_lists_the_testimony_endpoints(client):
         "/api/v1/research-copies/",
         "/api/v1/research-copies/{public_id}/",
         "/api/v1/my-data/",
+        "/api/v1/consent-texts/current/",
     ):
         assert path in schema["paths"], path
 
@@ -268,3 +270,17 @@ def test_quotable_copies_follow_the_live_quote_scopes(world, role_users):
     testimony_withdraw(testimony=named, scopes=["quote_named"], actor="participant")
     assert ids() == {anonymous.pk}
     assert quotable_research_copies_for_user(user=role_users[F]).count() == 0
+
+
+def test_a_client_reads_the_consent_text_then_submits_with_its_version(world):
+    client = api_for(None)
+    text = client.get("/api/v1/consent-texts/current/?language=fr-CA").json()
+    assert (text["language"], text["version"]) == ("fr", 1)
+    assert len(text["sha256"]) == 64
+    response = client.post(
+        "/api/v1/testimonies/",
+        payload(world["event"], consent_language=text["language"], consent_version=text["version"]),
+        format="json",
+    )
+    assert response.status_code == 201
+    assert response.json()["receipt"]["entendu"]["consentText"]["sha256"] == text["sha256"]
