@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/analytics.py                      # seed if needed, then time
     .venv/bin/python bench/analytics.py --reseed             # drop the data and seed again
+    .venv/bin/python bench/analytics.py --exports            # also time full exports, memory
     BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/entendu_bench (the default)
 
 It works in its own database (created if missing, migrated with the project's migrations), never
@@ -359,12 +360,45 @@ def measure(runs: int) -> int:
     return failures
 
 
+def measure_exports() -> None:
+    """Time whole-selection exports and report the process's peak memory growth."""
+    import resource
+    import tempfile
+
+    from accounts.models import User
+    from analysis import services
+    from analysis.selectors import AnalysisFilters
+
+    user = User.objects.get(email="bench-coder-0@example.org")
+    print(f"{'export of every story':45} {'time':>9} {'peak RSS growth':>16}")
+    for dataset, fmt in (
+        ("stories", "csv"),
+        ("applications", "csv"),
+        ("stories", "xlsx"),
+        ("project", "qdpx"),
+    ):
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        started = time.perf_counter()
+        with tempfile.TemporaryFile() as fh:
+            services.export_write(
+                user=user, dataset=dataset, format=fmt, filters=AnalysisFilters(), fh=fh
+            )
+            size = fh.tell()
+        elapsed = time.perf_counter() - started
+        growth = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+        label = f"{dataset}.{fmt} ({size / 1e6:.0f} MB)"
+        print(f"{label:45} {elapsed:7.1f} s  {growth:12.0f} MB")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=100_000)
     parser.add_argument("--applications", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--reseed", action="store_true")
+    parser.add_argument(
+        "--exports", action="store_true", help="also time full exports and their peak memory"
+    )
     args = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     ensure_database(url)
@@ -376,7 +410,11 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     if args.reseed or Testimony.objects.count() < args.stories:
         seed(args.stories, args.applications)
-    return 1 if measure(args.runs) else 0
+    print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    failures = measure(args.runs)
+    if args.exports:
+        measure_exports()
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
