@@ -40,11 +40,11 @@ def can_export_characteristics(user) -> bool:
 
 
 def sync_limit() -> int:
-    return int(getattr(settings, "ENTENDU_EXPORT_SYNC_LIMIT", 2000))
+    return int(settings.ENTENDU_EXPORT_SYNC_LIMIT)
 
 
 def retention() -> timedelta:
-    return timedelta(hours=int(getattr(settings, "ENTENDU_EXPORT_RETENTION_HOURS", 24)))
+    return timedelta(hours=int(settings.ENTENDU_EXPORT_RETENTION_HOURS))
 
 
 def export_validate(*, user, dataset: str, format: str) -> None:
@@ -175,6 +175,7 @@ def export_job_run(*, job_id) -> ExportJob | None:
         ExportJob.objects.filter(pk=job.pk).update(
             status=ExportJob.Status.FAILED, error=error.message[:300], finished_at=timezone.now()
         )
+        job.refresh_from_db()
         return job
     except Exception:
         logger.exception("Export %s failed", job.pk)

@@ -310,3 +310,9 @@ FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY", "")
 ENTENDU_SMALL_CELL_THRESHOLD = env_int("ENTENDU_SMALL_CELL_THRESHOLD", 10)
 # Exports of more stories than this run as background jobs with progress instead of streaming.
 ENTENDU_EXPORT_SYNC_LIMIT = env_int("ENTENDU_EXPORT_SYNC_LIMIT", 2000)
+# Hours an export file is kept before it is deleted (analysis.tasks.expire_exports).
+ENTENDU_EXPORT_RETENTION_HOURS = env_int("ENTENDU_EXPORT_RETENTION_HOURS", 24)
+CELERY_BEAT_SCHEDULE["analysis.expire_exports"] = {
+    "task": "analysis.expire_exports",
+    "schedule": 3600.0,
+}
