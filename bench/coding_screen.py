@@ -18,6 +18,7 @@ import statistics
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,7 +90,7 @@ def main() -> int:
     CodeApplication.objects.all().delete()
     coders = [
         user_create(
-            email=f"bench-coder-{i}-{rng.randrange(10**9)}@example.org",
+            email=f"bench-coder-{i}-{uuid.uuid4().hex}@example.org",
             password=None,
             roles=[Role.RESEARCHER],
         )
