@@ -699,6 +699,12 @@ def job_resume(*, job: NlpJob, user) -> NlpJob:
 
         transaction.on_commit(lambda: tasks.plan_job.delay(locked.pk))
         return locked
+    if not locked.batches.exclude(status=NlpJobBatch.Status.DONE).exists():
+        # NOTE: the last batches finished while the job was paused: nothing is left to run.
+        locked.status = NlpJob.Status.DONE
+        locked.finished_at = timezone.now()
+        locked.save(update_fields=["status", "finished_at", "updated_at"])
+        return locked
     locked.status = NlpJob.Status.RUNNING
     locked.finished_at = None
     locked.save(update_fields=["status", "finished_at", "updated_at"])

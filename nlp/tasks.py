@@ -121,3 +121,27 @@ def recheck_classifier(self) -> bool:
 
     version = classifier_recheck()
     return bool(version and version.is_active)
+
+
+@shared_task(
+    bind=True,
+    base=NlpTask,
+    name="nlp.probe_throughput",
+    time_limit=900,
+    soft_time_limit=840,
+    ignore_result=False,
+)
+def probe_throughput(self, language: str, texts: list[str], batch_size: int = 64) -> float:
+    """Stories per second of bare ``nlp.pipe`` inside this worker process (for benchmarks and
+    capacity checks; send synthetic texts, never stories)."""
+    import time
+
+    from nlp.pipelines import LEMMA_COMPONENTS, disabled_except
+    from nlp.services import lexicon_matcher
+
+    nlp = lexicon_matcher(language).nlp
+    disabled = disabled_except(nlp, LEMMA_COMPONENTS)
+    started = time.perf_counter()
+    for _doc in nlp.pipe(texts, disable=disabled, batch_size=batch_size):
+        pass
+    return len(texts) / (time.perf_counter() - started)

@@ -179,3 +179,14 @@ def test_a_transient_error_is_retried_then_succeeds(stories, monkeypatch):
 def test_a_task_for_a_missing_story_is_quietly_done(codebook):
     assert tasks.process_testimony.apply(args=[999999]).get() == 0
     assert tasks.tag_testimony.apply(args=[999999]).get() == 0
+
+
+def test_a_job_paused_after_its_last_batch_ends_done_on_resume(stories, researcher):
+    job = services.job_create(kind="retag", filters={}, batch_size=5, user=researcher)
+    services.job_plan(job_id=job.pk)
+    batch = job.batches.get()
+    assert services.job_batch_run(batch_id=batch.pk) is True
+    NlpJob.objects.filter(pk=job.pk).update(status="running")  # a pause that came too late
+    services.job_pause(job=job, user=researcher)
+    job = services.job_resume(job=job, user=researcher)
+    assert job.status == "done" and job.finished_at
