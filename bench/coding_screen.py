@@ -34,7 +34,7 @@ SENTENCES = [
 
 
 def ensure_database(url: str) -> None:
-    """Create the bench's own PostgreSQL database if it is missing (never a shared one)."""
+    """(Re)create the bench's own PostgreSQL database (never a shared one)."""
     from urllib.parse import urlparse
 
     import psycopg
@@ -44,9 +44,10 @@ def ensure_database(url: str) -> None:
     if not name or name in {"test", "postgres", "entendu"}:
         raise SystemExit(f"refusing to use database {name!r}: the bench needs its own")
     admin = parsed._replace(path="/postgres").geturl()
+    # NOTE: the bench's own database is rebuilt on every run, so runs do not pile up rows.
     with psycopg.connect(admin, autocommit=True) as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
-            conn.execute(f'CREATE DATABASE "{name}"')
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def main() -> int:
