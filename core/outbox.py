@@ -40,14 +40,19 @@ class RelayResult:
     failed: int = 0
 
 
-def outbox_enqueue(*, task_name: str, kwargs: dict, queue: str = "") -> OutboxMessage:
-    """Write a message in the caller's transaction; it is published once that commits."""
+def outbox_enqueue(
+    *, task_name: str, kwargs: dict, queue: str = "", relay_on_commit: bool = True
+) -> OutboxMessage:
+    """Write a message in the caller's transaction; it is published once that commits
+    (or, with ``relay_on_commit=False``, by the next ``outbox_relay()`` call: bulk writers
+    relay in batches)."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("outbox_enqueue must run inside the transaction it follows")
     message = OutboxMessage.objects.create(
         task_name=task_name, kwargs=kwargs, queue=queue, available_at=timezone.now()
     )
-    transaction.on_commit(lambda: _relay_after_commit(message.pk))
+    if relay_on_commit:
+        transaction.on_commit(lambda: _relay_after_commit(message.pk))
     return message
 
 

@@ -245,7 +245,9 @@ class WithdrawChoiceForm(forms.Form):
 class ImportForm(forms.Form):
     file = forms.FileField(
         label=_("File to import"),
-        help_text=_("CSV (UTF-8, with a header row) or JSON Lines (.jsonl). Up to 10 MB."),
+        help_text=_(
+            "CSV (UTF-8, with a header row) or JSON Lines (.jsonl). Up to 10 MB and 5,000 rows."
+        ),
     )
 
 

@@ -9,6 +9,7 @@ import csv
 import hashlib
 import io
 import json
+import logging
 from dataclasses import dataclass, field
 from datetime import UTC
 
@@ -21,9 +22,14 @@ from testimonies.models import CHARACTERISTIC_SCOPES, Channel, ConsentMethod, Co
 from testimonies.services import testimony_create, text_problem
 
 MAX_BYTES = 10 * 1024 * 1024
-MAX_ROWS = 50_000
+# NOTE: about 50 rows a second end to end (measured on PostgreSQL): 5,000 rows keep one
+# upload within a couple of minutes; larger exports are split.
+MAX_ROWS = 5_000
+RELAY_BATCH = 500
 TRUE = {"1", "true", "yes", "y", "oui", "x", "on"}
 FALSE = {"", "0", "false", "no", "n", "non", "off"}
+
+logger = logging.getLogger(__name__)
 
 COLUMNS = [
     ("external_id", "Optional. The survey tool's id; re-importing the same id is skipped."),
@@ -251,7 +257,8 @@ def import_file(*, event, upload, user) -> ImportReport:
     report = ImportReport()
     for count, (line, row, problem) in enumerate(rows, start=1):
         if count > MAX_ROWS:
-            report.refused.append(RefusedRow(line, [_("Too many rows: the rest was not read.")]))
+            too_many = _("More than 5,000 rows: the rest was not read. Split the file.")
+            report.refused.append(RefusedRow(line, [too_many]))
             break
         if problem:
             report.refused.append(RefusedRow(line, [problem]))
@@ -266,6 +273,7 @@ def import_file(*, event, upload, user) -> ImportReport:
                 channel=Channel.IMPORT,
                 consent_method=ConsentMethod.IMPORTED,
                 entered_by=user,
+                relay_on_commit=False,
                 **kwargs,
             )
         except ApplicationError as error:
@@ -275,4 +283,22 @@ def import_file(*, event, upload, user) -> ImportReport:
             report.saved += 1
         else:
             report.skipped_duplicates += 1
+    _relay_in_batches(report.saved)
     return report
+
+
+def _relay_in_batches(saved: int) -> None:
+    """Publish the imported stories' follow-up work in batches (one broker connection per
+    batch, not one per row); what is left stays pending for the periodic relay."""
+    from core.outbox import outbox_relay
+
+    batches = (saved * 4) // RELAY_BATCH + 1
+    for _batch in range(batches):
+        try:
+            result = outbox_relay(limit=RELAY_BATCH)
+        except Exception:  # noqa: BLE001
+            # NOTE: the import itself succeeded; the relay process publishes the rest.
+            logger.warning("Import: relay deferred to the periodic relay.")
+            return
+        if not result.sent:
+            return

@@ -346,6 +346,7 @@ def testimony_create(
     entered_by=None,
     submission_key: str | None = None,
     is_demo: bool = False,
+    relay_on_commit: bool = True,
 ) -> Submission:
     """Save a story with its consent in one transaction and queue its follow-up work.
 
@@ -431,6 +432,7 @@ def testimony_create(
                 key_hash=key_hash,
                 code=code,
                 is_demo=is_demo,
+                relay_on_commit=relay_on_commit,
             )
     except IntegrityError:
         # Two requests with the same key raced: the other one won; return its story.
@@ -454,6 +456,7 @@ def _testimony_insert(
     contact,
     key_hash,
     code,
+    relay_on_commit=True,
     **fields,
 ) -> Testimony:
     testimony = Testimony(
@@ -465,7 +468,13 @@ def _testimony_insert(
         **fields,
     )
     try:
-        testimony.full_clean(validate_unique=False)
+        # NOTE: the foreign keys arrive as objects and the constraints are enforced by the
+        # database; skipping their per-row SELECTs keeps bulk imports fast.
+        testimony.full_clean(
+            exclude=["event", "consent_text", "participant", "entered_by"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
     except ValidationError as exc:
         raise ApplicationError(
             _("Your story has not been saved. Please correct the points below."),
@@ -486,22 +495,29 @@ def _testimony_insert(
     ConsentChange.objects.create(
         testimony=testimony, kind=ConsentChange.Kind.GIVEN, actor=actor, scopes=sorted(scopes)
     )
-    _research_copy_from_rules(testimony)
+    ResearchCopy.objects.create(testimony=testimony, **_rules_copy_fields(testimony))
     for task_name in hooks.submission_tasks():
-        outbox_enqueue(task_name=task_name, kwargs={"testimony_id": testimony.pk})
+        outbox_enqueue(
+            task_name=task_name,
+            kwargs={"testimony_id": testimony.pk},
+            relay_on_commit=relay_on_commit,
+        )
     return testimony
+
+
+def _rules_copy_fields(testimony: Testimony) -> dict:
+    return {
+        "redacted_title": redaction.redact(testimony.title),
+        "redacted_text": redaction.redact(testimony.text),
+        "redacted_restore_trust": redaction.redact(testimony.restore_trust),
+        "redaction_method": ResearchCopy.Method.RULES,
+        "redaction_version": redaction.RULES_VERSION,
+    }
 
 
 def _research_copy_from_rules(testimony: Testimony) -> ResearchCopy:
     copy, _created = ResearchCopy.objects.update_or_create(
-        testimony=testimony,
-        defaults={
-            "redacted_title": redaction.redact(testimony.title),
-            "redacted_text": redaction.redact(testimony.text),
-            "redacted_restore_trust": redaction.redact(testimony.restore_trust),
-            "redaction_method": ResearchCopy.Method.RULES,
-            "redaction_version": redaction.RULES_VERSION,
-        },
+        testimony=testimony, defaults=_rules_copy_fields(testimony)
     )
     return copy
 

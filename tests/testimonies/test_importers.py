@@ -130,3 +130,14 @@ def test_participants_cannot_import(client_for, role_users):
     response = c.post(f"/facilitate/events/{event.pk}/stories/import/", {"file": csv_file([GOOD])})
     assert response.status_code == 403
     assert Testimony.objects.count() == 0
+
+
+def test_imported_stories_are_queued_and_relayed_in_batches(facilitator):
+    from core.models import OutboxMessage
+
+    event = open_event()
+    rows = [{**GOOD, "external_id": f"b-{i}"} for i in range(5)]
+    report = import_file(event=event, upload=csv_file(rows), user=facilitator)
+    assert report.saved == 5
+    assert Testimony.objects.filter(processed_at__isnull=False).count() == 5
+    assert not OutboxMessage.objects.filter(status="pending").exists()
