@@ -476,6 +476,9 @@ class AgreementApi(CodingApi):
         parameters=[
             *AGREEMENT_PARAMETERS,
             OpenApiParameter("group", int, description="A code whose sub-codes are exclusive"),
+            OpenApiParameter(
+                "rollup", bool, description="A sub-code also counts as every code above it"
+            ),
         ],
         responses=AgreementReportSerializer,
         description=(
@@ -496,7 +499,11 @@ class AgreementApi(CodingApi):
             else None
         )
         report = selectors.agreement_report(
-            user=request.user, codebook=book, event=event, group=group
+            user=request.user,
+            codebook=book,
+            event=event,
+            group=group,
+            rollup=request.query_params.get("rollup") == "true",
         )
         return Response(AgreementReportSerializer(report).data)
 

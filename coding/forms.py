@@ -204,6 +204,9 @@ class AgreementFilterForm(forms.Form):
         label=_("Event"),
         empty_label=_("All events"),
     )
+    rollup = forms.BooleanField(
+        required=False, label=_("Count a sub-code as its theme (and every code above it)")
+    )
 
 
 class ReconcileForm(forms.Form):

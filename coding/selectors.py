@@ -355,7 +355,9 @@ class AgreementData:
         return [s for s, coders in self.coders_by_story.items() if len(coders) >= 2]
 
 
-def agreement_data(*, user, codebook: Codebook, event=None) -> AgreementData:
+def agreement_data(*, user, codebook: Codebook, event=None, rollup: bool = False) -> AgreementData:
+    """``rollup``: a code applied also counts as the presence of every code above it (a
+    sub-code of a theme counts as the theme)."""
     visible = research_copies_for_user(user=user)
     if event is not None:
         visible = visible.filter(testimony__event=event)
@@ -369,9 +371,19 @@ def agreement_data(*, user, codebook: Codebook, event=None) -> AgreementData:
         .values_list("testimony_id", "coder_id", "code_id")
         .distinct()
     )
+    parents = (
+        dict(Code.objects.filter(codebook=codebook).values_list("id", "parent_id"))
+        if rollup
+        else {}
+    )
     for testimony_id, coder_id, code_id in rows.iterator(chunk_size=5000):
         coders_by_story[testimony_id].add(coder_id)
-        codes[(testimony_id, coder_id)].add(code_id)
+        found = codes[(testimony_id, coder_id)]
+        found.add(code_id)
+        ancestor = parents.get(code_id)
+        while ancestor is not None and ancestor not in found:
+            found.add(ancestor)
+            ancestor = parents.get(ancestor)
     for testimony_id, coder_id in CodingCompletion.objects.filter(testimony_id__in=ids).values_list(
         "testimony_id", "coder_id"
     ):
@@ -410,13 +422,15 @@ def _name_pairs(summary: dict, names: dict) -> dict:
     return summary
 
 
-def agreement_report(*, user, codebook: Codebook, event=None, group: Code | None = None) -> dict:
+def agreement_report(
+    *, user, codebook: Codebook, event=None, group: Code | None = None, rollup: bool = False
+) -> dict:
     """Per code, on document-level presence or absence: percent agreement, Cohen's kappa for
     each pair of coders and Krippendorff's alpha (nominal); and nominal alpha for each group of
     mutually exclusive codes (the chosen sub-code is the value)."""
     from accounts.models import User
 
-    data = agreement_data(user=user, codebook=codebook, event=event)
+    data = agreement_data(user=user, codebook=codebook, event=event, rollup=rollup)
     coder_ids = {c for coders in data.coders_by_story.values() for c in coders}
     names = {
         u.id: u.display_name or u.email
@@ -445,6 +459,7 @@ def agreement_report(*, user, codebook: Codebook, event=None, group: Code | None
     return {
         "codebook": codebook,
         "stories": len(data.stories()),
+        "rollup": rollup,
         "coders": [names[c] for c in sorted(coder_ids, key=lambda c: names.get(c, ""))],
         "codes": codes,
         "groups": groups,

@@ -168,6 +168,7 @@ class GroupAgreementSerializer(CodeAgreementSerializer):
 class AgreementReportSerializer(serializers.Serializer):
     codebook = serializers.IntegerField(source="codebook.id")
     stories = serializers.IntegerField()
+    rollup = serializers.BooleanField()
     coders = serializers.ListField(child=serializers.CharField())
     codes = CodeAgreementSerializer(many=True)
     groups = GroupAgreementSerializer(many=True)

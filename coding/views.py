@@ -680,16 +680,19 @@ def memo_delete(request, pk: int):
 
 def _agreement_filters(request):
     form = AgreementFilterForm(request.GET or None)
-    book, event = None, None
+    book, event, rollup = None, None, False
     if form.is_valid():
         book, event = form.cleaned_data["codebook"], form.cleaned_data["event"]
-    return form, book or _codebook(request), event
+        rollup = form.cleaned_data["rollup"]
+    return form, book or _codebook(request), event, rollup
 
 
 @roles_required(*CODERS)
 def agreement(request):
-    form, book, event = _agreement_filters(request)
-    report = selectors.agreement_report(user=request.user, codebook=book, event=event)
+    form, book, event, rollup = _agreement_filters(request)
+    report = selectors.agreement_report(
+        user=request.user, codebook=book, event=event, rollup=rollup
+    )
     if request.GET.get("download") == "csv":
         return _agreement_csv(report)
     query = request.GET.copy()
@@ -753,7 +756,7 @@ def _agreement_csv(report) -> HttpResponse:
 
 @roles_required(*CODERS)
 def disagreement_list(request):
-    form, book, event = _agreement_filters(request)
+    form, book, event, _rollup = _agreement_filters(request)
     rows = selectors.disagreements(user=request.user, codebook=book, event=event)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     query = request.GET.copy()

@@ -156,3 +156,33 @@ def test_agreement_csv_download(team, client_for):
     assert lines[0].startswith("kind,code_key,code,stories")
     row = next(line for line in lines if ",heard," in line)
     assert ",3,2,0.6667," in row and "Ana,Ben,3," in row
+
+
+def test_rollup_counts_a_sub_code_as_its_theme(team, client_for):
+    a, b, _c = team
+    book = CodebookFactory()
+    theme = CodeFactory(codebook=book)
+    sub_a, sub_b = (
+        CodeFactory(codebook=book, parent=theme),
+        CodeFactory(codebook=book, parent=theme),
+    )
+    s = story()
+    services.application_create(testimony=s, code=sub_a, coder=a)
+    services.application_create(testimony=s, code=sub_b, coder=b)
+    other = story()
+    services.application_create(testimony=other, code=sub_a, coder=a)
+    services.coding_complete(testimony=other, coder=b)
+    plain = selectors.agreement_report(user=a, codebook=book)
+    rolled = selectors.agreement_report(user=a, codebook=book, rollup=True)
+    assert next(r for r in plain["codes"] if r["code"] == theme)["percent_agreement"] == 1.0
+    theme_plain = next(r for r in plain["codes"] if r["code"] == theme)
+    assert theme_plain["pairs"][0]["units"] == 2  # nobody applied the theme itself
+    theme_rolled = next(r for r in rolled["codes"] if r["code"] == theme)
+    # Story 1: both present through their sub-codes; story 2: a present, b absent.
+    assert theme_rolled["percent_agreement"] == 0.5
+    sub_row = next(r for r in rolled["codes"] if r["code"] == sub_a)
+    assert sub_row["percent_agreement"] == 0.0
+    body = client_for(a).get(f"/coding/agreement/?codebook={book.pk}&rollup=on")
+    assert body.status_code == 200
+    api = client_for(a).get(f"/api/v1/agreement/?codebook={book.pk}&rollup=true").json()
+    assert api["rollup"] is True
