@@ -61,6 +61,7 @@ class JobListCreateApi(GenericAPIView):
     def get_queryset(self):
         return selectors.job_list_for_user(user=self.request.user)
 
+    @extend_schema(operation_id="nlp_jobs_list", responses=JobSerializer(many=True))
     def get(self, request):
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(JobSerializer(page, many=True).data)
@@ -87,7 +88,7 @@ class JobActionApi(APIView):
     actions = {"pause": services.job_pause, "resume": services.job_resume,
                "cancel": services.job_cancel}  # fmt: skip
 
-    @extend_schema(request=None, responses=JobProgressSerializer)
+    @extend_schema(operation_id="nlp_jobs_action", request=None, responses=JobProgressSerializer)
     def post(self, request, pk: int, action: str):
         if action not in self.actions:
             return Response({"detail": "Unknown action."}, status=status.HTTP_404_NOT_FOUND)
@@ -124,6 +125,9 @@ class LexiconListCreateApi(GenericAPIView):
             code_key=code,
         )
 
+    @extend_schema(
+        operation_id="nlp_lexicon_entries_list", responses=LexiconEntrySerializer(many=True)
+    )
     def get(self, request):
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(LexiconEntrySerializer(page, many=True).data)
