@@ -154,7 +154,12 @@ def submit(request, token: str):
         return _unlogged(HttpResponseNotAllowed(["GET", "POST"]))
     event = selectors.event_for_submission_token(token=token)
     if event is None:
-        return _unlogged(render(request, "testimonies/link_closed.html", status=404))
+        # NOTE: if the event closed while someone was writing, give their words back to them.
+        unsent = request.POST.get("text", "")[:20_000] if request.method == "POST" else ""
+        context = {"unsent_text": unsent}
+        return _unlogged(
+            _no_store(render(request, "testimonies/link_closed.html", context, status=404))
+        )
     step = request.POST.get("step", "consent") if request.method == "POST" else "consent"
 
     if request.method == "POST" and step == "story":
@@ -192,7 +197,9 @@ def submit(request, token: str):
 
     consent_text = selectors.consent_text_current(language=get_language() or "en")
     if consent_text is None:
-        return _unlogged(render(request, "testimonies/link_closed.html", status=503))
+        return _unlogged(
+            render(request, "testimonies/link_closed.html", {"unsent_text": ""}, status=503)
+        )
     if request.method == "POST":
         form = ConsentForm(request.POST)
         if form.is_valid():

@@ -449,3 +449,17 @@ def test_only_what_can_be_narrowed_is_offered(client):
     body = client.post("/withdraw/", {"code": code}).content.decode()
     assert 'value="everything"' in body
     assert 'value="some"' not in body
+
+
+def test_if_the_event_closes_while_writing_the_words_are_given_back(client):
+    from events.models import Event
+
+    event = open_event()
+    url, _page, response = _start(client, event, research=True)
+    data = _story_data(response, text="Words I do not want to lose <b>x</b>")
+    Event.objects.filter(pk=event.pk).update(status=Event.Status.CLOSED)
+    response = client.post(url, data)
+    body = response.content.decode()
+    assert response.status_code == 404
+    assert "Words I do not want to lose &lt;b&gt;x&lt;/b&gt;" in body
+    assert Testimony.objects.count() == 0
