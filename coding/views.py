@@ -31,23 +31,10 @@ from coding.forms import (
 from coding.models import Code, CodeApplication, Codebook, Memo
 from core.access import roles_required
 from core.exceptions import ApplicationError
+from core.forms import form_add_application_error
 
 CODERS = (Role.RESEARCHER, Role.ADMIN)
 BLIND_SESSION_KEY = "coding_blind"
-
-
-def _apply_errors(form, exc: ApplicationError) -> None:
-    placed = False
-    for name, errors in exc.field_errors.items():
-        for error in errors:
-            if name in form.fields:
-                form.add_error(name, error)
-                placed = True
-            else:
-                form.add_error(None, error)
-                placed = True
-    if not placed:
-        form.add_error(None, exc.message)
 
 
 def _require_manager(user) -> None:
@@ -210,7 +197,7 @@ def apply(request, testimony_id: int):
                 comment=data["comment"],
             )
         except ApplicationError as exc:
-            _apply_errors(form, exc)
+            form_add_application_error(form, exc)
         else:
             messages.success(request, _("Applied “%(code)s”.") % {"code": data["code"].label})
             url = reverse("coding:story", args=[testimony_id])
@@ -339,7 +326,7 @@ def codebook_import(request):
                 else:
                     book = exchange.codebook_import_qdc(data=data, user=request.user, name=name)
             except ApplicationError as exc:
-                _apply_errors(form, exc)
+                form_add_application_error(form, exc)
             else:
                 messages.success(request, _("Codebook imported."))
                 return redirect("coding:codebook", slug=book.slug)
@@ -423,7 +410,7 @@ def code_create(request, slug: str):
         try:
             code = services.code_create(codebook=book, user=request.user, **data)
         except ApplicationError as exc:
-            _apply_errors(form, exc)
+            form_add_application_error(form, exc)
         else:
             messages.success(request, _("Code added."))
             return redirect(f"{reverse('coding:codebook', args=[book.slug])}#code-{code.id}")
@@ -473,7 +460,7 @@ def code_edit(request, pk: int):
                 code=Code.objects.get(pk=code.pk), user=request.user, **form.cleaned_data
             )
         except ApplicationError as exc:
-            _apply_errors(form, exc)
+            form_add_application_error(form, exc)
         else:
             messages.success(request, _("Code saved."))
             return redirect("coding:code", pk=code.pk)
@@ -503,7 +490,7 @@ def code_move(request, pk: int):
                 position=form.cleaned_data["position"],
             )
         except ApplicationError as exc:
-            _apply_errors(form, exc)
+            form_add_application_error(form, exc)
         else:
             messages.success(request, _("Code moved."))
             return redirect(f"{reverse('coding:codebook', args=[code.codebook.slug])}#code-{pk}")
@@ -529,7 +516,7 @@ def code_merge(request, pk: int):
         try:
             services.code_merge(source=code, target=target, user=request.user)
         except ApplicationError as exc:
-            _apply_errors(form, exc)
+            form_add_application_error(form, exc)
         else:
             messages.success(
                 request,
@@ -559,7 +546,7 @@ def code_delete(request, pk: int):
         try:
             services.code_delete(code=code, user=request.user)
         except ApplicationError as exc:
-            _apply_errors(form, exc)
+            form_add_application_error(form, exc)
         else:
             messages.success(request, _("Code deleted."))
             return redirect("coding:codebook", slug=book.slug)
@@ -646,7 +633,7 @@ def memo_edit(request, pk: int):
         try:
             services.memo_update(memo=memo, user=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            _apply_errors(form, exc)
+            form_add_application_error(form, exc)
         else:
             messages.success(request, _("Memo saved."))
             return redirect("coding:memos")

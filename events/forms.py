@@ -6,7 +6,6 @@ from django.utils import timezone as dj_timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from core.exceptions import ApplicationError
 from events.models import (
     Commitment,
     Event,
@@ -49,21 +48,6 @@ def from_wall_clock(value: datetime | None, tz_name: str) -> datetime | None:
     if dj_timezone.is_aware(value):
         value = dj_timezone.make_naive(value)
     return value.replace(tzinfo=ZoneInfo(tz_name))
-
-
-def add_application_error(form: forms.Form, error: ApplicationError) -> None:
-    """Show a service's error on the form: per field where it names one, else on top."""
-    placed = False
-    for field, messages in error.field_errors.items():
-        for message in messages:
-            if field in form.fields:
-                form.add_error(field, message)
-                placed = True
-            else:
-                form.add_error(None, message)
-                placed = True
-    if not placed:
-        form.add_error(None, error.message)
 
 
 class EventForm(forms.ModelForm):

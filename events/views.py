@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from accounts.roles import Role, user_has_role
 from core.access import public, roles_required
 from core.exceptions import ApplicationError
+from core.forms import form_add_application_error
 from events import selectors, services
 from events.forms import (
     CommitmentForm,
@@ -26,7 +27,6 @@ from events.forms import (
     FacilitatorForm,
     SessionForm,
     SessionLogForm,
-    add_application_error,
 )
 from events.models import Commitment, CommitmentStatusChange, Event, SessionLog
 
@@ -81,7 +81,7 @@ def event_create(request):
         try:
             event = services.event_create(user=request.user, **form.service_fields())
         except ApplicationError as error:
-            add_application_error(form, error)
+            form_add_application_error(form, error)
         else:
             messages.success(request, _("The event was created."))
             return redirect("events:detail", slug=event.slug)
@@ -100,7 +100,7 @@ def event_edit(request, slug):
         try:
             services.event_update(event=event, **form.service_fields())
         except ApplicationError as error:
-            add_application_error(form, error)
+            form_add_application_error(form, error)
         else:
             messages.success(request, _("The event was saved."))
             return redirect("events:detail", slug=event.slug)
@@ -162,7 +162,7 @@ def event_facilitators(request, slug):
         try:
             services.event_facilitator_add(event=event, **form.cleaned_data)
         except ApplicationError as error:
-            add_application_error(form, error)
+            form_add_application_error(form, error)
         else:
             messages.success(request, _("The facilitator was added."))
             return redirect("events:facilitators", slug=event.slug)
@@ -208,7 +208,7 @@ def session_form(request, slug, pk=None):
             else:
                 services.session_create(event=event, facilitators=data["facilitators"], **fields)
         except ApplicationError as error:
-            add_application_error(form, error)
+            form_add_application_error(form, error)
         else:
             messages.success(request, _("The session was saved."))
             return redirect(reverse("events:detail", args=[event.slug]) + "#sessions")
@@ -240,7 +240,7 @@ def session_log(request, slug, pk):
         try:
             services.session_log_save(session=session, user=request.user, **form.cleaned_data)
         except ApplicationError as error:
-            add_application_error(form, error)
+            form_add_application_error(form, error)
         else:
             messages.success(request, _("The session log was saved."))
             return redirect(reverse("events:detail", args=[event.slug]) + "#sessions")
@@ -313,7 +313,7 @@ def commitment_form(request, slug, pk=None):
                     **fields,
                 )
         except ApplicationError as error:
-            add_application_error(form, error)
+            form_add_application_error(form, error)
         else:
             messages.success(request, _("The commitment was saved."))
             return redirect("events:commitments", slug=event.slug)

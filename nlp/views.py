@@ -13,6 +13,7 @@ from accounts.roles import Role, user_has_role
 from coding.models import Code
 from core.access import roles_required
 from core.exceptions import ApplicationError
+from core.forms import form_add_application_error
 from events.models import Event
 from nlp import selectors, services
 from nlp.forms import LANGUAGE_CHOICES, JobForm, LexiconEntryForm, LexiconFilterForm
@@ -33,14 +34,6 @@ def _code_choices() -> list[tuple[str, str]]:
     return sorted(((key, codes.get(key, key)) for key in keys), key=lambda c: c[1])
 
 
-def _apply_errors(form, exc: ApplicationError) -> None:
-    for field, errors in exc.field_errors.items():
-        for error in errors:
-            form.add_error(field if field in form.fields else None, error)
-    if not exc.field_errors:
-        form.add_error(None, exc.message)
-
-
 def _events():
     return Event.objects.order_by("-starts_at").only("id", "title")[:500]
 
@@ -59,7 +52,7 @@ def overview(request):
                     user=request.user,
                 )
             except ApplicationError as exc:
-                _apply_errors(form, exc)
+                form_add_application_error(form, exc)
             else:
                 messages.success(request, _("The job has started."))
                 return redirect("nlp:job", pk=job.pk)
@@ -126,7 +119,7 @@ def lexicon(request):
                     user=request.user,
                 )
             except ApplicationError as exc:
-                _apply_errors(form, exc)
+                form_add_application_error(form, exc)
             else:
                 messages.success(request, _("The term was added."))
                 return redirect(request.get_full_path())

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.roles import Role
 from core.access import public, roles_required
 from core.exceptions import ApplicationError
+from core.forms import form_add_application_error
 from events.models import Event
 from events.selectors import event_list_for_user
 from testimonies import importers, ratelimit, selectors, services
@@ -78,18 +79,6 @@ def _invalid_form_encoding(request) -> bool:
             except UnicodeDecodeError:
                 return True
     return False
-
-
-def _apply_errors(form, error: ApplicationError) -> None:
-    known = set(form.fields)
-    for field, messages_ in error.field_errors.items():
-        name = field if field in known else None
-        if name is None and f"scope_{field}" in known:
-            name = f"scope_{field}"
-        for message in messages_ if isinstance(messages_, list | tuple) else [messages_]:
-            form.add_error(name, str(message))
-    if not error.field_errors:
-        form.add_error(None, error.message)
 
 
 def _consent_text_from_post(request) -> ConsentText | None:
@@ -187,7 +176,7 @@ def submit(request, token: str):
                     **form.service_kwargs(),
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                form_add_application_error(form, error, field_prefix="scope_")
             else:
                 context = _receipt_context(
                     request, submission.testimony, code=submission.withdrawal_code
@@ -287,7 +276,7 @@ def withdraw(request):
             client_key=ratelimit.client_key_for_request(request),
         )
     except ApplicationError as error:
-        _apply_errors(code_form, error)
+        form_add_application_error(code_form, error, field_prefix="scope_")
         status = 429 if isinstance(error, services.WithdrawalLocked) else 400
         return render(request, "testimonies/withdraw_code.html", {"form": code_form}, status=status)
     code = code_form.cleaned_data["code"].strip()
@@ -308,7 +297,7 @@ def withdraw(request):
     try:
         return _withdraw_apply(request, testimony, form, ConsentChange.Actor.CODE)
     except ApplicationError as error:
-        _apply_errors(form, error)
+        form_add_application_error(form, error, field_prefix="scope_")
         return _withdraw_choice_page(request, testimony, form, code=code)
 
 
@@ -363,7 +352,7 @@ def my_withdraw(request, public_id):
     try:
         return _withdraw_apply(request, testimony, form, ConsentChange.Actor.PARTICIPANT)
     except ApplicationError as error:
-        _apply_errors(form, error)
+        form_add_application_error(form, error, field_prefix="scope_")
         return _withdraw_choice_page(request, testimony, form)
 
 
@@ -473,7 +462,7 @@ def facilitator_entry(request, event_id):
                     **form.service_kwargs(),
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                form_add_application_error(form, error, field_prefix="scope_")
             else:
                 context = _receipt_context(
                     request,
@@ -554,7 +543,7 @@ def consent_text_admin(request):
             try:
                 text = services.consent_text_create(user=request.user, **form.cleaned_data)
             except ApplicationError as error:
-                _apply_errors(form, error)
+                form_add_application_error(form, error, field_prefix="scope_")
             else:
                 messages.success(
                     request,
@@ -589,7 +578,7 @@ def consent_text_edit(request, pk):
                     body=form.cleaned_data["body"],
                 )
             except ApplicationError as error:
-                _apply_errors(form, error)
+                form_add_application_error(form, error, field_prefix="scope_")
             else:
                 messages.success(request, _("The consent text is corrected."))
                 return redirect("testimonies:consent_text_admin")
@@ -633,7 +622,7 @@ def original_text_audit(request):
             try:
                 services.original_text_grant(email=form.cleaned_data["email"])
             except ApplicationError as error:
-                _apply_errors(form, error)
+                form_add_application_error(form, error, field_prefix="scope_")
             else:
                 messages.success(request, _("The grant is given."))
                 return redirect("testimonies:original_text_audit")
