@@ -3,7 +3,6 @@
 import logging
 import tempfile
 from datetime import timedelta
-from pathlib import Path
 
 from django.conf import settings
 from django.core.files import File
@@ -207,10 +206,6 @@ def export_jobs_expire(*, user=None) -> int:
         job.delete()
         count += 1
     return count
-
-
-def export_job_file_path(job: ExportJob) -> Path:
-    return Path(job.file.path)
 
 
 def exports_discard_for_withdrawal(testimony_id: int) -> None:
