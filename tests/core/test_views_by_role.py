@@ -76,3 +76,22 @@ def test_schema_is_openapi_3_and_lists_me(client):
     schema = response.json()
     assert schema["openapi"].startswith("3.")
     assert "/api/v1/me/" in schema["paths"]
+
+
+NAV_LINKS = {
+    "/events/": {F, R, A},
+    "/events/programme/": {A},
+    "/coding/": {R, A},
+    "/nlp/": {R, A},
+    "/analysis/": {R, A},
+}
+
+
+@pytest.mark.parametrize("href", NAV_LINKS)
+def test_main_navigation_offers_each_role_its_pages(href, role_users, client_for):
+    for role in (P, F, R, A):
+        body = client_for(role_users[role]).get("/dashboard/").content.decode()
+        nav = body.split('<nav aria-label="Main">', 1)[1].split("</nav>", 1)[0]
+        assert (f'href="{href}"' in nav) == (role in NAV_LINKS[href]), (href, role)
+        if role in NAV_LINKS[href]:
+            assert client_for(role_users[role]).get(href).status_code == 200, (href, role)
