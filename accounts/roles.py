@@ -27,3 +27,9 @@ def user_roles(user) -> frozenset[str]:
 
 def user_has_role(user, *roles: str) -> bool:
     return bool(user_roles(user) & set(roles))
+
+
+# The role sets the apps grant their pages to, named once here so every app agrees on them.
+RESEARCH_TEAM = (Role.RESEARCHER, Role.ADMIN)
+EVENT_TEAM = (Role.FACILITATOR, Role.ADMIN)
+EVENT_READERS = (Role.FACILITATOR, Role.ADMIN, Role.RESEARCHER)

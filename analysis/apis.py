@@ -11,13 +11,13 @@ from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.roles import Role
+from accounts.roles import RESEARCH_TEAM
 from analysis import dashboards, exporters, selectors, services
 from analysis.models import ExportJob
 from analysis.selectors import AnalysisFilters
 from core.permissions import roles_allowed
 
-Analysts = roles_allowed(Role.RESEARCHER, Role.ADMIN)
+Analysts = roles_allowed(*RESEARCH_TEAM)
 
 
 class FiltersSerializer(serializers.Serializer):

@@ -32,7 +32,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf, TruncMonth
 from django.utils import timezone
 
-from accounts.roles import Role, user_has_role
+from accounts.roles import RESEARCH_TEAM, user_has_role
 from analysis.fts import LANGUAGE_CONFIGS, fts_config_sql, fts_vector_sql
 from coding.models import Code, CodeApplication, Codebook
 from events.models import Event
@@ -98,7 +98,7 @@ class Theme:
 
 
 def can_analyse(user) -> bool:
-    return user_has_role(user, Role.RESEARCHER, Role.ADMIN)
+    return user_has_role(user, *RESEARCH_TEAM)
 
 
 def code_with_descendants(*, code_id: int) -> list[int]:

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts.roles import Role
+from accounts.roles import RESEARCH_TEAM
 from analysis import dashboards, exporters, selectors, services
 from analysis.forms import ExportForm, FilterForm, QuoteSheetForm
 from analysis.models import ExportJob
@@ -17,7 +17,7 @@ from analysis.selectors import AnalysisFilters
 from core.access import roles_required
 from core.exceptions import ApplicationError
 
-ANALYSTS = (Role.RESEARCHER, Role.ADMIN)
+ANALYSTS = RESEARCH_TEAM
 PAGES = {
     "themes": "analysis:themes",
     "timeline": "analysis:timeline",

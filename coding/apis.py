@@ -15,7 +15,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.roles import Role
+from accounts.roles import RESEARCH_TEAM
 from coding import exchange, selectors, services
 from coding.models import CodeApplication, Memo, Reconciliation
 from coding.serializers import (
@@ -38,7 +38,7 @@ from coding.serializers import (
 from core.permissions import roles_allowed
 from events.models import Event
 
-CODERS = roles_allowed(Role.RESEARCHER, Role.ADMIN)
+CODERS = roles_allowed(*RESEARCH_TEAM)
 
 
 def _manager(request) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from accounts.roles import Role, user_has_role
+from accounts.roles import RESEARCH_TEAM, Role, user_has_role
 from coding import agreement
 from coding.models import (
     Code,
@@ -31,7 +31,7 @@ SUGGESTED = CodeApplication.Status.SUGGESTED
 
 
 def can_code(user) -> bool:
-    return user_has_role(user, Role.RESEARCHER, Role.ADMIN)
+    return user_has_role(user, *RESEARCH_TEAM)
 
 
 def can_manage_codebook(user) -> bool:

@@ -13,7 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.roles import Role
+from accounts.roles import RESEARCH_TEAM
 from coding import exchange, rendering, selectors, services
 from coding.forms import (
     AgreementFilterForm,
@@ -33,7 +33,7 @@ from core.access import roles_required
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
 
-CODERS = (Role.RESEARCHER, Role.ADMIN)
+CODERS = RESEARCH_TEAM
 BLIND_SESSION_KEY = "coding_blind"
 
 

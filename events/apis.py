@@ -11,7 +11,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 
-from accounts.roles import Role, user_has_role
+from accounts.roles import EVENT_READERS, EVENT_TEAM, Role, user_has_role
 from core.permissions import RolePermission
 from events import selectors, services
 from events.filters import CommitmentFilter, EventFilter, SessionFilter, SessionLogFilter
@@ -35,14 +35,12 @@ from events.serializers import (
 class ReadOrEdit(RolePermission):
     """Facilitators, admins and researchers read; only facilitators and admins write."""
 
-    roles = (Role.FACILITATOR, Role.ADMIN, Role.RESEARCHER)
+    roles = EVENT_READERS
 
     def has_permission(self, request, view):
         if not super().has_permission(request, view):
             return False
-        return request.method in SAFE_METHODS or user_has_role(
-            request.user, Role.FACILITATOR, Role.ADMIN
-        )
+        return request.method in SAFE_METHODS or user_has_role(request.user, *EVENT_TEAM)
 
 
 class _ScopedViewSet(viewsets.GenericViewSet):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accounts.roles import Role, user_has_role
+from accounts.roles import EVENT_READERS, EVENT_TEAM, Role, user_has_role
 from core.access import public, roles_required
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
@@ -32,8 +32,8 @@ from events.models import Commitment, CommitmentStatusChange, Event, SessionLog
 
 logger = logging.getLogger(__name__)
 
-READERS = (Role.FACILITATOR, Role.ADMIN, Role.RESEARCHER)
-EDITORS = (Role.FACILITATOR, Role.ADMIN)
+READERS = EVENT_READERS
+EDITORS = EVENT_TEAM
 PAGE_SIZE = 25
 
 

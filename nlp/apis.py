@@ -11,13 +11,13 @@ from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from accounts.roles import Role
+from accounts.roles import RESEARCH_TEAM, Role
 from core.permissions import roles_allowed
 from nlp import selectors, services
 from nlp.models import ClassifierVersion, LexiconEntry, NlpFailure, NlpJob
 from nlp.pipelines import SUPPORTED_LANGUAGES
 
-ResearchRoles = roles_allowed(Role.RESEARCHER, Role.ADMIN)
+ResearchRoles = roles_allowed(*RESEARCH_TEAM)
 AdminRole = roles_allowed(Role.ADMIN)
 
 

@@ -3,12 +3,12 @@ admins alone see failures."""
 
 from django.db.models import Count, Q, QuerySet
 
-from accounts.roles import Role, user_has_role
+from accounts.roles import RESEARCH_TEAM, Role, user_has_role
 from nlp.models import ClassifierVersion, LexiconEntry, NlpFailure, NlpJob
 
 
 def _researcher(user) -> bool:
-    return user_has_role(user, Role.RESEARCHER, Role.ADMIN)
+    return user_has_role(user, *RESEARCH_TEAM)
 
 
 def job_list_for_user(*, user) -> QuerySet[NlpJob]:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from accounts.roles import Role, user_has_role
+from accounts.roles import RESEARCH_TEAM, Role, user_has_role
 from coding.models import Code
 from core.access import roles_required
 from core.exceptions import ApplicationError
@@ -19,7 +19,7 @@ from nlp import selectors, services
 from nlp.forms import LANGUAGE_CHOICES, JobForm, LexiconEntryForm, LexiconFilterForm
 from nlp.models import LexiconEntry
 
-RESEARCH_ROLES = (Role.RESEARCHER, Role.ADMIN)
+RESEARCH_ROLES = RESEARCH_TEAM
 
 
 def _code_choices() -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
-from accounts.roles import Role, user_has_role
+from accounts.roles import EVENT_TEAM, RESEARCH_TEAM, Role, user_has_role
 from core.permissions import roles_allowed
 from events.selectors import event_list_for_user
 from testimonies import ratelimit, selectors, services
@@ -31,7 +31,7 @@ from testimonies.serializers import (
     WithdrawalSerializer,
 )
 
-RESEARCH = roles_allowed(Role.RESEARCHER, Role.ADMIN)
+RESEARCH = roles_allowed(*RESEARCH_TEAM)
 
 
 class ConsentTextCurrentApi(APIView):
@@ -81,7 +81,7 @@ class TestimonyCreateApi(APIView):
             channel, method, entered_by = Channel.API, ConsentMethod.ONLINE, None
             participant = user if user.is_authenticated else None
         else:
-            if not user_has_role(user, Role.FACILITATOR, Role.ADMIN):
+            if not user_has_role(user, *EVENT_TEAM):
                 raise NotFound("No event is collecting stories with this token.")
             event = get_object_or_404(event_list_for_user(user=user), pk=data["event"])
             if not data.get("consent_method"):

@@ -3,7 +3,7 @@
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from accounts.roles import Role, user_has_role
+from accounts.roles import EVENT_TEAM, RESEARCH_TEAM, user_has_role
 from events import selectors as events_selectors
 from events.models import Event
 from testimonies import hooks
@@ -97,7 +97,7 @@ def research_copies_for_user(*, user) -> QuerySet[ResearchCopy]:
     SECURITY: returns ResearchCopy rows (redacted text); ``testimony`` is joined for its event,
     dates and scopes, with the original text deferred. Never render ``testimony.text`` from this.
     """
-    if not user_has_role(user, Role.RESEARCHER, Role.ADMIN):
+    if not user_has_role(user, *RESEARCH_TEAM):
         return ResearchCopy.objects.none()
     return (
         ResearchCopy.objects.filter(
@@ -134,7 +134,7 @@ def testimonies_for_participant(*, user) -> QuerySet[Testimony]:
 
 def testimonies_entered_by(*, user) -> QuerySet[Testimony]:
     """Stories a facilitator entered themselves: the only texts a facilitator may read."""
-    if not user_has_role(user, Role.FACILITATOR, Role.ADMIN):
+    if not user_has_role(user, *EVENT_TEAM):
         return Testimony.objects.none()
     return (
         Testimony.objects.filter(entered_by=user).select_related("event").order_by("-submitted_at")

@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.roles import Role, user_has_role
+from accounts.roles import EVENT_TEAM, Role, user_has_role
 from core.exceptions import ApplicationError
 from core.outbox import outbox_enqueue
 from events.models import Event
@@ -689,7 +689,7 @@ def user_can_read_original(*, user, testimony: Testimony) -> bool:
         return False
     if user.has_perm("testimonies.view_original_text"):
         return True
-    return testimony.entered_by_id == user.pk and user_has_role(user, Role.FACILITATOR, Role.ADMIN)
+    return testimony.entered_by_id == user.pk and user_has_role(user, *EVENT_TEAM)
 
 
 @transaction.atomic

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from accounts.roles import Role
+from accounts.roles import EVENT_TEAM, RESEARCH_TEAM, Role
 from core.access import public, roles_required
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
@@ -48,8 +48,8 @@ from testimonies.models import (
 )
 from testimonies.receipts import testimony_receipt
 
-FACILITATOR_ROLES = (Role.FACILITATOR, Role.ADMIN)
-RESEARCH_ROLES = (Role.RESEARCHER, Role.ADMIN)
+FACILITATOR_ROLES = EVENT_TEAM
+RESEARCH_ROLES = RESEARCH_TEAM
 
 
 def _no_store(response):
