@@ -14,7 +14,14 @@ from rest_framework.views import APIView
 from accounts.roles import RESEARCH_TEAM, Role
 from core.permissions import roles_allowed
 from nlp import selectors, services
-from nlp.models import ClassifierVersion, LexiconEntry, NlpFailure, NlpJob
+from nlp.models import (
+    JOB_BATCH_SIZE,
+    JOB_MAX_BATCH_SIZE,
+    ClassifierVersion,
+    LexiconEntry,
+    NlpFailure,
+    NlpJob,
+)
 from nlp.pipelines import SUPPORTED_LANGUAGES
 
 ResearchRoles = roles_allowed(*RESEARCH_TEAM)
@@ -35,7 +42,9 @@ class JobSerializer(serializers.ModelSerializer):
 class JobCreateSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=NlpJob.Kind.choices)
     filters = serializers.DictField(required=False, default=dict)
-    batch_size = serializers.IntegerField(required=False, default=64, min_value=1, max_value=1000)
+    batch_size = serializers.IntegerField(
+        required=False, default=JOB_BATCH_SIZE, min_value=1, max_value=JOB_MAX_BATCH_SIZE
+    )
 
 
 class JobProgressSerializer(serializers.Serializer):

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from nlp.models import LexiconEntry, NlpJob
+from nlp.models import JOB_BATCH_SIZE, JOB_MAX_BATCH_SIZE, LexiconEntry, NlpJob
 from nlp.pipelines import SUPPORTED_LANGUAGES
 
 LANGUAGE_NAMES = {
@@ -31,7 +31,10 @@ class JobForm(forms.Form):
     )
     untagged_only = forms.BooleanField(label=_("Only stories never tagged"), required=False)
     batch_size = forms.IntegerField(
-        label=_("Stories per batch"), min_value=1, max_value=1000, initial=64
+        label=_("Stories per batch"),
+        min_value=1,
+        max_value=JOB_MAX_BATCH_SIZE,
+        initial=JOB_BATCH_SIZE,
     )
 
     def __init__(self, *args, events=(), **kwargs):

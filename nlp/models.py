@@ -159,6 +159,13 @@ class ClassifierVersion(models.Model):
         return f"textcat-v{self.version}"
 
 
+# Stories per job batch (one task each). NOTE: a batch of 256 keeps the per-task costs (queue,
+# reads, bookkeeping, commits) small beside the spaCy time, and still reports progress every few
+# seconds per worker (bench/nlp_throughput.py --batch-size compares sizes).
+JOB_BATCH_SIZE = 256
+JOB_MAX_BATCH_SIZE = 1000
+
+
 class NlpJob(models.Model):
     """A bulk run over all stories or a filtered set, in batches (resumable)."""
 
@@ -178,7 +185,7 @@ class NlpJob(models.Model):
         _("status"), max_length=10, choices=Status.choices, default=Status.PLANNING
     )
     filters = models.JSONField(_("filters"), default=dict, blank=True)
-    batch_size = models.PositiveIntegerField(_("batch size"), default=64)
+    batch_size = models.PositiveIntegerField(_("batch size"), default=JOB_BATCH_SIZE)
     total = models.PositiveIntegerField(_("stories"), default=0)
     processed = models.PositiveIntegerField(_("processed"), default=0)
     failed = models.PositiveIntegerField(_("failed"), default=0)
@@ -195,7 +202,8 @@ class NlpJob(models.Model):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(batch_size__gte=1) & Q(batch_size__lte=1000), name="nlp_job_batch_size"
+                condition=Q(batch_size__gte=1) & Q(batch_size__lte=JOB_MAX_BATCH_SIZE),
+                name="nlp_job_batch_size",
             )
         ]
         indexes = [models.Index(fields=["status"])]

@@ -24,6 +24,8 @@ EXCLUDED_COMPONENTS = ("parser",)
 # Components each step needs; the rest are disabled for that step (see ``components_for``).
 NER_COMPONENTS = frozenset({"ner"})
 LEMMA_COMPONENTS = frozenset({"tok2vec", "morphologizer", "attribute_ruler", "lemmatizer"})
+# Documents per ``nlp.pipe`` minibatch, for every step and for the benchmark's bare spaCy run.
+PIPE_BATCH_SIZE = 64
 
 _cache: dict[str, Language] = {}
 _lock = threading.Lock()

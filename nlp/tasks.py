@@ -131,17 +131,17 @@ def recheck_classifier(self) -> bool:
     soft_time_limit=840,
     ignore_result=False,
 )
-def probe_throughput(self, language: str, texts: list[str], batch_size: int = 64) -> float:
+def probe_throughput(self, language: str, texts: list[str], batch_size: int | None = None) -> float:
     """Stories per second of bare ``nlp.pipe`` inside this worker process (for benchmarks and
     capacity checks; send synthetic texts, never stories)."""
     import time
 
-    from nlp.pipelines import LEMMA_COMPONENTS, disabled_except
+    from nlp.pipelines import LEMMA_COMPONENTS, PIPE_BATCH_SIZE, disabled_except
     from nlp.services import lexicon_matcher
 
     nlp = lexicon_matcher(language).nlp
     disabled = disabled_except(nlp, LEMMA_COMPONENTS)
     started = time.perf_counter()
-    for _doc in nlp.pipe(texts, disable=disabled, batch_size=batch_size):
+    for _doc in nlp.pipe(texts, disable=disabled, batch_size=batch_size or PIPE_BATCH_SIZE):
         pass
     return len(texts) / (time.perf_counter() - started)

@@ -70,6 +70,20 @@ def test_running_twice_adds_nothing(codebook, make_story):
     assert StoryAnalysis.objects.filter(testimony=story).count() == 1
 
 
+def test_a_suggestion_a_concurrent_run_wrote_first_stands(codebook, make_story):
+    story = make_story(FR_STORY)
+    services.testimonies_analyse(testimony_ids=[story.pk])
+    judged = _machine(story).get(code__key="judged")
+    before = sorted(_machine(story).values_list("id", "code_id", "confidence"))
+    # The same row again, as a second run of the batch would insert it: nothing changes.
+    services._suggestions_insert(
+        rows=[(story.pk, judged.code_id, 0.99, "other-run", 0, 5)], now=judged.created_at
+    )
+    assert sorted(_machine(story).values_list("id", "code_id", "confidence")) == before
+    judged.refresh_from_db()
+    assert judged.model_version.startswith("lexicon-fr-r") and judged.updated_at is not None
+
+
 def test_reviewed_suggestions_are_kept_and_stale_pending_ones_go(codebook, make_story, researcher):
     from coding.services import suggestion_accept, suggestion_reject
 
