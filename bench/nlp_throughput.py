@@ -272,7 +272,7 @@ def main() -> int:
         print(f"pipeline: {', '.join(n for n in nlp.pipe_names if n not in disabled)}")
         # NOTE: rounds alternate the two measurements, so that a change in the machine's load
         # during the run weighs on both alike; the ratio is taken round by round.
-        ratios, worker_ratios, task_rates = [], [], []
+        ratios, worker_ratios, task_rates, worker_rates = [], [], [], []
         for round_ in range(1, args.rounds + 1):
             reset_outputs()
             task_seconds, done = run_job(args.batch_size, event.pk)
@@ -283,6 +283,7 @@ def main() -> int:
             ratios.append(task_rate / bare_rate)
             worker_ratios.append(task_rate / in_worker)
             task_rates.append(task_rate)
+            worker_rates.append(in_worker)
             print(
                 f"round {round_}: task path {task_rate:6.1f} stories/s; bare nlp.pipe "
                 f"{bare_rate:6.1f} here, {in_worker:6.1f} in the worker; ratios "
@@ -309,6 +310,14 @@ def main() -> int:
             two_rate = done / two_seconds
             print(f"task path, 2 worker processes: {two_rate:7.1f} stories/s ({two_seconds:.1f} s)")
             print(f"gain from the second worker : {two_rate / task_rate:8.2f}x (ideal 2.00x)")
+            # What this machine allows: bare nlp.pipe in both worker processes at once (each
+            # worker holds one task at a time, so each takes one probe).
+            pair = [probe.apply_async(args=["fr", texts]) for _ in range(2)]
+            both = sum(result.get(timeout=900) for result in pair)
+            print(
+                f"bare nlp.pipe, 2 processes  : {both / statistics.median(worker_rates):8.2f}x "
+                "at once (this machine's ceiling for the gain)"
+            )
     finally:
         for proc in workers:
             proc.terminate()
