@@ -9,6 +9,7 @@ from events.models import (
     Session,
     SessionLog,
 )
+from events.services import commitment_status_change
 
 
 class EventFacilitatorInline(admin.TabularInline):
@@ -65,14 +66,12 @@ class CommitmentAdmin(admin.ModelAdmin):
     inlines = [CommitmentStatusChangeInline]
 
     def save_model(self, request, obj, form, change):
-        # NOTE: status changes made here are recorded like those made in the pages.
+        # NOTE: a status changed here goes through the same service as in the pages, so it is
+        # checked, locked and recorded in the history the same way; the service runs first,
+        # while the stored row still has the old status, then the admin saves the other fields.
         if change and "status" in form.changed_data:
-            CommitmentStatusChange.objects.create(
-                commitment=obj,
-                changed_by=request.user,
-                from_status=form.initial.get("status", ""),
-                to_status=obj.status,
-                note="admin",
+            commitment_status_change(
+                commitment=obj, user=request.user, status=obj.status, note="admin"
             )
         super().save_model(request, obj, form, change)
 
