@@ -36,9 +36,11 @@ $(JS_INSTALLED): package.json package-lock.json
 test: install $(JS_INSTALLED)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The import contracts (layers) are in pyproject.toml, [tool.importlinter]; docs/dev/architecture.md.
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff check --fix .
