@@ -1,7 +1,7 @@
 """A REFI-QDA project writer (``.qdpx``): the exchange format of NVivo, ATLAS.ti, MAXQDA, QualCoder.
 
 The archive holds ``project.qde`` (XML in ``urn:QDA-XML:project:1.0``) and ``sources/<GUID>.txt``.
-Rules followed (REFI-QDA 1.5 and ../shared/refi-qda/README.md):
+Rules followed (REFI-QDA 1.5; the schema and its source: analysis/schemas/README.md):
 
 - source texts are UTF-8 without a byte-order mark (a BOM shifts every span in some importers);
 - selections count Unicode code points from 0, end exclusive (``text[start:end]``);

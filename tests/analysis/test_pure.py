@@ -13,7 +13,8 @@ from analysis import charts, refiqda
 from analysis.suppression import is_suppressed, suppress_count, suppress_matrix, suppress_share
 from analysis.trust import TrustRow, trust_gaps
 
-SHARED_XSD = Path(__file__).resolve().parents[3] / "shared" / "refi-qda" / "Project.xsd"
+# The REFI-QDA project schema, kept in the repository (analysis/schemas/README.md says its source).
+PROJECT_XSD = Path(__file__).resolve().parents[2] / "analysis" / "schemas" / "Project.xsd"
 
 
 # Suppression -------------------------------------------------------------------------------
@@ -223,7 +224,7 @@ def test_qdpx_is_valid_against_the_shared_schema(tmp_path):
     with zipfile.ZipFile(path) as archive:
         xml = archive.read("project.qde")
         names = archive.namelist()
-    schema = etree.XMLSchema(etree.parse(str(SHARED_XSD)))
+    schema = etree.XMLSchema(etree.parse(str(PROJECT_XSD)))
     document = etree.fromstring(xml)  # noqa: S320
     assert schema.validate(document), schema.error_log
     assert refiqda.validate_project(xml) == []

@@ -21,8 +21,8 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED_XSD = ROOT.parent / "shared" / "refi-qda" / "Codebook.xsd"
-XSD = SHARED_XSD if SHARED_XSD.exists() else ROOT / "coding" / "schemas" / "Codebook.xsd"
+# The REFI-QDA codebook schema imports are validated against (coding/schemas/README.md).
+XSD = ROOT / "coding" / "schemas" / "Codebook.xsd"
 
 
 @pytest.fixture
