@@ -292,6 +292,11 @@ def test_no_import_cycle_between_modules():
     )
 
 
+def test_the_cycle_check_finds_each_loop_once():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": {"e"}, "f": set()}
+    assert strongly_connected(graph) == [["a", "b", "c"]]
+
+
 def test_known_cycle_edges_still_exist():
     edges = {(i.importer.name, i.target) for i in all_imports()}
     stale = sorted(set(KNOWN_CYCLE_EDGES) - edges)
@@ -300,44 +305,64 @@ def test_known_cycle_edges_still_exist():
 
 def _module_aliases(module: Module) -> dict[str, str]:
     """Local names bound to another app's modules (``from coding import services``)."""
+    modules = project_modules()
     aliases = {}
+    for node, _deferred, _tc in _walk(module.tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                local = alias.asname or alias.name.split(".")[0]
+                full = alias.name if alias.asname else local
+                if full in modules:
+                    aliases[local] = full
+        elif isinstance(node, ast.ImportFrom):
+            base = _absolute(module, node)
+            for alias in node.names:
+                if f"{base}.{alias.name}" in modules:
+                    aliases[alias.asname or alias.name] = f"{base}.{alias.name}"
+    return {local: full for local, full in aliases.items() if full.split(".")[0] != module.app}
+
+
+def private_uses(module: Module) -> Iterator[str]:
     for imp in imports_of(module):
-        if imp.names or imp.target.split(".")[0] == module.app:
+        if imp.target.split(".")[0] == module.app:
             continue
-        for node, _deferred, _tc in _walk(module.tree):
-            if isinstance(node, ast.ImportFrom | ast.Import) and node.lineno == imp.line:
-                for alias in node.names:
-                    local = alias.asname or alias.name.split(".")[0]
-                    full = alias.name if isinstance(node, ast.Import) else imp.target
-                    aliases[local] = full if alias.asname or "." not in alias.name else local
-    return aliases
-
-
-def private_uses() -> Iterator[str]:
-    for module in project_modules().values():
-        for imp in imports_of(module):
-            if imp.target.split(".")[0] == module.app:
-                continue
-            private = [n for n in imp.names if is_private(n)]
-            private += [p for p in imp.target.split(".") if is_private(p)]
-            if private:
-                yield f"{module.path}:{imp.line}: {imp.target} {private}"
-        aliases = _module_aliases(module)
-        for node in ast.walk(module.tree):
-            if (
-                isinstance(node, ast.Attribute)
-                and isinstance(node.value, ast.Name)
-                and node.value.id in aliases
-                and is_private(node.attr)
-            ):
-                yield f"{module.path}:{node.lineno}: {aliases[node.value.id]}.{node.attr}"
+        private = [n for n in imp.names if is_private(n)]
+        private += [p for p in imp.target.split(".") if is_private(p)]
+        if private:
+            yield f"{module.path}:{imp.line}: {imp.target} {private}"
+    aliases = _module_aliases(module)
+    for node in ast.walk(module.tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in aliases
+            and is_private(node.attr)
+        ):
+            yield f"{module.path}:{node.lineno}: {aliases[node.value.id]}.{node.attr}"
 
 
 def test_no_private_name_is_imported_from_another_app():
-    found = list(private_uses())
+    found = [use for module in project_modules().values() for use in private_uses(module)]
     assert not found, "private names used across apps (make them public or add a service):\n" + (
         "\n".join(found)
     )
+
+
+@pytest.mark.parametrize(
+    ("source", "uses"),
+    [
+        ("from coding.services import _full_clean", 1),
+        ("from coding import services\nservices._full_clean()", 1),
+        ("import coding.services as cs\ncs._x", 1),
+        ("from coding.services import code_create", 0),
+        ("from analysis import selectors\nselectors._own", 0),  # its own app
+        ("from coding import services\nservices.__name__", 0),
+    ],
+)
+def test_the_private_scan_finds_private_names_across_apps(tmp_path, monkeypatch, source, uses):
+    monkeypatch.setattr(f"{__name__}.ROOT", tmp_path)
+    (tmp_path / "probe.py").write_text(source + "\n")
+    assert len(list(private_uses(Module("analysis.probe", "probe.py", False)))) == uses
 
 
 def _is_public(target: str) -> bool:
@@ -562,6 +587,21 @@ OUTSIDE = re.compile(
         ]
     )
 )
+
+
+@pytest.mark.parametrize(
+    ("line", "outside"),
+    [
+        ("see `../" + "shared/STYLE.md`", True),
+        ('ROOT.parent / "' + 'shared" / "refi-qda"', True),
+        ("open('/" + "work/main/x')", True),
+        ("/" + "home/alice/entendu", True),
+        ("analysis/schemas/Project.xsd", False),
+        ("the shared cache", False),
+    ],
+)
+def test_the_path_check_tells_outside_paths(line, outside):
+    assert bool(OUTSIDE.search(line)) is outside
 
 
 def test_nothing_refers_to_a_path_outside_the_repository():
