@@ -593,7 +593,7 @@ OUTSIDE = re.compile(
     ("line", "outside"),
     [
         ("see `../" + "shared/STYLE.md`", True),
-        ('ROOT.parent / "' + 'shared" / "refi-qda"', True),
+        ('ROOT.parent / "sha' + 'red" / "refi-qda"', True),
         ("open('/" + "work/main/x')", True),
         ("/" + "home/alice/entendu", True),
         ("analysis/schemas/Project.xsd", False),
