@@ -5,6 +5,8 @@ Migrations, tests and benchmarks are not counted.
 import ast
 from collections.abc import Iterator
 
+import pytest
+
 from tests.architecture import reading
 from tests.architecture.reading import PACKAGES, tracked_files
 
@@ -127,3 +129,23 @@ def test_known_long_functions_are_still_long():
         if key[0] not in files or key[1] not in {name for name, _ in long_functions(key[0])}
     ]
     assert not stale, f"fixed: remove from KNOWN_LONG_FUNCTIONS: {stale}"
+
+
+BODY = "    x = 1\n" * 61
+
+
+@pytest.mark.parametrize(
+    ("source", "long"),
+    [
+        (f"def f():\n{BODY}", ["f"]),
+        (f"# NOTE: one table, read top to bottom.\ndef f():\n{BODY}", []),
+        (f"# NOTE: why.\n@decorator\ndef f():\n{BODY}", []),
+        (f'def f():\n    """Doc."""\n    # NOTE: why.\n{BODY}', []),
+        (f"# not a note\ndef f():\n{BODY}", ["f"]),
+        ("def f():\n" + "    x = 1\n" * 59, []),
+    ],
+)
+def test_a_long_function_needs_a_note(tmp_path, monkeypatch, source, long):
+    monkeypatch.setattr(reading, "ROOT", tmp_path)
+    (tmp_path / "m.py").write_text(source)
+    assert [name for name, _ in long_functions("m.py")] == long
