@@ -10,7 +10,11 @@ from core.permissions import roles_allowed
 class MeApi(APIView):
     permission_classes = [roles_allowed()]
 
-    @extend_schema(responses=MeSerializer, summary="The signed-in user's e-mail and roles")
+    @extend_schema(
+        operation_id="me_retrieve",
+        responses=MeSerializer,
+        summary="The signed-in user's e-mail and roles",
+    )
     def get(self, request):
         data = {
             "email": request.user.email,

@@ -2,12 +2,10 @@
 
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
-from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -15,41 +13,18 @@ from accounts.roles import RESEARCH_TEAM
 from analysis import dashboards, exporters, selectors, services
 from analysis.models import ExportJob
 from analysis.selectors import AnalysisFilters
+from analysis.serializers import (
+    AnalysisChartSerializer,
+    ExportCreateSerializer,
+    ExportJobSerializer,
+    FiltersSerializer,
+    QuoteSerializer,
+    SearchResultSerializer,
+)
+from core.pagination import ListApiMixin
 from core.permissions import roles_allowed
 
 Analysts = roles_allowed(*RESEARCH_TEAM)
-
-
-class FiltersSerializer(serializers.Serializer):
-    event = serializers.IntegerField(required=False, min_value=1)
-    country = serializers.CharField(required=False, max_length=2, allow_blank=True)
-    language = serializers.CharField(required=False, max_length=16, allow_blank=True)
-    date_from = serializers.DateField(required=False)
-    date_to = serializers.DateField(required=False)
-    code = serializers.IntegerField(required=False, min_value=1)
-
-    def validate(self, attrs):
-        if (
-            attrs.get("date_from")
-            and attrs.get("date_to")
-            and attrs["date_from"] > attrs["date_to"]
-        ):
-            raise serializers.ValidationError(
-                {"date_to": "The end date must be on or after the start date."}
-            )
-        return attrs
-
-    def filters(self) -> AnalysisFilters:
-        data = self.validated_data
-        return AnalysisFilters(
-            event_id=data.get("event"),
-            country=(data.get("country") or "").upper(),
-            language=data.get("language") or "",
-            date_from=data.get("date_from"),
-            date_to=data.get("date_to"),
-            code_id=data.get("code"),
-        )
-
 
 FILTER_PARAMETERS = [
     OpenApiParameter("event", int, description="Event id"),
@@ -67,19 +42,6 @@ def _filters(request) -> AnalysisFilters:
     return serializer.filters()
 
 
-ChartSerializer = inline_serializer(
-    "AnalysisChart",
-    {
-        "key": serializers.CharField(),
-        "title": serializers.CharField(),
-        "description": serializers.CharField(),
-        "threshold": serializers.IntegerField(),
-        "columns": serializers.ListField(child=serializers.CharField()),
-        "rows": serializers.ListField(child=serializers.ListField()),
-    },
-)
-
-
 class AggregateApi(APIView):
     """One dashboard's data, suppressed exactly as on the page: a cell counting fewer than
     ``threshold`` stories is null."""
@@ -87,6 +49,7 @@ class AggregateApi(APIView):
     permission_classes = [Analysts]
 
     @extend_schema(
+        operation_id="analysis_aggregates_retrieve",
         parameters=[
             *FILTER_PARAMETERS,
             OpenApiParameter(
@@ -94,7 +57,7 @@ class AggregateApi(APIView):
             ),
             OpenApiParameter("parent", int, description="For cooccurrence: a code's children"),
         ],
-        responses=ChartSerializer,
+        responses=AnalysisChartSerializer,
     )
     def get(self, request, key: str):
         if key not in dashboards.CHART_KEYS:
@@ -113,36 +76,28 @@ class AggregateApi(APIView):
             parent=int(parent) if parent and parent.isdigit() else None,
         )
         return Response(
-            {
-                "key": chart.key,
-                "title": chart.title,
-                "description": chart.description,
-                "threshold": dashboards.suppression_threshold(),
-                "columns": chart.columns,
-                "rows": chart.rows,
-            }
+            AnalysisChartSerializer(
+                {
+                    "key": chart.key,
+                    "title": chart.title,
+                    "description": chart.description,
+                    "threshold": dashboards.suppression_threshold(),
+                    "columns": chart.columns,
+                    "rows": chart.rows,
+                }
+            ).data
         )
 
 
-class SearchResultSerializer(serializers.Serializer):
-    story_id = serializers.UUIDField(source="testimony.public_id")
-    event = serializers.CharField(source="testimony.event.title")
-    country = serializers.CharField(source="testimony.event.country")
-    language = serializers.CharField()
-    submitted_at = serializers.DateTimeField(source="testimony.submitted_at")
-    title = serializers.CharField(source="redacted_title")
-    text = serializers.CharField(source="redacted_text")
-
-
-class SearchApi(APIView):
+class SearchApi(ListApiMixin, APIView):
     """Research copies (never original texts) matching a query and the filters."""
 
     permission_classes = [Analysts]
 
     @extend_schema(
+        operation_id="analysis_search_list",
         parameters=[
             OpenApiParameter("q", str, description="Words to find (web search syntax)"),
-            OpenApiParameter("page", int),
             *FILTER_PARAMETERS,
         ],
         responses=SearchResultSerializer(many=True),
@@ -153,25 +108,21 @@ class SearchApi(APIView):
             filters=_filters(request),
             query=request.query_params.get("q", "")[:200],
         )
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(results, request, view=self)
-        return paginator.get_paginated_response(SearchResultSerializer(page, many=True).data)
+        return self.paginated_response(queryset=results, serializer_class=SearchResultSerializer)
 
 
-class QuoteSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    text = serializers.CharField()
-    attribution = serializers.CharField()
-    receipt = serializers.DictField(child=serializers.CharField())
+def _quote_serializer(applications, **kwargs):
+    return QuoteSerializer(list(exporters.quotes_from(applications)), **kwargs)
 
 
-class QuotesApi(APIView):
+class QuotesApi(ListApiMixin, APIView):
     """Coded spans whose consent allows quotation, with their attribution and receipt."""
 
     permission_classes = [Analysts]
 
     @extend_schema(
-        parameters=[OpenApiParameter("page", int), *FILTER_PARAMETERS],
+        operation_id="analysis_quotes_list",
+        parameters=FILTER_PARAMETERS,
         responses=QuoteSerializer(many=True),
     )
     def get(self, request):
@@ -179,44 +130,14 @@ class QuotesApi(APIView):
         applications = selectors.quotes_for_user(
             user=request.user, filters=filters, code_id=filters.code_id
         )
-        paginator = PageNumberPagination()
-        page = paginator.paginate_queryset(applications, request, view=self)
-        quotes = [q.__dict__ for q in exporters.quotes_from(page)]
-        return paginator.get_paginated_response(QuoteSerializer(quotes, many=True).data)
+        # NOTE: a page of coded spans, each turned into its quote (a span with no text left
+        # after redaction is skipped, so a page may hold fewer quotes than its size).
+        return self.paginated_response(queryset=applications, serializer_class=_quote_serializer)
 
 
-class ExportJobSerializer(serializers.ModelSerializer):
-    percent = serializers.IntegerField(read_only=True)
-    download_url = serializers.SerializerMethodField()
-
-    class Meta:
-        model = ExportJob
-        fields = [
-            "id",
-            "dataset",
-            "format",
-            "filters",
-            "status",
-            "total",
-            "processed",
-            "percent",
-            "filename",
-            "created_at",
-            "finished_at",
-            "download_url",
-        ]
-        read_only_fields = fields
-
-    def get_download_url(self, job) -> str | None:
-        if job.status != ExportJob.Status.DONE:
-            return None
-        return reverse("api:analysis-export-download", kwargs={"job_id": job.pk})
-
-
-class ExportCreateSerializer(serializers.Serializer):
-    dataset = serializers.ChoiceField(choices=ExportJob.Dataset.choices)
-    format = serializers.ChoiceField(choices=ExportJob.Format.choices)
-    filters = FiltersSerializer(required=False)
+def _own_job(request, job_id) -> ExportJob:
+    # SECURITY: another user's export is a 404.
+    return get_object_or_404(ExportJob.objects.filter(user=request.user), pk=job_id)
 
 
 class ExportListApi(APIView):
@@ -224,12 +145,16 @@ class ExportListApi(APIView):
 
     permission_classes = [Analysts]
 
-    @extend_schema(responses=ExportJobSerializer(many=True))
+    @extend_schema(operation_id="analysis_exports_list", responses=ExportJobSerializer(many=True))
     def get(self, request):
         jobs = ExportJob.objects.filter(user=request.user).order_by("-created_at")[:50]
         return Response(ExportJobSerializer(jobs, many=True).data)
 
-    @extend_schema(request=ExportCreateSerializer, responses={202: ExportJobSerializer})
+    @extend_schema(
+        operation_id="analysis_exports_create",
+        request=ExportCreateSerializer,
+        responses={202: ExportJobSerializer},
+    )
     def post(self, request):
         serializer = ExportCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -246,15 +171,10 @@ class ExportListApi(APIView):
         return Response(ExportJobSerializer(job).data, status=status.HTTP_202_ACCEPTED)
 
 
-def _own_job(request, job_id) -> ExportJob:
-    # SECURITY: another user's export is a 404.
-    return get_object_or_404(ExportJob.objects.filter(user=request.user), pk=job_id)
-
-
 class ExportDetailApi(APIView):
     permission_classes = [Analysts]
 
-    @extend_schema(responses=ExportJobSerializer)
+    @extend_schema(operation_id="analysis_exports_retrieve", responses=ExportJobSerializer)
     def get(self, request, job_id):
         return Response(ExportJobSerializer(_own_job(request, job_id)).data)
 
@@ -262,7 +182,10 @@ class ExportDetailApi(APIView):
 class ExportDownloadApi(APIView):
     permission_classes = [Analysts]
 
-    @extend_schema(responses={(200, "application/octet-stream"): OpenApiTypes.BINARY})
+    @extend_schema(
+        operation_id="analysis_exports_download_retrieve",
+        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+    )
     def get(self, request, job_id):
         job = _own_job(request, job_id)
         if job.status != ExportJob.Status.DONE or not job.file:

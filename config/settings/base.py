@@ -263,6 +263,9 @@ SPECTACULAR_SETTINGS = {
         "EventKindEnum": "events.models.Event.Kind",
         "SessionFormatEnum": "events.models.Session.Format",
         "CommitmentStatusEnum": "events.models.Commitment.Status",
+        "YesNoEnum": "testimonies.models.YesNo",
+        "NlpJobKindEnum": "nlp.models.NlpJob.Kind",
+        "ExportFormatEnum": "analysis.models.ExportJob.Format",
     },
 }
 

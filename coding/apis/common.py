@@ -1,0 +1,30 @@
+"""What every coding endpoint shares: who may call it and how it reads its query parameters."""
+
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.views import APIView
+
+from accounts.roles import RESEARCH_TEAM
+from coding import selectors
+from core.permissions import roles_allowed
+
+CODERS = roles_allowed(*RESEARCH_TEAM)
+
+
+class CodingApi(APIView):
+    permission_classes = [CODERS]
+
+
+def require_codebook_manager(request) -> None:
+    """Codebook changes also need ``coding.manage_codebook`` (admins hold it by role)."""
+    if not selectors.can_manage_codebook(request.user):
+        raise PermissionDenied("You need the right to manage codebooks.")
+
+
+def int_param(request, name: str) -> int | None:
+    value = request.query_params.get(name)
+    if value in (None, ""):
+        return None
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ValidationError({name: ["A whole number is required."]}) from exc
