@@ -10,20 +10,14 @@ from accounts.roles import Role, user_has_role
 from core.access import roles_required
 from core.form_views import form_submit, post_action
 from events import selectors, services
-from events.forms import EventFilterForm, EventForm, EventStatusForm, FacilitatorForm
+from events.forms import EventForm, EventStatusForm, FacilitatorForm
 from events.models import Event, SessionLog
-from events.views.common import EDITORS, PAGE_SIZE, READERS, can_edit, event_url
+from events.views.common import EDITORS, PAGE_SIZE, READERS, can_edit, event_url, filtered_events
 
 
 @roles_required(*READERS)
 def event_list(request):
-    events = selectors.event_list_for_user(user=request.user)
-    form = EventFilterForm(
-        request.GET or None,
-        years=selectors.event_years(queryset=events),
-        country_choices=selectors.event_countries(queryset=events),
-    )
-    filtered = selectors.event_list_filtered(queryset=events, **form.filters())
+    form, filtered = filtered_events(request)
     ids = filtered.order_by("-starts_at", "id").values_list("pk", flat=True)
     page = Paginator(ids, PAGE_SIZE).get_page(request.GET.get("page"))
     # NOTE: figures are summed for the page's rows only, not for every matching event.

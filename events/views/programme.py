@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from accounts.roles import Role
 from core.access import roles_required
 from events import selectors, services
-from events.forms import CsvImportForm, EventFilterForm
-from events.views.common import EDITORS, READERS
+from events.forms import CsvImportForm
+from events.views.common import EDITORS, READERS, filtered_events
 
 
 @roles_required(Role.ADMIN)
@@ -46,13 +46,7 @@ def event_import(request):
 
 @roles_required(*READERS)
 def event_export(request):
-    events = selectors.event_list_for_user(user=request.user)
-    form = EventFilterForm(
-        request.GET or None,
-        years=selectors.event_years(queryset=events),
-        country_choices=selectors.event_countries(queryset=events),
-    )
-    events = selectors.event_list_filtered(queryset=events, **form.filters())
+    _form, events = filtered_events(request)
     response = StreamingHttpResponse(
         services.events_csv_rows(events=events), content_type="text/csv; charset=utf-8"
     )
