@@ -1,8 +1,5 @@
 """The participant link and its QR code, and the public "you said, we did" page."""
 
-import io
-
-import segno
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -12,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from core.access import public, roles_required
 from core.form_views import post_action
+from core.qrcodes import qr_image
 from events import selectors, services
 from events.models import Commitment, Event
 from events.views.common import EDITORS, submission_url
@@ -53,15 +51,8 @@ def participant_qr(request, slug, kind):
     url = submission_url(request, event)
     if url is None:
         return HttpResponse(status=404)
-    qr = segno.make(url, error="m")
-    buffer = io.BytesIO()
-    if kind == "svg":
-        qr.save(buffer, kind="svg", scale=8, border=4, xmldecl=False, title=event.title)
-        content_type = "image/svg+xml"
-    else:
-        qr.save(buffer, kind="png", scale=10, border=4)
-        content_type = "image/png"
-    response = HttpResponse(buffer.getvalue(), content_type=content_type)
+    image, content_type = qr_image(url, kind=kind, title=event.title)
+    response = HttpResponse(image, content_type=content_type)
     # SECURITY: the image carries the secret link; keep it out of shared caches.
     response["Cache-Control"] = "private, no-store"
     if request.GET.get("download"):
