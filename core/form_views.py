@@ -22,7 +22,7 @@ from django.shortcuts import redirect, render
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
 
-# A message or URL given as is, or as a function of what the service returned.
+# A flash message given as is, or as a function of what the service returned.
 Message = str | Callable[[Any], str]
 
 
@@ -49,6 +49,8 @@ def form_submit(
     new object's URL). ``context`` may be a function, so that a costly page is only built when
     shown. The form goes into the context as ``form_key`` (None: the context already holds
     it). A POST that fails is rendered with ``invalid_status``; a GET always with 200.
+    URLs are anything ``redirect`` takes: a path, a URL name or a model with an absolute URL.
+    ``field_prefix`` is passed on to ``form_add_application_error``.
     """
     if request.method == "POST" and form.is_valid():
         try:
