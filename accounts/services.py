@@ -1,5 +1,6 @@
 from django.contrib.auth.models import Group
 from django.db import transaction
+from rest_framework.authtoken.models import Token
 
 from accounts.models import User
 from accounts.roles import Role
@@ -32,3 +33,14 @@ def user_create(
         user_grant_role(user=user, role=role)
     EmailAddress.objects.create(user=user, email=user.email, primary=True, verified=verified)
     return user
+
+
+@transaction.atomic
+def api_token_create(*, user: User) -> Token:
+    """A new API token for ``user``; the one they had before stops working."""
+    Token.objects.filter(user=user).delete()
+    return Token.objects.create(user=user)
+
+
+def api_token_revoke(*, user: User) -> None:
+    Token.objects.filter(user=user).delete()

@@ -16,6 +16,7 @@ from analysis.models import ExportJob
 from analysis.selectors import AnalysisFilters
 from core.access import roles_required
 from core.exceptions import ApplicationError
+from core.forms import form_add_application_error
 
 ANALYSTS = RESEARCH_TEAM
 PAGES = {
@@ -225,11 +226,7 @@ def exports(request):
                 language=get_language() or "en",
             )
         except ApplicationError as error:
-            for field, errors in error.field_errors.items():
-                for message in errors:
-                    form.add_error(field if field in form.fields else None, message)
-            if not error.field_errors:
-                form.add_error(None, error.message)
+            form_add_application_error(form, error)
         else:
             return redirect("analysis:export_detail", job_id=job.pk)
     jobs = ExportJob.objects.filter(user=request.user).order_by("-created_at")[:20]

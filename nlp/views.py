@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,8 +13,7 @@ from django.views.decorators.http import require_POST
 from accounts.roles import RESEARCH_TEAM, Role, user_has_role
 from coding.models import Code
 from core.access import roles_required
-from core.exceptions import ApplicationError
-from core.forms import form_add_application_error
+from core.form_views import form_submit, post_action
 from events.models import Event
 from nlp import selectors, services
 from nlp.forms import LANGUAGE_CHOICES, JobForm, LexiconEntryForm, LexiconFilterForm
@@ -40,29 +40,24 @@ def _events():
 
 @roles_required(*RESEARCH_ROLES)
 def overview(request):
-    form = JobForm(events=_events())
-    if request.method == "POST":
-        form = JobForm(request.POST, events=_events())
-        if form.is_valid():
-            try:
-                job = services.job_create(
-                    kind=form.cleaned_data["kind"],
-                    filters=form.filters(),
-                    batch_size=form.cleaned_data["batch_size"],
-                    user=request.user,
-                )
-            except ApplicationError as exc:
-                form_add_application_error(form, exc)
-            else:
-                messages.success(request, _("The job has started."))
-                return redirect("nlp:job", pk=job.pk)
-    jobs = Paginator(selectors.job_list_for_user(user=request.user), 25).get_page(
-        request.GET.get("page")
-    )
-    return render(
+    return form_submit(
         request,
-        "nlp/overview.html",
-        {"form": form, "jobs": jobs, "is_admin": user_has_role(request.user, Role.ADMIN)},
+        JobForm(request.POST if request.method == "POST" else None, events=_events()),
+        action=lambda form: services.job_create(
+            kind=form.cleaned_data["kind"],
+            filters=form.filters(),
+            batch_size=form.cleaned_data["batch_size"],
+            user=request.user,
+        ),
+        success_message=_("The job has started."),
+        success_url=lambda job: reverse("nlp:job", args=[job.pk]),
+        template="nlp/overview.html",
+        context=lambda: {
+            "jobs": Paginator(selectors.job_list_for_user(user=request.user), 25).get_page(
+                request.GET.get("page")
+            ),
+            "is_admin": user_has_role(request.user, Role.ADMIN),
+        },
     )
 
 
@@ -88,13 +83,12 @@ def job_action(request, pk: int, action: str):
         raise Http404
     job = get_object_or_404(selectors.job_list_for_user(user=request.user), pk=pk)
     service, done = JOB_ACTIONS[action]
-    try:
-        service(job=job, user=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, done)
-    return redirect("nlp:job", pk=job.pk)
+    return post_action(
+        request,
+        action=lambda: service(job=job, user=request.user),
+        success_message=done,
+        redirect_to=reverse("nlp:job", args=[job.pk]),
+    )
 
 
 @roles_required(*RESEARCH_ROLES)
@@ -106,39 +100,42 @@ def lexicon(request):
     if filters.is_valid():
         language = filters.cleaned_data["language"] or "fr"
         code = filters.cleaned_data["code"] or ""
-    form = LexiconEntryForm(codes=codes, initial={"code_key": code})
     if request.method == "POST":
         form = LexiconEntryForm(request.POST, codes=codes)
-        if form.is_valid():
-            try:
-                services.lexicon_entry_create(
-                    language=language,
-                    code_key=form.cleaned_data["code_key"],
-                    kind=form.cleaned_data["kind"],
-                    value=form.cleaned_data["value"],
-                    user=request.user,
-                )
-            except ApplicationError as exc:
-                form_add_application_error(form, exc)
-            else:
-                messages.success(request, _("The term was added."))
-                return redirect(request.get_full_path())
-    entries = selectors.lexicon_entries_for_user(
-        user=request.user, language=language, code_key=code
+    else:
+        form = LexiconEntryForm(codes=codes, initial={"code_key": code})
+
+    def page():
+        entries = selectors.lexicon_entries_for_user(
+            user=request.user, language=language, code_key=code
+        )
+        labels = dict(codes)
+        groups: dict[str, list[LexiconEntry]] = {}
+        for entry in entries:
+            groups.setdefault(entry.code_key, []).append(entry)
+        return {
+            "filters": filters,
+            "language": language,
+            "language_name": languages.get(language, language),
+            "groups": [(key, labels.get(key, key), rows) for key, rows in groups.items()],
+            "revision": services.lexicon_revision(language),
+        }
+
+    return form_submit(
+        request,
+        form,
+        action=lambda form: services.lexicon_entry_create(
+            language=language,
+            code_key=form.cleaned_data["code_key"],
+            kind=form.cleaned_data["kind"],
+            value=form.cleaned_data["value"],
+            user=request.user,
+        ),
+        success_message=_("The term was added."),
+        success_url=request.get_full_path(),
+        template="nlp/lexicon.html",
+        context=page,
     )
-    labels = dict(codes)
-    groups: dict[str, list[LexiconEntry]] = {}
-    for entry in entries:
-        groups.setdefault(entry.code_key, []).append(entry)
-    context = {
-        "filters": filters,
-        "form": form,
-        "language": language,
-        "language_name": languages.get(language, language),
-        "groups": [(key, labels.get(key, key), rows) for key, rows in groups.items()],
-        "revision": services.lexicon_revision(language),
-    }
-    return render(request, "nlp/lexicon.html", context)
 
 
 def _back(request):

@@ -1,0 +1,130 @@
+"""Intercoder agreement: the report, its CSV, the disagreements and their reconciliation."""
+
+import csv
+
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coding import selectors, services
+from coding.forms import AgreementFilterForm, ReconcileForm
+from coding.views.common import CODERS, codebook_for_request, safe_next, story_copy
+from core.access import roles_required
+from core.form_views import post_action
+
+
+def _agreement_filters(request):
+    form = AgreementFilterForm(request.GET or None)
+    book, event, rollup = None, None, False
+    if form.is_valid():
+        book, event = form.cleaned_data["codebook"], form.cleaned_data["event"]
+        rollup = form.cleaned_data["rollup"]
+    return form, book or codebook_for_request(request), event, rollup
+
+
+@roles_required(*CODERS)
+def agreement(request):
+    form, book, event, rollup = _agreement_filters(request)
+    report = selectors.agreement_report(
+        user=request.user, codebook=book, event=event, rollup=rollup
+    )
+    if request.GET.get("download") == "csv":
+        return _agreement_csv(report)
+    query = request.GET.copy()
+    query["download"] = "csv"
+    return render(
+        request,
+        "coding/agreement.html",
+        {"form": form, "report": report, "csv_query": query.urlencode()},
+    )
+
+
+def _agreement_csv(report) -> HttpResponse:
+    """One row per code (or group) and pair of coders, for a paper's appendix."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="intercoder-agreement.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "kind",
+            "code_key",
+            "code",
+            "stories",
+            "coders",
+            "percent_agreement",
+            "alpha_nominal",
+            "coder_a",
+            "coder_b",
+            "pair_stories",
+            "cohen_kappa",
+        ]
+    )
+
+    def figure(value):
+        return "" if value is None else f"{value:.4f}"
+
+    for kind, rows in (("code", report["codes"]), ("group", report["groups"])):
+        for row in rows:
+            base = [
+                kind,
+                row["code"].key,
+                row["code"].label,
+                row["units"],
+                row["coders"],
+                figure(row["percent_agreement"]),
+                figure(row["alpha"]),
+            ]
+            if not row["pairs"]:
+                writer.writerow([*base, "", "", "", ""])
+            for pair in row["pairs"]:
+                writer.writerow(
+                    [
+                        *base,
+                        pair["coders"][0],
+                        pair["coders"][1],
+                        pair["units"],
+                        figure(pair["kappa"]),
+                    ]
+                )
+    return response
+
+
+@roles_required(*CODERS)
+def disagreement_list(request):
+    form, book, event, _rollup = _agreement_filters(request)
+    rows = selectors.disagreements(user=request.user, codebook=book, event=event)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "coding/disagreements.html",
+        {
+            "form": form,
+            "page": page,
+            "codebook": book,
+            "reconcile_form": ReconcileForm(),
+            "query": query.urlencode(),
+        },
+    )
+
+
+@roles_required(*CODERS)
+@require_POST
+def reconcile(request, testimony_id: int, code_id: int):
+    copy = story_copy(request, testimony_id)
+    code = get_object_or_404(selectors.codes_for_user(user=request.user), pk=code_id)
+    form = ReconcileForm(request.POST)
+    return post_action(
+        request,
+        form=form,
+        invalid_message=_("Choose whether the code applies."),
+        action=lambda: services.reconciliation_record(
+            testimony=copy.testimony, code=code, user=request.user, **form.cleaned_data
+        ),
+        success_message=_("Decision recorded."),
+        redirect_to=safe_next(request, reverse("coding:disagreements")),
+    )

@@ -1,0 +1,50 @@
+"""What the coding pages share: who codes, which codebook, where to go back to."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from accounts.roles import RESEARCH_TEAM
+from coding import selectors
+from coding.models import Codebook
+
+CODERS = RESEARCH_TEAM
+BLIND_SESSION_KEY = "coding_blind"
+
+
+def require_manager(user) -> None:
+    if not selectors.can_manage_codebook(user):
+        raise PermissionDenied
+
+
+def codebook_for_request(request, slug: str | None = None) -> Codebook:
+    """The codebook named by the URL or the query, else the user's first one."""
+    books = selectors.codebooks_for_user(user=request.user)
+    slug = slug or request.GET.get("codebook") or request.POST.get("codebook")
+    if slug:
+        return get_object_or_404(books, slug=slug)
+    book = books.first()
+    if book is None:
+        raise Http404
+    return book
+
+
+def safe_next(request, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def is_blind(request) -> bool:
+    return bool(request.session.get(BLIND_SESSION_KEY, False))
+
+
+def story_copy(request, testimony_id: int):
+    copy = selectors.research_copy_for_coding(user=request.user, testimony_id=testimony_id)
+    if copy is None:
+        raise Http404
+    return copy

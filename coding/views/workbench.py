@@ -1,0 +1,206 @@
+"""The coding screen: one story, its codes, suggestions and the coder's own marks."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coding import rendering, selectors, services
+from coding.forms import ApplyForm, CommentForm, MemoForm
+from coding.models import CodeApplication
+from coding.views.common import (
+    BLIND_SESSION_KEY,
+    CODERS,
+    codebook_for_request,
+    is_blind,
+    safe_next,
+    story_copy,
+)
+from core.access import roles_required
+from core.form_views import form_submit, post_action
+
+
+def _story_context(request, copy, codebook, apply_form=None, memo_form=None):
+    # NOTE: one long function on purpose: it sorts the story's applications once into what
+    # this coder sees, the machine's suggestions and what blind mode hides, for one template.
+    user = request.user
+    blind = is_blind(request)
+    text = copy.redacted_text
+    applications = list(
+        selectors.story_applications(testimony_id=copy.testimony_id, codebook=codebook)
+    )
+    shown, suggestions, reviewed = [], [], []
+    for app in applications:
+        if app.source == CodeApplication.Source.MACHINE:
+            if app.status == CodeApplication.Status.SUGGESTED:
+                suggestions.append(app)
+            else:
+                reviewed.append(app)
+        elif not blind or app.coder_id == user.id:
+            shown.append(app)
+    for app in shown + suggestions:
+        app.quote = text[app.start : app.end] if app.start is not None else ""
+        app.mine = app.coder_id == user.id
+    for app in suggestions:
+        if app.evidence_start is not None:
+            app.evidence = text[app.evidence_start : app.evidence_end]
+    shown_ids = {a.id for a in shown}
+    hidden = {a.id for a in applications if a.id not in shown_ids}
+    span_apps = [a for a in applications if a.start is not None and a.id not in hidden]
+    segments = selectors.text_segments(text, span_apps)
+    memos = list(selectors.memos_for_user(user=user).filter(testimony_id=copy.testimony_id))
+    tree = selectors.codebook_tree(codebook=codebook)
+    completions = list(copy.testimony.coding_completions.values_list("coder_id", flat=True))
+    return {
+        "copy": copy,
+        "testimony": copy.testimony,
+        "codebook": codebook,
+        "codebooks": selectors.codebooks_for_user(user=user),
+        "tree": tree,
+        "text_html": rendering.render_segments(segments, hidden),
+        "text_length": len(text),
+        "sentences": selectors.sentence_spans(text),
+        "document_apps": rendering.render_application_items(
+            request, [a for a in shown if a.start is None]
+        ),
+        "span_apps": rendering.render_application_items(
+            request, [a for a in shown if a.start is not None]
+        ),
+        "suggestions": suggestions,
+        "reviewed_count": len(reviewed),
+        "memos": memos,
+        "blind": blind,
+        "hidden_count": sum(
+            1 for a in applications if a.source == CodeApplication.Source.HUMAN and a.id in hidden
+        ),
+        "done": user.id in completions,
+        "next_story": selectors.next_story_id(user=user, after_testimony_id=copy.testimony_id),
+        "completion_count": len(completions),
+        "apply_form": apply_form or ApplyForm(codebook=codebook),
+        "memo_form": memo_form or MemoForm(prefix="memo"),
+    }
+
+
+@roles_required(*CODERS)
+def story(request, testimony_id: int):
+    copy = story_copy(request, testimony_id)
+    codebook = codebook_for_request(request)
+    start, end = request.GET.get("start", ""), request.GET.get("end", "")
+    form = None
+    if start.isdigit() and end.isdigit():
+        form = ApplyForm(codebook=codebook, initial={"start": int(start), "end": int(end)})
+    return render(
+        request, "coding/story.html", _story_context(request, copy, codebook, apply_form=form)
+    )
+
+
+@roles_required(*CODERS)
+@require_POST
+def apply(request, testimony_id: int):
+    copy = story_copy(request, testimony_id)
+    codebook = codebook_for_request(request)
+    form = ApplyForm(request.POST, codebook=codebook)
+
+    def create(form):
+        data = form.cleaned_data
+        span = data["scope"] == "span"
+        return services.application_create(
+            testimony=copy.testimony,
+            code=data["code"],
+            coder=request.user,
+            start=data["start"] if span else None,
+            end=data["end"] if span else None,
+            comment=data["comment"],
+        )
+
+    def back_to_story(_application):
+        data = form.cleaned_data
+        url = reverse("coding:story", args=[testimony_id])
+        keep = f"&start={data['start']}&end={data['end']}" if data["scope"] == "span" else ""
+        # NOTE: the passage stays selected, so a second code is one key press away.
+        return f"{url}?codebook={codebook.slug}{keep}#coding-tools"
+
+    return form_submit(
+        request,
+        form,
+        action=create,
+        success_message=lambda _app: (
+            _("Applied “%(code)s”.") % {"code": form.cleaned_data["code"].label}
+        ),
+        success_url=back_to_story,
+        template="coding/story.html",
+        context=lambda: _story_context(request, copy, codebook, apply_form=form),
+        form_key=None,
+        invalid_status=400,
+    )
+
+
+@roles_required(*CODERS)
+@require_POST
+def blind(request, testimony_id: int):
+    request.session[BLIND_SESSION_KEY] = request.POST.get("blind") == "on"
+    return redirect(safe_next(request, reverse("coding:story", args=[testimony_id])))
+
+
+@roles_required(*CODERS)
+@require_POST
+def complete(request, testimony_id: int):
+    copy = story_copy(request, testimony_id)
+    done = request.POST.get("done") != "off"
+    services.coding_complete(testimony=copy.testimony, coder=request.user, done=done)
+    messages.success(request, _("Marked as coded.") if done else _("Marked as not finished."))
+    return redirect(safe_next(request, reverse("coding:story", args=[testimony_id])))
+
+
+def _application(request, pk: int) -> CodeApplication:
+    return get_object_or_404(selectors.applications_for_user(user=request.user), pk=pk)
+
+
+def _back_to_story(request, testimony_id: int) -> str:
+    return safe_next(request, reverse("coding:story", args=[testimony_id]))
+
+
+@roles_required(*CODERS)
+@require_POST
+def application_delete(request, pk: int):
+    app = _application(request, pk)
+    return post_action(
+        request,
+        action=lambda: services.application_delete(application=app, user=request.user),
+        success_message=_("Removed “%(code)s”.") % {"code": app.code.label},
+        redirect_to=_back_to_story(request, app.testimony_id),
+    )
+
+
+@roles_required(*CODERS)
+@require_POST
+def application_comment(request, pk: int):
+    app = _application(request, pk)
+    form = CommentForm(request.POST, instance=app)
+    return post_action(
+        request,
+        form=form,
+        invalid_message=_("The comment is too long."),
+        action=lambda: services.application_update(
+            application=app, user=request.user, comment=form.cleaned_data["comment"]
+        ),
+        success_message=_("Comment saved."),
+        redirect_to=_back_to_story(request, app.testimony_id),
+    )
+
+
+@roles_required(*CODERS)
+@require_POST
+def suggestion_review(request, pk: int, decision: str):
+    suggestion = get_object_or_404(selectors.suggestions_for_user(user=request.user), pk=pk)
+    if decision == "accept":
+        service, done = services.suggestion_accept, _("Suggestion accepted: the code is now yours.")
+    else:
+        service, done = services.suggestion_reject, _("Suggestion rejected.")
+    return post_action(
+        request,
+        action=lambda: service(suggestion=suggestion, user=request.user),
+        success_message=done,
+        redirect_to=_back_to_story(request, suggestion.testimony_id),
+    )

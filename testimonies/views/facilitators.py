@@ -1,0 +1,139 @@
+"""Facilitators: counts per event, entry on a participant's behalf, import."""
+
+from django.contrib import messages
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from core.access import roles_required
+from core.exceptions import ApplicationError
+from core.forms import form_add_application_error
+from events.models import Event
+from events.selectors import event_list_for_user
+from testimonies import importers, selectors, services
+from testimonies.forms import CHARACTERISTIC_CHOICES, FacilitatorEntryForm, ImportForm
+from testimonies.models import CHARACTERISTIC_SCOPES, Channel, Scope
+from testimonies.views.common import (
+    FACILITATOR_ROLES,
+    consent_text_from_post,
+    invalid_form_encoding,
+    no_store,
+    receipt_context,
+)
+
+
+def _facilitated_event(request, event_id) -> Event:
+    return get_object_or_404(event_list_for_user(user=request.user), pk=event_id)
+
+
+@roles_required(*FACILITATOR_ROLES)
+def facilitator_overview(request):
+    events = list(event_list_for_user(user=request.user).order_by("-starts_at")[:50])
+    totals = selectors.testimony_totals_for_events(events=events)
+    rows = [(event, totals[event.pk]) for event in events]
+    return render(request, "testimonies/facilitator_overview.html", {"rows": rows})
+
+
+@roles_required(*FACILITATOR_ROLES)
+def facilitator_event(request, event_id):
+    event = _facilitated_event(request, event_id)
+    counts = selectors.testimony_counts_for_event(event=event)
+    mine = selectors.testimonies_entered_by(user=request.user).filter(event=event)[:100]
+    scope_rows = [(Scope(s).label, n) for s, n in counts["by_scope"].items()]
+    return render(
+        request,
+        "testimonies/facilitator_event.html",
+        {"event": event, "counts": counts, "scope_rows": scope_rows, "mine": mine},
+    )
+
+
+@roles_required(*FACILITATOR_ROLES)
+@require_http_methods(["GET", "POST"])
+def facilitator_entry(request, event_id):
+    event = _facilitated_event(request, event_id)
+    consent_text = selectors.consent_text_current(language=get_language() or "en")
+    if request.method == "POST":
+        form = FacilitatorEntryForm(request.POST)
+        chosen = consent_text_from_post(request)
+        if invalid_form_encoding(request):
+            form.add_error("text", _("The text contains characters that are not valid Unicode."))
+        elif form.is_valid():
+            try:
+                submission = services.testimony_create(
+                    event=event,
+                    consent_text=chosen or consent_text,
+                    scopes=form.scopes(),
+                    channel=Channel.FACILITATOR,
+                    consent_method=form.cleaned_data["consent_method"],
+                    entered_by=request.user,
+                    submission_key=request.POST.get("submission_key") or None,
+                    **form.service_kwargs(),
+                )
+            except ApplicationError as error:
+                form_add_application_error(form, error, field_prefix="scope_")
+            else:
+                context = receipt_context(
+                    request,
+                    submission.testimony,
+                    code=submission.withdrawal_code,
+                    entered_for_participant=True,
+                )
+                return no_store(render(request, "testimonies/receipt.html", context))
+        status = 400
+    else:
+        form = FacilitatorEntryForm()
+        status = 200
+    return no_store(
+        render(
+            request,
+            "testimonies/facilitator_entry.html",
+            {
+                "event": event,
+                "consent_text": consent_text,
+                "form": form,
+                "submission_key": request.POST.get("submission_key")
+                or services.new_submission_key(),
+                "characteristic_fields": [form[s.value] for s in CHARACTERISTIC_SCOPES],
+                "characteristic_labels": CHARACTERISTIC_CHOICES,
+            },
+            status=status,
+        )
+    )
+
+
+@roles_required(*FACILITATOR_ROLES)
+@require_http_methods(["GET", "POST"])
+def facilitator_import(request, event_id):
+    # NOTE: not core.form_views.form_submit: the import's report is shown on this page.
+    event = _facilitated_event(request, event_id)
+    report = None
+    if request.method == "POST":
+        form = ImportForm(request.POST, request.FILES)
+        if form.is_valid():
+            try:
+                report = importers.import_file(
+                    event=event, upload=form.cleaned_data["file"], user=request.user
+                )
+            except ApplicationError as error:
+                form.add_error("file", error.message)
+            else:
+                if report.saved:
+                    messages.success(request, _("%(n)s stories imported.") % {"n": report.saved})
+    else:
+        form = ImportForm()
+    return render(
+        request,
+        "testimonies/facilitator_import.html",
+        {"event": event, "form": form, "report": report, "columns": importers.COLUMNS},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+@roles_required(*FACILITATOR_ROLES)
+def facilitator_import_template(request):
+    """An example CSV with every column, for survey tools to map to."""
+    response = HttpResponse(importers.example_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="entendu-import-template.csv"'
+    return response

@@ -1,0 +1,134 @@
+"""The participant flow from an event's link: consent, story, receipt."""
+
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from core.access import public
+from core.exceptions import ApplicationError
+from core.forms import form_add_application_error
+from testimonies import selectors, services
+from testimonies.forms import ConsentForm, StoryForm
+from testimonies.models import CHARACTERISTIC_SCOPES, Channel, ConsentText, Scope
+from testimonies.views.common import (
+    consent_text_from_post,
+    invalid_form_encoding,
+    no_store,
+    receipt_context,
+    unlogged,
+)
+
+
+def _story_context(event, consent_text, scopes, story_form, submission_key):
+    return {
+        "event": event,
+        "consent_text": consent_text,
+        "scopes": scopes,
+        "scope_labels": [Scope(s).label for s in scopes],
+        "form": story_form,
+        "submission_key": submission_key,
+        "show_first_name": Scope.QUOTE_NAMED in scopes,
+        "show_contact": Scope.CONTACT in scopes,
+        "characteristic_fields": [
+            story_form[s.value] for s in CHARACTERISTIC_SCOPES if s.value in scopes
+        ],
+    }
+
+
+@public
+@never_cache
+def submit(request, token: str):
+    """The participant's entry point from an event's link or QR code: consent, then story."""
+    if request.method not in ("GET", "HEAD", "POST"):
+        # NOTE: not @require_http_methods, which would log the path (and so the token).
+        return unlogged(HttpResponseNotAllowed(["GET", "POST"]))
+    event = selectors.event_for_submission_token(token=token)
+    if event is None:
+        return _link_closed(request)
+    if request.method == "POST" and request.POST.get("step", "consent") == "story":
+        return _story_step(request, event)
+    return _consent_step(request, event)
+
+
+def _link_closed(request):
+    # NOTE: if the event closed while someone was writing, give their words back to them.
+    unsent = request.POST.get("text", "")[:20_000] if request.method == "POST" else ""
+    context = {"unsent_text": unsent}
+    return unlogged(no_store(render(request, "testimonies/link_closed.html", context, status=404)))
+
+
+def _story_step(request, event):
+    """The story, posted: store it and show the receipt, or show the form again (400)."""
+    consent_text = consent_text_from_post(request)
+    scopes = [s for s in request.POST.getlist("scopes") if s in Scope.values]
+    submission_key = request.POST.get("submission_key", "")
+    form = StoryForm(request.POST)
+    context = _story_context(event, consent_text, scopes, form, submission_key)
+    if consent_text is None:
+        form.add_error(None, _("The consent text could not be found. Please start again."))
+    elif invalid_form_encoding(request):
+        form.add_error(
+            "text",
+            _("The text contains characters that are not valid Unicode. Please retype them."),
+        )
+    elif form.is_valid():
+        try:
+            submission = services.testimony_create(
+                event=event,
+                consent_text=consent_text,
+                scopes=scopes,
+                channel=Channel.ONLINE,
+                participant=request.user,
+                submission_key=submission_key,
+                **form.service_kwargs(),
+            )
+        except ApplicationError as error:
+            form_add_application_error(form, error, field_prefix="scope_")
+        else:
+            context = receipt_context(
+                request, submission.testimony, code=submission.withdrawal_code
+            )
+            return no_store(render(request, "testimonies/receipt.html", context))
+    return unlogged(no_store(render(request, "testimonies/story.html", context, status=400)))
+
+
+def _consent_step(request, event):
+    """The consent page; once its form is valid, the story form with the scopes chosen."""
+    consent_text = selectors.consent_text_current(language=get_language() or "en")
+    if consent_text is None:
+        return unlogged(
+            render(request, "testimonies/link_closed.html", {"unsent_text": ""}, status=503)
+        )
+    if request.method == "POST":
+        form = ConsentForm(request.POST)
+        if form.is_valid():
+            chosen = consent_text_from_post(request)
+            context = _story_context(
+                event,
+                chosen or consent_text,
+                form.scopes(),
+                StoryForm(),
+                services.new_submission_key(),
+            )
+            return no_store(render(request, "testimonies/story.html", context))
+        status = 400
+    else:
+        form = ConsentForm()
+        status = 200
+    return unlogged(
+        render(
+            request,
+            "testimonies/consent.html",
+            {"event": event, "consent_text": consent_text, "form": form},
+            status=status,
+        )
+    )
+
+
+@public
+def consent_text(request, language: str, version: int):
+    """A published consent text version (the receipt's policy URL)."""
+    text = get_object_or_404(ConsentText, language=language, version=version)
+    return render(request, "testimonies/consent_text.html", {"consent_text": text})

@@ -1,0 +1,108 @@
+"""Withdrawal: with the code from the receipt, or signed in, from one's own stories."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from core.access import public, roles_required
+from core.exceptions import ApplicationError
+from core.forms import form_add_application_error
+from testimonies import ratelimit, services
+from testimonies.forms import WithdrawChoiceForm, WithdrawCodeForm
+from testimonies.models import ConsentChange
+from testimonies.views.common import no_store, own_testimony, scope_rows
+
+
+def _withdraw_choice_page(request, testimony, form, *, code="", action_url=""):
+    return no_store(
+        render(
+            request,
+            "testimonies/withdraw_choose.html",
+            {
+                "testimony": testimony,
+                "form": form,
+                "code": code,
+                "action_url": action_url,
+                "scope_rows": scope_rows(testimony),
+            },
+            status=400 if form.is_bound and form.errors else 200,
+        )
+    )
+
+
+def _withdraw_apply(request, testimony, form, actor):
+    what = form.cleaned_data["what"]
+    scopes = None if what == WithdrawChoiceForm.EVERYTHING else form.cleaned_data["scopes"]
+    testimony = services.testimony_withdraw(testimony=testimony, scopes=scopes, actor=actor)
+    return no_store(
+        render(
+            request,
+            "testimonies/withdraw_done.html",
+            {
+                "testimony": testimony,
+                "already": False,
+                "everything": scopes is None,
+                "scope_rows": scope_rows(testimony),
+            },
+        )
+    )
+
+
+def _withdraw_confirmed(request, testimony, form, actor, *, code=""):
+    """The choice, posted: withdraw it, or show the choice again with what went wrong."""
+    if not form.is_valid():
+        return _withdraw_choice_page(request, testimony, form, code=code)
+    try:
+        return _withdraw_apply(request, testimony, form, actor)
+    except ApplicationError as error:
+        form_add_application_error(form, error, field_prefix="scope_")
+        return _withdraw_choice_page(request, testimony, form, code=code)
+
+
+@public
+@never_cache
+@require_http_methods(["GET", "POST"])
+def withdraw(request):
+    """Withdraw with the code from the receipt: find the story, then choose what to withdraw."""
+    if request.method == "GET":
+        return render(request, "testimonies/withdraw_code.html", {"form": WithdrawCodeForm()})
+    code_form = WithdrawCodeForm(request.POST)
+    if not code_form.is_valid():
+        return render(request, "testimonies/withdraw_code.html", {"form": code_form}, status=400)
+    try:
+        testimony = services.testimony_for_withdrawal_code(
+            code=code_form.cleaned_data["code"],
+            client_key=ratelimit.client_key_for_request(request),
+        )
+    except ApplicationError as error:
+        form_add_application_error(code_form, error, field_prefix="scope_")
+        status = 429 if isinstance(error, services.WithdrawalLocked) else 400
+        return render(request, "testimonies/withdraw_code.html", {"form": code_form}, status=status)
+    code = code_form.cleaned_data["code"].strip()
+    if not testimony.is_active:
+        return no_store(
+            render(
+                request, "testimonies/withdraw_done.html", {"testimony": testimony, "already": True}
+            )
+        )
+    granted = testimony.scopes()
+    if request.POST.get("step") != "confirm":
+        return _withdraw_choice_page(
+            request, testimony, WithdrawChoiceForm(granted=granted), code=code
+        )
+    form = WithdrawChoiceForm(request.POST, granted=granted)
+    return _withdraw_confirmed(request, testimony, form, ConsentChange.Actor.CODE, code=code)
+
+
+@roles_required()
+@require_http_methods(["GET", "POST"])
+def my_withdraw(request, public_id):
+    testimony = own_testimony(request, public_id)
+    if not testimony.is_active:
+        raise Http404
+    granted = testimony.scopes()
+    if request.method == "GET":
+        return _withdraw_choice_page(request, testimony, WithdrawChoiceForm(granted=granted))
+    form = WithdrawChoiceForm(request.POST, granted=granted)
+    return _withdraw_confirmed(request, testimony, form, ConsentChange.Actor.PARTICIPANT)
