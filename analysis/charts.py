@@ -6,14 +6,14 @@ text alternative and which downloads as CSV. Every style is an SVG attribute, no
 the same markup downloads as an SVG file and draws on a canvas for the PNG download.
 """
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+
+from core.exports import csv_text
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
 INK = "#1b1b1f"
@@ -45,12 +45,7 @@ class Chart:
         return [[label if value is None else value for value in row] for row in self.rows]
 
     def csv_text(self) -> str:
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(self.columns)
-        for row in self.display_rows:
-            writer.writerow(row)
-        return out.getvalue()
+        return csv_text([self.columns, *self.display_rows])
 
 
 def suppressed_label(threshold: int) -> str:

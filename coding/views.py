@@ -1,7 +1,5 @@
 """Coding pages. Thin: forms collect, services write, selectors read."""
 
-import csv
-
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -31,6 +29,7 @@ from coding.forms import (
 from coding.models import Code, CodeApplication, Codebook, Memo
 from core.access import roles_required
 from core.exceptions import ApplicationError
+from core.exports import csv_writer
 from core.forms import form_add_application_error
 
 CODERS = RESEARCH_TEAM
@@ -695,7 +694,8 @@ def _agreement_csv(report) -> HttpResponse:
     """One row per code (or group) and pair of coders, for a paper's appendix."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="intercoder-agreement.csv"'
-    writer = csv.writer(response)
+    # SECURITY: code labels are user text; core.exports guards them against formula injection.
+    writer = csv_writer(response)
     writer.writerow(
         [
             "kind",

@@ -3,6 +3,7 @@ import io
 import secrets
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
+from itertools import chain
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,6 +17,7 @@ from django_countries import countries
 from accounts.models import User
 from accounts.roles import Role, user_has_role
 from core.exceptions import ApplicationError
+from core.exports import csv_lines
 from events.models import (
     Commitment,
     CommitmentStatusChange,
@@ -571,40 +573,29 @@ def events_import_csv(*, user: User, content: bytes) -> list[Event]:
     return created
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
-def _safe_cell(value: Any) -> str:
-    # SECURITY: a cell that a spreadsheet would read as a formula is prefixed with a quote.
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def events_csv_rows(*, events) -> Iterator[str]:
     """CSV lines for ``events``, in the import's format, read in chunks (for streaming)."""
-    writer = csv.writer(_Echo())
-    yield writer.writerow(CSV_COLUMNS)
-    for event in events.order_by("starts_at", "id").iterator(chunk_size=500):
-        tz = ZoneInfo(event.timezone)
-        yield writer.writerow(
-            _safe_cell(v)
-            for v in (
-                event.title,
-                event.slug,
-                event.kind,
-                event.status,
-                event.starts_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
-                event.ends_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
-                event.timezone,
-                event.country.code,
-                event.city,
-                "yes" if event.is_online else "no",
-                LIST_SEPARATOR.join(event.languages or []),
-                LIST_SEPARATOR.join(event.population_focus or []),
-                LIST_SEPARATOR.join(event.partner_organisations or []),
-                "yes" if event.is_public else "no",
-                event.description,
-            )
-        )
+    # SECURITY: core.exports guards every cell against formula injection.
+    rows = map(_csv_row, events.order_by("starts_at", "id").iterator(chunk_size=500))
+    yield from csv_lines(chain([CSV_COLUMNS], rows))
+
+
+def _csv_row(event) -> list[str]:
+    tz = ZoneInfo(event.timezone)
+    return [
+        event.title,
+        event.slug,
+        event.kind,
+        event.status,
+        event.starts_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+        event.ends_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
+        event.timezone,
+        event.country.code,
+        event.city,
+        "yes" if event.is_online else "no",
+        LIST_SEPARATOR.join(event.languages or []),
+        LIST_SEPARATOR.join(event.population_focus or []),
+        LIST_SEPARATOR.join(event.partner_organisations or []),
+        "yes" if event.is_public else "no",
+        event.description,
+    ]
