@@ -121,9 +121,7 @@ def _chunk_applications(ids: list[int], codebook) -> dict[int, list[dict]]:
 
 def _chunk_memos(ids: list[int], selection: _Selection) -> dict[int, list[int]]:
     memos = defaultdict(list)
-    for memo_id, tid in Memo.objects.filter(testimony_id__in=ids).values_list(
-        "id", "testimony_id"
-    ):
+    for memo_id, tid in Memo.objects.filter(testimony_id__in=ids).values_list("id", "testimony_id"):
         memos[tid].append(memo_id)
         selection.story_memos.append(memo_id)
     return memos

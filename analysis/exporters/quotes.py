@@ -12,6 +12,7 @@ from analysis.exporters.tables import CHUNK
 from core.exports import xlsx_text
 from testimonies.models import Testimony
 
+
 @dataclass
 class Quote:
     code: str
