@@ -114,70 +114,24 @@ def bar_chart(
     ``references`` draws, on each bar, a black tick at that row's point of comparison (the
     trust gaps' "neither group"), explained in a legend under the axis.
     """
-    longest = max((len(label) for label, _v in items), default=10)
-    label_w = min(330, max(120, 7 * min(longest, 46) + 16))
-    width, bar_w, row_h, top = label_w + 420, 340, 30, 12
-    legend_h = 26 if references_label else 0
-    height = top + row_h * max(1, len(items)) + 34 + legend_h
-    maximum = 100.0 if percent else max([v for _label, v in items if v is not None] + [1])
-    parts = _svg_open(key, width, height, title, description)
+    box = _bar_box(items, percent=percent, legend=bool(references_label))
+    parts = _svg_open(key, box.width, box.height, title, description)
+    parts += _bar_axis(box, percent)
     hidden = _("suppressed: %(label)s") % {"label": suppressed_label(threshold)}
-    x0 = label_w
-    for tick in range(5):
-        x = x0 + bar_w * tick / 4
-        value = maximum * tick / 4
-        text = f"{value:.0f}%" if percent else f"{value:.0f}"
-        parts.append(
-            f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{height - 28 - legend_h}" '
-            f'stroke="{GRID}"/><text x="{x:.1f}" y="{height - 12 - legend_h}" '
-            f'text-anchor="middle" fill="{MUTED}">{text}</text>'
-        )
+    palette = colours or DEFAULT_SERIES_COLOURS
     for index, (label, value) in enumerate(items):
-        y = top + index * row_h
-        colour = (colours or DEFAULT_SERIES_COLOURS)[index % len(colours or DEFAULT_SERIES_COLOURS)]
-        parts.append(f"<g><title>{escape(label)}</title>")
-        parts.append(
-            f'<text x="{label_w - 8}" y="{y + 19}" text-anchor="end" fill="{INK}">'
-            f"{escape(_short(label, (label_w - 16) // 7))}</text>"
+        row_reference = references[index] if index < len(references) else None
+        parts += _bar_row(
+            box,
+            index,
+            label,
+            value,
+            colour=palette[index % len(palette)],
+            hidden=hidden,
+            percent=percent,
+            reference=row_reference,
         )
-        if value is None:
-            parts.append(
-                f'<rect x="{x0}" y="{y + 5}" width="{bar_w}" height="{row_h - 10}" '
-                f'fill="{SUPPRESSED_FILL}" stroke="{GRID}" stroke-dasharray="4 3"/>'
-                f'<text x="{x0 + 8}" y="{y + 19}" fill="{INK}">'
-                f"{escape(hidden)}"
-                "</text>"
-            )
-        else:
-            length = bar_w * (value / maximum) if maximum else 0
-            text = f"{value:.1f}%" if percent else f"{value:g}"
-            parts.append(
-                f'<rect x="{x0}" y="{y + 5}" width="{length:.1f}" height="{row_h - 10}" '
-                f'fill="{_attr(colour)}"/>'
-                f'<text x="{x0 + length + 6:.1f}" y="{y + 19}" fill="{INK}">{text}</text>'
-            )
-            row_reference = references[index] if index < len(references) else None
-            if row_reference is not None and maximum:
-                rx = x0 + bar_w * row_reference / maximum
-                parts.append(
-                    f'<line x1="{rx:.1f}" y1="{y + 2}" x2="{rx:.1f}" y2="{y + row_h - 2}" '
-                    f'stroke="{INK}" stroke-width="3"/>'
-                )
-        parts.append("</g>")
-    if reference is not None and maximum:
-        x = x0 + bar_w * reference / maximum
-        parts.append(
-            f'<line x1="{x:.1f}" y1="{top - 4}" x2="{x:.1f}" y2="{height - 28}" stroke="{INK}" '
-            f'stroke-width="2" stroke-dasharray="6 4">'
-            f"<title>{escape(reference_label)}</title></line>"
-        )
-    if references_label:
-        ly = height - 10
-        parts.append(
-            f'<line x1="{x0}" y1="{ly - 10}" x2="{x0}" y2="{ly + 2}" stroke="{INK}" '
-            f'stroke-width="3"/><text x="{x0 + 8}" y="{ly}" fill="{INK}">'
-            f"{escape(references_label)}</text>"
-        )
+    parts += _bar_references(box, reference, reference_label, references_label)
     parts.append("</svg>")
     columns = [label_header, value_header, *extra_columns]
     rows = []
@@ -186,6 +140,121 @@ def bar_chart(
         rows.append([label, value, *extra])
     svg = mark_safe("".join(parts))  # noqa: S308 - every label and value is escaped above
     return Chart(key, title, description, columns, rows, svg, threshold)
+
+
+@dataclass
+class _BarBox:
+    """The geometry of a bar chart: bars start at ``x0`` and are at most ``bar_w`` long."""
+
+    label_w: int
+    width: int
+    height: int
+    bar_w: int
+    row_h: int
+    top: int
+    legend_h: int
+    maximum: float
+
+    @property
+    def x0(self) -> int:
+        return self.label_w
+
+
+def _bar_box(items, *, percent: bool, legend: bool) -> _BarBox:
+    longest = max((len(label) for label, _v in items), default=10)
+    label_w = min(330, max(120, 7 * min(longest, 46) + 16))
+    bar_w, row_h, top = 340, 30, 12
+    legend_h = 26 if legend else 0
+    return _BarBox(
+        label_w=label_w,
+        width=label_w + 420,
+        height=top + row_h * max(1, len(items)) + 34 + legend_h,
+        bar_w=bar_w,
+        row_h=row_h,
+        top=top,
+        legend_h=legend_h,
+        maximum=100.0 if percent else max([v for _label, v in items if v is not None] + [1]),
+    )
+
+
+def _bar_axis(box: _BarBox, percent: bool) -> list[str]:
+    parts = []
+    for tick in range(5):
+        x = box.x0 + box.bar_w * tick / 4
+        value = box.maximum * tick / 4
+        text = f"{value:.0f}%" if percent else f"{value:.0f}"
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{box.top}" x2="{x:.1f}" '
+            f'y2="{box.height - 28 - box.legend_h}" '
+            f'stroke="{GRID}"/><text x="{x:.1f}" y="{box.height - 12 - box.legend_h}" '
+            f'text-anchor="middle" fill="{MUTED}">{text}</text>'
+        )
+    return parts
+
+
+def _bar_row(
+    box: _BarBox,
+    index: int,
+    label: str,
+    value: float | None,
+    *,
+    colour: str,
+    hidden: str,
+    percent: bool,
+    reference: float | None,
+) -> list[str]:
+    x0, y, row_h = box.x0, box.top + index * box.row_h, box.row_h
+    parts = [
+        f"<g><title>{escape(label)}</title>",
+        f'<text x="{box.label_w - 8}" y="{y + 19}" text-anchor="end" fill="{INK}">'
+        f"{escape(_short(label, (box.label_w - 16) // 7))}</text>",
+    ]
+    if value is None:
+        parts.append(
+            f'<rect x="{x0}" y="{y + 5}" width="{box.bar_w}" height="{row_h - 10}" '
+            f'fill="{SUPPRESSED_FILL}" stroke="{GRID}" stroke-dasharray="4 3"/>'
+            f'<text x="{x0 + 8}" y="{y + 19}" fill="{INK}">'
+            f"{escape(hidden)}"
+            "</text>"
+        )
+    else:
+        length = box.bar_w * (value / box.maximum) if box.maximum else 0
+        text = f"{value:.1f}%" if percent else f"{value:g}"
+        parts.append(
+            f'<rect x="{x0}" y="{y + 5}" width="{length:.1f}" height="{row_h - 10}" '
+            f'fill="{_attr(colour)}"/>'
+            f'<text x="{x0 + length + 6:.1f}" y="{y + 19}" fill="{INK}">{text}</text>'
+        )
+        if reference is not None and box.maximum:
+            rx = x0 + box.bar_w * reference / box.maximum
+            parts.append(
+                f'<line x1="{rx:.1f}" y1="{y + 2}" x2="{rx:.1f}" y2="{y + row_h - 2}" '
+                f'stroke="{INK}" stroke-width="3"/>'
+            )
+    parts.append("</g>")
+    return parts
+
+
+def _bar_references(
+    box: _BarBox, reference: float | None, reference_label: str, references_label: str
+) -> list[str]:
+    """The dashed line of ``reference`` across the bars, and the legend of the per-row ticks."""
+    parts = []
+    if reference is not None and box.maximum:
+        x = box.x0 + box.bar_w * reference / box.maximum
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{box.top - 4}" x2="{x:.1f}" y2="{box.height - 28}" '
+            f'stroke="{INK}" stroke-width="2" stroke-dasharray="6 4">'
+            f"<title>{escape(reference_label)}</title></line>"
+        )
+    if references_label:
+        ly = box.height - 10
+        parts.append(
+            f'<line x1="{box.x0}" y1="{ly - 10}" x2="{box.x0}" y2="{ly + 2}" stroke="{INK}" '
+            f'stroke-width="3"/><text x="{box.x0 + 8}" y="{ly}" fill="{INK}">'
+            f"{escape(references_label)}</text>"
+        )
+    return parts
 
 
 def heat_map(
@@ -261,62 +330,95 @@ def line_chart(
     x_header: str,
 ) -> Chart:
     """One line per series over ``x_labels``; suppressed points break the line."""
-    width, height = 680, 360
-    left, right, top, bottom = 48, 16, 16, 150
-    plot_w, plot_h = width - left - right, height - top - bottom
     numbers = [v for _n, _c, values in series for v in values if v is not None]
-    maximum = max(numbers + [1])
-    parts = _svg_open(key, width, height, title, description)
-    count = max(1, len(x_labels))
-
-    def px(index: int) -> float:
-        return left + (plot_w * index / (count - 1) if count > 1 else plot_w / 2)
-
-    def py(value: float) -> float:
-        return top + plot_h - plot_h * value / maximum
-
-    for tick in range(5):
-        value = maximum * tick / 4
-        y = py(value)
-        parts.append(
-            f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="{GRID}"/>'
-            f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{MUTED}">'
-            f"{value:.0f}</text>"
-        )
-    step = max(1, count // 12)
-    for index, label in enumerate(x_labels):
-        if index % step == 0:
-            parts.append(
-                f'<text x="{px(index):.1f}" y="{top + plot_h + 18}" text-anchor="middle" '
-                f'fill="{MUTED}">{escape(label)}</text>'
-            )
+    plot = _LinePlot(count=max(1, len(x_labels)), maximum=max(numbers + [1]))
+    parts = _svg_open(key, plot.width, plot.height, title, description)
+    parts += _line_axes(plot, x_labels)
     for s_index, (name, colour, values) in enumerate(series):
-        segments: list[list[str]] = [[]]
-        for index, value in enumerate(values):
-            if value is None:
-                segments.append([])
-                continue
-            segments[-1].append(f"{px(index):.1f},{py(value):.1f}")
-        parts.append(f"<g><title>{escape(name)}</title>")
-        for points in segments:
-            if len(points) > 1:
-                parts.append(
-                    f'<polyline points="{" ".join(points)}" fill="none" '
-                    f'stroke="{_attr(colour)}" stroke-width="2.5"/>'
-                )
-            for point in points:
-                cx, cy = point.split(",")
-                parts.append(f'<circle cx="{cx}" cy="{cy}" r="3.5" fill="{_attr(colour)}"/>')
-        parts.append("</g>")
-        # Legend under the plot, two columns.
-        lx = left + (s_index % 2) * (plot_w / 2)
-        ly = top + plot_h + 44 + (s_index // 2) * 22
-        parts.append(
-            f'<rect x="{lx:.1f}" y="{ly - 11}" width="14" height="14" fill="{_attr(colour)}"/>'
-            f'<text x="{lx + 20:.1f}" y="{ly + 1}" fill="{INK}">{escape(_short(name, 40))}</text>'
-        )
+        parts += _line_series(plot, s_index, name, colour, values)
     parts.append("</svg>")
     columns = [x_header, *[name for name, _c, _v in series]]
     rows = [[label, *[values[i] for _n, _c, values in series]] for i, label in enumerate(x_labels)]
     svg = mark_safe("".join(parts))  # noqa: S308 - every label and value is escaped above
     return Chart(key, title, description, columns, rows, svg, threshold)
+
+
+@dataclass
+class _LinePlot:
+    """The geometry of a line chart of ``count`` points up to ``maximum``."""
+
+    count: int
+    maximum: float
+    width: int = 680
+    height: int = 360
+    left: int = 48
+    right: int = 16
+    top: int = 16
+    bottom: int = 150
+
+    @property
+    def plot_w(self) -> int:
+        return self.width - self.left - self.right
+
+    @property
+    def plot_h(self) -> int:
+        return self.height - self.top - self.bottom
+
+    def px(self, index: int) -> float:
+        if self.count > 1:
+            return self.left + self.plot_w * index / (self.count - 1)
+        return self.left + self.plot_w / 2
+
+    def py(self, value: float) -> float:
+        return self.top + self.plot_h - self.plot_h * value / self.maximum
+
+
+def _line_axes(plot: _LinePlot, x_labels: Sequence[str]) -> list[str]:
+    parts = []
+    for tick in range(5):
+        value = plot.maximum * tick / 4
+        y = plot.py(value)
+        parts.append(
+            f'<line x1="{plot.left}" y1="{y:.1f}" x2="{plot.width - plot.right}" y2="{y:.1f}" '
+            f'stroke="{GRID}"/>'
+            f'<text x="{plot.left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{MUTED}">'
+            f"{value:.0f}</text>"
+        )
+    step = max(1, plot.count // 12)
+    for index, label in enumerate(x_labels):
+        if index % step == 0:
+            parts.append(
+                f'<text x="{plot.px(index):.1f}" y="{plot.top + plot.plot_h + 18}" '
+                f'text-anchor="middle" fill="{MUTED}">{escape(label)}</text>'
+            )
+    return parts
+
+
+def _line_series(
+    plot: _LinePlot, s_index: int, name: str, colour: str, values: Sequence[float | None]
+) -> list[str]:
+    segments: list[list[str]] = [[]]
+    for index, value in enumerate(values):
+        if value is None:
+            segments.append([])
+            continue
+        segments[-1].append(f"{plot.px(index):.1f},{plot.py(value):.1f}")
+    parts = [f"<g><title>{escape(name)}</title>"]
+    for points in segments:
+        if len(points) > 1:
+            parts.append(
+                f'<polyline points="{" ".join(points)}" fill="none" '
+                f'stroke="{_attr(colour)}" stroke-width="2.5"/>'
+            )
+        for point in points:
+            cx, cy = point.split(",")
+            parts.append(f'<circle cx="{cx}" cy="{cy}" r="3.5" fill="{_attr(colour)}"/>')
+    parts.append("</g>")
+    # Legend under the plot, two columns.
+    lx = plot.left + (s_index % 2) * (plot.plot_w / 2)
+    ly = plot.top + plot.plot_h + 44 + (s_index // 2) * 22
+    parts.append(
+        f'<rect x="{lx:.1f}" y="{ly - 11}" width="14" height="14" fill="{_attr(colour)}"/>'
+        f'<text x="{lx + 20:.1f}" y="{ly + 1}" fill="{INK}">{escape(_short(name, 40))}</text>'
+    )
+    return parts
