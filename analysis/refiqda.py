@@ -227,7 +227,6 @@ def write_qdpx(
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Write a ``.qdpx`` archive to ``target`` (a path or binary file); return the source count."""
-    count = 0
     with (
         zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive,
         tempfile.TemporaryFile() as xml_buffer,
@@ -240,51 +239,11 @@ def write_qdpx(
                 "creationDateTime": xml_datetime(created),
             }
             with xf.element(_q("Project"), project_attrs, nsmap={None: NAMESPACE}):
-                if users:
-                    with xf.element(_q("Users")):
-                        for user in users:
-                            xf.write(_element("User", {"guid": user.guid, "name": user.name}))
-                if codes:
-                    with xf.element(_q("CodeBook")), xf.element(_q("Codes")):
-                        for code in codes:
-                            xf.write(_code_element(code))
-                if variables:
-                    with xf.element(_q("Variables")):
-                        for variable in variables:
-                            element = _element(
-                                "Variable",
-                                {
-                                    "guid": variable.guid,
-                                    "name": variable.name,
-                                    "typeOfVariable": variable.type,
-                                },
-                            )
-                            if variable.description:
-                                etree.SubElement(
-                                    element, _q("Description")
-                                ).text = variable.description
-                            xf.write(element)
-                sources_open = None
-                for source in sources:
-                    if sources_open is None:
-                        sources_open = xf.element(_q("Sources"))
-                        sources_open.__enter__()
-                    # SECURITY/NOTE: encode() never writes a BOM; "utf-8-sig" would.
-                    archive.writestr(f"sources/{source.guid}.txt", source.text.encode("utf-8"))
-                    xf.write(source_element(source))
-                    count += 1
-                    if progress is not None:
-                        progress(count)
-                if sources_open is not None:
-                    sources_open.__exit__(None, None, None)
-                notes_open = None
-                for note in notes:
-                    if notes_open is None:
-                        notes_open = xf.element(_q("Notes"))
-                        notes_open.__enter__()
-                    xf.write(note_element(note))
-                if notes_open is not None:
-                    notes_open.__exit__(None, None, None)
+                _write_users(xf, users)
+                _write_codebook(xf, codes)
+                _write_variables(xf, variables)
+                count = _write_sources(xf, archive, sources, progress)
+                _write_each(xf, "Notes", map(note_element, notes))
                 for guid in project_note_guids:
                     xf.write(_element("NoteRef", {"targetGUID": guid}))
         xml_buffer.seek(0)
@@ -292,6 +251,61 @@ def write_qdpx(
             while chunk := xml_buffer.read(1 << 16):
                 entry.write(chunk)
     return count
+
+
+def _write_each(xf, tag: str, elements: Iterable[etree._Element]) -> int:
+    """Write ``elements`` inside ``<tag>``, opened only if there is one: an empty
+    ``<Sources/>`` or ``<Notes/>`` is invalid against the schema. Return how many."""
+    count = 0
+    opened = None
+    for element in elements:
+        if opened is None:
+            opened = xf.element(_q(tag))
+            opened.__enter__()
+        xf.write(element)
+        count += 1
+    if opened is not None:
+        opened.__exit__(None, None, None)
+    return count
+
+
+def _write_users(xf, users: Sequence[QdaUser]) -> None:
+    _write_each(xf, "Users", (_element("User", {"guid": u.guid, "name": u.name}) for u in users))
+
+
+def _write_codebook(xf, codes: Sequence[QdaCode]) -> None:
+    if codes:
+        with xf.element(_q("CodeBook")), xf.element(_q("Codes")):
+            for code in codes:
+                xf.write(_code_element(code))
+
+
+def _variable_element(variable: QdaVariable) -> etree._Element:
+    element = _element(
+        "Variable",
+        {"guid": variable.guid, "name": variable.name, "typeOfVariable": variable.type},
+    )
+    if variable.description:
+        etree.SubElement(element, _q("Description")).text = variable.description
+    return element
+
+
+def _write_variables(xf, variables: Sequence[QdaVariable]) -> None:
+    _write_each(xf, "Variables", map(_variable_element, variables))
+
+
+def _write_sources(
+    xf, archive, sources: Iterable[QdaSource], progress: Callable[[int], None] | None
+) -> int:
+    def elements():
+        for count, source in enumerate(sources, start=1):
+            # SECURITY/NOTE: encode() never writes a BOM; "utf-8-sig" would.
+            archive.writestr(f"sources/{source.guid}.txt", source.text.encode("utf-8"))
+            yield source_element(source)
+            if progress is not None:
+                progress(count)
+
+    return _write_each(xf, "Sources", elements())
 
 
 @cache

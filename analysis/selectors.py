@@ -1,60 +1,34 @@
 """Reads for dashboards, search and quotes. Researchers and admins only; active stories whose
 consent covers research only; small cells suppressed by the callers' presenters.
 
-Speed (issue 7: under a second with 100,000 stories and 1,000,000 code applications): the
-heavy aggregations never count distinct pairs row by row. Each story's themes are folded into a
-bit mask in one pass over the applications (``SUM(DISTINCT bit)``, which is a bitwise OR since
-each bit is summed once), then stories are grouped by (dimension, mask): a few hundred rows at
-most, expanded into theme counts and co-occurrences in Python. See bench/analytics.py.
+The heavy aggregations (theme counts, co-occurrence, trust by group) are in analysis.aggregates
+and re-exported here, so callers read everything through ``analysis.selectors``.
 """
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time
+from dataclasses import dataclass
+from datetime import date, datetime, time
 
-from django.db import connection, transaction
-from django.db.models import (
-    BigIntegerField,
-    Case,
-    Count,
-    ExpressionWrapper,
-    F,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Sum,
-    Value,
-    When,
-)
+from django.db import connection
+from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, NullIf, TruncMonth
 from django.utils import timezone
 
 from accounts.roles import RESEARCH_TEAM, user_has_role
+from analysis.aggregates import (  # noqa: F401 - re-exported: callers read through selectors
+    GROUPS,
+    MAX_MASK_CODES,
+    Theme,
+    cooccurrence,
+    group_theme_counts,
+    grouped_masks,
+    theme_counts_by,
+    trust_rows,
+)
 from analysis.fts import LANGUAGE_CONFIGS, fts_config_sql, fts_vector_sql
 from coding.models import Code, CodeApplication, Codebook
 from events.models import Event
 from testimonies.models import ResearchCopy, Testimony
-
-MAX_MASK_CODES = 62
-
-# Population groups studied in the report, how each reads from the characteristics, and the
-# consent scope that must be held to use it. ``known`` lists the values that place someone
-# inside or outside the group; anything else (blank, "prefer not to say") is unknown.
-GROUPS: dict[str, dict] = {
-    "women": {"field": "gender", "scope": "scope_gender", "inside": ["woman"],
-              "known": ["woman", "man", "non_binary", "self_described"]},
-    "over_65": {"field": "age_band", "scope": "scope_age_band", "inside": ["65_plus"],
-                "known": ["under_18", "18_24", "25_34", "35_44", "45_54", "55_64", "65_plus"]},
-    "ethnic_minority": {"field": "ethnic_minority", "scope": "scope_ethnic_minority",
-                        "inside": ["yes"], "known": ["yes", "no"]},
-    "disability": {"field": "disability", "scope": "scope_disability", "inside": ["yes"],
-                   "known": ["yes", "no"]},
-    "lgbtq": {"field": "lgbtq", "scope": "scope_lgbtq", "inside": ["yes"],
-              "known": ["yes", "no"]},
-}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -86,15 +60,6 @@ class AnalysisFilters:
             date_to=date.fromisoformat(data["date_to"]) if data.get("date_to") else None,
             code_id=data.get("code") or None,
         )
-
-
-@dataclass
-class Theme:
-    id: int
-    key: str
-    label: str
-    colour: str
-    code_ids: list[int] = field(default_factory=list)  # the theme and all its descendants
 
 
 def can_analyse(user) -> bool:
@@ -187,177 +152,8 @@ def themes(*, codebook: Codebook | None = None, parent_id: int | None = None) ->
     return result[:MAX_MASK_CODES]
 
 
-# Raw aggregation ---------------------------------------------------------------------------
-
-
 def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
-
-
-def _flag_expression(name: str):
-    """1 inside the group, 0 known to be outside, None unknown or not shared with consent."""
-    spec = GROUPS[name]
-    column = f"characteristics__{spec['field']}"
-    return Case(
-        When(Q(**{spec["scope"]: True, f"{column}__in": spec["inside"]}), then=Value(1)),
-        When(Q(**{spec["scope"]: True, f"{column}__in": spec["known"]}), then=Value(0)),
-        default=Value(None),
-        output_field=IntegerField(),
-    )
-
-
-def _dimension_expressions(by: str) -> dict:
-    if by == "country":
-        return {"d0": F("event__country")}
-    if by == "event":
-        return {"d0": F("event_id")}
-    if by == "language":
-        return {
-            "d0": Coalesce(
-                NullIf("research_copy__detected_language", Value("")), F("declared_language")
-            )
-        }
-    if by == "month":
-        return {"d0": TruncMonth("submitted_at", tzinfo=UTC)}
-    if by == "group":
-        return {f"d{i}": _flag_expression(name) for i, name in enumerate(GROUPS)}
-    if by == "none":
-        return {}
-    raise ValueError(by)
-
-
-def _mask_expression(groups: list[list[int]]):
-    """Each story's themes as bits.
-
-    PostgreSQL: from analysis_storycodeset (migration 0003), one array overlap per theme,
-    without reading the applications. Elsewhere: a correlated sum of the distinct bits of the
-    story's accepted applications (a bitwise OR, since each bit is summed once).
-    """
-    if not groups:
-        return Value(0, output_field=BigIntegerField())
-    if connection.vendor == "postgresql":
-        terms = [
-            Case(
-                When(analysis_code_set__code_ids__overlap=list(ids), then=Value(1 << bit)),
-                default=Value(0),
-                output_field=BigIntegerField(),
-            )
-            for bit, ids in enumerate(groups)
-        ]
-        total = terms[0]
-        for term in terms[1:]:
-            total = total + term
-        return ExpressionWrapper(total, output_field=BigIntegerField())
-    whens = [When(code_id__in=ids, then=Value(1 << bit)) for bit, ids in enumerate(groups)]
-    bits = (
-        CodeApplication.objects.filter(
-            testimony_id=OuterRef("pk"), status=CodeApplication.Status.ACCEPTED
-        )
-        .order_by()
-        .values("testimony_id")
-        .annotate(
-            m=Sum(Case(*whens, default=Value(0), output_field=BigIntegerField()), distinct=True)
-        )
-        .values("m")
-    )
-    return Coalesce(Subquery(bits, output_field=BigIntegerField()), Value(0))
-
-
-def _run_grouped(qs) -> list[dict]:
-    """Evaluate an aggregate queryset. On PostgreSQL JIT is switched off for it: these queries
-    are short, and JIT spends more time compiling (about 80 ms) than it saves."""
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL jit = off")
-        return list(qs)
-
-
-def grouped_masks(
-    *, stories: QuerySet[Testimony], groups: list[list[int]], by: str
-) -> list[tuple[tuple, int, int]]:
-    """Rows of (dimension values, theme mask, number of stories) for the filtered stories.
-
-    Stories with none of the codes have mask 0 and are included, so that each dimension
-    value's total is the sum of its rows.
-    """
-    dims = _dimension_expressions(by)
-    qs = (
-        stories.annotate(**dims, mask=_mask_expression(groups))
-        .values(*dims, "mask")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    rows = _run_grouped(qs)
-    names = list(dims)
-    result = []
-    for row in rows:
-        values = tuple(row[name] for name in names)
-        if by == "month":
-            values = (values[0].strftime("%Y-%m") if values[0] else "",)
-        result.append((values, int(row["mask"] or 0), int(row["n"])))
-    return result
-
-
-def theme_counts_by(
-    *, stories: QuerySet[Testimony], theme_list: list[Theme], by: str
-) -> tuple[dict[tuple, int], dict[tuple, list[int]]]:
-    """Per dimension value: the number of stories, and per theme the number mentioning it."""
-    rows = grouped_masks(stories=stories, groups=[t.code_ids for t in theme_list], by=by)
-    totals: dict[tuple, int] = defaultdict(int)
-    counts: dict[tuple, list[int]] = defaultdict(lambda: [0] * len(theme_list))
-    for dims, mask, count in rows:
-        totals[dims] += count
-        for bit in range(len(theme_list)):
-            if mask & (1 << bit):
-                counts[dims][bit] += count
-    return dict(totals), dict(counts)
-
-
-def group_theme_counts(
-    totals: dict[tuple, int], counts: dict[tuple, list[int]], size: int
-) -> tuple[dict[str, int], dict[str, list[int]]]:
-    """Theme counts for the stories of people inside each population group, from the rows of
-    ``theme_counts_by(by="group")`` (keyed by each story's tuple of group flags)."""
-    group_totals: dict[str, int] = defaultdict(int)
-    group_counts: dict[str, list[int]] = {name: [0] * size for name in GROUPS}
-    for flags, total in totals.items():
-        for index, name in enumerate(GROUPS):
-            if flags[index] == 1:
-                group_totals[name] += total
-                row = counts.get(flags, [0] * size)
-                group_counts[name] = [a + b for a, b in zip(group_counts[name], row, strict=True)]
-    return {name: group_totals.get(name, 0) for name in GROUPS}, group_counts
-
-
-def cooccurrence(*, stories: QuerySet[Testimony], theme_list: list[Theme]) -> list[list[int]]:
-    """Stories in which both codes appear (diagonal: stories with the code)."""
-    rows = grouped_masks(stories=stories, groups=[t.code_ids for t in theme_list], by="none")
-    size = len(theme_list)
-    matrix = [[0] * size for _ in range(size)]
-    for _dims, mask, count in rows:
-        present = [bit for bit in range(size) if mask & (1 << bit)]
-        for i in present:
-            for j in present:
-                matrix[i][j] += count
-    return matrix
-
-
-def trust_rows(*, stories: QuerySet[Testimony]) -> list[tuple[tuple, str, int]]:
-    """(group flags, trust answer, stories) for stories that answered the trust question."""
-    dims = _dimension_expressions("group")
-    qs = (
-        stories.filter(trust_affected__in=["yes", "no", "unsure"])
-        .annotate(**dims)
-        .values(*dims, "trust_affected")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    names = list(dims)
-    return [
-        (tuple(row[name] for name in names), row["trust_affected"], int(row["n"]))
-        for row in _run_grouped(qs)
-    ]
 
 
 # Search ------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from lxml import etree
 from coding.models import Code, Codebook
 from coding.services import code_create, codebook_create, codebook_version_record
 from core.exceptions import ApplicationError
+from core.exports import csv_writer
 
 NS = "urn:QDA-XML:codebook:1.0"
 SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "Codebook.xsd"
@@ -232,20 +233,13 @@ def codebook_import_qdc(*, data: bytes, user, name: str = "") -> Codebook:
     return codebook
 
 
-def _csv_cell(value) -> str:
-    text = "" if value is None else str(value)
-    # SECURITY: a spreadsheet must not run a cell as a formula (CSV injection).
-    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        text = "'" + text
-    return text
-
-
 def codebook_export_csv(*, codebook: Codebook) -> str:
     codes = _live_codes(codebook)
     keys = {c.id: c.key for c in codes}
     children = _children_map(codes)
     out = io.StringIO()
-    writer = csv.writer(out)
+    # SECURITY: core.exports guards every cell against formula injection.
+    writer = csv_writer(out)
     writer.writerow(CSV_COLUMNS)
 
     def walk(parent_id):
@@ -256,9 +250,7 @@ def codebook_export_csv(*, codebook: Codebook) -> str:
                 "is_codable": "yes" if code.is_codable else "no",
                 "is_exclusive_group": "yes" if code.is_exclusive_group else "no",
             }
-            writer.writerow(
-                [_csv_cell(row[c] if c in row else getattr(code, c)) for c in CSV_COLUMNS]
-            )
+            writer.writerow([row[c] if c in row else getattr(code, c) for c in CSV_COLUMNS])
             walk(code.id)
 
     walk(None)

@@ -94,6 +94,10 @@ def _publish(message: OutboxMessage, connection) -> None:
     )
 
 
+# What happened to one message in outbox_relay.
+_SENT, _FAILED, _BROKER_DOWN = "sent", "failed", "broker down"
+
+
 def outbox_relay(
     *, limit: int = 200, ids: list[int] | None = None, broker_url: str | None = None
 ) -> RelayResult:
@@ -104,67 +108,89 @@ def outbox_relay(
     """
     from config.celery_app import app
 
-    sent = failed = 0
+    eager = app.conf.task_always_eager
+    outcomes = {_SENT: 0, _FAILED: 0}
     with transaction.atomic():
-        queryset = OutboxMessage.objects.filter(
-            status=OutboxMessage.Status.PENDING, available_at__lte=timezone.now()
-        )
-        if ids is not None:
-            queryset = queryset.filter(pk__in=ids)
-        messages = list(queryset.select_for_update(skip_locked=True).order_by("id")[:limit])
+        messages = _claim(limit=limit, ids=ids)
         if not messages:
             return RelayResult(pending=_pending_count())
         connection = None
-        if not app.conf.task_always_eager:
+        if not eager:
             # NOTE: a short connect timeout, so an unreachable broker costs a request seconds,
             # not minutes; the row stays pending for the periodic relay.
             connection = app.connection_for_write(broker_url, connect_timeout=CONNECT_TIMEOUT)
         try:
             broker_down = False
             for message in messages:
-                now = timezone.now()
-                message.attempts += 1
                 if broker_down:
-                    message.available_at = now + _backoff(message.attempts)
-                    message.last_error = "broker unreachable"
-                    message.save(update_fields=["attempts", "available_at", "last_error"])
+                    _postpone(message)
                     continue
-                try:
-                    _publish(message, connection)
-                except UnknownTask:
-                    message.status = OutboxMessage.Status.FAILED
-                    message.last_error = f"unknown task {message.task_name}"[:500]
-                    failed += 1
-                    logger.error("Outbox: message %s names an unknown task.", message.pk)
-                except Exception as exc:  # noqa: BLE001
-                    # SECURITY: record the error's type only; messages may quote payloads.
-                    message.last_error = type(exc).__name__[:500]
-                    message.available_at = now + _backoff(message.attempts)
-                    if app.conf.task_always_eager:
-                        message.status = OutboxMessage.Status.FAILED
-                        failed += 1
-                    else:
-                        broker_down = True
-                    logger.warning(
-                        "Outbox: message %s not published (%s); attempt %s.",
-                        message.pk,
-                        type(exc).__name__,
-                        message.attempts,
-                    )
+                outcome = _relay_one(message, connection, eager=eager)
+                if outcome == _BROKER_DOWN:
+                    broker_down = True
                 else:
-                    message.status = OutboxMessage.Status.SENT
-                    message.sent_at = now
-                    message.last_error = ""
-                    sent += 1
-                message.save(
-                    update_fields=["attempts", "status", "sent_at", "last_error", "available_at"]
-                )
+                    outcomes[outcome] += 1
         finally:
             if connection is not None:
                 connection.release()
+    sent = outcomes[_SENT]
     if sent:
         logger.info("Outbox: published %s message(s).", sent)
-    return RelayResult(sent=sent, pending=_pending_count(), failed=failed)
+    return RelayResult(sent=sent, pending=_pending_count(), failed=outcomes[_FAILED])
+
+
+def _claim(*, limit: int, ids: list[int] | None) -> list[OutboxMessage]:
+    """Lock the pending messages whose time has come (the caller holds the transaction)."""
+    queryset = OutboxMessage.objects.filter(
+        status=OutboxMessage.Status.PENDING, available_at__lte=timezone.now()
+    )
+    if ids is not None:
+        queryset = queryset.filter(pk__in=ids)
+    return list(queryset.select_for_update(skip_locked=True).order_by("id")[:limit])
+
+
+def _postpone(message: OutboxMessage) -> None:
+    """The broker failed on an earlier message of this batch: try this one later."""
+    message.attempts += 1
+    message.available_at = timezone.now() + _backoff(message.attempts)
+    message.last_error = "broker unreachable"
+    message.save(update_fields=["attempts", "available_at", "last_error"])
+
+
+def _relay_one(message: OutboxMessage, connection, *, eager: bool) -> str:
+    """Publish one message and record the outcome on its row: sent, failed (unknown task, or
+    the task raised in eager mode), or broker down (retried later, as is the rest of the batch)."""
+    now = timezone.now()
+    message.attempts += 1
+    outcome = _SENT
+    try:
+        _publish(message, connection)
+    except UnknownTask:
+        message.status = OutboxMessage.Status.FAILED
+        message.last_error = f"unknown task {message.task_name}"[:500]
+        outcome = _FAILED
+        logger.error("Outbox: message %s names an unknown task.", message.pk)
+    except Exception as exc:  # noqa: BLE001
+        # SECURITY: record the error's type only; messages may quote payloads.
+        message.last_error = type(exc).__name__[:500]
+        message.available_at = now + _backoff(message.attempts)
+        if eager:
+            message.status = OutboxMessage.Status.FAILED
+            outcome = _FAILED
+        else:
+            outcome = _BROKER_DOWN
+        logger.warning(
+            "Outbox: message %s not published (%s); attempt %s.",
+            message.pk,
+            type(exc).__name__,
+            message.attempts,
+        )
+    else:
+        message.status = OutboxMessage.Status.SENT
+        message.sent_at = now
+        message.last_error = ""
+    message.save(update_fields=["attempts", "status", "sent_at", "last_error", "available_at"])
+    return outcome
 
 
 def _pending_count() -> int:

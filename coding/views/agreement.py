@@ -1,7 +1,5 @@
 """Intercoder agreement: the report, its CSV, the disagreements and their reconciliation."""
 
-import csv
-
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -13,6 +11,7 @@ from coding import selectors, services
 from coding.forms import AgreementFilterForm, ReconcileForm
 from coding.views.common import CODERS, codebook_for_request, safe_next, story_copy
 from core.access import roles_required
+from core.exports import csv_writer
 from core.form_views import post_action
 
 
@@ -46,7 +45,8 @@ def _agreement_csv(report) -> HttpResponse:
     """One row per code (or group) and pair of coders, for a paper's appendix."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="intercoder-agreement.csv"'
-    writer = csv.writer(response)
+    # SECURITY: code labels are user text; core.exports guards them against formula injection.
+    writer = csv_writer(response)
     writer.writerow(
         [
             "kind",

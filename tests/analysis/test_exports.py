@@ -251,7 +251,7 @@ def test_large_selections_become_jobs(project, client_for, researcher, settings,
 
 
 def test_export_reads_in_chunks(project, researcher, monkeypatch):
-    monkeypatch.setattr(exporters, "CHUNK", 1)
+    monkeypatch.setattr(exporters.tables, "CHUNK", 1)
     for _ in range(3):
         story()
     rows = list(csv.reader(io.StringIO(build(researcher, "stories", "csv").decode())))

@@ -58,9 +58,11 @@ def test_facilitator_closes_the_loop_and_the_public_page_shows_it(page):
     page.get_by_label("Total attendance").fill("42")
     page.get_by_label("Women").fill("50")
     page.get_by_role("button", name="Save the log").click()
-    expect(
-        page.get_by_text("A group count cannot exceed the total attendance (42).")
-    ).to_be_visible()
+    # The message shows next to its field and, linked to the field, in the error summary.
+    message = "A group count cannot exceed the total attendance (42)."
+    expect(page.locator(".field-error").get_by_text(message)).to_be_visible()
+    expect(page.locator("#error-summary").get_by_text(message)).to_be_visible()
+    expect(page.locator("#error-summary")).to_be_focused()
     page.get_by_label("Women").fill("25")
     page.get_by_label("People with disabilities").fill("12")
     page.get_by_label("Concerns raised").fill("Inaccessible examination tables")

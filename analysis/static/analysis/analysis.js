@@ -52,23 +52,22 @@
     var status = document.getElementById("export-status");
     var download = document.getElementById("export-download");
     var messages = document.getElementById("export-messages").content;
-    var poll = function () {
-      fetch(statusUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
-        .then(function (response) { return response.ok ? response.json() : null; })
-        .then(function (data) {
-          if (!data) { return; }
-          progress.value = data.percent;
-          progress.textContent = data.percent + "%";
-          if (data.status === "done" || data.status === "failed") {
-            var message = messages.querySelector('[data-status="' + data.status + '"]');
-            status.textContent = message ? message.textContent : data.status;
-            download.hidden = data.status !== "done";
-            document.getElementById("export-refresh").hidden = true;
-          } else {
-            setTimeout(poll, 1500);
-          }
-        });
-    };
-    setTimeout(poll, 1000);
+    var refresh = document.getElementById("export-refresh");
+    window.Entendu.poll(statusUrl, {
+      interval: 1500,
+      firstDelay: 1000,
+      onProgress: function (data) {
+        progress.value = data.percent;
+        progress.textContent = data.percent + "%";
+      },
+      isDone: function (data) { return data.status === "done" || data.status === "failed"; },
+      onDone: function (data) {
+        var message = messages.querySelector('[data-status="' + data.status + '"]');
+        status.textContent = message ? message.textContent : data.status;
+        download.hidden = data.status !== "done";
+        refresh.hidden = true;
+      },
+      message: document.getElementById("export-poll-error"),
+    });
   }
 })();

@@ -1,5 +1,4 @@
-// Move focus to the error summary after a failed submission, so screen-reader and keyboard
-// users land on what needs fixing.
+// Events pages. (The error summary takes the focus through static/js/entendu.js.)
 (function () {
   "use strict";
   // Ask before an action that cannot be undone (the server does not depend on it).
@@ -10,13 +9,4 @@
       }
     });
   });
-  var summary = document.getElementById("form-errors");
-  if (summary) {
-    summary.focus();
-    return;
-  }
-  var firstInvalid = document.querySelector(".field-error input, .field-error select, .field-error textarea");
-  if (firstInvalid) {
-    firstInvalid.focus();
-  }
 })();

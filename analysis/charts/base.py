@@ -1,0 +1,92 @@
+"""What every chart shares: the Chart (its data and SVG), colours, SVG helpers.
+
+Charts are rendered on the server as accessible SVG: no script, font or image from anywhere else.
+Each chart carries a title and a description (``<title>``/``<desc>`` referenced by
+``aria-labelledby``/``aria-describedby``) and the table of its data, which the page shows as the
+text alternative and which downloads as CSV. Every style is an SVG attribute, not a CSS class, so
+the same markup downloads as an SVG file and draws on a canvas for the PNG download.
+"""
+
+from dataclasses import dataclass, field
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from core.exports import csv_text
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
+INK = "#1b1b1f"
+MUTED = "#4a4a55"
+GRID = "#c9ced6"
+SUPPRESSED_FILL = "#e5e7eb"
+# Two ends of the heat-map scale (light to dark blue); text switches colour to keep 4.5:1.
+SCALE_LOW = (0xF3, 0xF6, 0xF9)
+SCALE_HIGH = (0x14, 0x45, 0x6B)
+DEFAULT_SERIES_COLOURS = ["#1f5f8b", "#a1441b", "#2e6b30", "#6b3fa0", "#8a6100", "#0f6f74"]
+
+
+@dataclass
+class Chart:
+    """A chart and its data. In ``rows`` a suppressed cell is None (null in the API); the page
+    table and the CSV show it as "fewer than N" (``display_rows``)."""
+
+    key: str
+    title: str
+    description: str
+    columns: list[str]
+    rows: list[list]
+    svg: SafeString = field(default=mark_safe(""))  # noqa: S308 - empty literal
+    threshold: int = 10
+
+    @property
+    def display_rows(self) -> list[list]:
+        label = suppressed_label(self.threshold)
+        return [[label if value is None else value for value in row] for row in self.rows]
+
+    def csv_text(self) -> str:
+        return csv_text([self.columns, *self.display_rows])
+
+
+def suppressed_label(threshold: int) -> str:
+    return _("fewer than %(n)s") % {"n": threshold}
+
+
+def svg_attr(value) -> str:
+    return escape(str(value), quote=True)
+
+
+def short_label(label: str, limit: int = 30) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def svg_open(key: str, width: int, height: int, title: str, description: str) -> list[str]:
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="chart-{svg_attr(key)}" class="chart" '
+        f'role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'aria-labelledby="chart-{svg_attr(key)}-title" '
+        f'aria-describedby="chart-{svg_attr(key)}-desc" '
+        f'font-family="{svg_attr(FONT)}" font-size="13">',
+        f'<title id="chart-{svg_attr(key)}-title">{escape(title)}</title>',
+        f'<desc id="chart-{svg_attr(key)}-desc">{escape(description)}</desc>',
+        f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
+    ]
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def scale_colour(fraction: float) -> tuple[str, str]:
+    """Fill and text colour for a heat-map cell at ``fraction`` (0..1) of the maximum."""
+    fraction = min(1.0, max(0.0, fraction))
+    rgb = tuple(
+        round(lo + (hi - lo) * fraction) for lo, hi in zip(SCALE_LOW, SCALE_HIGH, strict=True)
+    )
+    text = "#ffffff" if _luminance(rgb) < 0.18 else INK
+    return "#{:02x}{:02x}{:02x}".format(*rgb), text

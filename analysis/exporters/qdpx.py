@@ -1,0 +1,241 @@
+"""A selection as a REFI-QDA project (``.qdpx``): codebook, research copies, codings, memos.
+
+The rows are read here, in chunks; analysis.refiqda writes the XML and the archive.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from analysis import refiqda
+from analysis.exporters.tables import (
+    CHARACTERISTIC_FIELDS,
+    CHUNK,
+    Progress,
+    accepted_applications,
+    characteristic_values,
+    chunked,
+    story_ids,
+)
+from coding.models import Code, Memo
+from testimonies.models import ResearchCopy, TestimonyCharacteristics
+
+VARIABLE_TYPES = {"trust_affected": "Text", "country": "Text", "event": "Text", "language": "Text"}
+
+
+@dataclass
+class _Selection:
+    """What every chunk of sources needs to know about the export."""
+
+    stories: object
+    codebook: object
+    include_characteristics: bool
+    code_guids: dict[int, str]
+    variable_guids: dict[str, str]
+    # The memos of the stories written so far, whose notes follow the sources.
+    story_memos: list[int] = field(default_factory=list)
+
+
+def _user_guid(user_id: int | None) -> str | None:
+    return None if user_id is None else refiqda.stable_guid("user", user_id)
+
+
+def _code_tree(codebook) -> tuple[list[refiqda.QdaCode], dict[int, str]]:
+    codes = list(Code.objects.filter(codebook=codebook).order_by("position", "id"))
+    memos = defaultdict(list)
+    for memo_id, code_id in Memo.objects.filter(code__codebook=codebook).values_list(
+        "id", "code_id"
+    ):
+        memos[code_id].append(refiqda.stable_guid("memo", memo_id))
+    nodes = {
+        c.id: refiqda.QdaCode(
+            guid=str(c.guid),
+            name=c.label,
+            is_codable=c.is_codable and not c.is_archived,
+            colour=c.colour,
+            description=c.description,
+            note_guids=memos[c.id],
+        )
+        for c in codes
+    }
+    top = []
+    for c in codes:
+        if c.parent_id and c.parent_id in nodes:
+            nodes[c.parent_id].children.append(nodes[c.id])
+        else:
+            top.append(nodes[c.id])
+    root = refiqda.QdaCode(
+        guid=refiqda.stable_guid("codebook", codebook.pk),
+        name=codebook.name,
+        is_codable=False,
+        description=_("The action themes of Entendu's codebook; not a code itself."),
+        children=top,
+    )
+    return [root], {c.id: str(c.guid) for c in codes}
+
+
+def _variables(include_characteristics: bool) -> list[refiqda.QdaVariable]:
+    variables = [
+        refiqda.QdaVariable(refiqda.stable_guid("variable", name), name, kind)
+        for name, kind in VARIABLE_TYPES.items()
+    ]
+    if include_characteristics:
+        variables += [
+            refiqda.QdaVariable(refiqda.stable_guid("variable", name), name, "Text")
+            for name in CHARACTERISTIC_FIELDS
+        ]
+    return variables
+
+
+def _users(stories) -> list[refiqda.QdaUser]:
+    # NOTE: the writer needs the users before the sources, so the coders of the whole selection
+    # and the memo authors are read first (ids only).
+    coder_ids = set(
+        accepted_applications()
+        .filter(testimony_id__in=stories.values("id"))
+        .exclude(coder_id=None)
+        .values_list("coder_id", flat=True)
+        .distinct()
+    )
+    coder_ids.update(
+        Memo.objects.exclude(author_id=None).values_list("author_id", flat=True).distinct()
+    )
+    return [
+        refiqda.QdaUser(refiqda.stable_guid("user", i), f"coder-{i}") for i in sorted(coder_ids)
+    ]
+
+
+def _chunk_applications(ids: list[int], codebook) -> dict[int, list[dict]]:
+    apps = defaultdict(list)
+    for app in (
+        accepted_applications()
+        .filter(testimony_id__in=ids, code__codebook=codebook)
+        .values("testimony_id", "code_id", "start", "end", "coder_id", "created_at")
+    ):
+        apps[app["testimony_id"]].append(app)
+    return apps
+
+
+def _chunk_memos(ids: list[int], selection: _Selection) -> dict[int, list[int]]:
+    memos = defaultdict(list)
+    for memo_id, tid in Memo.objects.filter(testimony_id__in=ids).values_list("id", "testimony_id"):
+        memos[tid].append(memo_id)
+        selection.story_memos.append(memo_id)
+    return memos
+
+
+def _variable_values(copy, chars, selection: _Selection) -> list[tuple[str, str, str]]:
+    t = copy.testimony
+    guids = selection.variable_guids
+    values = [
+        (guids["country"], "Text", str(t.event.country)),
+        (guids["event"], "Text", t.event.title),
+        (guids["language"], "Text", copy.detected_language or t.declared_language),
+    ]
+    if t.trust_affected:
+        values.append((guids["trust_affected"], "Text", t.trust_affected))
+    if selection.include_characteristics:
+        for name, value in characteristic_values(t, chars.get(t.id)).items():
+            values.append((guids[name], "Text", value))
+    return values
+
+
+def _source(copy, apps, memos, chars, selection: _Selection) -> refiqda.QdaSource:
+    t = copy.testimony
+    return refiqda.QdaSource(
+        guid=str(t.public_id),
+        name=f"{t.event.title} — {str(t.public_id)[:8]}",
+        text=copy.redacted_text,
+        created=t.submitted_at,
+        codings=[
+            refiqda.QdaCoding(
+                code_guid=selection.code_guids[a["code_id"]],
+                start=a["start"],
+                end=a["end"],
+                user_guid=_user_guid(a["coder_id"]),
+                created=a["created_at"],
+            )
+            for a in apps[t.id]
+            if a["code_id"] in selection.code_guids
+        ],
+        variable_values=_variable_values(copy, chars, selection),
+        note_guids=[refiqda.stable_guid("memo", m) for m in memos[t.id]],
+    )
+
+
+def _sources(selection: _Selection, progress: Progress) -> Iterator[refiqda.QdaSource]:
+    done = 0
+    for ids in story_ids(selection.stories):
+        copies = (
+            ResearchCopy.objects.filter(testimony_id__in=ids)
+            .select_related("testimony__event")
+            .defer("testimony__text", "testimony__title", "testimony__restore_trust")
+            .order_by("testimony_id")
+        )
+        apps = _chunk_applications(ids, selection.codebook)
+        memos = _chunk_memos(ids, selection)
+        chars = {}
+        if selection.include_characteristics:
+            chars = {
+                c.testimony_id: c
+                for c in TestimonyCharacteristics.objects.filter(testimony_id__in=ids)
+            }
+        for copy in copies:
+            yield _source(copy, apps, memos, chars, selection)
+        done += len(ids)
+        if progress:
+            progress(done)
+
+
+def _notes(memos) -> Iterator[refiqda.QdaNote]:
+    for memo in memos.order_by("id").iterator(CHUNK):
+        yield refiqda.QdaNote(
+            guid=refiqda.stable_guid("memo", memo.id),
+            name=memo.title,
+            text=memo.body,
+            created=memo.created_at,
+            user_guid=_user_guid(memo.author_id),
+        )
+
+
+def _all_notes(selection: _Selection) -> Iterator[refiqda.QdaNote]:
+    # NOTE: run after the sources: story_memos is filled as the sources are read.
+    for ids in chunked(selection.story_memos):
+        yield from _notes(Memo.objects.filter(id__in=ids))
+    wanted = Memo.objects.filter(kind__in=[Memo.Kind.PROJECT, Memo.Kind.CODE])
+    yield from _notes(
+        wanted.filter(code__isnull=True) | wanted.filter(code__codebook=selection.codebook)
+    )
+
+
+def write_qdpx(
+    *, stories, codebook, include_characteristics: bool, fh, progress: Progress = None
+) -> int:
+    """A REFI-QDA project of the selection: codebook, research copies, codings, memos."""
+    code_tree, code_guids = _code_tree(codebook)
+    variables = _variables(include_characteristics)
+    selection = _Selection(
+        stories=stories,
+        codebook=codebook,
+        include_characteristics=include_characteristics,
+        code_guids=code_guids,
+        variable_guids={v.name: v.guid for v in variables},
+    )
+    project_memos = [
+        refiqda.stable_guid("memo", m)
+        for m in Memo.objects.filter(kind=Memo.Kind.PROJECT).values_list("id", flat=True)
+    ]
+    return refiqda.write_qdpx(
+        fh,
+        name=_("Entendu selection of %(date)s") % {"date": timezone.now().date().isoformat()},
+        users=_users(stories),
+        codes=code_tree,
+        variables=variables,
+        sources=_sources(selection, progress),
+        notes=_all_notes(selection),
+        project_note_guids=project_memos,
+        progress=progress,
+    )

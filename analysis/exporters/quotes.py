@@ -1,0 +1,129 @@
+"""Quote sheets: each quote with the attribution and consent receipt its teller's consent allows,
+as HTML or DOCX."""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from analysis.exporters.tables import CHUNK
+from core.exports import xlsx_text
+from testimonies.models import Testimony
+
+
+@dataclass
+class Quote:
+    code: str
+    text: str
+    attribution: str
+    receipt: dict
+
+    @property
+    def receipt_rows(self) -> list[tuple[str, str]]:
+        labels = receipt_labels()
+        return [(labels[key], str(value)) for key, value in self.receipt.items()]
+
+
+def attribution_for(testimony: Testimony) -> str:
+    """What the consent allows: first name and country, or anonymous."""
+    if testimony.scope_quote_named and testimony.first_name:
+        country = testimony.event.country
+        return f"{testimony.first_name}, {country.name or country.code}"
+    return _("Anonymous participant")
+
+
+def receipt_summary(testimony: Testimony) -> dict:
+    """The consent receipt fields an auditor needs; no identifier of the person."""
+    consent = testimony.consent_text
+    return {
+        "receipt_id": str(testimony.public_id),
+        "consent_given_at": testimony.consent_given_at.isoformat(),
+        "jurisdiction": str(testimony.event.country),
+        "collection_method": testimony.consent_method,
+        "consent_text": f"{consent.language} v{consent.version}",
+        "consent_text_sha256": consent.sha256,
+        "scopes": ", ".join(testimony.scopes()),
+    }
+
+
+def quotes_from(applications) -> Iterator[Quote]:
+    rows = applications.iterator(CHUNK) if hasattr(applications, "iterator") else applications
+    for app in rows:
+        copy = getattr(app.testimony, "research_copy", None)
+        if copy is None:
+            continue
+        # NOTE: offsets are code points, and Python strings index code points.
+        text = copy.redacted_text[app.start : app.end]
+        if not text.strip():
+            continue
+        yield Quote(
+            app.code.label, text, attribution_for(app.testimony), receipt_summary(app.testimony)
+        )
+
+
+def receipt_labels() -> dict[str, str]:
+    return {
+        "receipt_id": _("Receipt id"),
+        "consent_given_at": _("Consent given at"),
+        "jurisdiction": _("Jurisdiction"),
+        "collection_method": _("Collection method"),
+        "consent_text": _("Consent text"),
+        "consent_text_sha256": _("Consent text SHA-256"),
+        "scopes": _("Scopes in force"),
+    }
+
+
+def write_quotes_html(quotes: Iterable[Quote], fh, *, title: str) -> int:
+    count = 0
+
+    def counted():
+        nonlocal count
+        for quote in quotes:
+            count += 1
+            yield quote
+
+    html = render_to_string(
+        "analysis/quote_sheet_export.html",
+        {
+            "title": title,
+            "quotes": counted(),
+            "labels": receipt_labels(),
+            "generated_at": timezone.now(),
+        },
+    )
+    fh.write(html.encode("utf-8"))
+    return count
+
+
+def write_quotes_docx(quotes: Iterable[Quote], fh, *, title: str) -> int:
+    from docx import Document
+
+    document = Document()
+    document.core_properties.title = title
+    document.add_heading(title, level=1)
+    document.add_paragraph(
+        _(
+            "Each quote is shown with the attribution its teller's consent allows and the "
+            "consent receipt that allows it, for audit. Generated on %(date)s."
+        )
+        % {"date": timezone.now().strftime("%Y-%m-%d %H:%M UTC")}
+    )
+    count = 0
+    for quote in quotes:
+        count += 1
+        document.add_heading(quote.code, level=2)
+        paragraph = document.add_paragraph(style="Quote")
+        paragraph.add_run(f"“{xlsx_text(quote.text)}”")
+        document.add_paragraph(f"— {quote.attribution}")
+        table = document.add_table(rows=0, cols=2)
+        table.style = "Table Grid"
+        for label, value in quote.receipt_rows:
+            cells = table.add_row().cells
+            cells[0].text = label
+            cells[1].text = value
+    if count == 0:
+        document.add_paragraph(_("No quote matches this selection with consent to quote."))
+    document.save(fh)
+    return count

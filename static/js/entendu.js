@@ -1,0 +1,98 @@
+// Entendu's shared browser helpers, loaded (deferred) on every page by templates/base.html.
+// NOTE: no inline script anywhere: pages load scripts by src only, for a strict CSP.
+//
+// When to use it:
+// - Error summary: nothing to do. A page that includes templates/includes/form_errors.html
+//   gets the focus moved to the summary on load (GOV.UK pattern), and a click on an error's
+//   link focuses its field.
+// - Polling a JSON status URL (job progress, export progress): call
+//     Entendu.poll(url, {isDone, onProgress, onDone, onError, interval, firstDelay, message})
+//   from the page's own script (interval: ms between polls, 2000 by default; firstDelay: ms
+//   before the first, the interval by default). isDone(data) says when to stop; onProgress(data) runs on every
+//   answer, onDone(data) once at the end. On failure it backs off (doubling the delay up to
+//   30 s) and, after 3 failures in a row, shows ``message`` (an element rendered hidden by
+//   templates/includes/poll_error.html, translated on the server); a 4xx answer stops polling
+//   at once (the job is gone or the session ended) and shows the message too. onError(error)
+//   is told of each failure ({status, permanent}).
+(function () {
+  "use strict";
+
+  var MAX_DELAY = 30000;
+  var FAILURES_BEFORE_MESSAGE = 3;
+
+  function poll(url, options) {
+    var interval = options.interval || 2000;
+    var delay = interval;
+    var failures = 0;
+    var stopped = false;
+
+    function showMessage(visible) {
+      if (options.message) { options.message.hidden = !visible; }
+    }
+
+    function fail(status, permanent) {
+      failures += 1;
+      if (options.onError) { options.onError({ status: status, permanent: permanent }); }
+      if (permanent || failures >= FAILURES_BEFORE_MESSAGE) { showMessage(true); }
+      if (permanent) {
+        stopped = true;
+        return;
+      }
+      delay = Math.min(delay * 2, MAX_DELAY);
+      window.setTimeout(tick, delay);
+    }
+
+    function tick() {
+      if (stopped) { return; }
+      fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
+        .then(function (response) {
+          if (response.status >= 400 && response.status < 500) {
+            fail(response.status, true);
+            return null;
+          }
+          if (!response.ok) { throw new Error(String(response.status)); }
+          return response.json().then(function (data) {
+            failures = 0;
+            delay = interval;
+            showMessage(false);
+            if (options.onProgress) { options.onProgress(data); }
+            if (options.isDone(data)) {
+              stopped = true;
+              if (options.onDone) { options.onDone(data); }
+            } else {
+              window.setTimeout(tick, delay);
+            }
+            return data;
+          });
+        })
+        .catch(function (error) {
+          fail(Number(error && error.message) || 0, false);
+        });
+    }
+
+    window.setTimeout(tick, options.firstDelay !== undefined ? options.firstDelay : interval);
+    return { stop: function () { stopped = true; } };
+  }
+
+  function focusErrorSummary() {
+    var summary = document.getElementById("error-summary");
+    if (!summary) { return; }
+    summary.focus();
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var field = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (field) {
+        event.preventDefault();
+        field.focus();
+        field.scrollIntoView({ block: "center" });
+      }
+    });
+  }
+
+  window.Entendu = { poll: poll };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", focusErrorSummary);
+  } else {
+    focusErrorSummary();
+  }
+})();
