@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import EVENT_TEAM, Role, user_has_role
-from core.exceptions import ApplicationError
+from core.exceptions import ApplicationError, NotFoundError
 from core.outbox import outbox_enqueue
 from events.models import Event
 from testimonies import erasure, hooks, redaction
@@ -696,9 +696,8 @@ def user_can_read_original(*, user, testimony: Testimony) -> bool:
 def testimony_original_text_read(*, user, testimony: Testimony, via: str = "web") -> Testimony:
     """Return the story with its original text after logging who read it (never the text)."""
     if not testimony.is_active or not user_can_read_original(user=user, testimony=testimony):
-        from django.http import Http404
-
-        raise Http404
+        # NOTE: "not for you" answers like "no such story": a 404 at the edges.
+        raise NotFoundError()
     OriginalTextAccess.objects.create(testimony=testimony, user=user, via=via[:16])
     return testimony
 
