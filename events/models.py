@@ -1,3 +1,12 @@
+"""Events, their sessions, logs and the commitments made in answer to what people said.
+
+NOTE: the foreign keys make a loop across apps: ``Commitment.themes`` -> ``coding.Code``,
+coding's rows point at ``testimonies``, and ``Testimony.event`` -> ``events.Event``. It is safe:
+the reference here is the string ``"coding.Code"``, resolved by Django's app registry, and no
+events module imports coding or testimonies (reads of ``Code`` go through
+``Commitment.themes``' related model; story counts come through ``events.hooks``).
+"""
+
 from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 

@@ -3,7 +3,6 @@ from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
 
 from accounts.models import User
-from coding.models import Code
 from events.models import (
     Commitment,
     CommitmentStatusChange,
@@ -14,6 +13,7 @@ from events.models import (
     Session,
     SessionLog,
 )
+from events.selectors import theme_choices
 
 
 class EventFacilitatorSerializer(serializers.ModelSerializer):
@@ -167,7 +167,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
         slug_field="key",
         many=True,
         required=False,
-        queryset=Code.objects.none(),
+        queryset=theme_choices().none(),
     )
     status_note = serializers.CharField(
         write_only=True, required=False, allow_blank=True, max_length=500

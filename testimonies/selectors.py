@@ -45,7 +45,7 @@ def testimony_counts_for_event(*, event) -> dict:
 
     ``total`` counts active stories; ``withdrawn`` the tombstones; ``by_language`` uses the
     detected language, else the declared one; ``by_scope`` counts active stories per scope;
-    ``by_theme`` is filled by the coding app through ``hooks.register_theme_counter``.
+    ``by_theme`` is filled by the coding app through ``hooks.theme_counter_hooks``.
     """
     qs = Testimony.objects.filter(event=event)
     aggregates = {"total": Count("id", filter=Q(status=Testimony.Status.ACTIVE))}
@@ -63,7 +63,7 @@ def testimony_counts_for_event(*, event) -> dict:
         language = item["research_copy__detected_language"] or item["declared_language"] or "und"
         by_language[language] = by_language.get(language, 0) + item["n"]
     by_theme: dict = {}
-    for counter in hooks.theme_counters():
+    for counter in hooks.theme_counter_hooks:
         by_theme.update(counter(active.values("id")))
     return {
         "total": row["total"],
