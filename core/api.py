@@ -12,8 +12,10 @@ def exception_handler(exc, context):
     """Translate the application's errors at the API's edge (HackSoft styleguide pattern)."""
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
-    elif isinstance(exc, NotFoundError | Http404):
+    elif isinstance(exc, NotFoundError):
         # NOTE: before ApplicationError, which NotFoundError subclasses.
+        exc = exceptions.NotFound(exc.message)
+    elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, ApplicationError):
         detail = {"detail": exc.message}

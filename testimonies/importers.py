@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
 from testimonies.models import CHARACTERISTIC_SCOPES, Channel, ConsentMethod, ConsentText, Scope
-from testimonies.services import testimony_create, text_problem
+from testimonies.services import SubmissionDraft, testimony_create, text_problem
 
 MAX_BYTES = 10 * 1024 * 1024
 # NOTE: about 50 rows a second end to end (measured on PostgreSQL): 5,000 rows keep one
@@ -268,14 +268,14 @@ def import_file(*, event, upload, user) -> ImportReport:
             report.refused.append(RefusedRow(line, errors))
             continue
         try:
-            submission = testimony_create(
+            draft = SubmissionDraft(
                 event=event,
                 channel=Channel.IMPORT,
                 consent_method=ConsentMethod.IMPORTED,
                 entered_by=user,
-                relay_on_commit=False,
                 **kwargs,
             )
+            submission = testimony_create(draft=draft, relay_on_commit=False)
         except ApplicationError as error:
             report.refused.append(RefusedRow(line, _flatten(error)))
             continue

@@ -36,6 +36,11 @@ def consent_text_current(*, language: str) -> ConsentText | None:
     return None
 
 
+def consent_text_version(*, language: str, version: int) -> ConsentText | None:
+    """One published version of the consent text, as a client names it (language, version)."""
+    return ConsentText.objects.filter(language__iexact=language, version=version).first()
+
+
 def consent_text_is_used(*, consent_text: ConsentText) -> bool:
     return Testimony.objects.filter(consent_text=consent_text).exists()
 
@@ -150,6 +155,15 @@ def consent_texts_with_use() -> QuerySet[ConsentText]:
         .select_related("created_by")
         .order_by("language", "-version")
     )
+
+
+def user_can_read_original(*, user, testimony: Testimony) -> bool:
+    """Holders of the explicit grant, and the facilitator who entered this story themselves."""
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("testimonies.view_original_text"):
+        return True
+    return testimony.entered_by_id == user.pk and user_has_role(user, *EVENT_TEAM)
 
 
 def original_text_accesses() -> QuerySet[OriginalTextAccess]:
