@@ -3,7 +3,7 @@
 from events.models import Event
 from testimonies.models import Channel, ConsentMethod
 from testimonies.selectors import consent_text_current
-from testimonies.services import testimony_create
+from testimonies.services import SubmissionDraft, testimony_create
 from tests.factories import EventFactory
 
 STORY = "The doctor did not listen to me when I described my pain."
@@ -29,4 +29,6 @@ def submit(event=None, *, scopes=("research",), text=STORY, **kwargs):
     kwargs.setdefault("consent_text", consent_text_current(language="en"))
     kwargs.setdefault("channel", Channel.ONLINE)
     kwargs.setdefault("consent_method", ConsentMethod.ONLINE)
-    return testimony_create(event=event, scopes=scopes, text=text, **kwargs)
+    relay_on_commit = kwargs.pop("relay_on_commit", True)
+    draft = SubmissionDraft(event=event, scopes=scopes, text=text, **kwargs)
+    return testimony_create(draft=draft, relay_on_commit=relay_on_commit)
