@@ -1,10 +1,6 @@
-"""Events, their sessions, logs and the commitments made in answer to what people said.
-
-NOTE: the foreign keys make a loop across apps: ``Commitment.themes`` -> ``coding.Code``,
-coding's rows point at ``testimonies``, and ``Testimony.event`` -> ``events.Event``. It is safe:
-the reference here is the string ``"coding.Code"``, resolved by Django's app registry, and no
-events module imports coding or testimonies (reads of ``Code`` go through
-``Commitment.themes``' related model; story counts come through ``events.hooks``).
+"""Events, sessions, logs and commitments. NOTE: the foreign keys loop across apps (events ->
+coding -> testimonies -> events, via ``Commitment.themes``); safe because the reference is the
+string ``"coding.Code"`` and no events module imports coding or testimonies (testimonies/README.md).
 """
 
 from datetime import timedelta
