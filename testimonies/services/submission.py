@@ -7,6 +7,7 @@ import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import MappingProxyType
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -67,17 +68,13 @@ class SubmissionDraft:
     def __post_init__(self):
         tidy = object.__setattr__  # NOTE: the one place a frozen dataclass may set its fields.
         tidy(self, "scopes", frozenset(str(s) for s in self.scopes))
-        tidy(
-            self, "characteristics", {k: (v or "") for k, v in (self.characteristics or {}).items()}
-        )
-        tidy(
-            self,
-            "contact",
-            {
-                k: (v or "").strip() if isinstance(v, str) else v
-                for k, v in (self.contact or {}).items()
-            },
-        )
+        characteristics = {k: (v or "") for k, v in (self.characteristics or {}).items()}
+        tidy(self, "characteristics", MappingProxyType(characteristics))
+        contact = {
+            k: (v or "").strip() if isinstance(v, str) else v
+            for k, v in (self.contact or {}).items()
+        }
+        tidy(self, "contact", MappingProxyType(contact))
         tidy(self, "reasons", tuple(dict.fromkeys(self.reasons or ())))
         tidy(self, "consequences", tuple(dict.fromkeys(self.consequences or ())))
         tidy(self, "title", self.title or "")
