@@ -8,7 +8,7 @@ class AnalysisConfig(AppConfig):
 
     def ready(self) -> None:
         from analysis import services
-        from testimonies import erasure
+        from testimonies import hooks
 
-        erasure.register_erasure(services.exports_discard_for_withdrawal)
-        erasure.register_narrowing(services.exports_discard_for_narrowing)
+        hooks.erasure_hooks.register(services.exports_discard_for_withdrawal)
+        hooks.narrowing_hooks.register(services.exports_discard_for_narrowing)

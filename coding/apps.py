@@ -8,9 +8,9 @@ class CodingConfig(AppConfig):
 
     def ready(self):
         from coding import services
-        from testimonies import erasure, hooks
+        from testimonies import hooks
 
         # A full withdrawal (or losing research consent) erases everything coded on the story.
-        erasure.register_erasure(services.erase_for_testimony)
-        erasure.register_narrowing(services.on_scopes_narrowed)
-        hooks.register_theme_counter(services.theme_counts)
+        hooks.erasure_hooks.register(services.erase_for_testimony)
+        hooks.narrowing_hooks.register(services.on_scopes_narrowed)
+        hooks.theme_counter_hooks.register(services.theme_counts)

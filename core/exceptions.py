@@ -9,3 +9,15 @@ class ApplicationError(Exception):
         super().__init__(message)
         self.message = message
         self.field_errors = field_errors or {}
+
+
+class NotFoundError(ApplicationError):
+    """A service's "no such object, or not for you": the edges answer 404.
+
+    NOTE: services stay free of HTTP; the API's exception handler (``core.api``) and the
+    ``core.middleware.NotFoundMiddleware`` for Django views turn it into a 404, so a caller that
+    does not catch it gives the same answer as ``Http404`` did.
+    """
+
+    def __init__(self, message: str = "Not found."):
+        super().__init__(message)

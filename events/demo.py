@@ -5,7 +5,6 @@ Idempotent: every row is found by a stable key before it is created. Figures are
 
 from datetime import date, timedelta
 
-from coding.models import Code
 from events.models import (
     Commitment,
     CommitmentStatusChange,
@@ -13,6 +12,7 @@ from events.models import (
     Session,
     SessionLog,
 )
+from events.selectors import theme_choices
 from events.services import new_submission_token
 
 # slug suffix -> population focus
@@ -69,7 +69,7 @@ COMMITMENTS = [
 
 
 def events_demo_seed(*, facilitator) -> None:
-    themes = {c.key: c for c in Code.objects.filter(codebook__is_default=True, parent=None)}
+    themes = {c.key: c for c in theme_choices()}
     demo_events = Event.objects.filter(is_demo=True).order_by("starts_at", "id")
     for index, event in enumerate(demo_events):
         suffix = event.slug.removeprefix("demo-")

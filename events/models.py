@@ -1,3 +1,8 @@
+"""Events, sessions, logs and commitments. NOTE: the foreign keys loop across apps (events ->
+coding -> testimonies -> events, via ``Commitment.themes``); safe because the reference is the
+string ``"coding.Code"`` and no events module imports coding or testimonies (testimonies/README.md).
+"""
+
 from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 

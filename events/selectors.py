@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django_countries import countries
 
 from accounts.roles import Role, user_has_role
-from coding.models import Code
+from events import hooks
 from events.models import (
     Commitment,
     Event,
@@ -169,18 +169,33 @@ def commitment_list_for_user(*, user) -> QuerySet[Commitment]:
     return Commitment.objects.filter(event__in=event_list_for_user(user=user))
 
 
+def _theme_model():
+    """The coding app's ``Code``, reached through ``Commitment.themes``' string reference.
+
+    NOTE: events is an earlier layer than coding and imports none of its Python; the foreign
+    key loop (events -> coding -> testimonies -> events) lives only in the database schema.
+    """
+    return Commitment._meta.get_field("themes").related_model
+
+
+def _themes_in_order() -> Prefetch:
+    return Prefetch("themes", queryset=_theme_model().objects.order_by("position", "id"))
+
+
 def commitment_list_for_event(*, event: Event) -> QuerySet[Commitment]:
     return (
         event.commitments.select_related("session")
-        .prefetch_related(Prefetch("themes", queryset=Code.objects.order_by("position", "id")))
+        .prefetch_related(_themes_in_order())
         .order_by("due_date", "id")
     )
 
 
-def theme_choices() -> QuerySet[Code]:
+def theme_choices() -> QuerySet:
     """The action themes: top-level codes of the default codebook."""
-    return Code.objects.filter(codebook__is_default=True, parent__isnull=True).order_by(
-        "position", "id"
+    return (
+        _theme_model()
+        .objects.filter(codebook__is_default=True, parent__isnull=True)
+        .order_by("position", "id")
     )
 
 
@@ -188,11 +203,12 @@ def theme_choices() -> QuerySet[Code]:
 
 
 def _testimony_counts(*, event: Event) -> dict[str, Any]:
-    """Testimonies received (counts only, never text), from the testimonies app."""
-    # NOTE: imported here because testimonies.selectors imports this module.
-    from testimonies.selectors import testimony_counts_for_event
-
-    return testimony_counts_for_event(event=event)
+    """Testimonies received (counts only, never text), from whichever app registered in
+    ``hooks.testimony_count_hooks`` (the testimonies app, in its ``AppConfig.ready()``)."""
+    counts: dict[str, Any] = {}
+    for provider in hooks.testimony_count_hooks:
+        counts.update(provider(event=event))
+    return counts
 
 
 def event_figures(*, event: Event) -> dict[str, Any]:
@@ -303,7 +319,7 @@ def public_event_commitments(*, event: Event) -> QuerySet[Commitment]:
             "public_progress_note",
             "updated_at",
         )
-        .prefetch_related(Prefetch("themes", queryset=Code.objects.order_by("position", "id")))
+        .prefetch_related(_themes_in_order())
         .order_by("status", "due_date", "id")
     )
 

@@ -7,6 +7,9 @@ class NlpConfig(AppConfig):
     verbose_name = _("Language processing")
 
     def ready(self) -> None:
-        from nlp import erasure
+        from nlp.services import erase_for_testimony
+        from testimonies import hooks
 
-        erasure.register()
+        # New stories get NLP work; withdrawn ones lose its outputs.
+        hooks.erasure_hooks.register(erase_for_testimony)
+        hooks.submission_task_hooks.register("nlp.process_testimony")

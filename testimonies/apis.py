@@ -6,19 +6,19 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
-from accounts.roles import EVENT_TEAM, RESEARCH_TEAM, Role, user_has_role
+from accounts.roles import RESEARCH_TEAM, Role
 from core.permissions import roles_allowed
 from events.selectors import event_list_for_user
 from testimonies import ratelimit, selectors, services
 from testimonies.exports import participant_data_export
-from testimonies.models import Channel, ConsentChange, ConsentMethod, ConsentText
+from testimonies.models import ConsentChange
 from testimonies.receipts import testimony_receipt
 from testimonies.serializers import (
     ConsentTextSerializer,
@@ -73,46 +73,17 @@ class TestimonyCreateApi(APIView):
         serializer = TestimonyCreateSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        user = request.user
-        if data.get("event_token"):
-            event = selectors.event_for_submission_token(token=data["event_token"])
-            if event is None:
-                raise NotFound("No event is collecting stories with this token.")
-            channel, method, entered_by = Channel.API, ConsentMethod.ONLINE, None
-            participant = user if user.is_authenticated else None
-        else:
-            if not user_has_role(user, *EVENT_TEAM):
-                raise NotFound("No event is collecting stories with this token.")
-            event = get_object_or_404(event_list_for_user(user=user), pk=data["event"])
-            if not data.get("consent_method"):
-                raise ValidationError({"consent_method": "Say how consent was given."})
-            channel, method, entered_by = Channel.FACILITATOR, data["consent_method"], user
-            participant = None
-        consent_text = ConsentText.objects.filter(
-            language__iexact=data["consent_language"], version=data["consent_version"]
-        ).first()
-        if consent_text is None:
-            raise ValidationError({"consent_version": "No such consent text version."})
-        submission = services.testimony_create(
-            event=event,
-            consent_text=consent_text,
-            scopes=data["scopes"],
-            text=data["text"],
-            title=data.get("title", ""),
-            declared_language=data.get("language", ""),
-            first_name=data.get("first_name", ""),
-            trust_affected=data.get("trust_affected", ""),
-            reasons=data.get("reasons", []),
-            consequences=data.get("consequences", []),
-            restore_trust=data.get("restore_trust", ""),
-            characteristics=dict(data.get("characteristics") or {}),
-            contact=dict(data.get("contact") or {}),
-            channel=channel,
-            consent_method=method,
-            participant=participant,
-            entered_by=entered_by,
+        draft = services.submission_draft_for_api(
+            user=request.user,
+            event_token=data.get("event_token", ""),
+            event_id=data.get("event"),
+            consent_language=data["consent_language"],
+            consent_version=data["consent_version"],
+            consent_method=data.get("consent_method", ""),
             submission_key=data.get("submission_key") or request.headers.get("Idempotency-Key"),
+            answers=serializer.draft_answers(),
         )
+        submission = services.testimony_create(draft=draft)
         body = {
             "receipt": testimony_receipt(testimony=submission.testimony, request=request),
             "withdrawal_code": submission.withdrawal_code,

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class TestimoniesConfig(AppConfig):
     name = "testimonies"
     verbose_name = _("Testimonies")
+
+    def ready(self) -> None:
+        from events import hooks as events_hooks
+        from testimonies import selectors
+
+        # The event dashboard's story counts come from here; events may not import testimonies.
+        events_hooks.testimony_count_hooks.register(selectors.testimony_counts_for_event)

@@ -7,7 +7,11 @@ import hashlib
 from events.models import Event
 from testimonies.models import Channel, ConsentMethod
 from testimonies.selectors import consent_text_current
-from testimonies.services import consent_texts_ensure_defaults, testimony_create
+from testimonies.services import (
+    SubmissionDraft,
+    consent_texts_ensure_defaults,
+    testimony_create,
+)
 
 # (event slug suffix, language, scopes, characteristics, survey, title, text)
 DEMO_STORIES = [
@@ -107,7 +111,7 @@ def testimonies_demo_seed(*, facilitator) -> int:
             continue
         trust, reasons, consequences = survey
         key = hashlib.sha256(f"entendu-demo-story:{index}".encode()).hexdigest()
-        submission = testimony_create(
+        draft = SubmissionDraft(
             event=event,
             consent_text=consent["fr" if language == "fr" else "en"],
             scopes=scopes,
@@ -125,5 +129,6 @@ def testimonies_demo_seed(*, facilitator) -> int:
             submission_key=key,
             is_demo=True,
         )
+        submission = testimony_create(draft=draft)
         created += int(submission.created)
     return created

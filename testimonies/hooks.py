@@ -1,31 +1,31 @@
-"""Follow-up work other apps attach to a submitted story, and extra counts they provide.
+"""Where later apps plug into the testimonies app (see ``core.hooks`` and testimonies/README.md).
 
-- ``register_submission_task("nlp.process_testimony")``: every new story writes one outbox row
-  per registered task name, in the story's own transaction; the relay publishes it to Celery
-  with ``kwargs={"testimony_id": <id>}``. Register in ``AppConfig.ready()``.
-- ``register_theme_counter(fn)``: ``fn(testimony_ids_queryset) -> dict[str, int]`` (theme label
-  or key to number of active stories); ``testimony_counts_for_event`` adds it as ``by_theme``.
+Register in your ``AppConfig.ready()``, one line each::
+
+    from testimonies import hooks
+    hooks.erasure_hooks.register(fn)          # fn(testimony_id: int) -> None
+    hooks.narrowing_hooks.register(fn)        # fn(testimony_id: int, scopes: set[str]) -> None
+    hooks.submission_task_hooks.register("nlp.process_testimony")
+    hooks.theme_counter_hooks.register(fn)    # fn(testimony_ids_queryset) -> dict[str, int]
+
+- erasure: a full withdrawal (or losing research consent) reaches data derived from the story;
+- narrowing: a partial withdrawal gets the scopes it removed;
+  both run inside the withdrawal's transaction (one failure rolls it all back) and must be
+  idempotent (a second call finds nothing to erase);
+- submission tasks: every new story writes one outbox row per task name, in the story's own
+  transaction; the relay publishes it with ``kwargs={"testimony_id": <id>}``;
+- theme counters: ``testimony_counts_for_event`` adds their answers as ``by_theme``.
 """
 
-from collections.abc import Callable
+from core.hooks import HookPoint
 
-SUBMISSION_TASKS: list[str] = ["testimonies.process_submission"]
-_theme_counters: list[Callable] = []
-
-
-def register_submission_task(task_name: str) -> None:
-    if task_name not in SUBMISSION_TASKS:
-        SUBMISSION_TASKS.append(task_name)
+erasure_hooks = HookPoint("testimonies.erasure")
+narrowing_hooks = HookPoint("testimonies.narrowing")
+submission_task_hooks = HookPoint(
+    "testimonies.submission_task", initial=("testimonies.process_submission",)
+)
+theme_counter_hooks = HookPoint("testimonies.theme_counter")
 
 
 def submission_tasks() -> tuple[str, ...]:
-    return tuple(SUBMISSION_TASKS)
-
-
-def register_theme_counter(fn: Callable) -> None:
-    if fn not in _theme_counters:
-        _theme_counters.append(fn)
-
-
-def theme_counters() -> tuple[Callable, ...]:
-    return tuple(_theme_counters)
+    return tuple(submission_task_hooks)

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
 from testimonies.models import CHARACTERISTIC_SCOPES, Channel, ConsentMethod, ConsentText, Scope
-from testimonies.services import testimony_create, text_problem
+from testimonies.services import SubmissionDraft, testimony_create, text_problem
 
 MAX_BYTES = 10 * 1024 * 1024
 # NOTE: about 50 rows a second end to end (measured on PostgreSQL): 5,000 rows keep one
@@ -130,12 +130,8 @@ def _str(row: dict, key: str) -> str:
 
 
 def _row_to_kwargs(row: dict, *, event, consent_texts: dict) -> tuple[dict | None, list[str]]:
-    errors: list[str] = []
-    for key, value in row.items():
-        if isinstance(value, str) and text_problem(value):
-            errors.append(
-                _("%(column)s: %(problem)s") % {"column": key, "problem": text_problem(value)}
-            )
+    """The ``SubmissionDraft`` fields of one row, or None with why the row is refused."""
+    errors = _row_text_problems(row)
     if errors:
         return None, errors
     scopes = {
@@ -145,22 +141,47 @@ def _row_to_kwargs(row: dict, *, event, consent_texts: dict) -> tuple[dict | Non
     }
     if Scope.RESEARCH not in scopes:
         errors.append(_("No valid consent: consent_research must be yes. Row refused."))
-    consented_at = None
+    consented_at = _row_consented_at(row, errors)
+    consent_text = _row_consent_text(row, consent_texts, errors)
+    if errors:
+        return None, errors
+    return {
+        "consent_text": consent_text,
+        "consent_given_at": consented_at,
+        "scopes": scopes,
+        "submission_key": _row_submission_key(row, event=event),
+        **_row_answers(row),
+    }, []
+
+
+def _row_text_problems(row: dict) -> list[str]:
+    return [
+        _("%(column)s: %(problem)s") % {"column": key, "problem": text_problem(value)}
+        for key, value in row.items()
+        if isinstance(value, str) and text_problem(value)
+    ]
+
+
+def _row_consented_at(row: dict, errors: list[str]):
     raw_when = _str(row, "consented_at").strip()
     if not raw_when:
         errors.append(_("No valid consent: consented_at is missing."))
-    else:
-        try:
-            consented_at = parse_datetime(raw_when.replace("Z", "+00:00"))
-        except ValueError:
-            consented_at = None
-        if consented_at is None:
-            errors.append(_("consented_at: not a date and time (use ISO 8601)."))
-        else:
-            if timezone.is_naive(consented_at):
-                consented_at = consented_at.replace(tzinfo=UTC)
-            if consented_at > timezone.now():
-                errors.append(_("consented_at: is in the future."))
+        return None
+    try:
+        consented_at = parse_datetime(raw_when.replace("Z", "+00:00"))
+    except ValueError:
+        consented_at = None
+    if consented_at is None:
+        errors.append(_("consented_at: not a date and time (use ISO 8601)."))
+        return None
+    if timezone.is_naive(consented_at):
+        consented_at = consented_at.replace(tzinfo=UTC)
+    if consented_at > timezone.now():
+        errors.append(_("consented_at: is in the future."))
+    return consented_at
+
+
+def _row_consent_text(row: dict, consent_texts: dict, errors: list[str]):
     language = _str(row, "consent_language").strip()
     version = _str(row, "consent_version").strip()
     consent_text = consent_texts.get((language.lower(), version))
@@ -169,16 +190,19 @@ def _row_to_kwargs(row: dict, *, event, consent_texts: dict) -> tuple[dict | Non
             _("No valid consent: no consent text %(language)s version %(version)s in Entendu.")
             % {"language": language or "?", "version": version or "?"}
         )
-    if errors:
-        return None, errors
+    return consent_text
+
+
+def _row_submission_key(row: dict, *, event) -> str | None:
+    """A re-imported row (same ``external_id``) is recognised and skipped, not saved twice."""
     external_id = _str(row, "external_id").strip()
-    key = None
-    if external_id:
-        key = hashlib.sha256(f"import:{event.pk}:{external_id}".encode()).hexdigest()
+    if not external_id:
+        return None
+    return hashlib.sha256(f"import:{event.pk}:{external_id}".encode()).hexdigest()
+
+
+def _row_answers(row: dict) -> dict:
     return {
-        "consent_text": consent_text,
-        "consent_given_at": consented_at,
-        "scopes": scopes,
         "text": _str(row, "text"),
         "title": _str(row, "title"),
         "declared_language": _str(row, "language").strip(),
@@ -193,8 +217,7 @@ def _row_to_kwargs(row: dict, *, event, consent_texts: dict) -> tuple[dict | Non
             "email": _str(row, "contact_email"),
             "phone": _str(row, "contact_phone"),
         },
-        "submission_key": key,
-    }, []
+    }
 
 
 def _flatten(error: ApplicationError) -> list[str]:
@@ -268,14 +291,14 @@ def import_file(*, event, upload, user) -> ImportReport:
             report.refused.append(RefusedRow(line, errors))
             continue
         try:
-            submission = testimony_create(
+            draft = SubmissionDraft(
                 event=event,
                 channel=Channel.IMPORT,
                 consent_method=ConsentMethod.IMPORTED,
                 entered_by=user,
-                relay_on_commit=False,
                 **kwargs,
             )
+            submission = testimony_create(draft=draft, relay_on_commit=False)
         except ApplicationError as error:
             report.refused.append(RefusedRow(line, _flatten(error)))
             continue

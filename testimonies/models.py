@@ -1,43 +1,7 @@
 """Testimonies: consented stories and everything that hangs off them.
 
-For the other engineers (coding, NLP, events):
-
-- ``ConsentText`` — the consent text shown to participants, versioned per language
-  (``language``, ``version``, ``body``, ``sha256``). Immutable once a testimony references it;
-  admins create a new version instead (``services.consent_text_create/update``).
-- ``Testimony`` — one story. Holds the event, the consent given (``consent_text`` and the scope
-  flags ``scope_research``, ``scope_quote_anonymous``, ``scope_quote_named``, ``scope_gender``,
-  ``scope_age_band``, ``scope_ethnic_minority``, ``scope_disability``, ``scope_lgbtq``,
-  ``scope_contact``), the ORIGINAL text (``title``, ``text``, the survey answers), the
-  ``withdrawal_code_hash`` (SHA-256, never the code), and the tombstone state (``status`` =
-  ACTIVE or WITHDRAWN, ``withdrawn_at``). After a full withdrawal only the tombstone remains:
-  id, event, dates, channel, status.
-  SECURITY: researchers never read ``Testimony.text``; they read ``ResearchCopy``. Reading the
-  original needs the permission ``testimonies.view_original_text`` and is logged in
-  ``OriginalTextAccess`` (``services.testimony_original_text_read``).
-- ``TestimonyCharacteristics`` (one-to-one ``testimony.characteristics``) — self-identified
-  gender, age band, ethnic minority, disability, LGBTQ+; each value only with its scope.
-- ``ContactDetails`` (one-to-one ``testimony.contact``) — name, e-mail, phone, each encrypted
-  with Fernet (settings.FIELD_ENCRYPTION_KEY); only with ``scope_contact``.
-- ``ResearchCopy`` (one-to-one ``testimony.research_copy``) — what researchers see:
-  ``redacted_title``, ``redacted_text``, ``redacted_restore_trust``, ``redaction_method``
-  (``rules`` or ``spacy``), ``redaction_version``, ``detected_language``,
-  ``language_confidence``. The NLP engineer overwrites these fields through
-  ``services.research_copy_save(...)``.
-- ``ConsentChange`` — the audit trail of consent: given, narrowed, withdrawn (scopes only, no text).
-- ``OriginalTextAccess`` — who read which original text, when (never the text).
-
-Erasure: other apps register ``erase_for_testimony(testimony_id)`` (and, for narrowing,
-``on_scopes_narrowed(testimony_id, scopes)``) in ``testimonies/erasure.py``; the withdrawal
-service calls them inside its transaction.
-Reading: ``selectors.research_copies_for_user(*, user)`` (researchers and admins; active stories
-with research consent), ``selectors.quotable_research_copies_for_user``,
-``selectors.testimony_counts_for_event(*, event)`` (counts only, safe for facilitators).
-Follow-up work: ``hooks.register_submission_task("nlp.x")`` queues a task per new story through
-the transactional outbox (``core/outbox.py``) with ``kwargs={"testimony_id": id}``;
-``hooks.register_theme_counter`` feeds ``by_theme`` in the counts.
-Writing the research copy: ``services.research_copy_save(testimony_id=..., ...)`` (a no-op once
-the story is withdrawn). Rule-based redaction: ``redaction.redact(text)``.
+The models, what each holds and who may read it are described in testimonies/README.md.
+SECURITY: researchers never read ``Testimony.text``; they read ``ResearchCopy``.
 """
 
 import uuid

@@ -60,7 +60,6 @@ def testimony_receipt(*, testimony: Testimony, request=None) -> dict:
     )
     scopes = [Scope(s) for s in Scope.values if getattr(testimony, f"scope_{s}")]
     granted = scopes if testimony.is_active else []
-    controller = settings.ENTENDU_CONTROLLER
     principal = "anonymous"
     if testimony.participant_id and testimony.participant is not None:
         principal = testimony.participant.email
@@ -72,46 +71,56 @@ def testimony_receipt(*, testimony: Testimony, request=None) -> dict:
         "consentReceiptID": str(testimony.public_id),
         "language": consent_text.language,
         "piiPrincipalId": principal,
-        "piiControllers": [
-            {
-                "piiController": controller["name"],
-                "contact": controller["contact"],
-                "email": controller["contact"],
-                "onBehalf": False,
-            }
-        ],
+        "piiControllers": [_controller()],
         "policyUrl": request.build_absolute_uri(policy_path) if request else policy_path,
         "services": [
             {
                 "service": f"Entendu inclusive dialogues: {testimony.event.title}",
-                "purposes": [
-                    {
-                        "purpose": PURPOSES[scope][0],
-                        "purposeCategory": PURPOSES[scope][1],
-                        "consentType": "EXPLICIT",
-                        "piiCategory": PII_CATEGORIES[scope],
-                        "primaryPurpose": PURPOSES[scope][2],
-                        "termination": "Until withdrawn by the participant",
-                        "thirdPartyDisclosure": False,
-                    }
-                    for scope in granted
-                ],
+                "purposes": [_purpose(scope) for scope in granted],
             }
         ],
         "sensitive": True,
         "spiCat": SENSITIVE_CATEGORIES,
-        "entendu": {
-            "consentText": {
-                "language": consent_text.language,
-                "version": consent_text.version,
-                "sha256": consent_text.sha256,
-            },
-            "scopes": [s.value for s in granted],
-            "channel": testimony.channel,
-            "enteredByFacilitator": testimony.channel == Channel.FACILITATOR,
-            "event": {"title": testimony.event.title, "country": str(testimony.event.country)},
-            "submittedAt": testimony.submitted_at.isoformat(),
-            "status": testimony.status,
-            "withdrawnAt": testimony.withdrawn_at.isoformat() if testimony.withdrawn_at else None,
+        "entendu": _entendu_extension(testimony, granted),
+    }
+
+
+def _controller() -> dict:
+    controller = settings.ENTENDU_CONTROLLER
+    return {
+        "piiController": controller["name"],
+        "contact": controller["contact"],
+        "email": controller["contact"],
+        "onBehalf": False,
+    }
+
+
+def _purpose(scope: Scope) -> dict:
+    return {
+        "purpose": PURPOSES[scope][0],
+        "purposeCategory": PURPOSES[scope][1],
+        "consentType": "EXPLICIT",
+        "piiCategory": PII_CATEGORIES[scope],
+        "primaryPurpose": PURPOSES[scope][2],
+        "termination": "Until withdrawn by the participant",
+        "thirdPartyDisclosure": False,
+    }
+
+
+def _entendu_extension(testimony: Testimony, granted: list[Scope]) -> dict:
+    """Entendu's own fields beside the Kantara ones: what a participant needs to check."""
+    consent_text = testimony.consent_text
+    return {
+        "consentText": {
+            "language": consent_text.language,
+            "version": consent_text.version,
+            "sha256": consent_text.sha256,
         },
+        "scopes": [s.value for s in granted],
+        "channel": testimony.channel,
+        "enteredByFacilitator": testimony.channel == Channel.FACILITATOR,
+        "event": {"title": testimony.event.title, "country": str(testimony.event.country)},
+        "submittedAt": testimony.submitted_at.isoformat(),
+        "status": testimony.status,
+        "withdrawnAt": testimony.withdrawn_at.isoformat() if testimony.withdrawn_at else None,
     }

@@ -36,6 +36,11 @@ def consent_text_current(*, language: str) -> ConsentText | None:
     return None
 
 
+def consent_text_version(*, language: str, version: int) -> ConsentText | None:
+    """One published version of the consent text, as a client names it (language, version)."""
+    return ConsentText.objects.filter(language__iexact=language, version=version).first()
+
+
 def consent_text_is_used(*, consent_text: ConsentText) -> bool:
     return Testimony.objects.filter(consent_text=consent_text).exists()
 
@@ -45,7 +50,7 @@ def testimony_counts_for_event(*, event) -> dict:
 
     ``total`` counts active stories; ``withdrawn`` the tombstones; ``by_language`` uses the
     detected language, else the declared one; ``by_scope`` counts active stories per scope;
-    ``by_theme`` is filled by the coding app through ``hooks.register_theme_counter``.
+    ``by_theme`` is filled by the coding app through ``hooks.theme_counter_hooks``.
     """
     qs = Testimony.objects.filter(event=event)
     aggregates = {"total": Count("id", filter=Q(status=Testimony.Status.ACTIVE))}
@@ -63,7 +68,7 @@ def testimony_counts_for_event(*, event) -> dict:
         language = item["research_copy__detected_language"] or item["declared_language"] or "und"
         by_language[language] = by_language.get(language, 0) + item["n"]
     by_theme: dict = {}
-    for counter in hooks.theme_counters():
+    for counter in hooks.theme_counter_hooks:
         by_theme.update(counter(active.values("id")))
     return {
         "total": row["total"],
@@ -150,6 +155,15 @@ def consent_texts_with_use() -> QuerySet[ConsentText]:
         .select_related("created_by")
         .order_by("language", "-version")
     )
+
+
+def user_can_read_original(*, user, testimony: Testimony) -> bool:
+    """Holders of the explicit grant, and the facilitator who entered this story themselves."""
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("testimonies.view_original_text"):
+        return True
+    return testimony.entered_by_id == user.pk and user_has_role(user, *EVENT_TEAM)
 
 
 def original_text_accesses() -> QuerySet[OriginalTextAccess]:

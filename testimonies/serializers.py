@@ -72,6 +72,23 @@ class TestimonyCreateSerializer(serializers.Serializer):
         "returns the story already saved. The Idempotency-Key header works too.",
     )
 
+    def draft_answers(self) -> dict:
+        """The story and survey fields, named as ``SubmissionDraft`` names them."""
+        data = self.validated_data
+        return {
+            "scopes": data["scopes"],
+            "text": data["text"],
+            "title": data.get("title", ""),
+            "declared_language": data.get("language", ""),
+            "first_name": data.get("first_name", ""),
+            "trust_affected": data.get("trust_affected", ""),
+            "reasons": data.get("reasons", []),
+            "consequences": data.get("consequences", []),
+            "restore_trust": data.get("restore_trust", ""),
+            "characteristics": dict(data.get("characteristics") or {}),
+            "contact": dict(data.get("contact") or {}),
+        }
+
     def validate(self, attrs):
         if not attrs.get("event_token") and not attrs.get("event"):
             raise serializers.ValidationError({"event_token": "Give event_token or event."})

@@ -56,3 +56,73 @@ class EventFacilitatorFactory(factory.django.DjangoModelFactory):
     event = factory.SubFactory(EventFactory)
     user = factory.SubFactory(UserFactory, roles=[Role.FACILITATOR])
     role = EventFacilitator.Role.LEAD
+
+
+# Stories --------------------------------------------------------------------------------------
+# NOTE: the one way tests make a story: a SubmissionDraft through ``testimony_create``, so every
+# story has what the service gives it (consent record, research copy, outbox rows).
+# tests/test_story_factory.py fails if a test writes Testimony or ResearchCopy rows directly.
+
+STORY = "The doctor did not listen to me when I described my pain."
+
+
+def consent_texts_ensure() -> None:
+    """Transactional tests flush the data migration's consent texts; put them back."""
+    from testimonies.services import consent_texts_ensure_defaults
+
+    consent_texts_ensure_defaults()
+
+
+def open_event(**kwargs) -> Event:
+    """An event collecting stories, with a participant link token."""
+    consent_texts_ensure()
+    kwargs.setdefault("status", Event.Status.OPEN)
+    kwargs.setdefault("submission_token", f"tok-{Event.objects.count()}-abcdefghijklmnopqrstuvwxyz")
+    return EventFactory(**kwargs)
+
+
+def story_submit(
+    *,
+    event: Event | None = None,
+    text: str = STORY,
+    scopes=("research",),
+    detected_language: str | None = None,
+    submitted_at=None,
+    relay_on_commit: bool = True,
+    **draft_fields,
+):
+    """Save a story through ``testimony_create``; returns the ``Submission`` (the story and its
+    withdrawal code). ``draft_fields`` are ``SubmissionDraft`` fields (channel, consent_method,
+    declared_language, characteristics, contact, participant, entered_by, ...).
+
+    ``detected_language`` writes it on the research copy as the NLP pipeline would
+    (``research_copy_save``); ``submitted_at`` moves the story back in time.
+    """
+    from testimonies.models import ResearchCopy, Testimony
+    from testimonies.selectors import consent_text_current
+    from testimonies.services import SubmissionDraft, research_copy_save, testimony_create
+
+    consent_texts_ensure()
+    draft_fields.setdefault("consent_text", consent_text_current(language="en"))
+    draft = SubmissionDraft(event=event or open_event(), scopes=scopes, text=text, **draft_fields)
+    submission = testimony_create(draft=draft, relay_on_commit=relay_on_commit)
+    testimony = submission.testimony
+    if detected_language is not None:
+        copy = ResearchCopy.objects.get(testimony=testimony)
+        research_copy_save(
+            testimony_id=testimony.pk,
+            redacted_text=copy.redacted_text,
+            method=copy.redaction_method,
+            version=copy.redaction_version,
+            detected_language=detected_language,
+        )
+    if submitted_at is not None:
+        # NOTE: the service stamps "now"; dashboards by month need stories from the past.
+        Testimony.objects.filter(pk=testimony.pk).update(submitted_at=submitted_at)
+        testimony.refresh_from_db()
+    return submission
+
+
+def story_create(**kwargs):
+    """``story_submit``'s story (a Testimony with its research copy)."""
+    return story_submit(**kwargs).testimony

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "core.middleware.NotFoundMiddleware",
     # SECURITY: must stay last: it refuses any view that has made no access decision.
     "core.access.AccessPolicyMiddleware",
 ]

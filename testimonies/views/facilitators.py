@@ -61,7 +61,7 @@ def facilitator_entry(request, event_id):
             form.add_error("text", _("The text contains characters that are not valid Unicode."))
         elif form.is_valid():
             try:
-                submission = services.testimony_create(
+                draft = services.SubmissionDraft(
                     event=event,
                     consent_text=chosen or consent_text,
                     scopes=form.scopes(),
@@ -71,6 +71,7 @@ def facilitator_entry(request, event_id):
                     submission_key=request.POST.get("submission_key") or None,
                     **form.service_kwargs(),
                 )
+                submission = services.testimony_create(draft=draft)
             except ApplicationError as error:
                 form_add_application_error(form, error, field_prefix="scope_")
             else:

@@ -75,7 +75,7 @@ def _story_step(request, event):
         )
     elif form.is_valid():
         try:
-            submission = services.testimony_create(
+            draft = services.SubmissionDraft(
                 event=event,
                 consent_text=consent_text,
                 scopes=scopes,
@@ -84,6 +84,7 @@ def _story_step(request, event):
                 submission_key=submission_key,
                 **form.service_kwargs(),
             )
+            submission = services.testimony_create(draft=draft)
         except ApplicationError as error:
             form_add_application_error(form, error, field_prefix="scope_")
         else:

@@ -1,30 +1,12 @@
-"""Stories, codes and applications for the analysis tests, written straight to the models."""
+"""Stories, codes and applications for the analysis tests."""
 
-import hashlib
-import secrets
-from datetime import UTC, datetime
+from datetime import datetime
 
 from coding.models import Code, CodeApplication, Codebook
-from testimonies.models import (
-    Channel,
-    ConsentMethod,
-    ConsentText,
-    ResearchCopy,
-    Testimony,
-    TestimonyCharacteristics,
-)
-from tests.factories import EventFactory
+from testimonies.models import Channel, ConsentMethod, Testimony, TestimonyCharacteristics
+from tests.factories import EventFactory, story_create
 
 STORY = "Zoé 🙂 said the doctor did not listen. She lost trust in care."
-
-
-def consent_text() -> ConsentText:
-    text = ConsentText.objects.order_by("id").first()
-    if text is None:
-        text = ConsentText.objects.create(
-            language="en", version=1, title="Consent", body="Consent", sha256="a" * 64
-        )
-    return text
 
 
 def codebook_with_themes(n: int = 3) -> tuple[Codebook, list[Code]]:
@@ -67,35 +49,32 @@ def story(
     submitted_at: datetime | None = None,
     **fields,
 ) -> Testimony:
-    """An active story with research consent, its research copy and optional characteristics."""
-    flags = {f"scope_{s}": True for s in scopes}
-    testimony = Testimony.objects.create(
+    """An active story with research consent, its research copy and optional characteristics,
+    through the one story factory (import channel: ``EventFactory`` events are not open)."""
+    # NOTE: the follow-up work stays queued (relay_on_commit=False): in live-server tests the
+    # NLP pipeline would otherwise rewrite the research copy these tests code against.
+    characteristics = characteristics or {}
+    testimony = story_create(
         event=event or EventFactory(),
-        channel=Channel.ONLINE,
-        consent_method=ConsentMethod.ONLINE,
-        consent_text=consent_text(),
-        consent_given_at=submitted_at or datetime.now(UTC),
-        scope_research=True,
         text=text,
+        scopes=("research", *scopes),
         declared_language=language,
+        detected_language=language,
         trust_affected=trust,
         first_name=first_name,
-        withdrawal_code_hash=hashlib.sha256(secrets.token_bytes(16)).hexdigest(),
-        **flags,
+        characteristics={k: v for k, v in characteristics.items() if k in scopes},
+        consent_given_at=submitted_at,
+        submitted_at=submitted_at,
+        channel=Channel.IMPORT,
+        consent_method=ConsentMethod.IMPORTED,
+        relay_on_commit=False,
         **fields,
     )
-    if submitted_at:
-        Testimony.objects.filter(pk=testimony.pk).update(submitted_at=submitted_at)
-        testimony.refresh_from_db()
-    ResearchCopy.objects.create(
-        testimony=testimony,
-        redacted_text=text,
-        redaction_method=ResearchCopy.Method.RULES,
-        redaction_version="test",
-        detected_language=language,
-    )
-    if characteristics:
-        TestimonyCharacteristics.objects.create(testimony=testimony, **characteristics)
+    unconsented = {k: v for k, v in characteristics.items() if k not in scopes}
+    if unconsented:
+        # NOTE: the service refuses an answer without its scope; this row stands for one that
+        # got in anyway (an old row, a bug) so the tests show dashboards and exports ignore it.
+        TestimonyCharacteristics.objects.update_or_create(testimony=testimony, defaults=unconsented)
     return testimony
 
 

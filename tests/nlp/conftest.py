@@ -12,12 +12,12 @@ def codebook(db):
 @pytest.fixture
 def make_story(db):
     """A story saved through the testimonies service, its follow-up work not run."""
-    from tests.testimonies.factories import submit
+    from tests.factories import story_create
 
     def make(text: str, *, declared_language: str = "", **kwargs):
         from django.test import TestCase
 
         with TestCase.captureOnCommitCallbacks(execute=False):
-            return submit(text=text, declared_language=declared_language, **kwargs).testimony
+            return story_create(text=text, declared_language=declared_language, **kwargs)
 
     return make

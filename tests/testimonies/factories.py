@@ -1,32 +1,11 @@
-"""Factories and helpers for testimonies tests: stories go through the real service."""
+"""Names the testimonies tests use for the one story factory in ``tests/factories.py``."""
 
-from events.models import Event
-from testimonies.models import Channel, ConsentMethod
-from testimonies.selectors import consent_text_current
-from testimonies.services import testimony_create
-from tests.factories import EventFactory
+from tests.factories import STORY, open_event, story_submit
+from tests.factories import consent_texts_ensure as ensure_consent_texts
 
-STORY = "The doctor did not listen to me when I described my pain."
+__all__ = ["STORY", "ensure_consent_texts", "open_event", "submit"]
 
 
-def ensure_consent_texts() -> None:
-    """Transactional tests flush the data migration's consent texts; put them back."""
-    from testimonies.services import consent_texts_ensure_defaults
-
-    consent_texts_ensure_defaults()
-
-
-def open_event(**kwargs) -> Event:
-    ensure_consent_texts()
-    kwargs.setdefault("status", Event.Status.OPEN)
-    kwargs.setdefault("submission_token", f"tok-{Event.objects.count()}-abcdefghijklmnopqrstuvwxyz")
-    return EventFactory(**kwargs)
-
-
-def submit(event=None, *, scopes=("research",), text=STORY, **kwargs):
-    """Save a story through ``testimony_create``; returns the Submission."""
-    event = event or open_event()
-    kwargs.setdefault("consent_text", consent_text_current(language="en"))
-    kwargs.setdefault("channel", Channel.ONLINE)
-    kwargs.setdefault("consent_method", ConsentMethod.ONLINE)
-    return testimony_create(event=event, scopes=scopes, text=text, **kwargs)
+def submit(event=None, **kwargs):
+    """``story_submit`` with the event first, as these tests write it; returns the Submission."""
+    return story_submit(event=event, **kwargs)

@@ -4,7 +4,7 @@ import pytest
 
 from core.exceptions import ApplicationError
 from core.models import OutboxMessage
-from testimonies import erasure, services
+from testimonies import hooks, services
 from testimonies.models import (
     ConsentChange,
     ConsentMethod,
@@ -167,7 +167,7 @@ def test_codes_without_a_key_differ_every_time():
 
 def test_full_withdrawal_erases_everything_and_leaves_a_tombstone():
     calls = []
-    erasure.register_erasure(calls.append)
+    hooks.erasure_hooks.register(calls.append)
     try:
         t = submit(
             scopes=["research", "gender", "contact", "quote_named"],
@@ -180,7 +180,7 @@ def test_full_withdrawal_erases_everything_and_leaves_a_tombstone():
         ).testimony
         services.testimony_withdraw(testimony=t, actor=ConsentChange.Actor.CODE)
     finally:
-        erasure._erasers.remove(calls.append)
+        hooks.erasure_hooks.unregister(calls.append)
     t.refresh_from_db()
     assert t.status == Testimony.Status.WITHDRAWN and t.withdrawn_at
     assert (t.text, t.title, t.restore_trust, t.first_name, t.reasons) == ("", "", "", "", [])
@@ -198,12 +198,12 @@ def test_a_failing_erasure_hook_rolls_the_whole_withdrawal_back():
         raise RuntimeError("coding store down")
 
     t = submit().testimony
-    erasure.register_erasure(broken)
+    hooks.erasure_hooks.register(broken)
     try:
         with pytest.raises(RuntimeError):
             services.testimony_withdraw(testimony=t, actor=ConsentChange.Actor.CODE)
     finally:
-        erasure._erasers.remove(broken)
+        hooks.erasure_hooks.unregister(broken)
     t.refresh_from_db()
     assert t.is_active and t.text == STORY
     assert ResearchCopy.objects.filter(testimony=t).exists()
@@ -211,7 +211,11 @@ def test_a_failing_erasure_hook_rolls_the_whole_withdrawal_back():
 
 def test_narrowing_removes_only_what_the_scope_covered():
     seen = []
-    erasure.register_narrowing(lambda tid, scopes: seen.append((tid, scopes)))
+
+    def narrowed(tid, scopes):
+        seen.append((tid, scopes))
+
+    hooks.narrowing_hooks.register(narrowed)
     try:
         t = submit(
             scopes=["research", "gender", "lgbtq", "contact", "quote_named"],
@@ -223,7 +227,7 @@ def test_narrowing_removes_only_what_the_scope_covered():
             testimony=t, scopes=["gender", "contact", "quote_named"], actor="participant"
         )
     finally:
-        erasure._narrowers.pop()
+        hooks.narrowing_hooks.unregister(narrowed)
     t.refresh_from_db()
     assert t.is_active and t.text == STORY
     assert t.scopes() == ["research", "lgbtq"]

@@ -1,0 +1,70 @@
+"""The research copy (redacted text researchers read) and a new story's follow-up work."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from testimonies import redaction
+from testimonies.models import ResearchCopy, Testimony
+
+
+def rules_copy_fields(testimony: Testimony) -> dict:
+    """The research copy's fields as the rule-based redaction makes them (before NLP runs)."""
+    return {
+        "redacted_title": redaction.redact(testimony.title),
+        "redacted_text": redaction.redact(testimony.text),
+        "redacted_restore_trust": redaction.redact(testimony.restore_trust),
+        "redaction_method": ResearchCopy.Method.RULES,
+        "redaction_version": redaction.RULES_VERSION,
+    }
+
+
+@transaction.atomic
+def testimony_process_submission(*, testimony_id: int) -> bool:
+    """Follow-up work after a story is saved: make sure a research copy exists. Idempotent."""
+    testimony = Testimony.objects.select_for_update().filter(pk=testimony_id).first()
+    if testimony is None or not testimony.is_active:
+        return False
+    if not ResearchCopy.objects.filter(testimony=testimony).exists():
+        ResearchCopy.objects.update_or_create(
+            testimony=testimony, defaults=rules_copy_fields(testimony)
+        )
+    if testimony.processed_at is None:
+        testimony.processed_at = timezone.now()
+        testimony.save(update_fields=["processed_at", "updated_at"])
+    return True
+
+
+@transaction.atomic
+def research_copy_save(
+    *,
+    testimony_id: int,
+    redacted_text: str,
+    method: str,
+    version: str,
+    redacted_title: str | None = None,
+    redacted_restore_trust: str | None = None,
+    detected_language: str | None = None,
+    language_confidence: float | None = None,
+) -> ResearchCopy | None:
+    """Write the research copy (used by the NLP pipeline). Returns None, writing nothing, when
+    the story is gone or withdrawn: a withdrawal always wins over late NLP output."""
+    testimony = Testimony.objects.select_for_update().filter(pk=testimony_id).first()
+    if testimony is None or not testimony.is_active:
+        return None
+    copy = ResearchCopy.objects.filter(testimony=testimony).first() or ResearchCopy(
+        testimony=testimony
+    )
+    copy.redacted_text = redacted_text
+    if redacted_title is not None:
+        copy.redacted_title = redacted_title
+    if redacted_restore_trust is not None:
+        copy.redacted_restore_trust = redacted_restore_trust
+    copy.redaction_method = method
+    copy.redaction_version = version
+    if detected_language is not None:
+        copy.detected_language = detected_language
+    if language_confidence is not None:
+        copy.language_confidence = language_confidence
+    copy.full_clean(exclude=["testimony"])
+    copy.save()
+    return copy

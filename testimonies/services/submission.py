@@ -1,0 +1,229 @@
+"""Submitting a story: one frozen ``SubmissionDraft``, checked by the rules in
+``submission_rules``, saved with its consent in one transaction."""
+
+import base64
+import hmac
+import secrets
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from types import MappingProxyType
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.exceptions import ApplicationError
+from core.outbox import outbox_enqueue
+from events.models import Event
+from testimonies import hooks
+from testimonies.models import (
+    Channel,
+    ConsentChange,
+    ConsentMethod,
+    ConsentText,
+    ContactDetails,
+    ResearchCopy,
+    Scope,
+    Testimony,
+    TestimonyCharacteristics,
+)
+from testimonies.services.checks import CONTACT_FIELDS, SUBMISSION_KEY, scope_field, sha256
+from testimonies.services.research_copy import rules_copy_fields
+from testimonies.services.submission_rules import submission_problems
+
+
+@dataclass(frozen=True, kw_only=True)
+class SubmissionDraft:
+    """A story as someone sends it, with its consent, before any check.
+
+    Every entry point (web form, API, facilitator entry, importer, demo, tests) builds one;
+    ``testimony_create`` checks it with the submission rules and saves it. Values are tidied on
+    creation (scopes as a set of strings, duplicate reasons dropped, names and contact stripped).
+    """
+
+    event: Event
+    consent_text: ConsentText | None
+    scopes: Iterable[str]
+    text: str
+    title: str = ""
+    declared_language: str = ""
+    first_name: str = ""
+    trust_affected: str = ""
+    reasons: Iterable[str] = ()
+    consequences: Iterable[str] = ()
+    restore_trust: str = ""
+    characteristics: Mapping[str, str] = field(default_factory=dict)
+    contact: Mapping[str, str] = field(default_factory=dict)
+    channel: str = Channel.ONLINE
+    consent_method: str = ConsentMethod.ONLINE
+    consent_given_at: datetime | None = None
+    participant: object = None
+    entered_by: object = None
+    submission_key: str | None = None
+    is_demo: bool = False
+
+    def __post_init__(self):
+        tidy = object.__setattr__  # NOTE: the one place a frozen dataclass may set its fields.
+        tidy(self, "scopes", frozenset(str(s) for s in self.scopes))
+        characteristics = {k: (v or "") for k, v in (self.characteristics or {}).items()}
+        tidy(self, "characteristics", MappingProxyType(characteristics))
+        contact = {
+            k: (v or "").strip() if isinstance(v, str) else v
+            for k, v in (self.contact or {}).items()
+        }
+        tidy(self, "contact", MappingProxyType(contact))
+        tidy(self, "reasons", tuple(dict.fromkeys(self.reasons or ())))
+        tidy(self, "consequences", tuple(dict.fromkeys(self.consequences or ())))
+        tidy(self, "title", self.title or "")
+        tidy(self, "restore_trust", self.restore_trust or "")
+        tidy(self, "first_name", (self.first_name or "").strip())
+        tidy(self, "declared_language", (self.declared_language or "").strip())
+
+
+@dataclass(frozen=True)
+class Submission:
+    testimony: Testimony
+    withdrawal_code: str
+    created: bool
+
+
+def new_submission_key() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def withdrawal_code_hash(code: str) -> str:
+    return sha256(code.strip())
+
+
+def withdrawal_code_for_key(submission_key: str, event_id: int) -> str:
+    """The withdrawal code of the story saved with ``submission_key`` (32 chars, 192 bits).
+
+    NOTE: derived with the server's secret, so a retried POST can show the same code again
+    while the database keeps only hashes of the key and of the code.
+    """
+    digest = hmac.new(
+        settings.SECRET_KEY.encode(),
+        f"entendu-withdrawal:{event_id}:{submission_key}".encode(),
+        "sha256",
+    ).digest()
+    return base64.urlsafe_b64encode(digest).decode("ascii")[:32]
+
+
+def _already_saved(draft: SubmissionDraft, key_hash: str | None) -> Testimony | None:
+    if not key_hash:
+        return None
+    return Testimony.objects.filter(event=draft.event, submission_key_hash=key_hash).first()
+
+
+def testimony_create(*, draft: SubmissionDraft, relay_on_commit: bool = True) -> Submission:
+    """Save a story with its consent in one transaction and queue its follow-up work.
+
+    Refuses (ApplicationError with per-field messages, nothing saved) a story without research
+    consent, any value sent without its scope, and text that is empty, too long, or not valid
+    Unicode. With a ``submission_key``, a retry returns the story already saved (``created``
+    False). ``relay_on_commit`` False leaves the follow-up work to the periodic relay (imports).
+    """
+    key = draft.submission_key
+    if key is not None and not SUBMISSION_KEY.match(key):
+        raise ApplicationError(
+            _("The form has expired. Please reload the page and send your story again."),
+            field_errors={"submission_key": [_("Invalid submission key.")]},
+        )
+    key_hash = sha256(key) if key else None
+    existing = _already_saved(draft, key_hash)
+    if existing is not None:
+        return Submission(existing, withdrawal_code_for_key(key, draft.event.pk), created=False)
+    errors = submission_problems(draft)
+    if errors:
+        raise ApplicationError(
+            _("Your story has not been saved. Please correct the points below."),
+            field_errors=errors,
+        )
+    code = withdrawal_code_for_key(key, draft.event.pk) if key else secrets.token_urlsafe(24)
+    try:
+        with transaction.atomic():
+            testimony = _testimony_insert(draft, key_hash=key_hash, code=code)
+            _follow_up_enqueue(testimony, relay_on_commit=relay_on_commit)
+    except IntegrityError:
+        # Two requests with the same key raced: the other one won; return its story.
+        existing = _already_saved(draft, key_hash)
+        if existing is None:
+            raise
+        return Submission(existing, code, created=False)
+    return Submission(testimony, code, created=True)
+
+
+def _testimony_insert(draft: SubmissionDraft, *, key_hash: str | None, code: str) -> Testimony:
+    participant = draft.participant
+    testimony = Testimony(
+        event=draft.event,
+        consent_text=draft.consent_text,
+        withdrawal_code_hash=withdrawal_code_hash(code),
+        submission_key_hash=key_hash,
+        **{scope_field(s): (s in draft.scopes) for s in Scope.values},
+        text=draft.text,
+        title=draft.title.strip(),
+        declared_language=draft.declared_language,
+        first_name=draft.first_name if Scope.QUOTE_NAMED in draft.scopes else "",
+        trust_affected=draft.trust_affected or "",
+        reasons=list(draft.reasons),
+        consequences=list(draft.consequences),
+        restore_trust=draft.restore_trust.strip(),
+        channel=draft.channel,
+        consent_method=draft.consent_method,
+        consent_given_at=draft.consent_given_at or timezone.now(),
+        participant=participant if getattr(participant, "is_authenticated", False) else None,
+        entered_by=draft.entered_by,
+        is_demo=draft.is_demo,
+    )
+    try:
+        # NOTE: the foreign keys arrive as objects and the constraints are enforced by the
+        # database; skipping their per-row SELECTs keeps bulk imports fast.
+        testimony.full_clean(
+            exclude=["event", "consent_text", "participant", "entered_by"],
+            validate_unique=False,
+            validate_constraints=False,
+        )
+    except ValidationError as exc:
+        raise ApplicationError(
+            _("Your story has not been saved. Please correct the points below."),
+            field_errors=exc.message_dict,
+        ) from exc
+    testimony.save()
+    _consented_details_save(testimony, draft)
+    return testimony
+
+
+def _consented_details_save(testimony: Testimony, draft: SubmissionDraft) -> None:
+    """The characteristics and contact details covered by a scope, the consent record and
+    the research copy made by the rules."""
+    kept = {k: v for k, v in draft.characteristics.items() if v and k in draft.scopes}
+    if kept:
+        TestimonyCharacteristics.objects.create(testimony=testimony, **kept)
+    if Scope.CONTACT in draft.scopes:
+        ContactDetails.objects.create(
+            testimony=testimony, **{k: draft.contact.get(k, "") for k in CONTACT_FIELDS}
+        )
+    actor = {
+        Channel.FACILITATOR: ConsentChange.Actor.FACILITATOR,
+        Channel.IMPORT: ConsentChange.Actor.IMPORT,
+    }.get(draft.channel, ConsentChange.Actor.PARTICIPANT)
+    ConsentChange.objects.create(
+        testimony=testimony,
+        kind=ConsentChange.Kind.GIVEN,
+        actor=actor,
+        scopes=sorted(draft.scopes),
+    )
+    ResearchCopy.objects.create(testimony=testimony, **rules_copy_fields(testimony))
+
+
+def _follow_up_enqueue(testimony: Testimony, *, relay_on_commit: bool) -> None:
+    for task_name in hooks.submission_tasks():
+        outbox_enqueue(
+            task_name=task_name,
+            kwargs={"testimony_id": testimony.pk},
+            relay_on_commit=relay_on_commit,
+        )

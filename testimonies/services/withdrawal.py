@@ -1,0 +1,124 @@
+"""Withdrawal: by code, of some scopes (narrowing) or of everything (erasure, a tombstone stays)."""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.exceptions import ApplicationError
+from testimonies import erasure, ratelimit
+from testimonies.models import (
+    CHARACTERISTIC_SCOPES,
+    ConsentChange,
+    ContactDetails,
+    ResearchCopy,
+    Scope,
+    Testimony,
+    TestimonyCharacteristics,
+)
+from testimonies.services.checks import CHARACTERISTIC_CHOICES, scope_field, text_problem
+from testimonies.services.submission import withdrawal_code_hash
+
+
+class WithdrawalLocked(ApplicationError):
+    """Too many wrong withdrawal codes from this client; try again later."""
+
+
+def _erase(testimony: Testimony) -> None:
+    TestimonyCharacteristics.objects.filter(testimony=testimony).delete()
+    ContactDetails.objects.filter(testimony=testimony).delete()
+    ResearchCopy.objects.filter(testimony=testimony).delete()
+    erasure.run_erasure(testimony.pk)
+    testimony.title = ""
+    testimony.text = ""
+    testimony.restore_trust = ""
+    testimony.first_name = ""
+    testimony.declared_language = ""
+    testimony.trust_affected = ""
+    testimony.reasons = []
+    testimony.consequences = []
+    for scope in Scope.values:
+        setattr(testimony, scope_field(scope), False)
+    testimony.status = Testimony.Status.WITHDRAWN
+    testimony.withdrawn_at = timezone.now()
+    testimony.save()
+
+
+def _narrow(testimony: Testimony, effective: set[str]) -> None:
+    for scope in effective:
+        setattr(testimony, scope_field(scope), False)
+    if Scope.QUOTE_NAMED in effective:
+        testimony.first_name = ""
+    testimony.save()
+    characteristic_scopes = {s for s in effective if s in CHARACTERISTIC_SCOPES}
+    if characteristic_scopes:
+        chars = TestimonyCharacteristics.objects.filter(testimony=testimony).first()
+        if chars is not None:
+            for scope in characteristic_scopes:
+                setattr(chars, scope, "")
+            if any(getattr(chars, s) for s in CHARACTERISTIC_CHOICES):
+                chars.save()
+            else:
+                chars.delete()
+    if Scope.CONTACT in effective:
+        ContactDetails.objects.filter(testimony=testimony).delete()
+    erasure.run_narrowing(testimony.pk, effective)
+
+
+@transaction.atomic
+def testimony_withdraw(
+    *, testimony: Testimony, scopes: Iterable[str] | None = None, actor: str
+) -> Testimony:
+    """Withdraw some scopes, or everything (``scopes`` None, or including ``research``).
+
+    Full withdrawal erases, in this one transaction, the text, the research copy, the
+    characteristics, the contact details and every derived output registered in
+    ``hooks.erasure_hooks``; a tombstone (id, event, dates, status) stays. Narrowing takes
+    effect at once: the data a scope covered is deleted and every selector reads the flags.
+    """
+    locked = Testimony.objects.select_for_update().get(pk=testimony.pk)
+    if not locked.is_active:
+        raise ApplicationError(_("This story has already been withdrawn."))
+    requested = None if scopes is None else {str(s) for s in scopes}
+    if requested is not None and requested - set(Scope.values):
+        raise ApplicationError(_("Unknown consent choice."))
+    if requested is None or Scope.RESEARCH in requested:
+        _erase(locked)
+        ConsentChange.objects.create(
+            testimony=locked, kind=ConsentChange.Kind.WITHDRAWN, actor=actor, scopes=[]
+        )
+        return locked
+    effective = {s for s in requested if getattr(locked, scope_field(s))}
+    if not effective:
+        raise ApplicationError(_("Choose at least one thing you agreed to and want to withdraw."))
+    _narrow(locked, effective)
+    ConsentChange.objects.create(
+        testimony=locked, kind=ConsentChange.Kind.NARROWED, actor=actor, scopes=sorted(effective)
+    )
+    return locked
+
+
+def testimony_for_withdrawal_code(*, code: str, client_key: str) -> Testimony:
+    """The story a withdrawal code belongs to. Wrong codes are counted and rate-limited per
+    client (a hash of the address, kept only in the cache, never with the story)."""
+    if ratelimit.withdrawal_locked(client_key):
+        raise WithdrawalLocked(
+            _("Too many wrong codes. For your safety, please wait 15 minutes and try again."),
+            field_errors={"code": [_("Too many attempts. Try again later.")]},
+        )
+    code = (code or "").strip()
+    testimony = None
+    if 20 <= len(code) <= 64 and text_problem(code) is None:
+        testimony = (
+            Testimony.objects.select_related("event", "consent_text")
+            .filter(withdrawal_code_hash=withdrawal_code_hash(code))
+            .first()
+        )
+    if testimony is None:
+        ratelimit.withdrawal_failed(client_key)
+        raise ApplicationError(
+            _("This code does not match any story. Check it and try again."),
+            field_errors={"code": [_("This code does not match any story.")]},
+        )
+    return testimony
