@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        from core.dashboard import dashboard_context_hooks
+        from events import selectors
+
+        dashboard_context_hooks.register(selectors.dashboard_context)

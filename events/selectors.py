@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django_countries import countries
 
-from accounts.roles import Role, user_has_role
+from accounts.roles import EVENT_TEAM, Role, user_has_role
 from events import hooks
 from events.models import (
     Commitment,
@@ -38,6 +38,13 @@ def event_list_for_user(*, user) -> QuerySet[Event]:
             Exists(EventFacilitator.objects.filter(event=OuterRef("pk"), user=user))
         )
     return Event.objects.none()
+
+
+def dashboard_context(*, user) -> dict:
+    """The starting page's "Your events" (registered with ``core.dashboard``)."""
+    if not user_has_role(user, *EVENT_TEAM):
+        return {}
+    return {"events": event_list_for_user(user=user).order_by("-starts_at")[:20]}
 
 
 def event_editable_for_user(*, user) -> QuerySet[Event]:
