@@ -11,6 +11,7 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
+from celery import current_app
 from django.db import transaction
 from django.utils import timezone
 
@@ -72,7 +73,9 @@ def _backoff(attempts: int) -> timedelta:
 
 
 def _publish(message: OutboxMessage, connection) -> None:
-    from config.celery_app import app
+    # NOTE: current_app is the project's Celery app (config/__init__.py creates it at start-up);
+    # reaching it this way keeps core from importing config.
+    app = current_app
 
     options = {"queue": message.queue} if message.queue else {}
     if app.conf.task_always_eager:
@@ -106,7 +109,7 @@ def outbox_relay(
     ``broker_url`` overrides the configured broker (tests point it at a closed port).
     Safe to run concurrently: rows are claimed with SELECT ... FOR UPDATE SKIP LOCKED.
     """
-    from config.celery_app import app
+    app = current_app
 
     eager = app.conf.task_always_eager
     outcomes = {_SENT: 0, _FAILED: 0}
