@@ -5,31 +5,8 @@ from django_countries import countries
 from analysis import selectors
 from analysis.models import ExportJob
 from analysis.selectors import AnalysisFilters
-from coding.models import Code
+from coding.selectors import code_choices
 from events.models import Event
-
-
-def _code_choices() -> list[tuple[str, str]]:
-    codebook = selectors.default_codebook()
-    if codebook is None:
-        return []
-    codes = list(
-        Code.objects.filter(codebook=codebook, is_archived=False)
-        .order_by("position", "id")
-        .only("id", "parent_id", "label_en", "label_fr")
-    )
-    children: dict = {}
-    for code in codes:
-        children.setdefault(code.parent_id, []).append(code)
-    choices: list[tuple[str, str]] = []
-
-    def walk(parent_id, depth):
-        for code in children.get(parent_id, []):
-            choices.append((str(code.id), "— " * depth + code.label))
-            walk(code.id, depth + 1)
-
-    walk(None, 0)
-    return choices
 
 
 class FilterForm(forms.Form):
@@ -66,7 +43,9 @@ class FilterForm(forms.Form):
         self.fields["language"].choices = everything + [
             (code, language_label(code)) for code in selectors.languages_for_filters()
         ]
-        self.fields["code"].choices = everything + _code_choices()
+        self.fields["code"].choices = everything + code_choices(
+            codebook=selectors.default_codebook()
+        )
 
     def clean(self):
         data = super().clean()

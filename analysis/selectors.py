@@ -27,6 +27,7 @@ from analysis.aggregates import (  # noqa: F401 - re-exported: callers read thro
 )
 from analysis.fts import LANGUAGE_CONFIGS, fts_config_sql, fts_vector_sql
 from coding.models import Code, CodeApplication, Codebook
+from coding.selectors import codebook_default
 from events.models import Event
 from testimonies.models import ResearchCopy, Testimony
 
@@ -118,7 +119,7 @@ def stories_for_analysis(*, user, filters: AnalysisFilters) -> QuerySet[Testimon
 
 
 def default_codebook() -> Codebook | None:
-    return Codebook.objects.filter(is_default=True).first() or Codebook.objects.first()
+    return codebook_default(or_first=True)
 
 
 def themes(*, codebook: Codebook | None = None, parent_id: int | None = None) -> list[Theme]:

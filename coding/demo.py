@@ -5,8 +5,8 @@ import contextlib
 
 from django.db import transaction
 
-from coding import services
-from coding.models import Code, Codebook, Memo
+from coding import selectors, services
+from coding.models import Code, Memo
 from core.exceptions import ApplicationError
 from testimonies.models import ResearchCopy
 
@@ -44,7 +44,7 @@ def _apply(**kwargs) -> None:
 
 @transaction.atomic
 def coding_demo_seed(*, researcher, second_coder) -> None:
-    codebook = Codebook.objects.filter(is_default=True).first()
+    codebook = selectors.codebook_default()
     if codebook is None:
         return
     codes = {c.key: c for c in Code.objects.filter(codebook=codebook, is_archived=False)}

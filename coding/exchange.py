@@ -160,13 +160,8 @@ def _invalid(message: str) -> ApplicationError:
     return ApplicationError(message, field_errors={"file": [message]})
 
 
-@transaction.atomic
-def codebook_import_qdc(*, data: bytes, user, name: str = "") -> Codebook:
-    """Create a codebook from a REFI-QDA ``.qdc`` file, after validating it against the schema.
-
-    A single top-level code that is not codable is taken as the codebook itself (how Entendu
-    and several QDA tools export); its children become the top-level codes.
-    """
+def _qdc_document(data: bytes):
+    """The parsed ``.qdc`` file, refused if it is too large, not XML or not valid REFI-QDA."""
     if len(data) > MAX_IMPORT_BYTES:
         raise _invalid(_("The file is larger than 2 MB."))
     try:
@@ -178,6 +173,29 @@ def codebook_import_qdc(*, data: bytes, user, name: str = "") -> Codebook:
         first = schema.error_log[0] if schema.error_log else None
         detail = f"{first.line}: {first.message}" if first else ""
         raise _invalid(_("The file is not a valid REFI-QDA codebook (line %(d)s).") % {"d": detail})
+    return doc
+
+
+def _qdc_exclusive_groups(doc, by_guid: dict[str, Code]) -> None:
+    """A set named "exclusive…" whose members share a parent marks that parent exclusive."""
+    for set_el in doc.findall(f"{{{NS}}}Sets/{{{NS}}}Set"):
+        members = [
+            by_guid.get(m.get("guid", "").strip("{}").lower())
+            for m in set_el.findall(f"{{{NS}}}MemberCode")
+        ]
+        parents = {m.parent_id for m in members if m is not None}
+        if len(parents) == 1 and None not in parents and "exclusive" in set_el.get("name", ""):
+            Code.objects.filter(pk=parents.pop()).update(is_exclusive_group=True)
+
+
+@transaction.atomic
+def codebook_import_qdc(*, data: bytes, user, name: str = "") -> Codebook:
+    """Create a codebook from a REFI-QDA ``.qdc`` file, after validating it against the schema.
+
+    A single top-level code that is not codable is taken as the codebook itself (how Entendu
+    and several QDA tools export); its children become the top-level codes.
+    """
+    doc = _qdc_document(data)
     top = doc.findall(f"{{{NS}}}Codes/{{{NS}}}Code")
     book_name = name.strip()
     book_description = ""
@@ -219,14 +237,7 @@ def codebook_import_qdc(*, data: bytes, user, name: str = "") -> Codebook:
 
     for el in top:
         add(el, None)
-    for set_el in doc.findall(f"{{{NS}}}Sets/{{{NS}}}Set"):
-        members = [
-            by_guid.get(m.get("guid", "").strip("{}").lower())
-            for m in set_el.findall(f"{{{NS}}}MemberCode")
-        ]
-        parents = {m.parent_id for m in members if m is not None}
-        if len(parents) == 1 and None not in parents and "exclusive" in set_el.get("name", ""):
-            Code.objects.filter(pk=parents.pop()).update(is_exclusive_group=True)
+    _qdc_exclusive_groups(doc, by_guid)
     codebook_version_record(
         codebook=codebook, user=user, summary=_("Imported from a REFI-QDA codebook")
     )
@@ -261,12 +272,8 @@ def _uncell(text: str) -> str:
     return text[1:] if text[:2] in ("'=", "'+", "'-", "'@") else text
 
 
-@transaction.atomic
-def codebook_import_csv(*, data: bytes, user, name: str) -> Codebook:
-    """Create a codebook from CSV (the columns of the export; parents before children).
-
-    Every row is checked; any error refuses the whole file with the row numbers at fault.
-    """
+def _csv_rows(data: bytes) -> list[dict]:
+    """The rows of an uploaded CSV file, refused if it is too large, not UTF-8 or incomplete."""
     if len(data) > MAX_IMPORT_BYTES:
         raise _invalid(_("The file is larger than 2 MB."))
     try:
@@ -284,6 +291,16 @@ def codebook_import_csv(*, data: bytes, user, name: str) -> Codebook:
         raise _invalid(_("The file holds no code."))
     if len(rows) > MAX_IMPORT_CODES:
         raise _invalid(_("The file holds more than 5,000 codes."))
+    return rows
+
+
+@transaction.atomic
+def codebook_import_csv(*, data: bytes, user, name: str) -> Codebook:
+    """Create a codebook from CSV (the columns of the export; parents before children).
+
+    Every row is checked; any error refuses the whole file with the row numbers at fault.
+    """
+    rows = _csv_rows(data)
     codebook = codebook_create(name=name.strip() or _("Imported codebook"), user=user)
     created: dict[str, Code] = {}
     errors = []

@@ -3,8 +3,9 @@
 For the other engineers (NLP, testimonies, analysis):
 
 - ``Codebook`` / ``Code`` — codes nest through ``Code.parent``; the default codebook
-  (``is_default``) has the six action themes at its top level, keyed ``education``, ``research``,
-  ``community``, ``person_centred``, ``communication``, ``workforce``, with sub-codes under them.
+  (``is_default``; read it with ``selectors.codebook_default()``) has the six action themes at
+  its top level, keyed ``education``, ``research``, ``community``, ``person_centred``,
+  ``communication``, ``workforce``, with sub-codes under them.
   ``Code.guid`` is the stable REFI-QDA identifier; a merged code is archived
   (``is_archived=True``, ``merged_into`` = the survivor) and keeps no application.
 - ``CodeApplication`` — one code applied to one story (``testimony``, a ``testimonies.Testimony``)
@@ -20,9 +21,11 @@ For the other engineers (NLP, testimonies, analysis):
       ``reviewed_at``) and creates the researcher's own human application (``suggestion`` points
       back to it). Rejecting keeps the row (status ``rejected``) for learning.
     * Idempotency: at most one machine row per (testimony, code) at document level and per
-      (testimony, code, start, end) on a span, whatever the model version. The NLP tasks write
-      with ``services.suggestion_record(...)`` (get-or-create on those keys; a reviewed row is
-      never touched again), so running a task twice adds nothing.
+      (testimony, code, start, end) on a span, whatever the model version. Coding owns every
+      write to them: the NLP tasks write a batch with ``services.suggestions_bulk_write(...)``,
+      one suggestion is written with ``services.suggestion_record(...)``, both on the same rules
+      (``coding/services/suggestions.py``: get-or-create on those keys, a pending row refreshed,
+      a reviewed row never touched again), so running a task twice adds nothing.
 - ``Memo`` — on a story, on a code, or on the project (``kind``).
 - ``CodingCompletion`` — a coder marked a story as fully coded (agreement counts a code's absence
   only for coders who coded the story).

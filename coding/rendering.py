@@ -44,11 +44,9 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def render_application_items(request, applications) -> SafeString:
-    """The ``<li>`` items of the applications list on the coding screen."""
-    if not applications:
-        return mark_safe("")  # noqa: S308 - empty
-    t = {
+def _item_texts() -> dict[str, str]:
+    """The words of an application item, translated and escaped once per list."""
+    return {
         key: escape(value)
         for key, value in {
             "select": _("select this passage"),
@@ -61,6 +59,29 @@ def render_application_items(request, applications) -> SafeString:
             "remove": _("Remove this code"),
         }.items()
     }
+
+
+def _item_actions(app, label: str, t: dict, hidden: str, comment_url: str, delete_url: str):
+    """The comment and remove forms of one's own application (``label`` already escaped)."""
+    return (
+        f'<details class="app-actions"><summary>{t["actions"]}'
+        f'<span class="visually-hidden"> ({label})</span></summary>'
+        f'<form method="post" action="{comment_url % app.id}" class="stack">{hidden}'
+        f'<label for="comment-{app.id}">{t["comment"]}</label>'
+        f'<textarea id="comment-{app.id}" name="comment" rows="2" maxlength="2000">'
+        f"{escape(app.comment)}</textarea>"
+        f'<button type="submit" class="secondary">{t["save"]}</button></form>'
+        f'<form method="post" action="{delete_url % app.id}" class="inline-form">'
+        f'{hidden}<button type="submit" class="danger">{t["remove"]}</button></form>'
+        "</details>"
+    )
+
+
+def render_application_items(request, applications) -> SafeString:
+    """The ``<li>`` items of the applications list on the coding screen."""
+    if not applications:
+        return mark_safe("")  # noqa: S308 - empty
+    t = _item_texts()
     hidden = (
         f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
         f'<input type="hidden" name="next" value="{escape(request.get_full_path())}">'
@@ -101,18 +122,7 @@ def render_application_items(request, applications) -> SafeString:
         if app.comment:
             parts.append(f'<p class="comment">{escape(app.comment)}</p>')
         if app.mine:
-            parts.append(
-                f'<details class="app-actions"><summary>{t["actions"]}'
-                f'<span class="visually-hidden"> ({label})</span></summary>'
-                f'<form method="post" action="{comment_url % app.id}" class="stack">{hidden}'
-                f'<label for="comment-{app.id}">{t["comment"]}</label>'
-                f'<textarea id="comment-{app.id}" name="comment" rows="2" maxlength="2000">'
-                f"{escape(app.comment)}</textarea>"
-                f'<button type="submit" class="secondary">{t["save"]}</button></form>'
-                f'<form method="post" action="{delete_url % app.id}" class="inline-form">'
-                f'{hidden}<button type="submit" class="danger">{t["remove"]}</button></form>'
-                "</details>"
-            )
+            parts.append(_item_actions(app, label, t, hidden, comment_url, delete_url))
         parts.append("</li>")
         items.append("".join(parts))
     # SECURITY: every value above went through escape(); ids and offsets are integers.

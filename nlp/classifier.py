@@ -12,13 +12,15 @@ from dataclasses import dataclass
 
 import spacy
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 from spacy.language import Language
 from spacy.training import Example
 
+from coding.selectors import codebook_default
 from nlp.models import ClassifierVersion
+from nlp.selectors import lexicon_matcher, lexicon_revision
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +142,7 @@ def training_data() -> list[tuple[int, str, str, set[str]]]:
     decisions = CodeApplication.objects.filter(
         testimony__status=Testimony.Status.ACTIVE,
         testimony__scope_research=True,
-        code__codebook__is_default=True,
+        code__codebook=codebook_default(),
     ).exclude(source=CodeApplication.Source.MACHINE, status=CodeApplication.Status.SUGGESTED)
     positives: dict[int, set[str]] = {}
     for testimony_id, key, status in decisions.values_list("testimony_id", "code__key", "status"):
@@ -153,16 +155,31 @@ def training_data() -> list[tuple[int, str, str, set[str]]]:
     return [(pk, lang, text, positives[pk]) for pk, lang, text in copies if text]
 
 
+# Any constant number, the same in every process: the key of the training lock.
+TRAINING_LOCK = 0x6E6C7074  # "nlpt"
+
+
+@transaction.atomic
+def _version_create(*, user) -> ClassifierVersion:
+    """Number and create the next version, one trainer at a time.
+
+    NOTE: ``select_for_update().aggregate()`` locks nothing (the aggregate has no FOR UPDATE),
+    and locking the existing rows would not stop two trainers from both reading the same
+    maximum. On PostgreSQL a transaction-level advisory lock serializes them: the second waits,
+    then reads the first's version. SQLite serializes writers by itself.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [TRAINING_LOCK])
+    last = ClassifierVersion.objects.aggregate(Max("version"))["version__max"] or 0
+    return ClassifierVersion.objects.create(version=last + 1, created_by=user)
+
+
 def classifier_train(*, user=None) -> ClassifierVersion:
     """Train a new version from the decisions so far; activate it only if it beats the lexicon."""
     from nlp.evaluation import lexicon_predict
-    from nlp.services import lexicon_matcher, lexicon_revision
 
-    with transaction.atomic():
-        last = ClassifierVersion.objects.select_for_update().aggregate(Max("version"))
-        version = ClassifierVersion.objects.create(
-            version=(last["version__max"] or 0) + 1, created_by=user
-        )
+    version = _version_create(user=user)
     data = training_data()
     counts: dict[str, int] = {}
     for _pk, _lang, _text, codes in data:
@@ -220,7 +237,6 @@ def classifier_recheck() -> ClassifierVersion | None:
     """After a lexicon change, score the lexicon again on the active version's held-out stories;
     the classifier stays in use only if it still beats it."""
     from nlp.evaluation import lexicon_predict
-    from nlp.services import lexicon_matcher, lexicon_revision
     from testimonies.models import ResearchCopy
 
     version = ClassifierVersion.objects.filter(is_active=True).defer("model").first()

@@ -1,10 +1,19 @@
-"""NLP reads, scoped to the user: researchers and admins see jobs, lexicons and classifiers;
-admins alone see failures."""
+"""NLP reads. Scoped to the user: researchers and admins see jobs, lexicons and classifiers;
+admins alone see failures. Unscoped, for the services and workers: the lexicons as the matcher
+takes them, and the stories a bulk job covers."""
+
+import functools
+import json
 
 from django.db.models import Count, Q, QuerySet
 
 from accounts.roles import RESEARCH_TEAM, Role, user_has_role
-from nlp.models import ClassifierVersion, LexiconEntry, NlpFailure, NlpJob
+from nlp.lexicon import LexiconMatcher, lexicon_file_entries, shipped_languages
+from nlp.models import ClassifierVersion, LexiconEntry, LexiconRevision, NlpFailure, NlpJob
+from nlp.pipelines import base_language, pipeline_for
+from testimonies.models import Testimony
+
+LEXICON_SOURCE = "lexicon"
 
 
 def _researcher(user) -> bool:
@@ -66,3 +75,82 @@ def failures_for_user(*, user, include_resolved: bool = False) -> QuerySet[NlpFa
     if not include_resolved:
         qs = qs.filter(resolved_at__isnull=True)
     return qs
+
+
+# Lexicons ------------------------------------------------------------------------------------
+
+_matchers: dict[str, tuple[int, LexiconMatcher]] = {}
+
+
+def lexicon_revision(language: str) -> int:
+    row = LexiconRevision.objects.filter(language=language).values_list("revision", flat=True)
+    return row.first() or 0
+
+
+def lexicon_entries(language: str) -> dict[str, dict[str, list]]:
+    """The active entries of a language, as the matcher takes them."""
+    out: dict[str, dict[str, list]] = {}
+    rows = LexiconEntry.objects.filter(language=language, is_active=True).values_list(
+        "code_key", "kind", "value"
+    )
+    for code_key, kind, value in rows:
+        spec = out.setdefault(code_key, {"terms": [], "patterns": []})
+        if kind == LexiconEntry.Kind.PATTERN:
+            spec["patterns"].append(json.loads(value))
+        else:
+            spec["terms"].append(value)
+    return out
+
+
+def lexicon_matcher(language: str) -> LexiconMatcher:
+    """The process-wide matcher of a language, rebuilt when its lexicon revision changes."""
+    lang = base_language(language)
+    revision = lexicon_revision(lang)
+    cached = _matchers.get(lang)
+    if cached is not None and cached[0] == revision:
+        return cached[1]
+    matcher = LexiconMatcher(pipeline_for(lang), lang, lexicon_entries(lang))
+    _matchers[lang] = (revision, matcher)
+    return matcher
+
+
+def lexicon_version(language: str) -> str:
+    lang = base_language(language)
+    return f"{LEXICON_SOURCE}-{lang}-r{lexicon_revision(lang)}"
+
+
+@functools.cache
+def shipped_code_keys() -> frozenset[str]:
+    keys: set[str] = set()
+    for lang in shipped_languages():
+        keys.update(lexicon_file_entries(lang))
+    return frozenset(keys)
+
+
+# Bulk jobs -----------------------------------------------------------------------------------
+
+
+def job_stories(*, job: NlpJob):
+    """The stories a job covers, by ascending id (a retag needs a research copy)."""
+    qs = Testimony.objects.filter(status=Testimony.Status.ACTIVE, scope_research=True)
+    if job.kind == NlpJob.Kind.RETAG:
+        qs = qs.filter(research_copy__isnull=False)
+    f = job.filters
+    if "event" in f:
+        qs = qs.filter(event_id=f["event"])
+    if "language" in f:
+        lang = f["language"]
+        qs = qs.filter(
+            Q(research_copy__detected_language__istartswith=lang)
+            | (
+                (Q(research_copy__isnull=True) | Q(research_copy__detected_language=""))
+                & Q(declared_language__istartswith=lang)
+            )
+        )
+    if "submitted_from" in f:
+        qs = qs.filter(submitted_at__date__gte=f["submitted_from"])
+    if "submitted_to" in f:
+        qs = qs.filter(submitted_at__date__lte=f["submitted_to"])
+    if f.get("untagged_only"):
+        qs = qs.filter(Q(nlp_analysis__isnull=True) | Q(nlp_analysis__tagged_at__isnull=True))
+    return qs.order_by("pk")

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import RESEARCH_TEAM, Role, user_has_role
-from coding.models import Code
+from coding.selectors import default_codes
 from core.access import roles_required
 from core.form_views import form_submit, post_action
 from events.models import Event
@@ -24,12 +24,7 @@ RESEARCH_ROLES = RESEARCH_TEAM
 
 def _code_choices() -> list[tuple[str, str]]:
     """The codes a lexicon entry may point to, labelled in the reader's language."""
-    codes = {
-        code.key: str(code.label)
-        for code in Code.objects.filter(codebook__is_default=True, is_codable=True).only(
-            "key", "label_en", "label_fr"
-        )
-    }
+    codes = {key: str(code.label) for key, code in default_codes().items()}
     keys = set(codes) | services.shipped_code_keys()
     return sorted(((key, codes.get(key, key)) for key in keys), key=lambda c: c[1])
 

@@ -167,6 +167,40 @@ def test_machine_suggestions_are_idempotent_and_reviewed(coder):
     assert CodeApplication.objects.filter(source="machine").count() == 2
 
 
+def test_bulk_suggestions_follow_the_same_rules(coder):
+    s, other = story(text="She was not listened to at all."), story()
+    pending, reviewed, stale = CodeFactory(), CodeFactory(), CodeFactory()
+    for code in (pending, reviewed, stale):
+        services.suggestion_record(testimony=s, code=code, confidence=0.5, model_version="v1")
+    services.suggestion_reject(
+        suggestion=CodeApplication.objects.get(testimony=s, code=reviewed), user=coder
+    )
+    kept = services.suggestions_bulk_write(
+        suggestions={
+            s.pk: [(pending.pk, 1.7, 8, 24), (reviewed.pk, 0.9, None, None)],
+            other.pk: [(pending.pk, 0.3, None, None)],
+        },
+        versions={s.pk: "v2", other.pk: "v2"},
+    )
+    assert kept == 3
+    refreshed = CodeApplication.objects.get(testimony=s, code=pending)
+    assert (refreshed.confidence, refreshed.model_version, refreshed.evidence_start) == (
+        1.0,
+        "v2",
+        8,
+    )
+    untouched = CodeApplication.objects.get(testimony=s, code=reviewed)
+    assert untouched.status == "rejected" and untouched.model_version == "v1"
+    assert not CodeApplication.objects.filter(testimony=s, code=stale).exists()
+    created = CodeApplication.objects.get(testimony=other, code=pending)
+    assert created.status == "suggested" and created.source == "machine"
+    # Again with nothing for the story: its pending suggestion goes, the reviewed one stays.
+    services.suggestions_bulk_write(suggestions={s.pk: []}, versions={s.pk: "v3"})
+    assert list(CodeApplication.objects.filter(testimony=s).values_list("code", flat=True)) == [
+        reviewed.pk
+    ]
+
+
 def test_memos_on_story_code_and_project(coder):
     s, code = story(), CodeFactory()
     assert services.memo_create(author=coder, title="a", body="b", testimony=s).kind == "story"

@@ -89,3 +89,44 @@ def test_theme_precision_and_recall_of_both_layers(capsys):
         assert lexicon.recall(theme) >= 0.8, theme
     # The classifier learns from ~90 stories per fold: it must beat chance, not the lexicon.
     assert textcat.precision() >= 0.5 and textcat.recall() > 0.1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_trainers_number_their_versions_one_at_a_time(postgres):
+    """The second trainer waits for the first one's commit, then takes the next number."""
+    import threading
+    import time
+
+    from django.db import connection, transaction
+
+    first_locked, numbers, errors = threading.Event(), [], []
+
+    def first():
+        try:
+            with transaction.atomic():
+                numbers.append(classifier._version_create(user=None).version)
+                first_locked.set()
+                time.sleep(0.5)  # the second trainer starts meanwhile, and must wait
+        except Exception as exc:  # noqa: BLE001 (reported by the assertion below)
+            errors.append(exc)
+        finally:
+            first_locked.set()
+            connection.close()
+
+    def second():
+        first_locked.wait(5)
+        try:
+            numbers.append(classifier._version_create(user=None).version)
+        except Exception as exc:  # noqa: BLE001
+            errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=first), threading.Thread(target=second)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    assert not errors
+    assert numbers == [1, 2]
+    assert sorted(ClassifierVersion.objects.values_list("version", flat=True)) == [1, 2]

@@ -92,7 +92,8 @@ def test_a_failed_batch_is_recorded_and_the_job_resumes(
             raise ValueError("a bug in one batch")
         return real(testimony_ids=testimony_ids)
 
-    monkeypatch.setattr(services, "testimonies_tag", flaky)
+    # NOTE: patched where the jobs use it (nlp.services.jobs calls analysis.testimonies_tag).
+    monkeypatch.setattr(services.analysis, "testimonies_tag", flaky)
     with pytest.raises(ValueError):
         _run_job(
             django_capture_on_commit_callbacks, researcher, kind="retag", filters={}, batch_size=2

@@ -3,6 +3,7 @@
 import pytest
 
 from coding.models import CodeApplication
+from coding.services.suggestions import _suggestions_insert
 from nlp import services
 from nlp.models import LexiconEntry, LexiconRevision, NlpFailure, StoryAnalysis
 from testimonies.models import ResearchCopy
@@ -76,8 +77,10 @@ def test_a_suggestion_a_concurrent_run_wrote_first_stands(codebook, make_story):
     judged = _machine(story).get(code__key="judged")
     before = sorted(_machine(story).values_list("id", "code_id", "confidence"))
     # The same row again, as a second run of the batch would insert it: nothing changes.
-    services._suggestions_insert(
-        rows=[(story.pk, judged.code_id, 0.99, "other-run", 0, 5)], now=judged.created_at
+    # NOTE: coding owns the write (coding.services.suggestions); a row is key then values.
+    _suggestions_insert(
+        rows=[(story.pk, judged.code_id, None, None, 0.99, "other-run", 0, 5)],
+        now=judged.created_at,
     )
     assert sorted(_machine(story).values_list("id", "code_id", "confidence")) == before
     judged.refresh_from_db()

@@ -1,98 +1,18 @@
-"""Redaction of direct identifiers into typed placeholders, with an offset map.
+"""Person names, by rules in every language and from spaCy's NER where a model is installed.
 
-Person names come from spaCy's NER where a model is installed (French) and from rules in every
-language: titles (Dr, Mme, Mr...), cues ("je m'appelle", "my name is"...), a gazetteer of given
-names (``nlp/data/first_names.txt``) and the propagation of every name found to its other
-mentions. E-mail addresses, phone numbers, street addresses and identity numbers are rules.
-
-The result keeps, for each replacement, its offsets in the original and in the research copy, so
-that an offset on the research copy (where coding happens) maps back and forth. Offsets are
-Python string indices, that is Unicode code points, end exclusive.
+Rules: titles (Dr, Mme, Mr...), cues ("je m'appelle", "my name is"...), a gazetteer of given
+names (``nlp/data/first_names.txt``), Japanese honorifics, and the propagation of every name
+found to its other mentions.
 """
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc
 
-PERSON, EMAIL, PHONE, ADDRESS, ID = "PERSON", "EMAIL", "PHONE", "ADDRESS", "ID"
-LABELS = (PERSON, EMAIL, PHONE, ADDRESS, ID)
-# When two candidate spans overlap, the merged span takes the label that ranks higher.
-PRIORITY = {EMAIL: 5, ID: 4, PHONE: 3, ADDRESS: 2, PERSON: 1}
-RULES_VERSION = "rules-1"
-
-DATA_DIR = Path(__file__).resolve().parent / "data"
-
-
-@dataclass(frozen=True)
-class Replacement:
-    start: int
-    end: int
-    label: str
-    new_start: int
-    new_end: int
-
-    def as_list(self) -> list:
-        return [self.start, self.end, self.label, self.new_start, self.new_end]
-
-
-@dataclass
-class RedactionResult:
-    text: str
-    replacements: list[Replacement] = field(default_factory=list)
-
-    def counts(self) -> dict[str, int]:
-        out = dict.fromkeys(LABELS, 0)
-        for r in self.replacements:
-            out[r.label] += 1
-        return out
-
-    def offset_map(self) -> list[list]:
-        return [r.as_list() for r in self.replacements]
-
-
-def to_research_offset(offset_map: list[list], offset: int) -> int:
-    """An offset in the original text -> the offset in the research copy.
-
-    An offset inside a redacted span maps to the start of its placeholder (a start) — callers
-    that map an end use ``to_research_end``.
-    """
-    shift = 0
-    for start, end, _label, new_start, new_end in offset_map:
-        if offset < start:
-            break
-        if offset < end:
-            return new_start
-        shift = new_end - end
-    return offset + shift
-
-
-def to_research_end(offset_map: list[list], offset: int) -> int:
-    shift = 0
-    for start, end, _label, _new_start, new_end in offset_map:
-        if offset <= start:
-            break
-        if offset < end:
-            return new_end
-        shift = new_end - end
-    return offset + shift
-
-
-def to_original_offset(offset_map: list[list], offset: int) -> int:
-    """An offset in the research copy -> the offset in the original text."""
-    shift = 0
-    for start, end, _label, new_start, new_end in offset_map:
-        if offset < new_start:
-            break
-        if offset < new_end:
-            return start
-        shift = end - new_end
-    return offset + shift
-
-
-# -- data ---------------------------------------------------------------------------------------
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 
 
 @functools.cache
@@ -241,7 +161,7 @@ class Tok:
     text: str
 
 
-def _tokens(text: str) -> list[Tok]:
+def tokenize(text: str) -> list[Tok]:
     out = []
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
@@ -301,7 +221,7 @@ def _extend_name(tokens: list[Tok], i: int, text: str) -> int:
     return j
 
 
-def _person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
+def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
     names = first_names()
     spans: list[tuple[int, int]] = []
     i = 0
@@ -362,152 +282,12 @@ def _person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
     return spans
 
 
-_JA_NAME_RE = re.compile(
+JA_NAME_RE = re.compile(
     r"([\u4e00-\u9fff\u30a0-\u30ff]{1,6})(?=さん|様|先生|医師|看護師|くん|ちゃん)"
 )
 
-# -- e-mails, phones, identifiers, addresses ---------------------------------------------------
 
-# NOTE: ASCII classes, not \w: in Japanese text an address is glued to kana or kanji.
-EMAIL_RE = re.compile(
-    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
-    r"(?![A-Za-z0-9-])"
-)
-
-_SEP = r"[\s.\-\u00a0]?"
-PHONE_RE = re.compile(
-    r"(?<![A-Za-z0-9_+/.,-])(?:"
-    # International: +33 6 12 34 56 78, +44 (0)20 7946 0958, 0044 20..., +1 (617) 555-0142
-    rf"(?:\+|00)\d{{1,3}}{_SEP}(?:\(0\){_SEP})?(?:\(?\d{{1,5}}\)?{_SEP}){{1,6}}\d{{2,5}}"
-    # National: 06 12 34 56 78, 020 7946 0958, (617) 555-0142, (11) 91234-5678, 090-1234-5678
-    rf"|\(?\d{{2,5}}\)?{_SEP}(?:\d{{2,5}}{_SEP}){{1,4}}\d{{2,5}}"
-    r")(?![A-Za-z0-9_/])"
-)
-_PHONE_CUE_RE = re.compile(
-    r"(?i)(?:t[ée]l(?:[ée]phone)?|phone|mobile|portable|cell|call|appel(?:er|ez|é)?|"
-    r"numéro|number|whatsapp|sms|text(?:ed)?|fax|ligne)\W{0,3}(?:\w+\W+){0,3}$"
-)
-_SHORT_PHONE_RE = re.compile(r"(?<![\w+])\d{3}[-.\s]\d{4}(?![\w])")
-
-ID_PATTERNS = [
-    # French social security number (NIR), with or without its key.
-    re.compile(
-        r"(?<!\d)[12][\s.]?\d{2}[\s.]?(?:0[1-9]|1[0-2]|[2-9]\d)[\s.]?(?:\d{2}|2[ABab])"
-        r"[\s.]?\d{3}[\s.]?\d{3}(?:[\s.]?\d{2})?(?!\d)"
-    ),
-    re.compile(r"(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)"),  # US SSN
-    re.compile(r"(?<!\d)\d{3}\.\d{3}\.\d{3}-\d{2}(?!\d)"),  # Brazilian CPF
-    re.compile(r"(?<![A-Z])[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![A-Za-z0-9])"),
-    # Record numbers with letters and digits: MRN-482193, IPP 00482193, RX48213
-    # (two capitals and a space are a US state and ZIP code, an address: not here)
-    re.compile(r"(?<![\w-])(?:[A-Z]{2,5}[-/]?|[A-Z]{3,5} )\d{5,12}(?![\w-])"),
-]
-_ID_CUE_RE = re.compile(
-    r"(?i)(?<!\w)(?:nhs|sécu(?:rité sociale)?|carte vitale|ssn|social security|insurance|assuré|"
-    r"patient|hospital|hôpital|dossier|mrn|ipp|cpf|cns|sus|rg|passport|passeport|medicare|"
-    r"medicaid|versicherten\w*|identifiant|record|matricule|id)\W{0,4}(?:\w+\W{1,3}){0,4}$"
-)
-_ID_VALUE_RE = re.compile(r"(?<![\w])(?:[A-Z]{1,5}[-/]?)?\d[\d\s.\-/]{3,22}\d[A-Z]?(?![\w])")
-
-_STREET_FR = (
-    r"rue|avenue|av\.|boulevard|bd|allée|allées|impasse|place|chemin|quai|cours|route|square|"
-    r"passage|cité|résidence|lotissement|voie|sentier|rond-point|faubourg|hameau|villa"
-)
-_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
-_FR_POSTCODE = rf"(?:,?\s+\d{{5}}\s+{_CAP}(?:[\s\-]{_CAP})*(?:\s+(?:Cedex|CEDEX)(?:\s+\d+)?)?)?"
-ADDRESS_FR_RE = re.compile(
-    rf"(?<![\w])\d{{1,4}}(?:\s?(?:bis|ter|[A-Ba-b]))?,?\s+(?:{_STREET_FR})\s+"
-    rf"(?:(?:de la|de l['’]|des|du|de|d['’]|la|le|les|l['’]|aux|au)\s*)?"
-    rf"[\w'’\-]+(?:\s+(?:de la|de l['’]|des|du|de|d['’])?\s*{_CAP})*" + _FR_POSTCODE,
-    re.IGNORECASE,
-)
-_STREET_EN = (
-    r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Boulevard|Blvd|Place|Pl|Court|Ct|"
-    r"Crescent|Terrace|Gardens|Grove|Hill|Square|Row|Parkway|Pkwy|Highway|Hwy|Mews|Walk|Rise"
-)
-_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
-ADDRESS_EN_RE = re.compile(
-    rf"(?<![\w])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+\d+\w?,?\s+)?\d{{1,5}}[A-Za-z]?,?\s+"
-    rf"(?:[A-Z][\w'’\-]*\s+){{1,4}}(?:{_STREET_EN})\b\.?"
-    rf"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|#)\s*\d+\w?)?"
-    rf"(?:,\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){{0,2}})?"
-    rf"(?:,?\s+(?:[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?|{_UK_POSTCODE}))?"
-)
-UK_POSTCODE_RE = re.compile(
-    r"(?<![\w])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2})(?![\w])"
-)
-ADDRESS_IBERIAN_RE = re.compile(
-    rf"(?<![\w])(?:Rua|Avenida|Av\.|Calle|C/|Travessa|Alameda|Praça|Plaza|Paseo|Carrer|Camino|"
-    rf"Estrada|Largo|Ronda)\s+(?:{_CAP}|de|da|do|dos|das|del|la|los|las)"
-    rf"(?:\s+(?:{_CAP}|de|da|do|dos|das|del|la|los|las)){{0,5}},?\s+(?:n[º°o]\.?\s*)?\d{{1,5}}"
-    rf"(?:[\s,]+(?:apto\.?|ap\.?|piso|puerta|bloco)\s*\w+)?"
-    rf"(?:,?\s+\d{{5}}(?:-\d{{3}})?)?"
-)
-ADDRESS_DE_RE = re.compile(
-    r"(?<![\w])[A-ZÄÖÜ][\wäöüß\-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer)"
-    r"\s+\d{1,4}[a-z]?(?:,?\s+\d{5}\s+[A-ZÄÖÜ][\wäöüß\-]*)?"
-)
-
-
-def _digits(s: str) -> int:
-    return sum(c.isdigit() for c in s)
-
-
-def _id_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for pattern in ID_PATTERNS:
-        for m in pattern.finditer(text):
-            value = m.group()
-            if _digits(value) < 5:
-                continue
-            spans.append((m.start(), m.end()))
-    # A number right after a cue ("NHS number 485 777 3456", "dossier n° 2019-44821").
-    for m in _ID_VALUE_RE.finditer(text):
-        value = m.group().rstrip(" .-/")
-        if _digits(value) < 5:
-            continue
-        if _ID_CUE_RE.search(text[max(0, m.start() - 40) : m.start()]):
-            spans.append((m.start(), m.start() + len(value)))
-    return spans
-
-
-def _phone_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in PHONE_RE.finditer(text):
-        value = m.group().rstrip(" .-")
-        digits = _digits(value)
-        international = value.startswith(("+", "00"))
-        plausible = (international and 8 <= digits <= 15) or (
-            not international and 9 <= digits <= 13
-        )
-        cued = digits >= 6 and _PHONE_CUE_RE.search(text[max(0, m.start() - 40) : m.start()])
-        if plausible or cued:
-            spans.append((m.start(), m.start() + len(value)))
-    for m in _SHORT_PHONE_RE.finditer(text):
-        if _PHONE_CUE_RE.search(text[max(0, m.start() - 40) : m.start()]):
-            spans.append((m.start(), m.end()))
-    return spans
-
-
-def _address_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for pattern in (
-        ADDRESS_FR_RE,
-        ADDRESS_EN_RE,
-        ADDRESS_IBERIAN_RE,
-        ADDRESS_DE_RE,
-        UK_POSTCODE_RE,
-    ):
-        for m in pattern.finditer(text):
-            value = m.group().rstrip(" ,.")
-            spans.append((m.start(), m.start() + len(value)))
-    return spans
-
-
-# -- people from the model -----------------------------------------------------------------------
-
-
-def _ner_person_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+def ner_person_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     spans = []
     for ent in doc.ents:
         if ent.label_ not in {"PER", "PERSON"}:
@@ -526,66 +306,13 @@ def _ner_person_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# -- putting it together ------------------------------------------------------------------------
-
-
-def _merge(candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    merged: list[list] = []
-    for start, end, label in sorted(candidates, key=lambda c: (c[0], -c[1])):
-        if start >= end:
-            continue
-        if merged and start < merged[-1][1]:
-            last = merged[-1]
-            last[1] = max(last[1], end)
-            if PRIORITY[label] > PRIORITY[last[2]]:
-                last[2] = label
-        else:
-            merged.append([start, end, label])
-    return [tuple(m) for m in merged]
-
-
-def _propagate_names(text: str, tokens: list[Tok], person_spans: list[tuple[int, int]]):
+def propagate_names(text: str, tokens: list[Tok], person_spans: list[tuple[int, int]]):
     """Every other mention of a name already found ("Dr Okafor ... Okafor said")."""
     found = set()
     for start, end in person_spans:
-        for tok in _tokens(text[start:end]):
+        for tok in tokenize(text[start:end]):
             if _is_cap(tok.text) and len(tok.text) >= 3 and tok.text not in STOP_WORDS:
                 found.add(tok.text)
     if not found:
         return []
     return [(t.start, t.end) for t in tokens if t.text in found]
-
-
-def redact(text: str, *, doc: Doc | None = None, language: str = "") -> RedactionResult:
-    """Replace direct identifiers in ``text`` with typed placeholders.
-
-    ``doc`` is the spaCy Doc of ``text`` when a pipeline with NER ran on it (French).
-    """
-    tokens = _tokens(text)
-    candidates: list[tuple[int, int, str]] = []
-    candidates += [(m.start(), m.end(), EMAIL) for m in EMAIL_RE.finditer(text)]
-    candidates += [(s, e, ID) for s, e in _id_spans(text)]
-    candidates += [(s, e, PHONE) for s, e in _phone_spans(text)]
-    candidates += [(s, e, ADDRESS) for s, e in _address_spans(text)]
-    people = _person_rule_spans(text, tokens)
-    if doc is not None:
-        people += _ner_person_spans(doc, text)
-    if language.startswith("ja") or _JA_NAME_RE.search(text):
-        people += [(m.start(1), m.end(1)) for m in _JA_NAME_RE.finditer(text)]
-    people += _propagate_names(text, tokens, people)
-    candidates += [(s, e, PERSON) for s, e in people]
-
-    out: list[str] = []
-    replacements: list[Replacement] = []
-    cursor = 0
-    position = 0
-    for start, end, label in _merge(candidates):
-        out.append(text[cursor:start])
-        position += start - cursor
-        placeholder = f"[{label}]"
-        out.append(placeholder)
-        replacements.append(Replacement(start, end, label, position, position + len(placeholder)))
-        position += len(placeholder)
-        cursor = end
-    out.append(text[cursor:])
-    return RedactionResult(text="".join(out), replacements=replacements)

@@ -1,0 +1,83 @@
+"""Reads for coding, scoped to the user asking (the package's public names, by topic).
+
+SECURITY: every story-bearing read starts from ``testimonies.selectors.research_copies_for_user``:
+researchers and admins only, active stories whose consent covers research, research copy only.
+"""
+
+from coding.selectors.codebooks import (
+    HUMAN,
+    MACHINE,
+    SUGGESTED,
+    CodeNode,
+    can_code,
+    can_manage_codebook,
+    code_choices,
+    codebook_default,
+    codebook_default_for_user,
+    codebook_tree,
+    codebook_versions,
+    codebooks_for_user,
+    codes_for_user,
+    default_codes,
+    theme_counts,
+)
+from coding.selectors.intercoder import (
+    AgreementData,
+    agreement_data,
+    agreement_report,
+    disagreements,
+)
+from coding.selectors.stories import (
+    QUEUE_STATUSES,
+    SENTENCE,
+    Segment,
+    applications_for_user,
+    code_descendants,
+    code_segments,
+    memos_for_user,
+    next_story_id,
+    research_copy_for_coding,
+    sentence_spans,
+    story_applications,
+    suggestions_for_user,
+    text_segments,
+    visible_testimony_ids,
+    work_queue,
+)
+
+__all__ = [
+    "HUMAN",
+    "MACHINE",
+    "QUEUE_STATUSES",
+    "SENTENCE",
+    "SUGGESTED",
+    "AgreementData",
+    "CodeNode",
+    "Segment",
+    "agreement_data",
+    "agreement_report",
+    "applications_for_user",
+    "can_code",
+    "can_manage_codebook",
+    "code_choices",
+    "code_descendants",
+    "code_segments",
+    "codebook_default",
+    "codebook_default_for_user",
+    "codebook_tree",
+    "codebook_versions",
+    "codebooks_for_user",
+    "codes_for_user",
+    "default_codes",
+    "disagreements",
+    "memos_for_user",
+    "next_story_id",
+    "research_copy_for_coding",
+    "sentence_spans",
+    "story_applications",
+    "suggestions_for_user",
+    "text_segments",
+    "theme_counts",
+    "visible_testimony_ids",
+    "work_queue",
+]

@@ -1,0 +1,252 @@
+"""Coding reads about stories: the work queue, the coding screen, applications and memos.
+
+SECURITY: every story-bearing read starts from ``testimonies.selectors.research_copies_for_user``:
+researchers and admins only, active stories whose consent covers research, research copy only.
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from coding.models import Code, CodeApplication, Codebook, CodingCompletion, Memo
+from coding.selectors.codebooks import HUMAN, MACHINE, SUGGESTED, can_code
+from testimonies.models import ResearchCopy
+from testimonies.selectors import research_copies_for_user
+
+
+def research_copy_for_coding(*, user, testimony_id: int) -> ResearchCopy | None:
+    return research_copies_for_user(user=user).filter(testimony_id=testimony_id).first()
+
+
+def visible_testimony_ids(*, user):
+    return research_copies_for_user(user=user).values("testimony_id")
+
+
+QUEUE_STATUSES = ("todo", "uncoded", "partial", "coded", "all")
+
+
+def _count(qs):
+    return Coalesce(
+        Subquery(
+            qs.order_by().values("testimony_id").annotate(n=Count("id")).values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+
+
+def _queue_annotated(*, user) -> QuerySet[ResearchCopy]:
+    """The user's research copies with their coding counts, as subqueries (one query)."""
+    human = CodeApplication.objects.filter(testimony_id=OuterRef("testimony_id"), source=HUMAN)
+    suggestions = CodeApplication.objects.filter(
+        testimony_id=OuterRef("testimony_id"), source=MACHINE, status=SUGGESTED
+    )
+    completions = CodingCompletion.objects.filter(testimony_id=OuterRef("testimony_id"))
+    return research_copies_for_user(user=user).annotate(
+        human_count=_count(human),
+        pending_count=_count(suggestions),
+        coder_count=Coalesce(
+            Subquery(
+                human.order_by()
+                .values("testimony_id")
+                .annotate(n=Count("coder_id", distinct=True))
+                .values("n")[:1],
+                output_field=IntegerField(),
+            ),
+            0,
+        ),
+        my_count=_count(human.filter(coder=user)),
+        has_completion=Exists(completions),
+        done_by_me=Exists(completions.filter(coder=user)),
+    )
+
+
+def work_queue(
+    *,
+    user,
+    status: str = "todo",
+    event=None,
+    country: str = "",
+    language: str = "",
+    theme: Code | None = None,
+    pending: bool | None = None,
+    mine: str = "",
+) -> QuerySet[ResearchCopy]:
+    """Research copies to code, annotated with counts (one query, no per-row query).
+
+    ``status``: ``todo`` (uncoded or partly coded), ``uncoded`` (no researcher's code and no one
+    has finished it), ``partial`` (codes, but no one has finished), ``coded`` (someone has
+    finished), ``all``. ``mine``: ``todo`` = stories I have not finished.
+    """
+    qs = _queue_annotated(user=user)
+    if status == "uncoded":
+        qs = qs.filter(human_count=0, has_completion=False)
+    elif status == "partial":
+        qs = qs.filter(human_count__gt=0, has_completion=False)
+    elif status == "coded":
+        qs = qs.filter(has_completion=True)
+    elif status == "todo":
+        qs = qs.filter(has_completion=False)
+    if mine == "todo":
+        qs = qs.filter(done_by_me=False)
+    if event is not None:
+        qs = qs.filter(testimony__event=event)
+    if country:
+        qs = qs.filter(testimony__event__country=country)
+    if language:
+        qs = qs.filter(
+            Q(detected_language__iexact=language)
+            | Q(detected_language="", testimony__declared_language__iexact=language)
+        )
+    if theme is not None:
+        ids = [c.id for c in code_descendants(code=theme)]
+        qs = qs.filter(
+            Exists(
+                CodeApplication.objects.filter(
+                    testimony_id=OuterRef("testimony_id"), code_id__in=ids
+                ).exclude(status=CodeApplication.Status.REJECTED)
+            )
+        )
+    if pending is True:
+        qs = qs.filter(pending_count__gt=0)
+    elif pending is False:
+        qs = qs.filter(pending_count=0)
+    return qs
+
+
+def next_story_id(*, user, after_testimony_id: int) -> int | None:
+    """The next story in the queue that the user has not finished (for "next story")."""
+    done = CodingCompletion.objects.filter(testimony_id=OuterRef("testimony_id"))
+    return (
+        research_copies_for_user(user=user)
+        .exclude(testimony_id=after_testimony_id)
+        .filter(~Exists(done))
+        .values_list("testimony_id", flat=True)
+        .first()
+    )
+
+
+def code_descendants(*, code: Code) -> list[Code]:
+    """The code and every code under it (one query for the whole codebook)."""
+    codes = list(Code.objects.filter(codebook_id=code.codebook_id).only("id", "parent_id"))
+    children = defaultdict(list)
+    for c in codes:
+        children[c.parent_id].append(c)
+    found, stack = [code], [code.id]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child.id)
+    return found
+
+
+# The coding screen ----------------------------------------------------------------------------
+
+
+@dataclass
+class Segment:
+    start: int
+    text: str
+    applications: list
+
+
+def text_segments(text: str, applications) -> list[Segment]:
+    """Cut ``text`` at every span boundary; each segment lists the span applications over it."""
+    spans = [a for a in applications if a.start is not None and a.end <= len(text)]
+    bounds = sorted({0, len(text), *(a.start for a in spans), *(a.end for a in spans)})
+    starts = defaultdict(list)
+    for a in spans:
+        starts[a.start].append(a)
+    active: list = []
+    segments = []
+    for left, right in zip(bounds, bounds[1:], strict=False):
+        active = [a for a in active if a.end > left] + starts.get(left, [])
+        segments.append(Segment(start=left, text=text[left:right], applications=list(active)))
+    return segments
+
+
+SENTENCE = re.compile(r"[^.!?…。！？\n]+(?:[.!?…。！？]+|\n|$)", re.UNICODE)
+
+
+def sentence_spans(text: str) -> list[list[int]]:
+    """Sentence boundaries in code points, for keyboard selection on the coding screen."""
+    spans = []
+    for match in SENTENCE.finditer(text):
+        chunk = match.group(0)
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        start, end = match.start() + lead, match.end() - trail
+        if end > start:
+            spans.append([start, end])
+    return spans
+
+
+def story_applications(*, testimony_id: int, codebook: Codebook | None = None):
+    qs = CodeApplication.objects.filter(testimony_id=testimony_id).select_related(
+        "code", "coder", "reviewed_by"
+    )
+    if codebook is not None:
+        qs = qs.filter(code__codebook=codebook)
+    return qs.order_by("start", "end", "id")
+
+
+def applications_for_user(*, user) -> QuerySet[CodeApplication]:
+    """Applications on the stories a user may code (both sources, every status)."""
+    if not can_code(user):
+        return CodeApplication.objects.none()
+    return (
+        CodeApplication.objects.filter(testimony_id__in=visible_testimony_ids(user=user))
+        .select_related("code", "coder")
+        .order_by("-created_at", "-id")
+    )
+
+
+def suggestions_for_user(*, user) -> QuerySet[CodeApplication]:
+    return applications_for_user(user=user).filter(source=MACHINE)
+
+
+def code_segments(*, user, code: Code, limit: int = 200) -> list[dict]:
+    """Every passage coded with ``code`` (retrieval), with its quote from the research copy."""
+    apps = list(
+        applications_for_user(user=user)
+        .filter(code=code, source=HUMAN)
+        .select_related("testimony__research_copy", "testimony__event")
+        .only(
+            "id",
+            "start",
+            "end",
+            "comment",
+            "created_at",
+            "testimony_id",
+            "coder__display_name",
+            "coder__email",
+            "code__id",
+            "testimony__event__title",
+            "testimony__research_copy__redacted_text",
+        )[:limit]
+    )
+    rows = []
+    for app in apps:
+        text = app.testimony.research_copy.redacted_text
+        quote = text[app.start : app.end] if app.start is not None else text[:300]
+        rows.append({"application": app, "quote": quote, "document": app.start is None})
+    return rows
+
+
+# Memos ----------------------------------------------------------------------------------------
+
+
+def memos_for_user(*, user) -> QuerySet[Memo]:
+    """Memos on the project, on codes, and on stories the user may still read."""
+    if not can_code(user):
+        return Memo.objects.none()
+    return (
+        Memo.objects.filter(
+            Q(testimony__isnull=True) | Q(testimony_id__in=visible_testimony_ids(user=user))
+        )
+        .select_related("author", "code")
+        .order_by("-updated_at", "-id")
+    )

@@ -1,0 +1,241 @@
+"""Analysis of stories: language, redaction into the research copy, theme suggestions.
+
+Heavy work (spaCy) happens outside transactions; each batch's writes happen in one transaction
+that first re-locks the stories still active, so a withdrawal that commits meanwhile always wins.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from coding.selectors import default_codes
+from coding.services import suggestions_bulk_write
+from nlp import classifier as textcat
+from nlp.language import LanguageResult, language_detect
+from nlp.models import StoryAnalysis
+from nlp.pipelines import (
+    LEMMA_COMPONENTS,
+    NER_COMPONENTS,
+    PIPE_BATCH_SIZE,
+    base_language,
+    disabled_except,
+    has_model,
+    pipeline_for,
+    pipeline_version,
+)
+from nlp.redaction import RULES_VERSION, RedactionResult, redact
+from nlp.selectors import lexicon_matcher, lexicon_version
+from testimonies.models import ResearchCopy, Testimony
+from testimonies.services import research_copy_save
+
+
+def _active(ids: Iterable[int]):
+    return Testimony.objects.filter(
+        pk__in=list(ids), status=Testimony.Status.ACTIVE, scope_research=True
+    )
+
+
+def _lock_active(ids: Iterable[int]) -> set[int]:
+    """Inside a transaction: lock the stories still active; a withdrawal waits for us, or won."""
+    return set(_active(ids).select_for_update().values_list("pk", flat=True))
+
+
+@dataclass
+class _Redacted:
+    """One story's redacted fields and how they were redacted."""
+
+    body: RedactionResult
+    title: RedactionResult
+    restore: RedactionResult
+    model: bool
+    version: str
+    pipeline: str
+
+
+def _redact_group(lang: str, group: list[Testimony]) -> dict[int, _Redacted]:
+    """Redact the stories of one language, with one ``nlp.pipe`` over all their fields."""
+    nlp = pipeline_for(lang)
+    model = has_model(nlp)
+    texts = [t for s in group for t in (s.text, s.title, s.restore_trust)]
+    if model:
+        docs = list(
+            nlp.pipe(
+                texts, disable=disabled_except(nlp, NER_COMPONENTS), batch_size=PIPE_BATCH_SIZE
+            )
+        )
+    else:
+        docs = [None] * len(texts)
+    version = (
+        f"{nlp.meta.get('name', 'blank')}-{nlp.meta.get('version', '')}+{RULES_VERSION}"[:32]
+        if model
+        else f"nlp-{RULES_VERSION}"
+    )
+    results = {}
+    for i, story in enumerate(group):
+        body, title, restore = (
+            redact(t, doc=d, language=lang)
+            for t, d in zip(texts[3 * i : 3 * i + 3], docs[3 * i : 3 * i + 3], strict=True)
+        )
+        results[story.pk] = _Redacted(body, title, restore, model, version, pipeline_version(nlp))
+    return results
+
+
+def _analysis_save(pk: int, found: LanguageResult, redacted: _Redacted, now) -> None:
+    """Write one story's research copy and analysis (inside the batch's transaction)."""
+    confidence = found.confidence if found.method else None
+    research_copy_save(
+        testimony_id=pk,
+        redacted_text=redacted.body.text,
+        redacted_title=redacted.title.text,
+        redacted_restore_trust=redacted.restore.text,
+        method=ResearchCopy.Method.SPACY if redacted.model else ResearchCopy.Method.RULES,
+        version=redacted.version,
+        detected_language=found.code,
+        language_confidence=confidence,
+    )
+    StoryAnalysis.objects.update_or_create(
+        testimony_id=pk,
+        defaults={
+            "language": found.code,
+            "language_confidence": confidence,
+            "language_method": found.method,
+            "redaction_counts": redacted.body.counts(),
+            "offset_map": redacted.body.offset_map(),
+            "pipeline_version": redacted.pipeline,
+            "analysed_at": now,
+        },
+    )
+
+
+def testimonies_analyse(*, testimony_ids: list[int]) -> int:
+    """Detect the language, redact the story into its research copy, then suggest themes.
+
+    SECURITY: reads the original text; runs only on workers, never on the request path.
+    """
+    stories = list(
+        _active(testimony_ids).only("id", "text", "title", "restore_trust", "declared_language")
+    )
+    if not stories:
+        return 0
+    languages = {s.pk: language_detect(text=s.text, declared=s.declared_language) for s in stories}
+    by_language: dict[str, list[Testimony]] = defaultdict(list)
+    for story in stories:
+        by_language[base_language(languages[story.pk].code)].append(story)
+    results: dict[int, _Redacted] = {}
+    for lang, group in by_language.items():
+        results.update(_redact_group(lang, group))
+
+    now = timezone.now()
+    with transaction.atomic():
+        for pk in sorted(_lock_active(results)):
+            _analysis_save(pk, languages[pk], results[pk], now)
+    testimonies_tag(testimony_ids=list(results))
+    return len(results)
+
+
+def _merge_classifier(lexicon_suggestions, cats: dict[str, float] | None, labels: list[str]):
+    """Classifier scores decide the codes it knows; the lexicon gives their evidence spans."""
+    by_code = {s.code_key: s for s in lexicon_suggestions}
+    if cats is None:
+        return [
+            (s.code_key, s.confidence, s.evidence_start, s.evidence_end) for s in by_code.values()
+        ]
+    out = []
+    for code, s in by_code.items():
+        if code not in labels:
+            out.append((code, s.confidence, s.evidence_start, s.evidence_end))
+    for label in labels:
+        score = float(cats.get(label, 0.0))
+        if score >= textcat.THRESHOLD:
+            s = by_code.get(label)
+            start, end = (s.evidence_start, s.evidence_end) if s else (None, None)
+            out.append((label, round(score, 4), start, end))
+    return out
+
+
+def testimonies_tag(*, testimony_ids: list[int]) -> int:
+    """Suggest themes for each story's research copy (document level, with evidence spans).
+
+    Safe to run twice: machine suggestions are unique per story and code; pending ones are
+    refreshed, reviewed ones (accepted or rejected) are left as they are, stale pending ones
+    are removed.
+    """
+    copies = list(
+        ResearchCopy.objects.filter(
+            testimony_id__in=list(testimony_ids),
+            testimony__status=Testimony.Status.ACTIVE,
+            testimony__scope_research=True,
+        )
+        .select_related("testimony")
+        .only("testimony_id", "redacted_text", "detected_language", "testimony__declared_language")
+    )
+    if not copies:
+        return 0
+    active = textcat.active_classifier()
+    by_language: dict[str, list[ResearchCopy]] = defaultdict(list)
+    for copy in copies:
+        lang = base_language(copy.detected_language or copy.testimony.declared_language)
+        by_language[lang].append(copy)
+
+    desired: dict[int, list[tuple]] = {}
+    versions: dict[int, str] = {}
+    for lang, group in by_language.items():
+        matcher = lexicon_matcher(lang)
+        nlp = matcher.nlp
+        texts = [c.redacted_text for c in group]
+        docs = nlp.pipe(
+            texts, disable=disabled_except(nlp, LEMMA_COMPONENTS), batch_size=PIPE_BATCH_SIZE
+        )
+        cats_list = active.predict(texts) if active else [None] * len(group)
+        version = active.model_version if active else lexicon_version(lang)
+        for copy, doc, cats in zip(group, docs, cats_list, strict=True):
+            labels = active.labels if active else []
+            desired[copy.testimony_id] = _merge_classifier(matcher.suggest(doc), cats, labels)
+            versions[copy.testimony_id] = version
+    return suggestions_write(desired=desired, versions=versions)
+
+
+@transaction.atomic
+def suggestions_write(*, desired: dict[int, list[tuple]], versions: dict[int, str]) -> int:
+    """Write a batch of machine suggestions, by code key, and each story's tagging record.
+
+    The suggestion rules are coding's (``coding.services.suggestions_bulk_write``); here the
+    stories still active are locked and the keys become codes of the default codebook.
+    """
+    live = _lock_active(desired)
+    codes = default_codes()
+    suggestions = {
+        testimony_id: [
+            (codes[key].pk, confidence, evidence_start, evidence_end)
+            for key, confidence, evidence_start, evidence_end in desired[testimony_id]
+            if key in codes
+        ]
+        for testimony_id in live
+    }
+    suggestions_bulk_write(suggestions=suggestions, versions=versions)
+    now = timezone.now()
+    StoryAnalysis.objects.bulk_create(
+        [
+            StoryAnalysis(
+                testimony_id=pk,
+                themes_version=versions[pk][:64],
+                suggestions=len({code_id for code_id, *_rest in suggestions[pk]}),
+                tagged_at=now,
+            )
+            for pk in live
+        ],
+        update_conflicts=True,
+        unique_fields=["testimony"],
+        update_fields=["themes_version", "suggestions", "tagged_at"],
+    )
+    return len(live)
+
+
+@transaction.atomic
+def testimony_analyse_request(*, testimony_id: int) -> None:
+    from nlp import tasks
+
+    transaction.on_commit(lambda: tasks.process_testimony.delay(testimony_id))
