@@ -1,7 +1,6 @@
-"""Events, sessions, logs and commitments. NOTE: the foreign keys loop across apps (events ->
-coding -> testimonies -> events, via ``Commitment.themes``); safe because the reference is the
-string ``"coding.Code"`` and no events module imports coding or testimonies (testimonies/README.md).
-"""
+"""Events, sessions, logs and commitments. NOTE: ``Commitment.themes`` closes a foreign-key loop
+(events -> coding -> testimonies -> events), safe because it names ``"coding.Code"`` as a string
+and no events module imports a later app (testimonies/README.md)."""
 
 from datetime import timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -14,21 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from core.validation import text_length_errors
 from events import lookups  # noqa: F401  (registers the portable ``has_item`` JSON lookup)
-
-
-def text_length_errors(instance) -> dict[str, list]:
-    """Django does not enforce a TextField's max_length; these models do, in clean()."""
-    errors = {}
-    for field in instance._meta.concrete_fields:
-        if isinstance(field, models.TextField) and field.max_length:
-            value = getattr(instance, field.attname) or ""
-            if len(value) > field.max_length:
-                errors[field.name] = [
-                    _("At most %(limit)s characters (it has %(length)s).")
-                    % {"limit": field.max_length, "length": len(value)}
-                ]
-    return errors
 
 
 class ProgrammeCountry(models.Model):

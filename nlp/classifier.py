@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.training import Example
 
 from coding.selectors import codebook_default
+from nlp import lexicon
 from nlp.models import ClassifierVersion
 from nlp.selectors import lexicon_matcher, lexicon_revision
 
@@ -177,8 +178,6 @@ def _version_create(*, user) -> ClassifierVersion:
 
 def classifier_train(*, user=None) -> ClassifierVersion:
     """Train a new version from the decisions so far; activate it only if it beats the lexicon."""
-    from nlp.evaluation import lexicon_predict
-
     version = _version_create(user=user)
     data = training_data()
     counts: dict[str, int] = {}
@@ -204,9 +203,9 @@ def classifier_train(*, user=None) -> ClassifierVersion:
     languages = {r[1] or "xx" for r in heldout}
     matchers = {lang: lexicon_matcher(lang) for lang in languages}
     rows = [{"language": r[1] or "xx", "text": r[2]} for r in heldout]
-    lexicon = [p & set(labels) for p in lexicon_predict(rows, matchers)]
+    by_lexicon = [p & set(labels) for p in lexicon.lexicon_predict(rows, matchers)]
     clf_scores = micro_f1(gold, predicted, labels)
-    lex_scores = micro_f1(gold, lexicon, labels)
+    lex_scores = micro_f1(gold, by_lexicon, labels)
 
     version.model = nlp.to_bytes()
     version.classifier_f1 = clf_scores["micro"]["f1"]
@@ -236,7 +235,6 @@ def classifier_train(*, user=None) -> ClassifierVersion:
 def classifier_recheck() -> ClassifierVersion | None:
     """After a lexicon change, score the lexicon again on the active version's held-out stories;
     the classifier stays in use only if it still beats it."""
-    from nlp.evaluation import lexicon_predict
     from testimonies.models import ResearchCopy
 
     version = ClassifierVersion.objects.filter(is_active=True).defer("model").first()
@@ -256,8 +254,8 @@ def classifier_recheck() -> ClassifierVersion | None:
     labels = list(version.labels)
     gold = [gold_by_id.get(pk, set()) & set(labels) for pk, _lang, _text in copies]
     matchers = {lang: lexicon_matcher(lang) for lang in languages}
-    lexicon = [p & set(labels) for p in lexicon_predict(rows, matchers)]
-    scores = micro_f1(gold, lexicon, labels)
+    by_lexicon = [p & set(labels) for p in lexicon.lexicon_predict(rows, matchers)]
+    scores = micro_f1(gold, by_lexicon, labels)
     version.lexicon_f1 = scores["micro"]["f1"]
     version.scores = {**version.scores, "lexicon": scores}
     version.lexicon_revisions = revisions

@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from nlp import lexicon
 from nlp.pipelines import NER_COMPONENTS, disabled_except, has_model, pipeline_for
 from nlp.redaction import LABELS, redact
 
@@ -118,19 +119,6 @@ def theme_table(layers: list[LayerScores], codes: list[str]) -> list[str]:
     return out
 
 
-def lexicon_predict(rows: list[dict], matchers: dict) -> list[set[str]]:
-    """Codes the lexicon layer suggests for each row (``matchers``: language -> matcher)."""
-    from nlp.pipelines import LEMMA_COMPONENTS
-
-    out = []
-    for row in rows:
-        matcher = matchers[row["language"]]
-        nlp = matcher.nlp
-        doc = nlp(row["text"], disable=disabled_except(nlp, LEMMA_COMPONENTS))
-        out.append({s.code_key for s in matcher.suggest(doc)})
-    return out
-
-
 def file_matchers(languages) -> dict:
     from nlp.lexicon import LexiconMatcher, lexicon_file_entries
 
@@ -158,11 +146,11 @@ def classifier_cross_validate(rows: list[dict], labels: list[str], folds: int = 
 
 def theme_evaluate(rows: list[dict], *, with_classifier: bool = True) -> list[LayerScores]:
     codes = sorted({c for r in rows for c in r["codes"]})
-    lexicon = LayerScores("lexicon")
+    lexicon_scores = LayerScores("lexicon")
     matchers = file_matchers({r["language"] for r in rows})
-    for row, predicted in zip(rows, lexicon_predict(rows, matchers), strict=True):
-        lexicon.add(set(row["codes"]), predicted & set(codes))
-    layers = [lexicon]
+    for row, predicted in zip(rows, lexicon.lexicon_predict(rows, matchers), strict=True):
+        lexicon_scores.add(set(row["codes"]), predicted & set(codes))
+    layers = [lexicon_scores]
     if with_classifier:
         layers.append(classifier_cross_validate(rows, codes))
     return layers

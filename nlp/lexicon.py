@@ -155,3 +155,14 @@ class LexiconMatcher:
 
 def suggestions_as_codes(suggestions: list[ThemeSuggestion], threshold: float = 0.0) -> set[str]:
     return {s.code_key for s in suggestions if s.confidence > threshold}
+
+
+def lexicon_predict(rows: list[dict], matchers: dict) -> list[set[str]]:
+    """Codes the lexicon layer suggests for each row (``matchers``: language -> matcher)."""
+    out = []
+    for row in rows:
+        matcher = matchers[row["language"]]
+        nlp = matcher.nlp
+        doc = nlp(row["text"], disable=disabled_except(nlp, LEMMA_COMPONENTS))
+        out.append({s.code_key for s in matcher.suggest(doc)})
+    return out

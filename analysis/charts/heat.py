@@ -55,26 +55,32 @@ def heat_map(
         for j, value in enumerate(values[i]):
             x = label_w + j * cell_w
             cell_title = f"{label} × {column_labels[j]}: "
-            if value is None:
-                cell_title += suppressed_label(threshold)
-                parts.append(
-                    f'<g><title>{escape(cell_title)}</title><rect x="{x}" y="{y}" '
-                    f'width="{cell_w - 2}" height="{cell_h - 2}" fill="{SUPPRESSED_FILL}" '
-                    f'stroke="{GRID}" stroke-dasharray="3 3"/><text x="{x + cell_w / 2 - 1:.1f}" '
-                    f'y="{y + 21}" text-anchor="middle" fill="{INK}">–</text></g>'
-                )
-                continue
-            fill, ink = scale_colour(value / maximum if maximum else 0)
-            text = cell_format.format(value)
-            cell_title += text
             parts.append(
-                f'<g><title>{escape(cell_title)}</title><rect x="{x}" y="{y}" '
-                f'width="{cell_w - 2}" height="{cell_h - 2}" fill="{fill}"/>'
-                f'<text x="{x + cell_w / 2 - 1:.1f}" y="{y + 21}" text-anchor="middle" '
-                f'fill="{ink}">{escape(text)}</text></g>'
+                _cell(x, y, cell_w, cell_h, cell_title, value, maximum, threshold, cell_format)
             )
     parts.append("</svg>")
     columns = [corner_header, *column_labels]
     rows = [[label, *values[i]] for i, label in enumerate(row_labels)]
     svg = mark_safe("".join(parts))  # noqa: S308 - every label and value is escaped above
     return Chart(key, title, description, columns, rows, svg, threshold)
+
+
+def _cell(x, y, cell_w, cell_h, cell_title, value, maximum, threshold, cell_format) -> str:
+    """One cell: shaded by value, or hatched with a dash where the value is suppressed."""
+    if value is None:
+        cell_title += suppressed_label(threshold)
+        return (
+            f'<g><title>{escape(cell_title)}</title><rect x="{x}" y="{y}" '
+            f'width="{cell_w - 2}" height="{cell_h - 2}" fill="{SUPPRESSED_FILL}" '
+            f'stroke="{GRID}" stroke-dasharray="3 3"/><text x="{x + cell_w / 2 - 1:.1f}" '
+            f'y="{y + 21}" text-anchor="middle" fill="{INK}">–</text></g>'
+        )
+    fill, ink = scale_colour(value / maximum if maximum else 0)
+    text = cell_format.format(value)
+    cell_title += text
+    return (
+        f'<g><title>{escape(cell_title)}</title><rect x="{x}" y="{y}" '
+        f'width="{cell_w - 2}" height="{cell_h - 2}" fill="{fill}"/>'
+        f'<text x="{x + cell_w / 2 - 1:.1f}" y="{y + 21}" text-anchor="middle" '
+        f'fill="{ink}">{escape(text)}</text></g>'
+    )

@@ -1,9 +1,6 @@
 """Imports: no cycle between modules; across apps, no private name, and a domain app reaches
 another only through its public modules. The layers themselves are import-linter's contracts
 (pyproject.toml, ``[tool.importlinter]``, run by `make lint`); docs/dev/architecture.md says why.
-
-Each ``KNOWN_*`` entry names what another helper of issue 13 is fixing in parallel; an entry that
-no longer applies fails a test, so the lists only shrink.
 """
 
 import ast
@@ -28,21 +25,9 @@ from tests.architecture.reading import (
 # services and hooks (the hook points later apps register with, core/hooks.py) and their
 # submodules. Each says why it is public.
 PUBLIC_MODULES = {
-    # TODO(issue 13, h2): registrations move to testimonies.hooks; then remove this entry.
-    "testimonies.erasure": "the erasure and narrowing registrations of later apps",
     "testimonies.redaction": "the one redaction rule set (e-mails, phones) nlp builds on",
 }
 PUBLIC_KINDS = ("models", "selectors", "services", "hooks")
-
-# Import edges left out of the cycle check until their owner's branch is merged.
-KNOWN_CYCLE_EDGES = {
-    # TODO(issue 13, h2): events gets story counts through a hook, not testimonies.selectors.
-    ("events.selectors", "testimonies.selectors"): "h2",
-    # TODO(issue 13, h1): the classifier reads lexicon matches through nlp.services and
-    # nlp.evaluation, which both import it back; the services split breaks the loops.
-    ("nlp.classifier", "nlp.services"): "h1",
-    ("nlp.classifier", "nlp.evaluation"): "h1",
-}
 
 
 def _queues_own_task(imp: Import) -> bool:
@@ -54,8 +39,7 @@ def _queues_own_task(imp: Import) -> bool:
 def import_graph() -> dict[str, set[str]]:
     graph: dict[str, set[str]] = {name: set() for name in project_modules()}
     for imp in all_imports():
-        edge = (imp.importer.name, imp.target)
-        if imp.type_checking or _queues_own_task(imp) or edge in KNOWN_CYCLE_EDGES:
+        if imp.type_checking or _queues_own_task(imp):
             continue
         if imp.target != imp.importer.name:
             graph[imp.importer.name].add(imp.target)
@@ -113,12 +97,6 @@ def test_no_import_cycle_between_modules():
 def test_the_cycle_check_finds_each_loop_once():
     graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": {"e"}, "f": set()}
     assert strongly_connected(graph) == [["a", "b", "c"]]
-
-
-def test_known_cycle_edges_still_exist():
-    edges = {(i.importer.name, i.target) for i in all_imports()}
-    stale = sorted(set(KNOWN_CYCLE_EDGES) - edges)
-    assert not stale, f"fixed: remove from KNOWN_CYCLE_EDGES: {stale}"
 
 
 def _module_aliases(module: Module) -> dict[str, str]:

@@ -10,53 +10,8 @@ import pytest
 from tests.architecture import reading
 from tests.architecture.reading import PACKAGES, tracked_files
 
-# Size limits, and the modules and functions over them that another helper is splitting.
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
-KNOWN_LONG_MODULES = {
-    # TODO(issue 13, h3b): views split into views/ packages.
-    "coding/views.py": "h3b",
-    "testimonies/views.py": "h3b",
-    "events/views.py": "h3b",
-    # TODO(issue 13, h1): nlp and coding services/selectors split.
-    "nlp/services.py": "h1",
-    "nlp/redaction.py": "h1",
-    "coding/services.py": "h1",
-    "coding/selectors.py": "h1",
-    # TODO(issue 13, h2): testimonies services package, models docstring to the README.
-    "testimonies/services.py": "h2",
-    "testimonies/models.py": "h2",
-    # TODO(issue 13, h3a): exporters package, selectors under 400.
-    "analysis/exporters.py": "h3a",
-    "analysis/selectors.py": "h3a",
-    # TODO(issue 13, h4): coding/apis.py becomes an apis/ package.
-    "coding/apis.py": "h4",
-}
-KNOWN_LONG_FUNCTIONS = {
-    # TODO(issue 13, h1)
-    ("nlp/services.py", "testimonies_analyse"): "h1",
-    ("nlp/services.py", "suggestions_write"): "h1",
-    ("nlp/classifier.py", "classifier_train"): "h1",
-    ("coding/services.py", "code_merge"): "h1",
-    ("coding/selectors.py", "work_queue"): "h1",
-    ("coding/exchange.py", "codebook_import_csv"): "h1",
-    ("coding/exchange.py", "codebook_import_qdc"): "h1",
-    ("coding/rendering.py", "render_application_items"): "h1",
-    # TODO(issue 13, h2)
-    ("testimonies/services.py", "testimony_create"): "h2",
-    ("testimonies/services.py", "_validate_submission"): "h2",
-    ("testimonies/importers.py", "_row_to_kwargs"): "h2",
-    ("testimonies/receipts.py", "testimony_receipt"): "h2",
-    # TODO(issue 13, h3a)
-    ("analysis/exporters.py", "write_qdpx"): "h3a",
-    ("analysis/exporters.py", "sources"): "h3a",
-    ("analysis/refiqda.py", "write_qdpx"): "h3a",
-    ("analysis/charts.py", "bar_chart"): "h3a",
-    ("analysis/charts.py", "line_chart"): "h3a",
-    ("core/outbox.py", "outbox_relay"): "h3a",
-    # TODO(issue 13, h3b)
-    ("testimonies/views.py", "submit"): "h3b",
-}
 
 
 def is_sized(path: str) -> bool:
@@ -72,14 +27,8 @@ def line_count(path: str) -> int:
 
 def test_no_module_is_too_long():
     long = {p: line_count(p) for p in filter(is_sized, tracked_files())}
-    long = {p: n for p, n in long.items() if n > MAX_MODULE_LINES and p not in KNOWN_LONG_MODULES}
+    long = {p: n for p, n in long.items() if n > MAX_MODULE_LINES}
     assert not long, f"modules over {MAX_MODULE_LINES} lines (split them): {long}"
-
-
-def test_known_long_modules_are_still_long():
-    files = set(tracked_files())
-    stale = [p for p in KNOWN_LONG_MODULES if p not in files or line_count(p) <= MAX_MODULE_LINES]
-    assert not stale, f"fixed: remove from KNOWN_LONG_MODULES: {stale}"
 
 
 def _explained(lines: list[str], node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -113,22 +62,11 @@ def test_no_function_is_too_long_without_a_note():
         f"{path}::{name} ({length} lines)"
         for path in filter(is_sized, tracked_files())
         for name, length in long_functions(path)
-        if (path, name) not in KNOWN_LONG_FUNCTIONS
     ]
     assert not long, (
         f"functions over {MAX_FUNCTION_LINES} lines: split them, or say why above the def "
         "in a `# NOTE:` comment:\n" + "\n".join(long)
     )
-
-
-def test_known_long_functions_are_still_long():
-    files = set(tracked_files())
-    stale = [
-        key
-        for key in KNOWN_LONG_FUNCTIONS
-        if key[0] not in files or key[1] not in {name for name, _ in long_functions(key[0])}
-    ]
-    assert not stale, f"fixed: remove from KNOWN_LONG_FUNCTIONS: {stale}"
 
 
 BODY = "    x = 1\n" * 61

@@ -12,13 +12,6 @@ import pytest
 from tests.architecture import reading
 from tests.architecture.reading import APPS, is_code, tracked_files
 
-# ORM writes in edges, each fixed on another branch: (path, function) -> owner.
-KNOWN_EDGE_WRITES = {
-    # TODO(issue 13, h3b): the API-token writes move to accounts/services.py.
-    ("accounts/views.py", "api_token"): "h3b",
-}
-
-
 EDGE_KINDS = ("views", "apis", "forms", "admin", "tasks")
 # Methods that write (or lock rows for a write) on a model, a manager, a queryset or a form.
 WRITE_METHODS = frozenset(
@@ -92,13 +85,8 @@ def _edge_writes_found() -> dict[tuple[str, str], list[str]]:
 
 def test_edges_do_not_write():
     found = _edge_writes_found()
-    leaks = [line for key, lines in found.items() if key not in KNOWN_EDGE_WRITES for line in lines]
+    leaks = [line for lines in found.values() for line in lines]
     assert not leaks, "ORM writes outside services (call a service instead):\n" + "\n".join(leaks)
-
-
-def test_known_edge_writes_still_exist():
-    stale = sorted(set(KNOWN_EDGE_WRITES) - set(_edge_writes_found()))
-    assert not stale, f"fixed: remove from KNOWN_EDGE_WRITES: {stale}"
 
 
 @pytest.mark.parametrize(

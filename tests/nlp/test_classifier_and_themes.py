@@ -49,9 +49,9 @@ def test_a_version_is_used_only_while_it_beats_the_lexicon(coded_stories, monkey
     print(f"\nheld out: textcat F1 {version.classifier_f1} vs lexicon F1 {version.lexicon_f1}")
 
     # A lexicon that finds nothing: the next version beats it and takes over.
-    from nlp import evaluation
+    from nlp import lexicon
 
-    monkeypatch.setattr(evaluation, "lexicon_predict", lambda rows, matchers: [set() for _ in rows])
+    monkeypatch.setattr(lexicon, "lexicon_predict", lambda rows, matchers: [set() for _ in rows])
     second = services.classifier_train()
     assert second.version == 2 and second.is_active and second.lexicon_f1 == 0
     assert ClassifierVersion.objects.filter(is_active=True).count() == 1
