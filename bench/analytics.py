@@ -126,7 +126,7 @@ def seed(stories: int, applications: int) -> None:
     from accounts.roles import Role
     from accounts.services import user_grant_role
     from coding.models import Code, CodeApplication
-    from core.demo import _seed_codebook
+    from coding.services import codebook_default_seed
     from events.models import Event
     from testimonies.models import (
         ConsentText,
@@ -143,7 +143,7 @@ def seed(stories: int, applications: int) -> None:
         cursor.execute(f'TRUNCATE "{Testimony._meta.db_table}" CASCADE')
         # TRUNCATE fires no trigger: empty the dashboards' story code sets too.
         cursor.execute("TRUNCATE analysis_storycodeset")
-    codebook = _seed_codebook()
+    codebook = codebook_default_seed()
     codes = list(Code.objects.filter(codebook=codebook).order_by("id"))
     coders = []
     for i in range(5):

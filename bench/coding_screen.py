@@ -78,7 +78,7 @@ def main() -> int:
     from accounts.services import user_create
     from coding import services
     from coding.models import Code, CodeApplication
-    from core.demo import _seed_codebook
+    from coding.services import codebook_default_seed
     from tests.coding.factories import story
 
     rng = random.Random(5)
@@ -86,7 +86,7 @@ def main() -> int:
     while len(text) < args.length:
         text += rng.choice(SENTENCES)
     text = text[: args.length]
-    book = _seed_codebook()
+    book = codebook_default_seed()
     codes = list(Code.objects.filter(codebook=book, is_codable=True))
     CodeApplication.objects.all().delete()
     coders = [

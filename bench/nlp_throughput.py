@@ -184,8 +184,8 @@ def main() -> int:
     call_command("migrate", verbosity=0)
     from django.utils import timezone
 
+    from coding.services import codebook_default_seed
     from config.celery_app import app
-    from core.demo import _seed_codebook
     from events.models import Event
     from nlp.models import JOB_BATCH_SIZE
     from nlp.pipelines import LEMMA_COMPONENTS, PIPE_BATCH_SIZE, disabled_except
@@ -195,7 +195,7 @@ def main() -> int:
 
     app.control.purge()
     args.batch_size = args.batch_size or JOB_BATCH_SIZE
-    _seed_codebook()
+    codebook_default_seed()
     now = timezone.now()
     consent = ConsentText.objects.filter(language="fr").first() or ConsentText.objects.first()
     rng = random.Random(20261129)

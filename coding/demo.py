@@ -5,6 +5,7 @@ import contextlib
 
 from django.db import transaction
 
+from accounts.roles import Role
 from coding import selectors, services
 from coding.models import Code, Memo
 from core.exceptions import ApplicationError
@@ -82,3 +83,13 @@ def coding_demo_seed(*, researcher, second_coder) -> None:
             body="Code the smallest passage that carries the meaning, and the theme at "
             "document level. Use the sub-code's exclusion criteria before applying it.",
         )
+
+
+def codebook_demo_step(*, users) -> None:
+    """core.demo's step 10: the default codebook, which the events' commitments refer to."""
+    services.codebook_default_seed()
+
+
+def coding_demo_step(*, users) -> None:
+    """core.demo's step 40 (registered in CodingConfig.ready())."""
+    coding_demo_seed(researcher=users[Role.RESEARCHER], second_coder=users[Role.ADMIN])

@@ -8,6 +8,8 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         from core.dashboard import dashboard_context_hooks
-        from events import selectors
+        from core.demo import DemoStep, demo_seed_hooks
+        from events import demo, selectors
 
         dashboard_context_hooks.register(selectors.dashboard_context)
+        demo_seed_hooks.register(DemoStep(order=20, seed=demo.events_demo_step))

@@ -1,19 +1,92 @@
-"""Demo sessions, attendance and commitments for the demo events (called by core.demo.demo_seed).
+"""Demo data for events: the programme countries, the demo events, their sessions, attendance and
+commitments (a step of core.demo.demo_seed, registered in EventsConfig.ready()).
 
 Idempotent: every row is found by a stable key before it is created. Figures are illustrative.
 """
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
+from django.utils.text import slugify
+
+from accounts.roles import Role
 from events.models import (
     Commitment,
     CommitmentStatusChange,
     Event,
+    EventFacilitator,
+    ProgrammeCountry,
     Session,
     SessionLog,
 )
 from events.selectors import theme_choices
 from events.services import new_submission_token
+
+# Country, its main languages (BCP 47), and the year the trust survey began there.
+PROGRAMME_COUNTRIES = [
+    ("BR", ["pt-BR"], 2022),
+    ("JP", ["ja"], 2022),
+    ("FR", ["fr"], 2022),
+    ("US", ["en"], 2022),
+    ("GB", ["en"], 2022),
+    ("AU", ["en"], 2023),
+    ("CA", ["en", "fr"], 2023),
+    ("DE", ["de"], 2023),
+    ("MX", ["es"], 2023),
+    ("ES", ["es"], 2023),
+]
+
+# The programme's dialogue events so far. Dates are illustrative demo values.
+EVENTS = [
+    ("Diabetes conference", "conference", "GB", "London", (2023, 11, 14), [], ["en"]),
+    ("TIE Summit", "summit", "US", "Boston", (2024, 4, 18), [], ["en"]),
+    ("Inclusive dialogue, São Paulo", "dialogue", "BR", "São Paulo", (2023, 9, 5), [], ["pt-BR"]),
+    (
+        "Seminários Folha",
+        "conference",
+        "BR",
+        "São Paulo",
+        (2024, 3, 12),
+        ["Folha de S.Paulo"],
+        ["pt-BR"],
+    ),
+    ("LGBTQ+ inclusive dialogue", "dialogue", "FR", "Paris", (2024, 6, 20), [], ["fr"]),
+    (
+        "Disability and women's health",
+        "dialogue",
+        "FR",
+        "Paris",
+        (2024, 3, 8),
+        ["UNESCO", "APF France handicap"],
+        ["fr"],
+    ),
+    ("Gender+ employee-group event", "workshop", "US", "", (2024, 5, 22), ["HBA"], ["en"]),
+    ("KREAB event", "conference", "ES", "Madrid", (2024, 2, 27), ["KREAB"], ["es"]),
+    ("Pride event", "dialogue", "JP", "Tokyo", (2024, 4, 21), [], ["ja"]),
+    ("World Health Summit", "summit", "DE", "Berlin", (2023, 10, 15), [], ["en", "de"]),
+    ("One Young World 2023", "summit", "GB", "Belfast", (2023, 10, 2), ["One Young World"], ["en"]),
+    ("AFS Youth Assembly 2024", "conference", "US", "New York", (2024, 7, 24), ["AFS"], ["en"]),
+    (
+        "Community health workers dialogue",
+        "exchange_session",
+        "US",
+        "Washington, D.C.",
+        (2024, 9, 10),
+        ["NACHW"],
+        ["en"],
+    ),
+]
+
+TIME_ZONES = {
+    "GB": "Europe/London",
+    "US": "America/New_York",
+    "BR": "America/Sao_Paulo",
+    "FR": "Europe/Paris",
+    "ES": "Europe/Madrid",
+    "JP": "Asia/Tokyo",
+    "DE": "Europe/Berlin",
+}
+
 
 # slug suffix -> population focus
 POPULATION_FOCUS = {
@@ -68,7 +141,42 @@ COMMITMENTS = [
 ]
 
 
+def _seed_countries() -> None:
+    for code, languages, since in PROGRAMME_COUNTRIES:
+        ProgrammeCountry.objects.update_or_create(
+            country=code, defaults={"languages": languages, "surveyed_since": since}
+        )
+
+
+def _seed_events(facilitator) -> None:
+    for title, kind, country, city, (y, m, d), partners, languages in EVENTS:
+        tz = ZoneInfo(TIME_ZONES.get(country, "UTC"))
+        starts = datetime(y, m, d, 9, 30, tzinfo=tz)
+        event, _ = Event.objects.update_or_create(
+            slug=f"demo-{slugify(title)}",
+            defaults={
+                "title": title,
+                "kind": kind,
+                "country": country,
+                "city": city,
+                "is_online": not city,
+                "starts_at": starts,
+                "ends_at": starts.replace(hour=17),
+                "timezone": str(tz),
+                "partner_organisations": partners,
+                "languages": languages,
+                "status": Event.Status.CLOSED,
+                "is_demo": True,
+            },
+        )
+        EventFacilitator.objects.get_or_create(
+            event=event, user=facilitator, defaults={"role": EventFacilitator.Role.LEAD}
+        )
+
+
 def events_demo_seed(*, facilitator) -> None:
+    _seed_countries()
+    _seed_events(facilitator)
     themes = {c.key: c for c in theme_choices()}
     demo_events = Event.objects.filter(is_demo=True).order_by("starts_at", "id")
     for index, event in enumerate(demo_events):
@@ -124,3 +232,8 @@ def events_demo_seed(*, facilitator) -> None:
             CommitmentStatusChange.objects.create(
                 commitment=commitment, changed_by=facilitator, from_status="", to_status=status
             )
+
+
+def events_demo_step(*, users) -> None:
+    """core.demo's step 20 (registered in EventsConfig.ready())."""
+    events_demo_seed(facilitator=users[Role.FACILITATOR])

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from nlp.pipelines import LEMMA_COMPONENTS, disabled_except, has_lemmas
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
-# Sub-code -> theme, as in the default codebook (core/demo.py).
+# Sub-code -> theme, as in the default codebook (coding/default_codebook.py).
 PARENTS = {
     "not_listened_to": "person_centred",
     "judged": "person_centred",

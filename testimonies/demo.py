@@ -4,6 +4,7 @@ exercised. Idempotent: each story has a fixed submission key."""
 
 import hashlib
 
+from accounts.roles import Role
 from events.models import Event
 from testimonies.models import Channel, ConsentMethod
 from testimonies.selectors import consent_text_current
@@ -132,3 +133,8 @@ def testimonies_demo_seed(*, facilitator) -> int:
         submission = testimony_create(draft=draft)
         created += int(submission.created)
     return created
+
+
+def testimonies_demo_step(*, users) -> None:
+    """core.demo's step 30 (registered in TestimoniesConfig.ready())."""
+    testimonies_demo_seed(facilitator=users[Role.FACILITATOR])

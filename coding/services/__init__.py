@@ -15,6 +15,7 @@ from coding.services.codebooks import (
     codebook_version_record,
 )
 from coding.services.codes import code_create, code_delete, code_merge, code_move, code_update
+from coding.services.default_codebook import codebook_default_seed
 from coding.services.erasure import erase_for_testimony, on_scopes_narrowed
 from coding.services.memos import memo_create, memo_delete, memo_update
 from coding.services.reconciliation import coding_complete, reconciliation_record
@@ -27,6 +28,7 @@ from coding.services.suggestions import (
 
 __all__ = [
     "CODE_FIELDS",
+    "codebook_default_seed",
     "application_create",
     "application_delete",
     "application_update",

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from accounts.roles import Role
 from coding import services
 from coding.models import Code, CodeApplication
-from core.demo import _seed_codebook
+from coding.services import codebook_default_seed
 from tests.browser.conftest import sign_in
 from tests.coding.factories import story
 from tests.conftest import require_service
@@ -44,7 +44,7 @@ def select_in_page(page, start_cp: int, end_cp: int) -> None:
 
 
 def test_researcher_codes_a_span_and_offsets_are_code_points(page):
-    book = _seed_codebook()
+    book = codebook_default_seed()
     researcher = UserFactory(roles=[Role.RESEARCHER])
     s = story(text=TEXT)
     theme = Code.objects.get(codebook=book, key="person_centred")
@@ -79,7 +79,7 @@ def test_researcher_codes_a_span_and_offsets_are_code_points(page):
 
 
 def test_keyboard_alone_selects_a_sentence_and_applies_a_code(page):
-    book = _seed_codebook()
+    book = codebook_default_seed()
     researcher = UserFactory(roles=[Role.RESEARCHER])
     s = story(text=TEXT)
     first_code = Code.objects.get(codebook=book, key="education")
@@ -105,7 +105,7 @@ def test_keyboard_alone_selects_a_sentence_and_applies_a_code(page):
 
 
 def test_coding_screen_fits_a_360_px_screen(page):
-    _seed_codebook()
+    codebook_default_seed()
     researcher = UserFactory(roles=[Role.RESEARCHER])
     s = story(text=TEXT)
     sign_in(page, researcher.email, PASSWORD)
@@ -127,7 +127,7 @@ def axe_violations(page) -> list:
 
 @pytest.mark.parametrize("language", ["en", "fr"])
 def test_coding_pages_have_no_axe_violations(page, live_server, language):
-    book = _seed_codebook()
+    book = codebook_default_seed()
     researcher = UserFactory(roles=[Role.RESEARCHER])
     admin = UserFactory(roles=[Role.ADMIN])
     s = story(text=TEXT)

@@ -15,9 +15,9 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def researcher(transactional_db):
-    from core.demo import _seed_codebook
+    from coding.services import codebook_default_seed
 
-    _seed_codebook()
+    codebook_default_seed()
     services.lexicon_seed(languages=["en", "fr"])
     return UserFactory(roles=[Role.RESEARCHER])
 

@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 from accounts.roles import Role
 from coding import services
 from coding.models import Code, CodeApplication, Codebook, Memo
-from core.demo import _seed_codebook
+from coding.services import codebook_default_seed
 from tests.coding.factories import story
 from tests.factories import UserFactory
 
@@ -28,7 +28,7 @@ def api(user):
 
 @pytest.fixture
 def world(researcher):
-    book = _seed_codebook()
+    book = codebook_default_seed()
     s = story(text=TEXT)
     theme = Code.objects.get(codebook=book, key="person_centred")
     sub = Code.objects.get(codebook=book, key="not_listened_to")

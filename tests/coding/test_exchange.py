@@ -14,7 +14,7 @@ from coding.exchange import (
     codebook_import_qdc,
 )
 from coding.models import Code, Codebook
-from core.demo import _seed_codebook
+from coding.services import codebook_default_seed
 from core.exceptions import ApplicationError
 from tests.factories import UserFactory
 
@@ -36,7 +36,7 @@ def user():
 
 
 def test_default_codebook_exports_valid_qdc_with_a_non_codable_root(schema):
-    book = _seed_codebook()
+    book = codebook_default_seed()
     Code.objects.filter(codebook=book, key="person_centred").update(is_exclusive_group=True)
     data = codebook_export_qdc(codebook=book)
     doc = etree.fromstring(data)
@@ -55,14 +55,14 @@ def test_default_codebook_exports_valid_qdc_with_a_non_codable_root(schema):
 
 
 def test_qdc_without_groups_has_no_empty_sets(schema):
-    book = _seed_codebook()
+    book = codebook_default_seed()
     doc = etree.fromstring(codebook_export_qdc(codebook=book))
     schema.assertValid(doc)
     assert doc.find(f"{{{NS}}}Sets") is None
 
 
 def test_qdc_round_trip_keeps_tree_labels_criteria_and_colours(user, schema):
-    book = _seed_codebook()
+    book = codebook_default_seed()
     code = Code.objects.get(codebook=book, key="not_listened_to")
     code.inclusion_criteria = "The person says nobody heard them."
     code.exclusion_criteria = "Complaints about waiting times only."
@@ -124,7 +124,7 @@ def test_invalid_qdc_is_refused_and_nothing_saved(user, data):
 
 
 def test_csv_round_trip(user):
-    book = _seed_codebook()
+    book = codebook_default_seed()
     Code.objects.filter(codebook=book, key="education").update(example="=HYPERLINK(1)")
     text = codebook_export_csv(codebook=book)
     assert text.splitlines()[0].startswith("key,parent_key,label_en,label_fr")

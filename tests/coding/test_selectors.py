@@ -113,10 +113,10 @@ def test_sentence_spans_in_code_points():
 
 
 def test_theme_counts_for_facilitator_dashboards(team):
-    from core.demo import _seed_codebook
+    from coding.services import codebook_default_seed
     from testimonies.models import Testimony
 
-    book = _seed_codebook()
+    book = codebook_default_seed()
     sub = book.codes.get(key="not_listened_to")
     theme = book.codes.get(key="education")
     s1, s2 = story(), story()

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Permission
 from accounts.roles import Role
 from coding import services
 from coding.models import Code, CodeApplication, Codebook, Memo, Reconciliation
-from core.demo import _seed_codebook
+from coding.services import codebook_default_seed
 from tests.coding.factories import story
 from tests.factories import UserFactory
 
@@ -19,7 +19,7 @@ TEXT = "Élodie a dit : « Je n’ai pas été écoutée » 😢 puis elle est p
 
 @pytest.fixture
 def world(researcher, admin_user):
-    book = _seed_codebook()
+    book = codebook_default_seed()
     s = story(text=TEXT)
     theme = Code.objects.get(codebook=book, key="person_centred")
     sub = Code.objects.get(codebook=book, key="not_listened_to")
@@ -119,7 +119,7 @@ def test_version_page(world, client_for, researcher):
 
 
 def test_stories_without_research_consent_or_withdrawn_are_404(client_for, researcher):
-    _seed_codebook()
+    codebook_default_seed()
     withdrawn = story(text="x")
     withdrawn.status = "withdrawn"
     withdrawn.text = ""
@@ -363,7 +363,7 @@ def test_coding_screen_queries_do_not_grow_with_applications(world, client_for, 
 
 
 def test_coding_screen_escapes_story_text_labels_and_comments(client_for, researcher):
-    book = _seed_codebook()
+    book = codebook_default_seed()
     s = story(text="<script>alert(1)</script> & more 😀")
     code = Code.objects.get(codebook=book, key="judged")
     code.label_en = "<b>bold</b>"

@@ -8,7 +8,9 @@ def test_events_registers_its_dashboard_context_with_core():
     assert selectors.dashboard_context in list(dashboard_context_hooks)
 
 
-def test_a_facilitator_sees_their_events_and_not_others(client_for, facilitator, event, other_event):
+def test_a_facilitator_sees_their_events_and_not_others(
+    client_for, facilitator, event, other_event
+):
     response = client_for(facilitator).get("/dashboard/")
     assert response.status_code == 200
     page = response.content.decode()

@@ -1,12 +1,12 @@
 import pytest
 
-from core.demo import _seed_codebook
+from coding.services import codebook_default_seed
 
 
 @pytest.fixture
 def codebook(db):
     """The default codebook with the six themes and their sub-codes."""
-    return _seed_codebook()
+    return codebook_default_seed()
 
 
 @pytest.fixture
