@@ -32,7 +32,7 @@ For the other engineers (NLP, testimonies, analysis):
 - ``Reconciliation`` — the team's decision on a (story, code) disagreement.
 - ``CodebookVersion`` — a JSON snapshot of a codebook after each change.
 
-Erasure: ``coding.services.erase_for_testimony`` is registered with ``testimonies.erasure``;
+Erasure: ``coding.services.erase_for_testimony`` is registered with ``testimonies.hooks.erasure_hooks``;
 a full withdrawal deletes the story's applications, memos, completions and reconciliations.
 """
 
