@@ -7,13 +7,15 @@ class CodingConfig(AppConfig):
     verbose_name = _("Coding")
 
     def ready(self):
-        from coding import demo, services
+        from coding import demo, selectors, services
         from core.demo import DemoStep, demo_seed_hooks
+        from events import hooks as events_hooks
         from testimonies import hooks
 
         # A full withdrawal (or losing research consent) erases everything coded on the story.
         hooks.erasure_hooks.register(services.erase_for_testimony)
         hooks.narrowing_hooks.register(services.on_scopes_narrowed)
-        hooks.theme_counter_hooks.register(services.theme_counts)
+        hooks.theme_counter_hooks.register(selectors.theme_counts)
         demo_seed_hooks.register(DemoStep(order=10, seed=demo.codebook_demo_step))
         demo_seed_hooks.register(DemoStep(order=40, seed=demo.coding_demo_step))
+        events_hooks.theme_source_hooks.register(selectors.theme_codes)

@@ -32,8 +32,9 @@ For the other engineers (NLP, testimonies, analysis):
 - ``Reconciliation`` — the team's decision on a (story, code) disagreement.
 - ``CodebookVersion`` — a JSON snapshot of a codebook after each change.
 
-Erasure: ``coding.services.erase_for_testimony`` is registered with ``testimonies.hooks.erasure_hooks``;
-a full withdrawal deletes the story's applications, memos, completions and reconciliations.
+Erasure: ``coding.services.erase_for_testimony`` is registered with
+``testimonies.hooks.erasure_hooks``; a full withdrawal deletes the story's applications, memos,
+completions and reconciliations.
 """
 
 import uuid

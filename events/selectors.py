@@ -198,12 +198,11 @@ def commitment_list_for_event(*, event: Event) -> QuerySet[Commitment]:
 
 
 def theme_choices() -> QuerySet:
-    """The action themes: top-level codes of the default codebook."""
-    return (
-        _theme_model()
-        .objects.filter(codebook__is_default=True, parent__isnull=True)
-        .order_by("position", "id")
-    )
+    """The action themes commitments may name, from the app that owns codebooks (coding, through
+    ``hooks.theme_source_hooks``); none while no app provides them."""
+    for source in hooks.theme_source_hooks:
+        return source()
+    return _theme_model().objects.none()
 
 
 # Figures --------------------------------------------------------------------------------------

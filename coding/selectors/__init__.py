@@ -19,6 +19,7 @@ from coding.selectors.codebooks import (
     codebooks_for_user,
     codes_for_user,
     default_codes,
+    theme_codes,
     theme_counts,
 )
 from coding.selectors.intercoder import (
@@ -69,6 +70,7 @@ __all__ = [
     "codebooks_for_user",
     "codes_for_user",
     "default_codes",
+    "theme_codes",
     "disagreements",
     "memos_for_user",
     "next_story_id",

@@ -105,6 +105,14 @@ def codebook_default(*, or_first: bool = False) -> Codebook | None:
     return codebook
 
 
+def theme_codes() -> QuerySet[Code]:
+    """The six action themes: the top-level codes of the default codebook, in their order
+    (what commitments name; registered with ``events.hooks.theme_source_hooks``)."""
+    return Code.objects.filter(codebook__is_default=True, parent__isnull=True).order_by(
+        "position", "id"
+    )
+
+
 def default_codes() -> dict[str, Code]:
     """Codable codes of the default codebook, by key (what the NLP suggestions point to)."""
     return {
