@@ -32,13 +32,6 @@ def _filters(request, data=None) -> tuple[FilterForm, AnalysisFilters]:
     return form, form.filters()
 
 
-def _query_without(request, *names: str) -> str:
-    query = request.GET.copy()
-    for name in names:
-        query.pop(name, None)
-    return query.urlencode()
-
-
 def _by(request) -> str:
     by = request.GET.get("by", "country")
     return by if by in dashboards.DIMENSIONS else "country"
@@ -161,7 +154,6 @@ def search(request):
             "page": "search",
             "q": query,
             "results": page,
-            "query": _query_without(request, "page"),
         },
     )
 
@@ -183,7 +175,6 @@ def quotes(request):
             "results": page,
             "items": items,
             "sheet_form": QuoteSheetForm(),
-            "query": _query_without(request, "page"),
         },
     )
 

@@ -97,8 +97,6 @@ def disagreement_list(request):
     form, book, event, _rollup = _agreement_filters(request)
     rows = selectors.disagreements(user=request.user, codebook=book, event=event)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "coding/disagreements.html",
@@ -107,7 +105,6 @@ def disagreement_list(request):
             "page": page,
             "codebook": book,
             "reconcile_form": ReconcileForm(),
-            "query": query.urlencode(),
         },
     )
 

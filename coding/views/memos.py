@@ -31,7 +31,6 @@ def memos(request):
             "kind": kind,
             "kinds": Memo.Kind.choices,
             "memo_form": form,
-            "kind_query": f"kind={kind}" if kind in Memo.Kind.values else "",
         },
     )
 

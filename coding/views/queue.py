@@ -27,10 +27,6 @@ def queue(request):
         }
     stories = selectors.work_queue(user=request.user, **filters)
     page = Paginator(stories, 25).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
-        request,
-        "coding/queue.html",
-        {"form": form, "page": page, "query": query.urlencode(), "blind": is_blind(request)},
+        request, "coding/queue.html", {"form": form, "page": page, "blind": is_blind(request)}
     )

@@ -17,9 +17,7 @@ def research_list(request):
     if event_slug:
         copies = copies.filter(testimony__event__slug=event_slug)
     page = Paginator(copies, 25).get_page(request.GET.get("page"))
-    return render(
-        request, "testimonies/research_list.html", {"page": page, "event_slug": event_slug}
-    )
+    return render(request, "testimonies/research_list.html", {"page": page})
 
 
 @roles_required(*RESEARCH_ROLES)
