@@ -46,15 +46,18 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Regenerate the French catalogues after changing UI strings (needs GNU gettext).
+# Regenerate every language's catalogues after changing UI strings (needs GNU gettext).
 # Each app keeps its own catalogue in <app>/locale; locale/ holds the project-wide strings.
+# NOTE: LOCALES lists every catalogue kept, including languages not yet switched on in LANGUAGES.
 APPS_WITH_CATALOGUES := events testimonies coding analysis nlp
+LOCALES := fr pt_BR es de ja
 messages: install
-	$(BIN)/python manage.py makemessages -l fr --no-obsolete --ignore=.venv/* --ignore=node_modules/* \
-		--ignore=staticfiles/* --ignore=tests/* --ignore=bench/* \
-		$(foreach app,$(APPS_WITH_CATALOGUES),--ignore=$(app)/*)
+	$(BIN)/python manage.py makemessages $(foreach l,$(LOCALES),-l $(l)) --no-obsolete \
+		--ignore=.venv/* --ignore=node_modules/* --ignore=staticfiles/* --ignore=tests/* \
+		--ignore=bench/* $(foreach app,$(APPS_WITH_CATALOGUES),--ignore=$(app)/*)
 	for app in $(APPS_WITH_CATALOGUES); do \
-		mkdir -p $$app/locale && (cd $$app && ../$(BIN)/django-admin makemessages -l fr --no-obsolete); \
+		mkdir -p $$app/locale && (cd $$app && ../$(BIN)/django-admin makemessages \
+			$(foreach l,$(LOCALES),-l $(l)) --no-obsolete); \
 	done
 	$(BIN)/python manage.py compilemessages --ignore=.venv
 
