@@ -39,16 +39,25 @@ def consent_text_create(*, language: str, title: str, body: str, user=None) -> C
     return text
 
 
+# The data migrations that publish first versions; each has ``TEXTS`` (language -> title, body).
+FIRST_VERSION_MIGRATIONS = (
+    "testimonies.migrations.0002_initial_consent_texts",
+    "testimonies.migrations.0004_consent_texts_pt_es_de_ja",
+)
+
+
 @transaction.atomic
 def consent_texts_ensure_defaults() -> None:
-    """Create the first English and French versions where a language has none (the data
-    migration does it on install; demo seeding and flushed test databases call this)."""
-    defaults = importlib.import_module("testimonies.migrations.0002_initial_consent_texts")
-    for language, (title, body) in defaults.TEXTS.items():
-        if not ConsentText.objects.filter(language=language).exists():
-            ConsentText.objects.create(
-                language=language, version=1, title=title, body=body, sha256=sha256(body)
-            )
+    """Create the first version in each shipped language (en, fr, pt-BR, es, de, ja) where that
+    language has none (the data migrations do it on install; demo seeding and flushed test
+    databases call this)."""
+    for module in FIRST_VERSION_MIGRATIONS:
+        defaults = importlib.import_module(module)
+        for language, (title, body) in defaults.TEXTS.items():
+            if not ConsentText.objects.filter(language__iexact=language).exists():
+                ConsentText.objects.create(
+                    language=language, version=1, title=title, body=body, sha256=sha256(body)
+                )
 
 
 @transaction.atomic

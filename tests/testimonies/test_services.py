@@ -312,4 +312,11 @@ class TestConsentTexts:
     def test_french_falls_back_to_its_own_text_and_unknown_languages_to_english(self):
         assert consent_text_current(language="fr").language == "fr"
         assert consent_text_current(language="fr-CA").language == "fr"
-        assert consent_text_current(language="ja").language == "en"
+        assert consent_text_current(language="ko").language == "en"
+
+    @pytest.mark.parametrize("language", ["en", "fr", "pt-BR", "pt-br", "es", "de", "ja"])
+    def test_each_programme_language_has_a_first_consent_text(self, language):
+        text = consent_text_current(language=language)
+        assert text.language.lower() == language.lower() and text.version == 1
+        assert text.sha256 == hashlib.sha256(text.body.encode("utf-8")).hexdigest()
+        assert "Entendu" in text.title and text.body.count("\n\n") == 5
