@@ -104,6 +104,27 @@ def test_keyboard_alone_selects_a_sentence_and_applies_a_code(page):
     assert doc.get().code.key == "research"
 
 
+def test_shortcuts_never_fire_while_an_input_method_composes(page):
+    codebook_default_seed()
+    researcher = UserFactory(roles=[Role.RESEARCHER])
+    s = story(text=TEXT)
+    sign_in(page, researcher.email, PASSWORD)
+    page.goto(f"/coding/stories/{s.id}/")
+    page.locator("#story-text").focus()
+    status = page.locator("#selection-status").inner_text()
+    # What a browser sends for the keys typed into a Japanese input method before it commits.
+    page.evaluate(
+        """() => {
+            for (const init of [{key: "j", isComposing: true}, {key: "j", keyCode: 229}]) {
+                document.dispatchEvent(new KeyboardEvent("keydown", {bubbles: true, ...init}));
+            }
+        }"""
+    )
+    expect(page.locator("#selection-status")).to_have_text(status)
+    page.keyboard.press("j")  # the same key, not composing, still selects the first sentence
+    expect(page.locator("#selection-status")).to_contain_text("Hélène")
+
+
 def test_coding_screen_fits_a_360_px_screen(page):
     codebook_default_seed()
     researcher = UserFactory(roles=[Role.RESEARCHER])

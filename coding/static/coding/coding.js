@@ -185,6 +185,9 @@
 
   // Keyboard shortcuts, documented on the page.
   document.addEventListener("keydown", function (event) {
+    // NOTE: while an input method composes (Japanese, Chinese, Korean…), keys belong to it;
+    // keyCode 229 is what some browsers send for those keys instead of isComposing.
+    if (event.isComposing || event.keyCode === 229) return;
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     var tag = (event.target.tagName || "").toLowerCase();
     var type = (event.target.type || "").toLowerCase();
