@@ -463,3 +463,24 @@ def test_if_the_event_closes_while_writing_the_words_are_given_back(client):
     assert response.status_code == 404
     assert "Words I do not want to lose &lt;b&gt;x&lt;/b&gt;" in body
     assert Testimony.objects.count() == 0
+
+
+def test_story_text_carries_its_own_language(client_for, role_users):
+    """A story in French on an English page is marked lang="fr", for screen readers and fonts."""
+    event = open_event()
+    EventFacilitatorFactory(event=event, user=role_users[F])
+    story = submit(
+        event,
+        channel="facilitator",
+        consent_method="paper",
+        entered_by=role_users[F],
+        text="Le médecin ne m'a pas écoutée.",
+        declared_language="fr",
+        detected_language="fr",
+    ).testimony
+    researcher_page = client_for(role_users[R]).get(f"/research/stories/{story.public_id}/")
+    assert 'class="story-text" lang="fr"' in researcher_page.content.decode()
+    listing = client_for(role_users[R]).get("/research/stories/").content.decode()
+    assert 'lang="fr">Le médecin' in listing
+    original = client_for(role_users[F]).get(f"/stories/{story.public_id}/original/")
+    assert 'class="story-text" lang="fr"' in original.content.decode()
