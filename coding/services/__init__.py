@@ -1,7 +1,6 @@
 """Writes for coding (the package's public names, by topic). Every function is keyword-only and
 atomic; bad input raises ApplicationError with a message per field, and nothing is saved."""
 
-from coding.selectors import theme_counts
 from coding.services.applications import (
     application_create,
     application_delete,
@@ -51,6 +50,5 @@ __all__ = [
     "suggestion_record",
     "suggestion_reject",
     "suggestions_bulk_write",
-    "theme_counts",
     "validate_span",
 ]

@@ -124,7 +124,7 @@ def test_theme_counts_for_facilitator_dashboards(team):
     services.application_create(testimony=s1, code=sub, coder=team[1], start=0, end=2)
     services.application_create(testimony=s2, code=theme, coder=team[0])
     services.suggestion_record(testimony=s2, code=sub, confidence=0.9, model_version="v")
-    counts = services.theme_counts(Testimony.objects.values("id"))
+    counts = selectors.theme_counts(Testimony.objects.values("id"))
     assert counts == {"education": 1, "person_centred": 1}
 
 
