@@ -119,7 +119,15 @@ AUTH_PASSWORD_VALIDATORS = [
 # INTERNATIONALISATION
 # ------------------------------------------------------------------------------
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+# NOTE: the six programme languages; README "Adding a language" says how to add a seventh.
+LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("pt-br", _("Portuguese (Brazil)")),
+    ("es", _("Spanish")),
+    ("de", _("German")),
+    ("ja", _("Japanese")),
+]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
