@@ -1,7 +1,8 @@
 """Build ``tests/data/labelled/<lang>.jsonl`` from the marked-up sources in ``src/<lang>.txt``.
 
-Run from the repository root: ``.venv/bin/python tests/data/labelled/build_from_markup_h6.py pt es de``
-(or with no argument: every language with a source file).
+Run from the repository root:
+``.venv/bin/python tests/data/labelled/build_from_markup_h6.py pt es de`` (or with no argument:
+every language with a source file).
 
 Source format (UTF-8; the same as ``build_from_markup_h7.py``). Lines starting with ``#`` before
 the first story are comments. Each story starts with a header line ``=== <code>, <code>, ...``
