@@ -82,13 +82,19 @@ def _merge(candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]
 
 
 def _identifier_spans(text: str, language: str) -> list[tuple[int, int, str]]:
-    # E-mail addresses and phone numbers: the rules every redaction shares.
-    candidates: list[tuple[int, int, str]] = rule_spans(text)
-    candidates += [(s, e, PHONE) for s, e in phone_spans(text, language)]
+    addresses = [(s, e, ADDRESS) for s, e in address_spans(text, language)]
+    phones = phone_spans(text, language)
+    # E-mail addresses and phone numbers: the rules every redaction shares. A shared-rule "phone"
+    # inside an address that libphonenumber did not confirm is a postcode (CEP 01310-100, 〒).
+    candidates: list[tuple[int, int, str]] = [
+        (s, e, label)
+        for s, e, label in rule_spans(text)
+        if label != PHONE or (s, e) in phones or not any(a <= s and e <= b for a, b, _ in addresses)
+    ]
+    candidates += [(s, e, PHONE) for s, e in phones]
     candidates += [(s, e, ID) for s, e in national_id_spans(text, language)]
     candidates += [(s, e, ID) for s, e in id_spans(text)]
-    candidates += [(s, e, ADDRESS) for s, e in address_spans(text, language)]
-    return candidates
+    return candidates + addresses
 
 
 def _person_spans(text: str, doc: Doc | None, language: str) -> list[tuple[int, int]]:

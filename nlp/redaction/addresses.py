@@ -96,9 +96,10 @@ def _ja_spans(text: str) -> list[tuple[int, int]]:
     for m in JA_ADDRESS_RE.finditer(text):
         value = m.group()
         # A place name with block numbers, or numbers in the 丁目/番地/号 form: not "3-4 日".
-        if _JA_STRONG.search(value) and sum(c.isdigit() or c in "一二三四五六七八九十" for c in value):
-            if not re.fullmatch(rf"{_JA_NUM}[-－−‐ー―の]?{_JA_NUM}?", value):
-                spans.append((m.start(), m.end()))
+        has_number = any(c.isdigit() or c in "一二三四五六七八九十" for c in value)
+        bare = re.fullmatch(rf"{_JA_NUM}[-－−‐ー―の]?{_JA_NUM}?", value)
+        if _JA_STRONG.search(value) and has_number and not bare:
+            spans.append((m.start(), m.end()))
     return spans
 
 

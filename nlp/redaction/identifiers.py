@@ -18,9 +18,13 @@ ID_PATTERNS = [
     re.compile(r"(?<!\d)\d{3}-\d{2}-\d{4}(?!\d)"),  # US SSN
     re.compile(r"(?<!\d)\d{3}\.\d{3}\.\d{3}-\d{2}(?!\d)"),  # Brazilian CPF
     re.compile(r"(?<![A-Z])[A-CEGHJ-PR-TW-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D](?![A-Za-z0-9])"),
-    # Record numbers with letters and digits: MRN-482193, IPP 00482193, RX48213
-    # (two capitals and a space are a US state and ZIP code, an address: not here)
-    re.compile(r"(?<![\w-])(?:[A-Z]{2,5}[-/]?|[A-Z]{3,5} )\d{5,12}(?![\w-])"),
+    # Record numbers with letters and digits: MRN-482193, IPP 00482193, RX48213 (two capitals
+    # and a space are a US state and ZIP code, an address: not here; the name of a national
+    # identifier before its number, "CPF 529...", stays readable).
+    re.compile(
+        r"(?<![\w-])(?:[A-Z]{2,5}[-/]?"
+        r"|(?!(?:CPF|CURP|DNI|NIE|NIF|NIR|SSN|SIN|TFN|NHS) )[A-Z]{3,5} )\d{5,12}(?![\w-])"
+    ),
 ]
 _ID_CUE_RE = re.compile(
     r"(?i)(?<!\w)(?:nhs|sécu(?:rité sociale)?|carte vitale|ssn|social security|insurance|assuré|"
@@ -28,6 +32,7 @@ _ID_CUE_RE = re.compile(
     r"medicaid|versicherten\w*|identifiant|record|matricule|id)\W{0,4}(?:\w+\W{1,3}){0,4}$"
 )
 _ID_VALUE_RE = re.compile(r"(?<![\w])(?:[A-Z]{1,5}[-/]?)?\d[\d\s.\-/]{3,22}\d[A-Z]?(?![\w])")
+
 
 def _digits(s: str) -> int:
     return sum(c.isdigit() for c in s)

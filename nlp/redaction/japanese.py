@@ -11,9 +11,8 @@ import re
 
 from nlp.pipelines import pipeline_for
 
-HONORIFICS = frozenset(
-    "さん 様 さま 先生 せんせい くん 君 ちゃん 医師 看護師 氏 殿 先輩 師長 院長 教授 婦長".split()
-)
+_HONORIFICS = "さん 様 さま 先生 せんせい くん 君 ちゃん 医師 看護師 氏 殿 先輩 師長 院長 教授 婦長"
+HONORIFICS = frozenset(_HONORIFICS.split())
 _KATAKANA_RE = re.compile(r"^[ァ-ヶー]+$")
 _HAS_JA_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 

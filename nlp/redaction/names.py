@@ -73,7 +73,8 @@ STOP_WORDS = frozenset(
     Frankfurt Toronto Montréal Montreal Québec Vancouver Sydney Melbourne Brisbane Perth
     Osaka Kyoto Mum Mom Dad Mama Papa Mamá Papá Mãe Pai Mutti Vati Oma Opa Grandma Grandpa
     Nan Nana Vovó Vovô Abuela Abuelo Family Familia Família Everyone Todos Alle Tous End Fin
-    Ende Fim Team Equipe Equipo"""
+    Ende Fim Team Equipe Equipo Reader Readers Diary Friends All Colleagues Doctors Thanks
+    Help Never Always Numéro Número Nummer Number"""
     )
 )
 ACRONYM_STOP = frozenset({"NHS", "CHU", "SAMU", "USA", "LGBTQ", "LGBT", "GP", "PMI", "CMP", "AME"})

@@ -28,6 +28,15 @@ _MIN_NUMBER_DIGITS = 8
 _DIGIT_RE = re.compile(r"[0-9\uff10-\uff19]")
 
 
+# Postcodes that look like numbers: a Brazilian CEP (01310-100), anything after 〒 or a cue.
+_CEP_RE = re.compile(r"^\d{5}-\d{3}$")
+_POSTCODE_CUE_RE = re.compile(r"(?i)(?:〒|cep|郵便番号|código postal|c\.p\.|plz|zip)\W{0,3}$")
+
+
+def _postcode(text: str, start: int, raw: str) -> bool:
+    return bool(_CEP_RE.match(raw) or _POSTCODE_CUE_RE.search(text[max(0, start - 16) : start]))
+
+
 def likely_regions(language: str) -> tuple[str, ...]:
     return REGIONS_BY_LANGUAGE.get((language or "").split("-")[0].lower(), REGIONS)
 
@@ -41,6 +50,8 @@ def phone_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     spans: set[tuple[int, int]] = set()
     for region in likely:
         for match in PhoneNumberMatcher(text, region, leniency=leniency):
+            if _postcode(text, match.start, match.raw_string):
+                continue
             digits = len(_DIGIT_RE.findall(match.raw_string))
             if digits >= _MIN_NUMBER_DIGITS or is_valid_number(match.number):
                 spans.add((match.start, match.end))

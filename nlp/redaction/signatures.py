@@ -4,12 +4,14 @@
   "Atenciosamente, João Pereira", "Viele Grüße, Jürgen", "Cordialement, Marie".
 - A greeting then a name: "Dear Sarah", "Querida Ana", "Liebe Frau Schmidt" (the title is left),
   "Bonjour Marie".
-- The last line of a story when it is a short name line: "— James Whitfield", "Sarah M.",
-  "Ana, 34, Sevilla" (the name only).
+- The last line of a story when it signs it: after a dash ("— James Whitfield", "– Tom"), or a
+  short line whose words are a known given name or surname, or end with an initial ("Sarah M.",
+  "Ana, 34, Sevilla": the name only).
 """
 
 import re
 
+from nlp.redaction.name_lists import first_names, surnames
 from nlp.redaction.names import STOP_WORDS, TITLES
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*\.?"
@@ -24,7 +26,10 @@ CLOSINGS = (
     r"viele grüße|liebe grüße|mit freundlichen grüßen|herzliche grüße|lg|danke|vielen dank|"
     r"grüße"
 )
-GREETINGS = r"dear|hi|hello|hola|olá|oi|hallo|salut|coucou|querid[ao]|estimad[ao]|prezad[ao]|liebe|lieber|bonjour|chère|cher"
+GREETINGS = (
+    r"dear|hi|hello|hola|olá|oi|hallo|salut|coucou|querid[ao]|estimad[ao]|prezad[ao]|liebe|"
+    r"lieber|bonjour|chère|cher"
+)
 _CLOSING_RE = re.compile(
     rf"(?m)(?:^|[.!?]\s+)(?i:{CLOSINGS})[,!.]?[ \t]*\n?[ \t]*[—–\-~]?[ \t]*(?P<n>{_NAME})"
 )
@@ -46,6 +51,12 @@ def _name_words(value: str, start: int) -> tuple[int, int] | None:
     return start + words[0][0], start + end
 
 
+def _known_name(value: str) -> bool:
+    words = value.replace(".", " ").split()
+    initial = len(words) > 1 and len(words[-1]) == 1
+    return initial or words[0] in first_names() or any(w in surnames() for w in words)
+
+
 def signature_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the names signed, greeted or thanked in ``text``."""
     spans = []
@@ -57,6 +68,8 @@ def signature_spans(text: str) -> list[tuple[int, int]]:
         (_SHORT_LAST_LINE_RE, tail_start),
     ):
         for m in pattern.finditer(text, base):
+            if pattern is _SHORT_LAST_LINE_RE and not _known_name(m.group("n")):
+                continue
             found = _name_words(m.group("n"), m.start("n"))
             if found:
                 spans.append(found)
