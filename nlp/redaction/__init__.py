@@ -92,7 +92,14 @@ def _identifier_spans(text: str, language: str) -> list[tuple[int, int, str]]:
         if label != PHONE or (s, e) in phones or not any(a <= s and e <= b for a, b, _ in addresses)
     ]
     candidates += [(s, e, PHONE) for s, e in phones]
-    candidates += [(s, e, ID) for s, e in national_id_spans(text, language)]
+    # Digits written as an international or bracketed phone number are a phone number, even when
+    # part of them passes a checksum (+61 412 345 678 is not a tax file number).
+    dialled = [(a, b) for a, b in phones if text[a] in "+(（"]
+    candidates += [
+        (s, e, ID)
+        for s, e in national_id_spans(text, language)
+        if not any(a <= s and e <= b for a, b in dialled)
+    ]
     candidates += [(s, e, ID) for s, e in id_spans(text)]
     return candidates + addresses
 

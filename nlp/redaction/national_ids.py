@@ -51,7 +51,7 @@ _ID_CUE_RE = re.compile(
 )
 # Digit groups joined by one separator; a group may end with NIR's 2A/2B (Corsica).
 _DIGIT_RUN_RE = re.compile(
-    r"(?<![0-9A-Za-z.,])\d+(?:[\s.\-/\u00a0]\d+|[\s.\u00a0]?2[AB]\d*)*(?![0-9A-Za-z])",
+    r"(?<![0-9A-Za-z.,+])\d+(?:[\s.\-/\u00a0]\d+|[\s.\u00a0]?2[AB]\d*)*(?![0-9A-Za-z])",
     re.IGNORECASE,
 )
 _LETTER_ID_RES = (

@@ -67,3 +67,8 @@ def test_a_name_found_once_is_replaced_everywhere():
 @pytest.mark.parametrize("text", UNCHANGED)
 def test_ordinary_words_stay(text):
     assert redacted(text, "en") == text
+
+
+@pytest.mark.parametrize("number", ["+61 412 345 678", "+55 11 98765-4321", "(02) 9876 5432"])
+def test_a_dialled_number_is_a_phone_even_when_a_checksum_passes(number):
+    assert redacted(f"Call me on {number} any time.", "en") == "Call me on [PHONE] any time."
