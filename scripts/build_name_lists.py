@@ -36,10 +36,18 @@ LOCALES = {
 }
 FIRST_ATTRS = ("first_names", "first_names_male", "first_names_female", "first_romanized_names")
 LAST_ATTRS = ("last_names", "last_romanized_names")
+# The lemma heuristic is used where it reads well (en, de); the Spanish and Portuguese tables
+# hold many given names as lemmas (Bruno, Francisco), so those languages use the list alone.
+LEMMA_HEURISTIC = {"en", "de"}
+# Names the heuristic flags that stories use as names far more often than as words.
+NOT_AMBIGUOUS = {"Bob", "Carol", "Harry", "Hector", "Peter", "Sally", "Mike", "Rick", "Veer"}
 # Given names that are everyday words the lemma tables do not show as such.
 EXTRA_AMBIGUOUS = {
-    "es": "Dolores Luz Rosario Amparo Consuelo Socorro Paz Cruz Alba Amor Abril Esperanza Reyes",
-    "pt": "Luz Graça Glória Dores Neves Vitória Amor Paz Socorro Aurora",
+    "es": "Dolores Luz Rosario Amparo Consuelo Socorro Paz Cruz Alba Amor Abril Esperanza Reyes "
+    "Pilar Flor Franco Moreno Rico Modesto Severo Pastor Gallego Urbano Primitivo Amado Cándido "
+    "Plácido Clemente Justo Leal Ángeles Nieves Soledad Remedios Milagros Salvador Domingo",
+    "pt": "Luz Graça Glória Dores Neves Vitória Amor Paz Socorro Aurora Flor Clemente Justo "
+    "Franco Modesto Salvador Domingos",
     "de": "Ernst Engel Mark Mai Kai Heide Christ Rosa Wolf August",
     "en": "April May June Will Summer Autumn Hope Faith Joy Dawn Destiny Rose Grace",
     "fr": "Guy Rose Marine Line Aurore Victoire Constance Prudence",
@@ -87,9 +95,12 @@ def _common_lemmas(lang: str) -> set[str]:
 def _ambiguous(lang: str, names: list[str]) -> set[str]:
     if lang == "ja":
         return set()
+    extra = set(EXTRA_AMBIGUOUS[lang].split())
+    if lang not in LEMMA_HEURISTIC:
+        return extra
     common = _common_lemmas(lang)
     fold = (lambda s: s) if lang == "de" else str.lower
-    return {n for n in names if fold(n) in common} | set(EXTRA_AMBIGUOUS[lang].split())
+    return ({n for n in names if fold(n) in common} - NOT_AMBIGUOUS) | extra
 
 
 def main() -> int:

@@ -39,7 +39,7 @@ PLACE_OR_MONTH_NAMES = frozenset(
     Marine Guy Paris Sydney Austin Dakota Brooklyn Israel India Asia Carolina Virginia Santiago
     Salvador Darwin Chelsea Phoenix Orlando Savannah Lincoln Jackson León Vitória Kent Devon
     Lorraine Sierra Sol Cielo Mar Luna Estrella Montserrat April Luz Paz Amor Cruz Mercedes
-    Madison Regina"""
+    Madison Regina August"""
     )
 )
 PLACE_PREFIXES = frozenset({"São", "Sao", "Santo", "Santa", "San", "Saint", "Sainte", "St", "Ste"})
@@ -151,6 +151,12 @@ RELATIVE_CUES = [
     r"(?:mein|meine) (?:sohn|tochter|mann|frau|bruder|schwester|mutter|vater|ärztin|arzt)",
 ]
 
+# "Ruby, my sister, ..." / "Pilar, mi vecina": a relative or role right after the name.
+_APPOSITION_RE = re.compile(
+    r",\s+(?:my|our|his|her|their|mi|mis|su|nuestra|nuestro|minha|meu|sua|seu|nossa|nosso|"
+    r"ma|mon|sa|son|notre|meine|mein|unsere|unser|seine|ihre)\s",
+    re.IGNORECASE,
+)
 _CUE_RE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(STRONG_CUES + RELATIVE_CUES) + r")(?:,|\s)\s*$")
 _WEAK_CUE_RE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(WEAK_CUES) + r")\s+$")
 
@@ -285,7 +291,9 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
             has_surname = end > i + 1
             at_start = _sentence_start(tokens, i, text)
             if _ambiguous(word) and not has_surname:
-                accept = not at_start and word not in PLACE_OR_MONTH_NAMES
+                accept = (not at_start and word not in PLACE_OR_MONTH_NAMES) or bool(
+                    _APPOSITION_RE.match(text, tokens[end - 1].end)
+                )
             else:
                 accept = True
             if accept:

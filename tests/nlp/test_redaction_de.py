@@ -40,3 +40,7 @@ def test_identifiers_are_replaced(text, expected):
 @pytest.mark.parametrize("text", UNCHANGED)
 def test_ordinary_words_stay(text):
     assert redacted(text, "de") == text
+
+
+def test_a_month_after_a_preposition_stays():
+    assert redacted("Im August ging es besser.", "de") == "Im August ging es besser."

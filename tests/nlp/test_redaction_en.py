@@ -72,3 +72,16 @@ def test_ordinary_words_stay(text):
 @pytest.mark.parametrize("number", ["+61 412 345 678", "+55 11 98765-4321", "(02) 9876 5432"])
 def test_a_dialled_number_is_a_phone_even_when_a_checksum_passes(number):
     assert redacted(f"Call me on {number} any time.", "en") == "Call me on [PHONE] any time."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ruby, my sister, came with me.", "[PERSON], my sister, came with me."),
+        ("Peter drove me to the clinic.", "[PERSON] drove me to the clinic."),
+        ("Frank conversations are rare.", "Frank conversations are rare."),
+        ("Chase the doctor if you must.", "Chase the doctor if you must."),
+    ],
+)
+def test_names_at_the_start_of_a_sentence(text, expected):
+    assert redacted(text, "en") == expected

@@ -44,3 +44,16 @@ def test_identifiers_are_replaced(text, expected):
 @pytest.mark.parametrize("text", UNCHANGED)
 def test_ordinary_words_stay(text):
     assert redacted(text, "es") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Francisco me acompañó.", "[PERSON] me acompañó."),
+        ("Pilar, mi vecina, también vino.", "[PERSON], mi vecina, también vino."),
+        ("Socorro, grité.", "Socorro, grité."),
+        ("Ángeles del hospital, así les decía.", "Ángeles del hospital, así les decía."),
+    ],
+)
+def test_names_at_the_start_of_a_sentence(text, expected):
+    assert redacted(text, "es") == expected

@@ -40,3 +40,15 @@ def test_identifiers_are_replaced(text, expected):
 @pytest.mark.parametrize("text", UNCHANGED)
 def test_ordinary_words_stay(text):
     assert redacted(text, "pt") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bruno chegou depois.", "[PERSON] chegou depois."),
+        ("Rosa, minha vizinha, ajudou.", "[PERSON], minha vizinha, ajudou."),
+        ("Graça me levou de carro.", "Graça me levou de carro."),
+    ],
+)
+def test_names_at_the_start_of_a_sentence(text, expected):
+    assert redacted(text, "pt") == expected
