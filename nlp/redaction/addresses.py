@@ -77,12 +77,13 @@ ADDRESS_DE_RE = re.compile(
 )
 # Japanese: an optional 〒 postcode, then the place (prefecture, city, ward, town) and the block
 # numbers in digits, full-width digits or kanji numerals.
-_JA_NUM = r"[0-9０-９一二三四五六七八九十〇]+"
+_JA_NUM = r"(?:[0-9０-９一二三四五六七八九十〇]+)"
 _JA_DASH = r"[-－−‐ー―の]"
 _JA_PLACE = r"[\u4e00-\u9fffァ-ヶー々]"
 JA_ADDRESS_RE = re.compile(
     rf"(?:〒\s?[0-9０-９]{{3}}[-－−‐]?[0-9０-９]{{4}}\s?)?"
-    rf"(?:{_JA_PLACE}{{1,4}}[都道府県])?(?:{_JA_PLACE}{{1,6}}?[市区町村郡])*{_JA_PLACE}{{0,8}}"
+    rf"(?:{_JA_PLACE}{{1,4}}[都道府県])?(?:{_JA_PLACE}{{1,6}}?[市区町村郡])*"
+    rf"(?:{_JA_PLACE}|{_JA_NUM}条){{0,8}}"
     rf"{_JA_NUM}(?:丁目|番地|番|号|{_JA_DASH}){_JA_NUM}?(?:(?:丁目|番地|番|号|{_JA_DASH}){_JA_NUM})*"
     rf"(?:号|番地?)?"
 )

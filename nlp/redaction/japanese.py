@@ -21,12 +21,40 @@ def _is_person(tag: str) -> bool:
     return "人名" in tag
 
 
+# Relatives and roles whose name follows "の": 妻のさくらは, 友だちのひかりが.
+_RELATIVES = "妻 夫 娘 息子 友だち 友達 友人 姉 妹 兄 弟 孫 母 父"
+_RELATIVES += " 彼女 彼氏 パートナー 通訳 担当 主治医"
+RELATIVES = frozenset(_RELATIVES.split())
+_PARTICLE_LIST = "は が を に と の も へ で 、 や"
+_PARTICLES = frozenset(_PARTICLE_LIST.split())
+_KANA_RE = re.compile(r"^[ぁ-んァ-ヶー]{2,}$")
+_NAME_DOT = "・"
+# Kana nouns that follow "母の" or "妻の" without being names.
+_KANA_NOUN_LIST = "ため こと もの ところ ほう とき うち よう わけ はず あと まま かわり"
+_KANA_NOUNS = frozenset(_KANA_NOUN_LIST.split())
+
+
 def _is_name_like(token) -> bool:
-    """A token that can be a name when an honorific follows it."""
+    """A token that can be a name when an honorific follows it (surnames are often tagged as
+    place names: 石田, 岡本)."""
     tag = token.tag_
-    if _is_person(tag) or "固有名詞" in tag and "地名" not in tag:
+    if "固有名詞" in tag:
         return True
     return bool(_KATAKANA_RE.match(token.text)) and tag.startswith("名詞")
+
+
+def _after_relative(doc, i: int) -> bool:
+    """妻の[さくら]は: a kana noun between a relative + の and a particle."""
+    if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "の":
+        return False
+    token = doc[i]
+    kana = (
+        bool(_KANA_RE.match(token.text))
+        and token.tag_.startswith("名詞")
+        and "副詞可能" not in token.tag_
+        and token.text not in _KANA_NOUNS
+    )
+    return kana and doc[i - 2].text in RELATIVES and doc[i + 1].text in _PARTICLES
 
 
 def sudachi_available() -> bool:
@@ -55,14 +83,20 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
         token = doc[i]
         if _is_person(token.tag_):
             j = i + 1
-            while j < n and _is_person(doc[j].tag_):
+            while j < n and (
+                _is_person(doc[j].tag_)
+                or (doc[j].text == _NAME_DOT and j + 1 < n and _is_name_like(doc[j + 1]))
+                or (doc[j - 1].text == _NAME_DOT and _is_name_like(doc[j]))
+            ):
                 j += 1
             spans.append((token.idx, doc[j - 1].idx + len(doc[j - 1].text)))
             i = j
             continue
-        if token.text in HONORIFICS and i > 0 and _is_name_like(doc[i - 1]):
+        if _after_relative(doc, i):
+            spans.append((token.idx, token.idx + len(token.text)))
+        elif token.text in HONORIFICS and i > 0 and _is_name_like(doc[i - 1]):
             k = i - 1
-            while k > 0 and _is_name_like(doc[k - 1]):
+            while k > 0 and (_is_name_like(doc[k - 1]) or doc[k - 1].text == _NAME_DOT):
                 k -= 1
             spans.append((doc[k].idx, doc[i - 1].idx + len(doc[i - 1].text)))
         i += 1

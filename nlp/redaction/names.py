@@ -241,6 +241,13 @@ def _ambiguous(word: str) -> bool:
     return word in AMBIGUOUS_NAMES or word in PLACE_OR_MONTH_NAMES or word in ambiguous_names()
 
 
+def _ambiguous_accepted(word: str, at_start: bool, text: str, end: int) -> bool:
+    """An ambiguous given name alone: mid-sentence (not a place or month), or with a relative
+    right after it ("Ruby, my sister")."""
+    mid_sentence = not at_start and word not in PLACE_OR_MONTH_NAMES
+    return mid_sentence or bool(_APPOSITION_RE.match(text, end))
+
+
 def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
     names = first_names()
     spans: list[tuple[int, int]] = []
@@ -290,13 +297,9 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
             end = _extend_name(tokens, i, text)
             has_surname = end > i + 1
             at_start = _sentence_start(tokens, i, text)
-            if _ambiguous(word) and not has_surname:
-                accept = (not at_start and word not in PLACE_OR_MONTH_NAMES) or bool(
-                    _APPOSITION_RE.match(text, tokens[end - 1].end)
-                )
-            else:
-                accept = True
-            if accept:
+            if not (_ambiguous(word) and not has_surname) or _ambiguous_accepted(
+                word, at_start, text, tokens[end - 1].end
+            ):
                 spans.append((tok.start, tokens[end - 1].end))
                 i = end
                 continue

@@ -40,3 +40,25 @@ def test_identifiers_are_replaced(text, expected):
 @pytest.mark.parametrize("text", UNCHANGED)
 def test_ordinary_words_stay(text):
     assert redacted(text, "ja") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Surnames that Sudachi tags as place names, before an honorific.
+        ("担当の石田先生は優しかった。", "担当の[PERSON]先生は優しかった。"),
+        # Names joined by a middle dot, and a signature.
+        ("通訳のグエン・ティ・ランさんが来た。", "通訳の[PERSON]さんが来た。"),
+        ("ありがとう。\n― アキラ・ナカムラ", "ありがとう。\n― [PERSON]"),
+        # A kana name after a relative and の, and its other mentions.
+        (
+            "妻のさくらは入院した。先生はさくらに話した。",
+            "妻の[PERSON]は入院した。先生は[PERSON]に話した。",
+        ),
+        # Addresses with 丁目 and 条.
+        ("〒165-0026 東京都中野区新井2丁目14番5号の家", "[ADDRESS]の家"),
+        ("札幌市中央区南4条西12丁目1-25の集会所", "[ADDRESS]の集会所"),
+    ],
+)
+def test_more_names_and_addresses(text, expected):
+    assert redacted(text, "ja") == expected
