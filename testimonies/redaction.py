@@ -5,12 +5,14 @@ NLP pipeline runs. The NLP app builds on ``rule_spans`` (the same rules) and rep
 places, street addresses and identity numbers as well, recording ``redaction_method="spacy"``.
 
 ``RULES_VERSION`` names this rule set; it changes whenever the rules do. ``rules-2`` is the
-union of the submission rules and the NLP rules that were both called ``rules-1``.
+union of the submission rules and the NLP rules that were both called ``rules-1``; ``rules-3``
+lets an e-mail address's local part hold an apostrophe (o'neil@...), and goes with the NLP
+recognisers of issue 16 (libphonenumber, python-stdnum, addresses and names per language).
 """
 
 import re
 
-RULES_VERSION = "rules-2"
+RULES_VERSION = "rules-3"
 
 EMAIL_LABEL, PHONE_LABEL = "EMAIL", "PHONE"
 
@@ -18,7 +20,7 @@ EMAIL_LABEL, PHONE_LABEL = "EMAIL", "PHONE"
 # Japanese or Chinese text an address is glued to the words around it
 # ("メールはtaro@example.jpです").
 _NOT_CJK = r"\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
-_LOCAL = rf"(?:[^\W{_NOT_CJK}]|[.%+-])"
+_LOCAL = rf"(?:[^\W{_NOT_CJK}]|[.%+'-])"
 _DOMAIN = rf"[^\W_{_NOT_CJK}]"
 _TLD = rf"[^\W\d_{_NOT_CJK}]"
 EMAIL = re.compile(

@@ -1,9 +1,17 @@
 """Redaction of direct identifiers into typed placeholders, with an offset map.
 
-Person names come from spaCy's NER where a model is installed (French) and from rules in every
-language (``nlp.redaction.names``). E-mail addresses and phone numbers are the rules of
-``testimonies.redaction`` (the one set, and its version label ``RULES_VERSION``); street
-addresses and identity numbers are rules too (``nlp.redaction.identifiers``).
+One recogniser per kind, each giving (start, end) spans:
+
+- e-mail addresses: the rule of ``testimonies.redaction`` (the one set shared with submission,
+  with its phone rules, named by ``RULES_VERSION``);
+- phone numbers: libphonenumber for the story's likely regions (``nlp.redaction.phones``), and
+  the shared rules;
+- national and health identifiers: python-stdnum validators (``nlp.redaction.national_ids``), and
+  record numbers by shape or cue (``nlp.redaction.identifiers``);
+- street addresses and postcodes per language (``nlp.redaction.addresses``);
+- person names: spaCy's NER where a model is installed (French), Sudachi's person-name tags in
+  Japanese (``nlp.redaction.japanese``), and rules in every language: titles, cues, name lists,
+  signatures and greetings (``nlp.redaction.names``, ``nlp.redaction.signatures``).
 
 The result keeps, for each replacement, its offsets in the original and in the research copy
 (``nlp.redaction.result``).
@@ -11,7 +19,9 @@ The result keeps, for each replacement, its offsets in the original and in the r
 
 from spacy.tokens import Doc
 
-from nlp.redaction.identifiers import address_spans, id_spans
+from nlp.redaction.addresses import address_spans
+from nlp.redaction.identifiers import id_spans
+from nlp.redaction.japanese import ja_person_spans, sudachi_available
 from nlp.redaction.names import (
     JA_NAME_RE,
     ner_person_spans,
@@ -19,6 +29,8 @@ from nlp.redaction.names import (
     propagate_names,
     tokenize,
 )
+from nlp.redaction.national_ids import national_id_spans
+from nlp.redaction.phones import phone_spans
 from nlp.redaction.result import (
     ADDRESS,
     EMAIL,
@@ -33,6 +45,7 @@ from nlp.redaction.result import (
     to_research_end,
     to_research_offset,
 )
+from nlp.redaction.signatures import signature_spans
 from testimonies.redaction import RULES_VERSION, rule_spans
 
 __all__ = [
@@ -68,23 +81,51 @@ def _merge(candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]
     return [tuple(m) for m in merged]
 
 
+def _identifier_spans(text: str, language: str) -> list[tuple[int, int, str]]:
+    addresses = [(s, e, ADDRESS) for s, e in address_spans(text, language)]
+    phones = phone_spans(text, language)
+    # E-mail addresses and phone numbers: the rules every redaction shares. A shared-rule "phone"
+    # inside an address that libphonenumber did not confirm is a postcode (CEP 01310-100, 〒).
+    candidates: list[tuple[int, int, str]] = [
+        (s, e, label)
+        for s, e, label in rule_spans(text)
+        if label != PHONE or (s, e) in phones or not any(a <= s and e <= b for a, b, _ in addresses)
+    ]
+    candidates += [(s, e, PHONE) for s, e in phones]
+    # Digits written as an international or bracketed phone number are a phone number, even when
+    # part of them passes a checksum (+61 412 345 678 is not a tax file number).
+    dialled = [(a, b) for a, b in phones if text[a] in "+(（"]
+    candidates += [
+        (s, e, ID)
+        for s, e in national_id_spans(text, language)
+        if not any(a <= s and e <= b for a, b in dialled)
+    ]
+    candidates += [(s, e, ID) for s, e in id_spans(text)]
+    return candidates + addresses
+
+
+def _person_spans(text: str, doc: Doc | None, language: str) -> list[tuple[int, int]]:
+    tokens = tokenize(text)
+    people = person_rule_spans(text, tokens)
+    people += signature_spans(text)
+    if doc is not None:
+        people += ner_person_spans(doc, text)
+    if language.startswith("ja") or JA_NAME_RE.search(text):
+        if sudachi_available():
+            people += ja_person_spans(text)
+        else:
+            people += [(m.start(1), m.end(1)) for m in JA_NAME_RE.finditer(text)]
+    people += propagate_names(text, tokens, people)
+    return people
+
+
 def redact(text: str, *, doc: Doc | None = None, language: str = "") -> RedactionResult:
     """Replace direct identifiers in ``text`` with typed placeholders.
 
     ``doc`` is the spaCy Doc of ``text`` when a pipeline with NER ran on it (French).
     """
-    tokens = tokenize(text)
-    # E-mail addresses and phone numbers: the rules every redaction shares.
-    candidates: list[tuple[int, int, str]] = rule_spans(text)
-    candidates += [(s, e, ID) for s, e in id_spans(text)]
-    candidates += [(s, e, ADDRESS) for s, e in address_spans(text)]
-    people = person_rule_spans(text, tokens)
-    if doc is not None:
-        people += ner_person_spans(doc, text)
-    if language.startswith("ja") or JA_NAME_RE.search(text):
-        people += [(m.start(1), m.end(1)) for m in JA_NAME_RE.finditer(text)]
-    people += propagate_names(text, tokens, people)
-    candidates += [(s, e, PERSON) for s, e in people]
+    candidates = _identifier_spans(text, language)
+    candidates += [(s, e, PERSON) for s, e in _person_spans(text, doc, language)]
 
     out: list[str] = []
     replacements: list[Replacement] = []

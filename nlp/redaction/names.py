@@ -1,28 +1,17 @@
 """Person names, by rules in every language and from spaCy's NER where a model is installed.
 
-Rules: titles (Dr, Mme, Mr...), cues ("je m'appelle", "my name is"...), a gazetteer of given
-names (``nlp/data/first_names.txt``), Japanese honorifics, and the propagation of every name
-found to its other mentions.
+Rules: titles (Dr, Mme, Mr, Sr./Sra., Herr/Frau...), cues ("je m'appelle", "my name is",
+"me llamo"...), lists of given names (``nlp.redaction.name_lists``), signatures and closing
+formulas (``nlp.redaction.signatures``), Japanese part-of-speech tags and honorifics
+(``nlp.redaction.japanese``), and the propagation of every name found to its other mentions.
 """
 
-import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.tokens import Doc
 
-DATA_DIR = Path(__file__).resolve().parents[1] / "data"
-
-
-@functools.cache
-def first_names() -> frozenset[str]:
-    names = set()
-    for line in (DATA_DIR / "first_names.txt").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#"):
-            continue
-        names.update(line.split())
-    return frozenset(names)
+from nlp.redaction.name_lists import ambiguous_names, first_names
 
 
 def _words(text: str) -> list[str]:
@@ -47,7 +36,10 @@ PLACE_OR_MONTH_NAMES = frozenset(
     _words(
         """
     May June Jan Jun Mai Min Christian Victoria Georgia Florence Chanel Dean Line Sky Lee Li
-    Marine Guy"""
+    Marine Guy Paris Sydney Austin Dakota Brooklyn Israel India Asia Carolina Virginia Santiago
+    Salvador Darwin Chelsea Phoenix Orlando Savannah Lincoln Jackson León Vitória Kent Devon
+    Lorraine Sierra Sol Cielo Mar Luna Estrella Montserrat April Luz Paz Amor Cruz Mercedes
+    Madison Regina August"""
     )
 )
 PLACE_PREFIXES = frozenset({"São", "Sao", "Santo", "Santa", "San", "Saint", "Sainte", "St", "Ste"})
@@ -73,7 +65,16 @@ STOP_WORDS = frozenset(
     Mexico Mexique Australia Australie Dieu God Oui Non Yes No Hello Bonjour Merci Thanks
     Dear Cher Chère Sir Madam Doctor Docteur Nurse Covid COVID Ramadan Noël Christmas Easter
     Pâques Internet Google Facebook Doctolib Medicare Medicaid Ameli Sécu Vitale Carte Type
-    Diabetes Diabète Ehpad EHPAD"""
+    Diabetes Diabète Ehpad EHPAD Clínica Klinik Krankenhaus Praxis Centro Santa Casa
+    Universidad Universidade Seguro Social IMSS ISSSTE SUS UBS UPA Krankenkasse AOK Dios Deus
+    Gott Virgen Hola Olá Hallo Gracias Obrigado Obrigada Danke Querida Querido Liebe Lieber
+    Estimada Estimado Prezada Prezado Madrid Barcelona Sevilla Valencia Ciudad México
+    Guadalajara Monterrey Rio Janeiro Brasil Bahia Recife Salvador Berlin München Hamburg Köln
+    Frankfurt Toronto Montréal Montreal Québec Vancouver Sydney Melbourne Brisbane Perth
+    Osaka Kyoto Mum Mom Dad Mama Papa Mamá Papá Mãe Pai Mutti Vati Oma Opa Grandma Grandpa
+    Nan Nana Vovó Vovô Abuela Abuelo Family Familia Família Everyone Todos Alle Tous End Fin
+    Ende Fim Team Equipe Equipo Reader Readers Diary Friends All Colleagues Doctors Thanks
+    Help Never Always Numéro Número Nummer Number"""
     )
 )
 ACRONYM_STOP = frozenset({"NHS", "CHU", "SAMU", "USA", "LGBTQ", "LGBT", "GP", "PMI", "CMP", "AME"})
@@ -83,7 +84,9 @@ TITLES = frozenset(
         """
     M Mme Mmes Mlle Mr Mrs Ms Miss Mx Dr Dre Drs Pr Prof Pre Professeur Professor Docteur
     Doctor Doctora Doutor Doutora Dra Sr Sra Señor Señora Senhor Senhora Herr Frau Madame
-    Monsieur Mademoiselle Maître Nurse Sister Sœur Father Père Dottore"""
+    Monsieur Mademoiselle Maître Nurse Sister Sœur Father Père Dottore Srta Sres Dña Doña
+    Dona Don Lic Licenciada Licenciado Ing Schwester Pfleger Pflegerin Doktor Dott Enfermera
+    Enfermero Enfermeira Enfermeiro Mister Mistress Madam Ms. Dres"""
     )
 )
 LOWER_TITLES = frozenset(
@@ -92,7 +95,8 @@ LOWER_TITLES = frozenset(
     docteur doctor professeur professor nurse infirmier infirmière madame monsieur
     mademoiselle midwife sage-femme kiné dentiste dentist consultant surgeon chirurgien
     chirurgienne pharmacien pharmacienne gynécologue psychiatre psychologue cardiologue
-    pédiatre généraliste médecin doctora doutor doutora enfermera enfermeira"""
+    pédiatre généraliste médecin doctora doutor doutora enfermera enfermeira enfermero
+    enfermeiro señora señor senhora senhor doña dona doktor ärztin arzt"""
     )
 )
 PARTICLES = frozenset({"de", "du", "des", "van", "von", "der", "den", "da", "das", "do", "dos"})
@@ -123,6 +127,12 @@ STRONG_CUES = [
     r"mein name ist",
     r"signée?",
     r"signed",
+    r"sou (?:a|o)",
+    r"soy (?:la|el)",
+    r"me (?:llaman|chamam|dicen)",
+    r"nennt mich",
+    r"heiße",
+    r"i['’]m called",
 ]
 # Cues after which the next word is a name only when it is a known given name.
 WEAK_CUES = [r"je suis", r"i am", r"i['’]m", r"ich bin", r"eu sou", r"soy", r"c['’]est"]
@@ -141,6 +151,12 @@ RELATIVE_CUES = [
     r"(?:mein|meine) (?:sohn|tochter|mann|frau|bruder|schwester|mutter|vater|ärztin|arzt)",
 ]
 
+# "Ruby, my sister, ..." / "Pilar, mi vecina": a relative or role right after the name.
+_APPOSITION_RE = re.compile(
+    r",\s+(?:my|our|his|her|their|mi|mis|su|nuestra|nuestro|minha|meu|sua|seu|nossa|nosso|"
+    r"ma|mon|sa|son|notre|meine|mein|unsere|unser|seine|ihre)\s",
+    re.IGNORECASE,
+)
 _CUE_RE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(STRONG_CUES + RELATIVE_CUES) + r")(?:,|\s)\s*$")
 _WEAK_CUE_RE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(WEAK_CUES) + r")\s+$")
 
@@ -221,6 +237,17 @@ def _extend_name(tokens: list[Tok], i: int, text: str) -> int:
     return j
 
 
+def _ambiguous(word: str) -> bool:
+    return word in AMBIGUOUS_NAMES or word in PLACE_OR_MONTH_NAMES or word in ambiguous_names()
+
+
+def _ambiguous_accepted(word: str, at_start: bool, text: str, end: int) -> bool:
+    """An ambiguous given name alone: mid-sentence (not a place or month), or with a relative
+    right after it ("Ruby, my sister")."""
+    mid_sentence = not at_start and word not in PLACE_OR_MONTH_NAMES
+    return mid_sentence or bool(_APPOSITION_RE.match(text, end))
+
+
 def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
     names = first_names()
     spans: list[tuple[int, int]] = []
@@ -259,7 +286,7 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
         if _is_name_word(word):
             before = text[max(0, tok.start - 40) : tok.start]
             strong = _CUE_RE.search(before)
-            weak = _WEAK_CUE_RE.search(before) and word in names and word not in AMBIGUOUS_NAMES
+            weak = _WEAK_CUE_RE.search(before) and word in names and not _ambiguous(word)
             if strong or weak:
                 end = _extend_name(tokens, i, text)
                 spans.append((tok.start, tokens[end - 1].end))
@@ -270,11 +297,9 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
             end = _extend_name(tokens, i, text)
             has_surname = end > i + 1
             at_start = _sentence_start(tokens, i, text)
-            if word in AMBIGUOUS_NAMES and not has_surname:
-                accept = not at_start and word not in PLACE_OR_MONTH_NAMES
-            else:
-                accept = True
-            if accept:
+            if not (_ambiguous(word) and not has_surname) or _ambiguous_accepted(
+                word, at_start, text, tokens[end - 1].end
+            ):
                 spans.append((tok.start, tokens[end - 1].end))
                 i = end
                 continue

@@ -42,8 +42,42 @@ def test_each_pipeline_loads_once_per_process():
     assert not pipelines.has_model(pipelines.pipeline_for("en"))
 
 
-def test_japanese_falls_back_to_the_multilingual_tokenizer():
-    assert pipelines.pipeline_for("ja").lang == "xx"
+def test_japanese_uses_sudachi_with_part_of_speech_tags():
+    nlp = pipelines.pipeline_for("ja")
+    assert nlp.lang == "ja"
+    doc = nlp("佐藤健太さんは東京都新宿区に住んでいます。")
+    assert [t.text for t in doc][:2] == ["佐藤", "健太"]
+    assert "人名" in doc[0].tag_ and "人名" in doc[1].tag_
+    # Split mode C keeps the place name whole.
+    assert "東京都新宿区" in [t.text for t in doc]
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "lemma"),
+    [
+        ("en", "complaints", "complaint"),
+        ("pt", "médicos", "médico"),
+        ("es", "escucharon", "escuchar"),
+        ("de", "Ärzte", "Arzt"),
+    ],
+)
+def test_blank_pipelines_have_lookup_lemmas(lang, word, lemma):
+    nlp = pipelines.pipeline_for(lang)
+    assert pipelines.has_lemmas(nlp) and not pipelines.has_model(nlp)
+    assert nlp(word)[0].lemma_ == lemma
+
+
+def test_a_missing_lookup_table_leaves_forms_only(monkeypatch, caplog):
+    monkeypatch.setattr(pipelines, "_cache", {})
+
+    def broken(nlp, *args, **kwargs):
+        raise ValueError("no table")
+
+    monkeypatch.setattr(pipelines.Language, "initialize", broken)
+    with caplog.at_level(logging.WARNING, logger="nlp.pipelines"):
+        nlp = pipelines.pipeline_for("es")
+    assert not pipelines.has_lemmas(nlp)
+    assert any("No lookup lemmas for es" in r.getMessage() for r in caplog.records)
 
 
 def test_a_missing_model_falls_back_to_rules_with_one_log_line(monkeypatch, caplog):

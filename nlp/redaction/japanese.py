@@ -1,0 +1,103 @@
+"""Japanese person names, from Sudachi's part-of-speech tags and the honorifics after a name.
+
+The ``ja`` pipeline's tokenizer is SudachiPy (``nlp.pipelines``); its tags say when a token is a
+person's surname or given name (名詞-固有名詞-人名-姓/名). Runs of such tokens are one name
+("佐藤" + "健太"). A proper noun or katakana word right before an honorific (さん, 様, 先生, くん,
+ちゃん, 医師, 看護師, 氏...) is a name too ("ケンタくん"); the honorific itself stays readable.
+Without SudachiPy, the regular expression ``JA_NAME_RE`` of ``nlp.redaction.names`` stands in.
+"""
+
+import re
+
+from nlp.pipelines import pipeline_for
+
+_HONORIFICS = "さん 様 さま 先生 せんせい くん 君 ちゃん 医師 看護師 氏 殿 先輩 師長 院長 教授 婦長"
+HONORIFICS = frozenset(_HONORIFICS.split())
+_KATAKANA_RE = re.compile(r"^[ァ-ヶー]+$")
+_HAS_JA_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _is_person(tag: str) -> bool:
+    return "人名" in tag
+
+
+# Relatives and roles whose name follows "の": 妻のさくらは, 友だちのひかりが.
+_RELATIVES = "妻 夫 娘 息子 友だち 友達 友人 姉 妹 兄 弟 孫 母 父"
+_RELATIVES += " 彼女 彼氏 パートナー 通訳 担当 主治医"
+RELATIVES = frozenset(_RELATIVES.split())
+_PARTICLE_LIST = "は が を に と の も へ で 、 や"
+_PARTICLES = frozenset(_PARTICLE_LIST.split())
+_KANA_RE = re.compile(r"^[ぁ-んァ-ヶー]{2,}$")
+_NAME_DOT = "・"
+# Kana nouns that follow "母の" or "妻の" without being names.
+_KANA_NOUN_LIST = "ため こと もの ところ ほう とき うち よう わけ はず あと まま かわり"
+_KANA_NOUNS = frozenset(_KANA_NOUN_LIST.split())
+
+
+def _is_name_like(token) -> bool:
+    """A token that can be a name when an honorific follows it (surnames are often tagged as
+    place names: 石田, 岡本)."""
+    tag = token.tag_
+    if "固有名詞" in tag:
+        return True
+    return bool(_KATAKANA_RE.match(token.text)) and tag.startswith("名詞")
+
+
+def _after_relative(doc, i: int) -> bool:
+    """妻の[さくら]は: a kana noun between a relative + の and a particle."""
+    if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "の":
+        return False
+    token = doc[i]
+    kana = (
+        bool(_KANA_RE.match(token.text))
+        and token.tag_.startswith("名詞")
+        and "副詞可能" not in token.tag_
+        and token.text not in _KANA_NOUNS
+    )
+    return kana and doc[i - 2].text in RELATIVES and doc[i + 1].text in _PARTICLES
+
+
+def sudachi_available() -> bool:
+    return pipeline_for("ja").lang == "ja"
+
+
+def _other_mentions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every other mention of a name of two characters or more ("ケンタくん ... ケンタが")."""
+    out = []
+    for name in {text[s:e] for s, e in spans if e - s >= 2}:
+        start = text.find(name)
+        while start != -1:
+            out.append((start, start + len(name)))
+            start = text.find(name, start + len(name))
+    return out
+
+
+def ja_person_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each Japanese person name in ``text`` (empty without SudachiPy)."""
+    if not _HAS_JA_RE.search(text) or not sudachi_available():
+        return []
+    doc = pipeline_for("ja").make_doc(text)
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        token = doc[i]
+        if _is_person(token.tag_):
+            j = i + 1
+            while j < n and (
+                _is_person(doc[j].tag_)
+                or (doc[j].text == _NAME_DOT and j + 1 < n and _is_name_like(doc[j + 1]))
+                or (doc[j - 1].text == _NAME_DOT and _is_name_like(doc[j]))
+            ):
+                j += 1
+            spans.append((token.idx, doc[j - 1].idx + len(doc[j - 1].text)))
+            i = j
+            continue
+        if _after_relative(doc, i):
+            spans.append((token.idx, token.idx + len(token.text)))
+        elif token.text in HONORIFICS and i > 0 and _is_name_like(doc[i - 1]):
+            k = i - 1
+            while k > 0 and (_is_name_like(doc[k - 1]) or doc[k - 1].text == _NAME_DOT):
+                k -= 1
+            spans.append((doc[k].idx, doc[i - 1].idx + len(doc[i - 1].text)))
+        i += 1
+    return spans + _other_mentions(text, spans)

@@ -1,0 +1,47 @@
+"""Given names and surnames used by the name rules, read once per process.
+
+- ``nlp/data/first_names.txt``: the hand-kept list (names of the programme's communities in every
+  script; researchers may extend it).
+- ``nlp/data/names/<lang>.first.txt`` and ``<lang>.last.txt``: lists derived once from Faker's
+  locale data (MIT licence) by ``scripts/build_name_lists.py``; ``ambiguous.txt``: the given names
+  that are also common words ("Mark", "Pilar", "Dolores"), which count only with a surname, a
+  title or a cue at the start of a sentence.
+"""
+
+import functools
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+NAMES_DIR = DATA_DIR / "names"
+LIST_LANGUAGES = ("en", "fr", "pt", "es", "de", "ja")
+
+
+def _read(path: Path) -> set[str]:
+    if not path.exists():
+        return set()
+    names: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            names.update(line.split())
+    return names
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    names = _read(DATA_DIR / "first_names.txt")
+    for lang in LIST_LANGUAGES:
+        names |= _read(NAMES_DIR / f"{lang}.first.txt")
+    return frozenset(names)
+
+
+@functools.cache
+def surnames() -> frozenset[str]:
+    names: set[str] = set()
+    for lang in LIST_LANGUAGES:
+        names |= _read(NAMES_DIR / f"{lang}.last.txt")
+    return frozenset(names)
+
+
+@functools.cache
+def ambiguous_names() -> frozenset[str]:
+    return frozenset(_read(NAMES_DIR / "ambiguous.txt"))

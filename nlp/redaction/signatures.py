@@ -1,0 +1,76 @@
+"""Names in signatures, closing formulas and greetings.
+
+- A closing formula then a name: "Thanks, Sarah", "Best wishes,\\nJohn Smith", "Un saludo, Ana",
+  "Atenciosamente, João Pereira", "Viele Grüße, Jürgen", "Cordialement, Marie".
+- A greeting then a name: "Dear Sarah", "Querida Ana", "Liebe Frau Schmidt" (the title is left),
+  "Bonjour Marie".
+- The last line of a story when it signs it: after a dash ("— James Whitfield", "– Tom"), or a
+  short line whose words are a known given name or surname, or end with an initial ("Sarah M.",
+  "Ana, 34, Sevilla": the name only).
+"""
+
+import re
+
+from nlp.redaction.name_lists import first_names, surnames
+from nlp.redaction.names import STOP_WORDS, TITLES
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*\.?"
+_PARTICLE = r"(?:de|da|do|dos|das|del|van|von|der|la|le|y)[ \u00a0]+"
+_NAME = rf"{_NAME_WORD}(?:[ \u00a0]+(?:{_PARTICLE})?{_NAME_WORD}){{0,3}}"
+CLOSINGS = (
+    r"thanks|thank you|many thanks|best wishes|best regards|kind regards|warm regards|regards|"
+    r"best|cheers|love|sincerely|yours sincerely|yours truly|yours|take care|with love|xx|"
+    r"cordialement|bien à vous|amicalement|merci|bisous|avec mes remerciements|"
+    r"saludos|un saludo|un abrazo|atentamente|gracias|muchas gracias|cordialmente|"
+    r"atenciosamente|abraços|um abraço|obrigad[ao]|muito obrigad[ao]|beijos|"
+    r"viele grüße|liebe grüße|mit freundlichen grüßen|herzliche grüße|lg|danke|vielen dank|"
+    r"grüße"
+)
+GREETINGS = (
+    r"dear|hi|hello|hola|olá|oi|hallo|salut|coucou|querid[ao]|estimad[ao]|prezad[ao]|liebe|"
+    r"lieber|bonjour|chère|cher"
+)
+_CLOSING_RE = re.compile(
+    rf"(?m)(?:^|[.!?]\s+)(?i:{CLOSINGS})[,!.]?[ \t]*\n?[ \t]*[—–\-~]?[ \t]*(?P<n>{_NAME})"
+)
+_GREETING_RE = re.compile(rf"(?m)(?:^|[.!?]\s+)(?i:{GREETINGS}),?[ \t]+(?P<n>{_NAME})")
+_LAST_LINE_RE = re.compile(
+    rf"(?:^|\n|[.!?]\s+)[ \t]*[—–\-~]+[ \t]*(?P<n>{_NAME})[ \t]*(?:[,(].*)?\s*$"
+)
+_SHORT_LAST_LINE_RE = re.compile(rf"\n[ \t]*(?P<n>{_NAME})[ \t]*(?:,[^\n]{{0,40}})?\s*$")
+
+
+def _name_words(value: str, start: int) -> tuple[int, int] | None:
+    """Drop titles and stop words at the edges of a candidate; None when nothing is left."""
+    words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s\u00a0]+", value)]
+    while words and words[0][2].rstrip(".") in TITLES:
+        words = words[1:]
+    if not words or any(w[2].rstrip(".,") in STOP_WORDS for w in words):
+        return None
+    end = words[-1][1] - (1 if words[-1][2].endswith(".") and len(words[-1][2]) > 2 else 0)
+    return start + words[0][0], start + end
+
+
+def _known_name(value: str) -> bool:
+    words = value.replace(".", " ").split()
+    initial = len(words) > 1 and len(words[-1]) == 1
+    return initial or words[0] in first_names() or any(w in surnames() for w in words)
+
+
+def signature_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the names signed, greeted or thanked in ``text``."""
+    spans = []
+    tail_start = max(0, len(text) - 200)
+    for pattern, base in (
+        (_CLOSING_RE, 0),
+        (_GREETING_RE, 0),
+        (_LAST_LINE_RE, tail_start),
+        (_SHORT_LAST_LINE_RE, tail_start),
+    ):
+        for m in pattern.finditer(text, base):
+            if pattern is _SHORT_LAST_LINE_RE and not _known_name(m.group("n")):
+                continue
+            found = _name_words(m.group("n"), m.start("n"))
+            if found:
+                spans.append(found)
+    return spans
