@@ -1,15 +1,26 @@
 """Measure the NLP layers on the labelled sets in ``tests/data/`` (``manage.py nlp_evaluate``)."""
 
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from nlp import lexicon
-from nlp.pipelines import NER_COMPONENTS, disabled_except, has_model, pipeline_for
+from nlp.pipelines import (
+    NER_COMPONENTS,
+    base_language,
+    disabled_except,
+    has_model,
+    pipeline_for,
+)
 from nlp.redaction import LABELS, redact
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "tests" / "data"
+# Units for the share of other words wrongly replaced: words, or characters where a script is
+# written without spaces (a Japanese "word" would be a whole clause).
+_WORD = re.compile(r"\w+")
+_CHAR = re.compile(r"\w")
 
 
 def load_jsonl(name: str) -> list[dict]:
@@ -26,6 +37,11 @@ class RedactionReport:
     spurious: int = 0  # placeholders that cover no gold identifier
     missed: list = field(default_factory=list)  # (story id, label) — never the text itself
     stories: int = 0
+    other_words: int = 0  # words (characters in Japanese) outside every gold identifier
+    other_replaced: int = 0  # ...of them inside a placeholder
+
+    def other_share(self) -> float:
+        return self.other_replaced / self.other_words if self.other_words else 0.0
 
     def recall(self, label: str) -> float:
         return self.caught[label] / self.gold[label] if self.gold[label] else 1.0
@@ -47,7 +63,22 @@ class RedactionReport:
             f"placeholders: {self.predicted}, covering no gold identifier: {self.spurious} "
             f"(precision {precision:.1%})"
         )
+        out.append(
+            f"other words replaced: {self.other_replaced} of {self.other_words} "
+            f"({self.other_share():.2%})"
+        )
         return out
+
+
+def _count_other_words(report: RedactionReport, row: dict, predicted: list[tuple]) -> None:
+    unit = _CHAR if base_language(row["language"]) in lexicon.NO_SPACE_SCRIPTS else _WORD
+    for m in unit.finditer(row["text"]):
+        start, end = m.span()
+        if any(s["start"] < end and start < s["end"] for s in row["spans"]):
+            continue
+        report.other_words += 1
+        if any(p[0] < end and start < p[1] for p in predicted):
+            report.other_replaced += 1
 
 
 def redaction_evaluate(rows: list[dict]) -> RedactionReport:
@@ -73,6 +104,7 @@ def redaction_evaluate(rows: list[dict]) -> RedactionReport:
                     report.typed[label] += 1
             else:
                 report.missed.append((row["id"], label))
+        _count_other_words(report, row, predicted)
     return report
 
 
