@@ -151,6 +151,7 @@ class CodebookImportForm(forms.Form):
         label=_("Language of the code names in a .qdc file"),
         choices=settings.LANGUAGES,
         initial=BASE_LANGUAGE,
+        required=False,
         help_text=_("Used when the file does not say; a CSV names the language of each column"),
     )
 

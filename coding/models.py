@@ -45,6 +45,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from coding.translations import TranslatedText, code_text, code_translated, translations_clean
@@ -149,8 +150,8 @@ class Code(models.Model):
         return code_text(self, "description")[0]
 
     @property
-    def label_marked(self) -> TranslatedText:  # for pages: ``lang`` and the fallback marker
-        return self.text("label")
+    def label_marked(self) -> SafeString:  # for pages: ``lang`` and the fallback marker
+        return self.text("label").html
 
 
 class CodebookVersion(models.Model):

@@ -28,13 +28,21 @@ class CodeTextsSerializer(serializers.Serializer):
     example = serializers.CharField(required=False, allow_blank=True, allow_null=True)
 
 
+class TranslationsField(serializers.DictField):
+    """Input checked per language by ``CodeTextsSerializer``; output as stored (only the texts a
+    language has)."""
+
+    def to_representation(self, value):
+        return value
+
+
 class CodeSerializer(serializers.ModelSerializer):
     """``translations``: ``{language: {label, description, inclusion_criteria,
     exclusion_criteria, example}}``, English required. ``label`` and ``description`` are in the
     language asked for (``?language=``, default the reader's), or English when that language has
     none (``label_is_fallback``)."""
 
-    translations = serializers.DictField(child=CodeTextsSerializer(allow_null=True))
+    translations = TranslationsField(child=CodeTextsSerializer(allow_null=True))
     label = serializers.SerializerMethodField()
     description = serializers.SerializerMethodField()
     label_is_fallback = serializers.SerializerMethodField()

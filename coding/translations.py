@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -96,8 +97,8 @@ def translations_merge(current: dict, changes: dict) -> dict:
 
 @dataclass(frozen=True)
 class TranslatedText:
-    """A code's text in one language. ``str()`` is the plain text (exports, messages); in a
-    template it renders with ``lang`` and, when it fell back to English, a translated marker."""
+    """A code's text in one language. ``str()`` is the plain text (exports, messages); ``html``
+    has ``lang`` and, when it fell back to English, a translated marker (pages)."""
 
     text: str
     language: str
@@ -114,15 +115,22 @@ class TranslatedText:
         """Plain text with the marker (charts, CSV/XLSX cells, quote sheets, option labels)."""
         return f"{self.text} {_('(in English)')}" if self.is_fallback else self.text
 
-    def __html__(self) -> str:
+    @property
+    def html(self) -> SafeString:
+        """For a page: escaped, and when it fell back, in ``<span lang="en">`` followed by a
+        translated "(in English)" marker. (Django's templates turn any value that is not a
+        ``str`` into its ``str()`` before escaping, so templates need this string.)"""
         if not self.is_fallback:
-            return str(conditional_escape(self.text))
+            return conditional_escape(self.text)
         return format_html(
             '<span lang="{}">{}</span> <small class="fallback-marker">{}</small>',
             self.language,
             self.text,
             _("(in English)"),
         )
+
+    def __html__(self) -> str:
+        return str(self.html)
 
 
 def _candidates(language: str) -> list[str]:

@@ -9,13 +9,20 @@ in every language a code has (``Code.translations``).
   per text and language (``label_en``, ``description_pt-br``, ``example_ja``…) for a round trip.
 """
 
-from coding.exchange.common import MAX_IMPORT_BYTES, MAX_IMPORT_CODES, SCHEMA_PATH, codebook_schema
+from coding.exchange.common import (
+    MAX_IMPORT_BYTES,
+    MAX_IMPORT_CODES,
+    NS,
+    SCHEMA_PATH,
+    codebook_schema,
+)
 from coding.exchange.qdc import codebook_export_qdc, codebook_import_qdc
 from coding.exchange.tables import codebook_export_csv, codebook_import_csv
 
 __all__ = [
     "MAX_IMPORT_BYTES",
     "MAX_IMPORT_CODES",
+    "NS",
     "SCHEMA_PATH",
     "codebook_export_csv",
     "codebook_export_qdc",

@@ -89,6 +89,18 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(forwards, backwards),
+        # NOTE: a default before removing, so that migrating backwards can add the columns back
+        # to a table that has rows (backwards then fills them from ``translations``).
+        migrations.AlterField(
+            model_name="code",
+            name="label_en",
+            field=models.CharField(default="", max_length=200, verbose_name="label (English)"),
+        ),
+        migrations.AlterField(
+            model_name="code",
+            name="label_fr",
+            field=models.CharField(default="", max_length=200, verbose_name="label (French)"),
+        ),
         migrations.RemoveField(model_name="code", name="label_en"),
         migrations.RemoveField(model_name="code", name="label_fr"),
         migrations.RemoveField(model_name="code", name="description_en"),

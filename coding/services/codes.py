@@ -24,7 +24,7 @@ def _clean_translations(translations) -> dict:
         return translations_clean(translations)
     except ValidationError as error:
         raise ApplicationError(
-            " ".join(error.messages), field_errors={"en_label": error.messages}
+            " ".join(error.messages), field_errors={"translations": error.messages}
         ) from error
 
 

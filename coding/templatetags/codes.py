@@ -8,4 +8,4 @@ register = template.Library()
 
 @register.filter
 def code_text(code, field: str):
-    return code.text(field)
+    return code.text(field).html

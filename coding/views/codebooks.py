@@ -56,7 +56,7 @@ def _import_codebook(request, form):
             data=data, user=request.user, name=name or upload.name[:-4]
         )
     return exchange.codebook_import_qdc(
-        data=data, user=request.user, name=name, language=form.cleaned_data["language"]
+        data=data, user=request.user, name=name, language=form.cleaned_data.get("language") or "en"
     )
 
 
@@ -126,7 +126,7 @@ def codebook_version(request, slug: str, number: int):
     codes = version.snapshot.get("codes", [])
     depth: dict = {}
     for row in codes:
-        row["label_text"] = code_translated(row.get("translations") or {}, "label")
+        row["label_text"] = code_translated(row.get("translations") or {}, "label").html
         row["depth"] = depth.get(row["parent"], -1) + 1
         depth[row["guid"]] = row["depth"]
     return render(
