@@ -1,4 +1,6 @@
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -80,9 +82,29 @@ class ExportForm(forms.Form):
         choices=[("csv", "CSV"), ("xlsx", "XLSX"), ("qdpx", "REFI-QDA (.qdpx)")],
         help_text=_("A REFI-QDA project is always a .qdpx file."),
     )
+    label_language = forms.ChoiceField(
+        label=_("Language of the code labels"),
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text=_("Labels a code does not have in this language are in English, marked so."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["label_language"].initial = get_language()
 
 
 class QuoteSheetForm(forms.Form):
     format = forms.ChoiceField(
         label=_("Format"), choices=[("docx", "DOCX (Word)"), ("html", "HTML")]
     )
+    label_language = forms.ChoiceField(
+        label=_("Language of the code labels"),
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text=_("Labels a code does not have in this language are in English, marked so."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["label_language"].initial = get_language()

@@ -27,7 +27,7 @@ from analysis.aggregates import (  # noqa: F401 - re-exported: callers read thro
 )
 from analysis.fts import LANGUAGE_CONFIGS, fts_config_sql, fts_vector_sql
 from coding.models import Code, CodeApplication, Codebook
-from coding.selectors import codebook_default
+from coding.selectors import code_translated, codebook_default
 from events.models import Event
 from testimonies.models import ResearchCopy, Testimony
 
@@ -131,15 +131,12 @@ def themes(*, codebook: Codebook | None = None, parent_id: int | None = None) ->
         return []
     codes = list(
         Code.objects.filter(codebook=codebook).values(
-            "id", "parent_id", "key", "label_en", "label_fr", "colour", "is_archived", "position"
+            "id", "parent_id", "key", "translations", "colour", "is_archived", "position"
         )
     )
     children: dict[int | None, list[dict]] = defaultdict(list)
     for code in codes:
         children[code["parent_id"]].append(code)
-    from django.utils.translation import get_language
-
-    french = (get_language() or "en").startswith("fr")
     result = []
     for code in sorted(children[parent_id], key=lambda c: (c["position"], c["id"])):
         if code["is_archived"]:
@@ -148,7 +145,8 @@ def themes(*, codebook: Codebook | None = None, parent_id: int | None = None) ->
         while frontier:
             frontier = [c["id"] for parent in frontier for c in children[parent]]
             ids.extend(frontier)
-        label = code["label_fr"] if french else code["label_en"]
+        # The reader's language; "(in English)" marks a theme that has no label in it.
+        label = code_translated(code["translations"], "label").marked
         result.append(Theme(code["id"], code["key"], label, code["colour"], ids))
     return result[:MAX_MASK_CODES]
 

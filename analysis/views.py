@@ -5,7 +5,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -192,7 +192,7 @@ def quote_sheet(request):
         dataset=ExportJob.Dataset.QUOTES,
         format=form.cleaned_data["format"],
         filters=filters,
-        language=get_language() or "en",
+        language=form.cleaned_data.get("label_language") or get_language() or "en",
     )
     return redirect("analysis:export_detail", job_id=job.pk)
 
@@ -208,13 +208,14 @@ def exports(request):
             services.export_validate(user=request.user, dataset=dataset, format=fmt)
             stories = selectors.stories_for_analysis(user=request.user, filters=filters)
             if fmt == ExportJob.Format.CSV and stories.count() <= services.sync_limit():
-                return _stream_csv(request, dataset, filters)
+                with override(form.cleaned_data.get("label_language") or get_language()):
+                    return _stream_csv(request, dataset, filters)
             job = services.export_job_create(
                 user=request.user,
                 dataset=dataset,
                 format=fmt,
                 filters=filters,
-                language=get_language() or "en",
+                language=form.cleaned_data.get("label_language") or get_language() or "en",
             )
         except ApplicationError as error:
             form_add_application_error(form, error)

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from coding.models import Code, CodeApplication, Codebook, CodebookVersion, Memo
 
@@ -6,7 +7,7 @@ from coding.models import Code, CodeApplication, Codebook, CodebookVersion, Memo
 class CodeInline(admin.TabularInline):
     model = Code
     fk_name = "codebook"
-    fields = ["key", "label_en", "label_fr", "parent", "colour", "is_codable", "position"]
+    fields = ["key", "parent", "colour", "is_codable", "position"]
     extra = 0
     show_change_link = True
 
@@ -19,9 +20,11 @@ class CodebookAdmin(admin.ModelAdmin):
 
 @admin.register(Code)
 class CodeAdmin(admin.ModelAdmin):
+    """``translations`` is edited as JSON; ``Code.clean`` validates it (English label required)."""
+
     list_display = [
-        "label_en",
-        "label_fr",
+        "label",
+        "languages",
         "key",
         "codebook",
         "parent",
@@ -30,8 +33,12 @@ class CodeAdmin(admin.ModelAdmin):
     ]
     list_filter = ["codebook", "is_codable", "is_archived"]
     list_select_related = ["codebook", "parent"]
-    search_fields = ["label_en", "label_fr", "key"]
+    search_fields = ["translations", "key"]
     raw_id_fields = ["parent", "merged_into"]
+
+    @admin.display(description=_("languages"))
+    def languages(self, obj: Code) -> str:
+        return ", ".join(sorted(obj.translations or {}))
 
 
 @admin.register(CodebookVersion)

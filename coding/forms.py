@@ -1,9 +1,17 @@
 from django import forms
+from django.conf import settings
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from coding.models import Code, CodeApplication, Codebook, Memo, Reconciliation
 from coding.selectors import code_descendants
+from coding.translations import (
+    BASE_LANGUAGE,
+    LABEL_MAX_LENGTH,
+    TEXT_MAX_LENGTH,
+    language_normalise,
+)
 from events.models import Event
 
 
@@ -11,35 +19,54 @@ class ColourInput(forms.TextInput):
     input_type = "color"
 
 
+TEXT_LABELS = {
+    "label": _("Label"),
+    "description": _("Description"),
+    "inclusion_criteria": _("Inclusion criteria"),
+    "exclusion_criteria": _("Exclusion criteria"),
+    "example": _("Example"),
+}
+
+
+def _language_name(language: str) -> str:
+    try:
+        return get_language_info(language)["name_translated"]
+    except KeyError:
+        return language
+
+
 class CodeForm(forms.ModelForm):
+    """A code's key, colour and flags, its English texts and its texts in one other language
+    (``language``; the page offers the others). ``cleaned_data["translations"]`` holds both."""
+
     class Meta:
         model = Code
-        fields = [
-            "label_en",
-            "label_fr",
-            "key",
-            "description_en",
-            "description_fr",
-            "inclusion_criteria",
-            "exclusion_criteria",
-            "example",
-            "colour",
-            "is_codable",
-            "is_exclusive_group",
-        ]
-        widgets = {
-            "colour": ColourInput(),
-            "description_en": forms.Textarea(attrs={"rows": 3}),
-            "description_fr": forms.Textarea(attrs={"rows": 3}),
-            "inclusion_criteria": forms.Textarea(attrs={"rows": 3}),
-            "exclusion_criteria": forms.Textarea(attrs={"rows": 3}),
-            "example": forms.Textarea(attrs={"rows": 2}),
-        }
+        fields = ["key", "colour", "is_codable", "is_exclusive_group"]
+        widgets = {"colour": ColourInput()}
 
-    def __init__(self, *args, codebook: Codebook, with_parent: bool = False, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, codebook: Codebook, language: str = "", with_parent=False, **kw):
+        super().__init__(*args, **kw)
+        self.language = language_normalise(language)
+        if self.language == BASE_LANGUAGE:
+            self.language = ""
         self.fields["key"].required = False
         self.fields["key"].help_text = _("Stable identifier; leave empty to derive it")
+        texts = self.instance.translations if self.instance.pk else {}
+        for prefix, lang in (("en", BASE_LANGUAGE), ("tr", self.language)):
+            if not lang:
+                continue
+            for name, label in TEXT_LABELS.items():
+                field = forms.CharField(
+                    label=_("%(field)s (%(language)s)")
+                    % {"field": label, "language": _language_name(lang)},
+                    required=prefix == "en" and name == "label",
+                    max_length=LABEL_MAX_LENGTH if name == "label" else TEXT_MAX_LENGTH,
+                    initial=(texts.get(lang) or {}).get(name, ""),
+                )
+                if name != "label":
+                    field.widget = forms.Textarea(attrs={"rows": 2 if name == "example" else 3})
+                field.widget.attrs["lang"] = lang
+                self.fields[f"{prefix}_{name}"] = field
         if with_parent:
             self.fields["parent"] = forms.ModelChoiceField(
                 queryset=Code.objects.filter(codebook=codebook, is_archived=False),
@@ -48,6 +75,17 @@ class CodeForm(forms.ModelForm):
                 empty_label=_("(top level)"),
             )
             self.order_fields(["parent"])
+
+    def clean(self):
+        data = super().clean()
+        translations = {}
+        for prefix, lang in (("en", BASE_LANGUAGE), ("tr", self.language)):
+            if lang:
+                translations[lang] = {
+                    name: data.pop(f"{prefix}_{name}", "") or "" for name in TEXT_LABELS
+                }
+        data["translations"] = translations
+        return data
 
     def _post_clean(self):
         # NOTE: the service validates and saves; the model form only collects the values.
@@ -108,6 +146,13 @@ class CodebookImportForm(forms.Form):
         max_length=200,
         required=False,
         help_text=_("Leave empty to use the name in the file"),
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the code names in a .qdc file"),
+        choices=settings.LANGUAGES,
+        initial=BASE_LANGUAGE,
+        required=False,
+        help_text=_("Used when the file does not say; a CSV names the language of each column"),
     )
 
 

@@ -8,6 +8,8 @@ For the other engineers (NLP, testimonies, analysis):
   ``communication``, ``workforce``, with sub-codes under them.
   ``Code.guid`` is the stable REFI-QDA identifier; a merged code is archived
   (``is_archived=True``, ``merged_into`` = the survivor) and keeps no application.
+- ``Code.translations`` — its texts per language (``coding/translations.py``); read them with
+  ``code.text(field)`` / ``code.label`` (reader's language, falling back to English).
 - ``CodeApplication`` — one code applied to one story (``testimony``, a ``testimonies.Testimony``)
   on its RESEARCH COPY (``ResearchCopy.redacted_text``):
     * ``start``/``end``: offsets in Unicode code points (Python ``str`` indices), end exclusive
@@ -40,10 +42,13 @@ completions and reconciliations.
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils.translation import get_language
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
+
+from coding.translations import TranslatedText, code_text, code_translated, translations_clean
 
 
 class Codebook(models.Model):
@@ -79,13 +84,11 @@ class Code(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
     )
     key = models.SlugField(_("key"), max_length=100, help_text=_("Stable identifier"))
-    label_en = models.CharField(_("label (English)"), max_length=200)
-    label_fr = models.CharField(_("label (French)"), max_length=200)
-    description_en = models.TextField(_("description (English)"), blank=True)
-    description_fr = models.TextField(_("description (French)"), blank=True)
-    inclusion_criteria = models.TextField(_("inclusion criteria"), blank=True)
-    exclusion_criteria = models.TextField(_("exclusion criteria"), blank=True)
-    example = models.TextField(_("example"), blank=True)
+    translations = models.JSONField(
+        _("texts in each language"),
+        default=dict,
+        help_text=_("Label, description, criteria and example by language; English required"),
+    )
     colour = models.CharField(_("colour"), max_length=7, default="#1f5f8b")
     is_codable = models.BooleanField(_("codable"), default=True)
     position = models.PositiveIntegerField(_("position"), default=0)
@@ -118,20 +121,37 @@ class Code(models.Model):
             models.CheckConstraint(
                 condition=~Q(parent=models.F("id")), name="code_not_its_own_parent"
             ),
+            models.CheckConstraint(
+                condition=Q(translations__has_key="en"), name="code_translations_has_english"
+            ),
         ]
         indexes = [models.Index(fields=["codebook", "parent", "position"])]
 
     def __str__(self) -> str:
         return self.label
 
+    def clean(self) -> None:
+        try:
+            self.translations = translations_clean(self.translations)
+        except ValidationError as error:
+            raise ValidationError({"translations": error.messages}) from error
+
+    def text(self, field: str, language: str | None = None) -> TranslatedText:
+        """A text in ``language`` (default: the reader's), English with a marker when missing."""
+        return code_translated(self, field, language)
+
     @property
     def label(self) -> str:
-        return self.label_fr if (get_language() or "en").startswith("fr") else self.label_en
+        """The label in the reader's language (plain text; English when it has none)."""
+        return code_text(self, "label")[0]
 
     @property
     def description(self) -> str:
-        fr = (get_language() or "en").startswith("fr")
-        return self.description_fr if fr else self.description_en
+        return code_text(self, "description")[0]
+
+    @property
+    def label_marked(self) -> SafeString:  # for pages: ``lang`` and the fallback marker
+        return self.text("label").html
 
 
 class CodebookVersion(models.Model):

@@ -18,7 +18,35 @@ class CodebookVersionSerializer(serializers.ModelSerializer):
         fields = ["number", "summary", "snapshot", "created_by", "created_at"]
 
 
+class CodeTextsSerializer(serializers.Serializer):
+    """A code's texts in one language (every field optional except the English label)."""
+
+    label = serializers.CharField(required=False, allow_blank=True, allow_null=True)
+    description = serializers.CharField(required=False, allow_blank=True, allow_null=True)
+    inclusion_criteria = serializers.CharField(required=False, allow_blank=True, allow_null=True)
+    exclusion_criteria = serializers.CharField(required=False, allow_blank=True, allow_null=True)
+    example = serializers.CharField(required=False, allow_blank=True, allow_null=True)
+
+
+class TranslationsField(serializers.DictField):
+    """Input checked per language by ``CodeTextsSerializer``; output as stored (only the texts a
+    language has)."""
+
+    def to_representation(self, value):
+        return value
+
+
 class CodeSerializer(serializers.ModelSerializer):
+    """``translations``: ``{language: {label, description, inclusion_criteria,
+    exclusion_criteria, example}}``, English required. ``label`` and ``description`` are in the
+    language asked for (``?language=``, default the reader's), or English when that language has
+    none (``label_is_fallback``)."""
+
+    translations = TranslationsField(child=CodeTextsSerializer(allow_null=True))
+    label = serializers.SerializerMethodField()
+    description = serializers.SerializerMethodField()
+    label_is_fallback = serializers.SerializerMethodField()
+
     class Meta:
         model = Code
         fields = [
@@ -27,13 +55,10 @@ class CodeSerializer(serializers.ModelSerializer):
             "parent",
             "key",
             "guid",
-            "label_en",
-            "label_fr",
-            "description_en",
-            "description_fr",
-            "inclusion_criteria",
-            "exclusion_criteria",
-            "example",
+            "translations",
+            "label",
+            "description",
+            "label_is_fallback",
             "colour",
             "is_codable",
             "is_exclusive_group",
@@ -43,8 +68,18 @@ class CodeSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["guid", "position", "is_archived", "merged_into"]
         extra_kwargs = {"key": {"required": False}}
-        # NOTE: the service checks uniqueness and the tree; the serializer only checks types.
+        # NOTE: the service checks uniqueness, the tree and the translations; the serializer only
+        # checks types.
         validators: list = []
+
+    def get_label(self, code: Code) -> str:
+        return code.text("label").text
+
+    def get_description(self, code: Code) -> str:
+        return code.text("description").text
+
+    def get_label_is_fallback(self, code: Code) -> bool:
+        return code.text("label").is_fallback
 
 
 class CodeUpdateSerializer(CodeSerializer):

@@ -251,6 +251,8 @@ class CommitmentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["session"].queryset = event.sessions.order_by("starts_at", "id")
         self.fields["themes"].queryset = theme_choices()
+        # The theme's label in the reader's language, marked "(in English)" when it has none.
+        self.fields["themes"].label_from_instance = lambda theme: theme.label_marked
         self.fields["description"].widget.attrs["maxlength"] = 2_000
         self.fields["public_progress_note"].widget.attrs["maxlength"] = 2_000
 

@@ -43,6 +43,16 @@ def _user_guid(user_id: int | None) -> str | None:
     return None if user_id is None else refiqda.stable_guid("user", user_id)
 
 
+def _code_description(code) -> str:
+    """The description in the export's language; a line says when the label is the English one
+    because the code has none in that language (the name itself stays a clean label)."""
+    description = code.text("description").text
+    if not code.text("label").is_fallback:
+        return description
+    note = _("Label in English: no translation in this language yet.")
+    return f"{description}\n\n{note}" if description else note
+
+
 def _code_tree(codebook) -> tuple[list[refiqda.QdaCode], dict[int, str]]:
     codes = list(Code.objects.filter(codebook=codebook).order_by("position", "id"))
     memos = defaultdict(list)
@@ -56,7 +66,7 @@ def _code_tree(codebook) -> tuple[list[refiqda.QdaCode], dict[int, str]]:
             name=c.label,
             is_codable=c.is_codable and not c.is_archived,
             colour=c.colour,
-            description=c.description,
+            description=_code_description(c),
             note_guids=memos[c.id],
         )
         for c in codes

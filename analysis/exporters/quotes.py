@@ -59,7 +59,10 @@ def quotes_from(applications) -> Iterator[Quote]:
         if not text.strip():
             continue
         yield Quote(
-            app.code.label, text, attribution_for(app.testimony), receipt_summary(app.testimony)
+            app.code.text("label").marked,
+            text,
+            attribution_for(app.testimony),
+            receipt_summary(app.testimony),
         )
 
 

@@ -10,7 +10,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
+from django.utils.translation import get_language
+
 from coding.models import Code, CodeApplication
+from coding.selectors import code_text
 from testimonies.models import ResearchCopy, Testimony, TestimonyCharacteristics
 
 CHUNK = 500
@@ -94,23 +97,28 @@ def stories_table(stories, progress: Progress = None) -> Table:
     return Table("stories", header, rows())
 
 
-def codes_table(codebook) -> Table:
-    header = [
-        "key",
-        "parent",
-        "label_en",
-        "label_fr",
-        "description_en",
-        "description_fr",
-        "colour",
-        "codable",
-        "guid",
-    ]
+def codes_table(codebook, language: str | None = None) -> Table:
+    """The codebook: ``label`` in ``language`` (default the reader's; ``label_fallback`` says
+    "yes" where it is the English label), then label and description in every language."""
+    language = language or get_language() or "en"
     codes = list(
         Code.objects.filter(codebook=codebook, is_archived=False)
         .select_related("parent")
         .order_by("position", "id")
     )
+    present = {lang for code in codes for lang in code.translations or {}}
+    languages = [lang for lang in dict.fromkeys(["en", *sorted(present)]) if lang in present]
+    texts = [(f, lang) for lang in languages for f in ("label", "description")]
+    header = [
+        "key",
+        "parent",
+        "label",
+        "label_fallback",
+        *(f"{f}_{lang}" for f, lang in texts),
+        "colour",
+        "codable",
+        "guid",
+    ]
     children: dict = defaultdict(list)
     for code in codes:
         children[code.parent_id].append(code)
@@ -123,13 +131,13 @@ def codes_table(codebook) -> Table:
 
     def rows():
         for code in walk(None):
+            label, fallback = code_text(code, "label", language)
             yield [
                 code.key,
                 code.parent.key if code.parent else "",
-                code.label_en,
-                code.label_fr,
-                code.description_en,
-                code.description_fr,
+                label,
+                "yes" if fallback else "no",
+                *((code.translations.get(lang) or {}).get(f, "") for f, lang in texts),
                 code.colour,
                 code.is_codable,
                 str(code.guid),
@@ -142,11 +150,14 @@ def accepted_applications():
     return CodeApplication.objects.filter(status=CodeApplication.Status.ACCEPTED)
 
 
-def applications_table(stories, progress: Progress = None) -> Table:
+def applications_table(stories, progress: Progress = None, language: str | None = None) -> Table:
+    """Accepted applications; ``label`` is the code's label in ``language`` (default the
+    reader's), followed by "(in English)" where the code has none in that language."""
+    language = language or get_language() or "en"
     header = [
         "story_id",
         "code",
-        "label_en",
+        "label",
         "level",
         "start",
         "end",
@@ -169,7 +180,7 @@ def applications_table(stories, progress: Progress = None) -> Table:
                 yield [
                     str(public[app.testimony_id]),
                     app.code.key,
-                    app.code.label_en,
+                    app.code.text("label", language).marked,
                     "document" if app.start is None else "span",
                     app.start,
                     app.end,

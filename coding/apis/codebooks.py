@@ -2,6 +2,7 @@
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils.translation import override
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
@@ -10,7 +11,12 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from coding import exchange, selectors, services
-from coding.apis.common import CodingApi, int_param, require_codebook_manager
+from coding.apis.common import (
+    CodingApi,
+    int_param,
+    language_param,
+    require_codebook_manager,
+)
 from coding.serializers import (
     CodebookSerializer,
     CodebookVersionSerializer,
@@ -20,6 +26,13 @@ from coding.serializers import (
     CodeUpdateSerializer,
 )
 from core.pagination import paginated_response
+
+LANGUAGE_PARAMETER = OpenApiParameter(
+    "language",
+    str,
+    description="Language of labels and descriptions (a tag such as fr or pt-BR); default the "
+    "reader's. Missing texts fall back to English.",
+)
 
 # Codebooks ------------------------------------------------------------------------------------
 
@@ -78,21 +91,27 @@ class CodebookVersionListApi(CodingApi):
 class CodebookExportApi(CodingApi):
     @extend_schema(
         operation_id="codebooks_export_retrieve",
-        parameters=[OpenApiParameter("type", str, enum=["qdc", "csv"], default="qdc")],
+        parameters=[
+            OpenApiParameter("type", str, enum=["qdc", "csv"], default="qdc"),
+            LANGUAGE_PARAMETER,
+        ],
         responses={(200, "application/xml"): OpenApiTypes.BINARY},
         description="The codebook as REFI-QDA .qdc (default) or CSV.",
     )
     def get(self, request, pk: int):
         book = _codebook(request, pk)
         fmt = request.query_params.get("type", "qdc")
+        language = language_param(request)
         if fmt == "csv":
             response = HttpResponse(
-                exchange.codebook_export_csv(codebook=book), content_type="text/csv"
+                exchange.codebook_export_csv(codebook=book, language=language),
+                content_type="text/csv",
             )
         else:
             fmt = "qdc"
             response = HttpResponse(
-                exchange.codebook_export_qdc(codebook=book), content_type="application/xml"
+                exchange.codebook_export_qdc(codebook=book, language=language),
+                content_type="application/xml",
             )
         response["Content-Disposition"] = f'attachment; filename="{book.slug}.{fmt}"'
         return response
@@ -109,6 +128,11 @@ class CodebookImportApi(CodingApi):
                 "properties": {
                     "file": {"type": "string", "format": "binary"},
                     "name": {"type": "string"},
+                    "language": {
+                        "type": "string",
+                        "description": "Language of the code names in a .qdc file that does "
+                        "not say (default en)",
+                    },
                 },
                 "required": ["file"],
             }
@@ -130,7 +154,12 @@ class CodebookImportApi(CodingApi):
                 data=data, user=request.user, name=name or upload.name[:-4]
             )
         else:
-            book = exchange.codebook_import_qdc(data=data, user=request.user, name=name)
+            book = exchange.codebook_import_qdc(
+                data=data,
+                user=request.user,
+                name=name,
+                language=request.data.get("language") or "en",
+            )
         return Response(CodebookSerializer(book).data, status=status.HTTP_201_CREATED)
 
 
@@ -148,6 +177,7 @@ class CodeListApi(CodingApi):
             OpenApiParameter("codebook", int),
             OpenApiParameter("parent", int),
             OpenApiParameter("archived", bool),
+            LANGUAGE_PARAMETER,
         ],
         responses=CodeSerializer(many=True),
     )
@@ -161,9 +191,10 @@ class CodeListApi(CodingApi):
             codes = codes.filter(parent_id=parent)
         if request.query_params.get("archived") != "true":
             codes = codes.filter(is_archived=False)
-        return paginated_response(
-            request=request, queryset=codes, serializer_class=CodeSerializer, view=self
-        )
+        with override(language_param(request)):
+            return paginated_response(
+                request=request, queryset=codes, serializer_class=CodeSerializer, view=self
+            )
 
     @extend_schema(
         operation_id="codes_create", request=CodeSerializer, responses={201: CodeSerializer}
@@ -179,15 +210,21 @@ class CodeListApi(CodingApi):
 
 
 class CodeDetailApi(CodingApi):
-    @extend_schema(operation_id="codes_retrieve", responses=CodeSerializer)
+    @extend_schema(
+        operation_id="codes_retrieve", parameters=[LANGUAGE_PARAMETER], responses=CodeSerializer
+    )
     def get(self, request, pk: int):
-        return Response(CodeSerializer(_code(request, pk)).data)
+        code = _code(request, pk)
+        with override(language_param(request)):
+            return Response(CodeSerializer(code).data)
 
     @extend_schema(
         operation_id="codes_partial_update", request=CodeUpdateSerializer, responses=CodeSerializer
     )
     def patch(self, request, pk: int):
-        """Rename a code or change its description, criteria, example or colour."""
+        """Rename a code or change its texts or colour. ``translations`` is laid over the stored
+        texts field by field: an empty text or null removes a field, a null language removes
+        that language."""
         require_codebook_manager(request)
         code = _code(request, pk)
         data = CodeUpdateSerializer(code, data=request.data, partial=True)

@@ -1,10 +1,12 @@
 """What every coding endpoint shares: who may call it and how it reads its query parameters."""
 
+from django.utils.translation import get_language
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.views import APIView
 
 from accounts.roles import RESEARCH_TEAM
 from coding import selectors
+from coding.translations import language_normalise, language_valid
 from core.permissions import roles_allowed
 
 CODERS = roles_allowed(*RESEARCH_TEAM)
@@ -28,3 +30,13 @@ def int_param(request, name: str) -> int | None:
         return int(value)
     except ValueError as exc:
         raise ValidationError({name: ["A whole number is required."]}) from exc
+
+
+def language_param(request) -> str:
+    """``?language=`` (a language tag such as ``fr`` or ``pt-BR``), default the reader's."""
+    value = request.query_params.get("language")
+    if value in (None, ""):
+        return get_language() or "en"
+    if not language_valid(value):
+        raise ValidationError({"language": ["A language tag such as en, fr or pt-BR."]})
+    return language_normalise(value)

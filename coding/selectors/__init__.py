@@ -45,8 +45,12 @@ from coding.selectors.stories import (
     visible_testimony_ids,
     work_queue,
 )
+from coding.translations import code_text, code_translated, language_normalise
 
 __all__ = [
+    "code_text",
+    "code_translated",
+    "language_normalise",
     "HUMAN",
     "MACHINE",
     "QUEUE_STATUSES",

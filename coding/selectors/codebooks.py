@@ -118,7 +118,7 @@ def default_codes() -> dict[str, Code]:
     return {
         code.key: code
         for code in Code.objects.filter(codebook__is_default=True, is_codable=True).only(
-            "id", "key", "codebook_id", "is_codable", "label_en", "label_fr"
+            "id", "key", "codebook_id", "is_codable", "translations"
         )
     }
 
@@ -130,7 +130,7 @@ def code_choices(*, codebook: Codebook | None) -> list[tuple[str, str]]:
     codes = list(
         Code.objects.filter(codebook=codebook, is_archived=False)
         .order_by("position", "id")
-        .only("id", "parent_id", "label_en", "label_fr")
+        .only("id", "parent_id", "translations")
     )
     children: dict = {}
     for code in codes:

@@ -10,13 +10,7 @@ from coding.services.common import full_clean
 
 CODE_FIELDS = (
     "key",
-    "label_en",
-    "label_fr",
-    "description_en",
-    "description_fr",
-    "inclusion_criteria",
-    "exclusion_criteria",
-    "example",
+    "translations",
     "colour",
     "is_codable",
     "is_exclusive_group",

@@ -1,5 +1,6 @@
 """Codes: create, edit, move in the tree, merge into another, delete when unused."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -9,7 +10,22 @@ from django.utils.translation import gettext as _
 from coding.models import Code, CodeApplication, Codebook, Memo, Reconciliation
 from coding.services.codebooks import CODE_FIELDS, codebook_version_record
 from coding.services.common import full_clean
+from coding.translations import BASE_LANGUAGE, code_text, translations_clean, translations_merge
 from core.exceptions import ApplicationError
+
+
+def _english(code: Code) -> str:
+    """Version summaries name codes in English, the one language every code has."""
+    return code_text(code, "label", BASE_LANGUAGE)[0]
+
+
+def _clean_translations(translations) -> dict:
+    try:
+        return translations_clean(translations)
+    except ValidationError as error:
+        raise ApplicationError(
+            " ".join(error.messages), field_errors={"translations": error.messages}
+        ) from error
 
 
 def _unique_key(codebook: Codebook, wanted: str, label: str) -> str:
@@ -51,8 +67,7 @@ def code_create(
     *,
     codebook: Codebook,
     user,
-    label_en: str,
-    label_fr: str,
+    translations: dict,
     parent: Code | None = None,
     key: str = "",
     position: int | None = None,
@@ -62,6 +77,7 @@ def code_create(
     unknown = set(fields) - set(CODE_FIELDS)
     if unknown:
         raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
+    translations = _clean_translations(translations)
     _check_parent(codebook=codebook, code=None, parent=parent)
     if key and Code.objects.filter(codebook=codebook, key=key).exists():
         raise ApplicationError(
@@ -74,9 +90,8 @@ def code_create(
     code = Code(
         codebook=codebook,
         parent=parent,
-        key=key or _unique_key(codebook, "", label_en),
-        label_en=label_en.strip(),
-        label_fr=label_fr.strip(),
+        key=key or _unique_key(codebook, "", translations["en"]["label"]),
+        translations=translations,
         position=position,
         **fields,
     )
@@ -84,20 +99,23 @@ def code_create(
     code.save()
     if record_version:
         codebook_version_record(
-            codebook=codebook, user=user, summary=_("Added “%(l)s”") % {"l": code.label_en}
+            codebook=codebook, user=user, summary=_("Added “%(l)s”") % {"l": _english(code)}
         )
     return code
 
 
 @transaction.atomic
-def code_update(*, code: Code, user, **fields) -> Code:
-    """Rename a code or change its description, criteria, example or colour."""
+def code_update(*, code: Code, user, translations: dict | None = None, **fields) -> Code:
+    """Rename a code or change its texts, key or colour. ``translations`` replaces the
+    languages it names (each whole; an empty one removes that language) and keeps the others."""
     unknown = set(fields) - set(CODE_FIELDS)
     if unknown:
         raise ApplicationError(_("Unknown fields: %(f)s") % {"f": ", ".join(sorted(unknown))})
     if code.is_archived:
         raise ApplicationError(_("An archived code cannot be changed."))
-    before = code.label_en
+    before = _english(code)
+    if translations is not None:
+        code.translations = _clean_translations(translations_merge(code.translations, translations))
     for name, value in fields.items():
         setattr(code, name, value.strip() if isinstance(value, str) else value)
     if (
@@ -113,9 +131,9 @@ def code_update(*, code: Code, user, **fields) -> Code:
     full_clean(code, exclude=["codebook", "parent", "merged_into"])
     code.save()
     summary = (
-        _("Renamed “%(a)s” to “%(b)s”") % {"a": before, "b": code.label_en}
-        if before != code.label_en
-        else _("Edited “%(l)s”") % {"l": code.label_en}
+        _("Renamed “%(a)s” to “%(b)s”") % {"a": before, "b": _english(code)}
+        if before != _english(code)
+        else _("Edited “%(l)s”") % {"l": _english(code)}
     )
     codebook_version_record(codebook=code.codebook, user=user, summary=summary)
     return code
@@ -141,11 +159,11 @@ def code_move(*, code: Code, user, parent: Code | None, position: int | None = N
         elif sibling.position != number:
             Code.objects.filter(pk=sibling.pk).update(position=number)
     code.save(update_fields=["parent", "position", "updated_at"])
-    where = parent.label_en if parent else _("the top level")
+    where = _english(parent) if parent else _("the top level")
     codebook_version_record(
         codebook=code.codebook,
         user=user,
-        summary=_("Moved “%(l)s” under %(p)s") % {"l": code.label_en, "p": where},
+        summary=_("Moved “%(l)s” under %(p)s") % {"l": _english(code), "p": where},
     )
     return code
 
@@ -226,7 +244,7 @@ def code_merge(*, source: Code, target: Code, user) -> Code:
         codebook=source.codebook,
         user=user,
         summary=_("Merged “%(a)s” into “%(b)s” (%(n)s applications moved)")
-        % {"a": source.label_en, "b": target.label_en, "n": moved},
+        % {"a": _english(source), "b": _english(target), "n": moved},
     )
     return target
 
@@ -240,7 +258,7 @@ def code_delete(*, code: Code, user) -> None:
         raise ApplicationError(_("Move or delete its sub-codes first."))
     if CodeApplication.objects.filter(code=code).exists():
         raise ApplicationError(_("This code has been applied: merge it into another code instead."))
-    codebook, label = code.codebook, code.label_en
+    codebook, label = code.codebook, _english(code)
     Memo.objects.filter(code=code).update(kind=Memo.Kind.PROJECT, code=None)
     Code.objects.filter(merged_into=code).update(merged_into=None)
     Code.objects.filter(parent=code).update(parent=None)

@@ -2,13 +2,14 @@
 
 from django.db import transaction
 
-from coding.default_codebook import SUB_CODE_GUIDANCE, SUB_CODES, THEME_COLOURS, THEMES
+from coding.default_codebook import SUB_CODES, THEME_COLOURS, THEMES, default_translations
 from coding.models import Code, Codebook
 
 
 @transaction.atomic
 def codebook_default_seed() -> Codebook:
-    """Create or refresh the default codebook (the six themes and their sub-codes); idempotent."""
+    """Create or refresh the default codebook (the six themes and their sub-codes, in every
+    programme language); idempotent."""
     codebook, _ = Codebook.objects.update_or_create(
         slug="action-themes",
         defaults={
@@ -18,44 +19,27 @@ def codebook_default_seed() -> Codebook:
         },
     )
     themes = {}
-    for position, (key, en, fr, desc_en, desc_fr) in enumerate(THEMES, start=1):
+    for position, key in enumerate(THEMES, start=1):
         themes[key], _ = Code.objects.update_or_create(
             codebook=codebook,
             key=key,
             defaults={
                 "parent": None,
-                "label_en": en,
-                "label_fr": fr,
-                "description_en": desc_en,
-                "description_fr": desc_fr,
+                "translations": default_translations(key),
                 "colour": THEME_COLOURS[position - 1],
                 "position": position,
                 "is_codable": True,
             },
         )
-    for position, (parent_key, key, en, fr) in enumerate(SUB_CODES, start=1):
+    for position, (parent_key, key) in enumerate(SUB_CODES, start=1):
         Code.objects.update_or_create(
             codebook=codebook,
             key=key,
             defaults={
                 "parent": themes[parent_key],
-                "label_en": en,
-                "label_fr": fr,
+                "translations": default_translations(key),
                 "colour": themes[parent_key].colour,
                 "position": position,
-                **dict(
-                    zip(
-                        (
-                            "description_en",
-                            "description_fr",
-                            "inclusion_criteria",
-                            "exclusion_criteria",
-                            "example",
-                        ),
-                        SUB_CODE_GUIDANCE.get(key, ("",) * 5),
-                        strict=True,
-                    )
-                ),
             },
         )
     return codebook

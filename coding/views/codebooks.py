@@ -1,5 +1,6 @@
 """Codebooks: the list, creating and importing one, its page, exports and versions."""
 
+from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -7,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from coding import exchange, selectors, services
 from coding.forms import CodebookForm, CodebookImportForm
+from coding.translations import code_translated, language_or_default
 from coding.views.common import CODERS, codebook_for_request, require_manager
 from core.access import roles_required
 from core.exceptions import ApplicationError
@@ -53,7 +55,9 @@ def _import_codebook(request, form):
         return exchange.codebook_import_csv(
             data=data, user=request.user, name=name or upload.name[:-4]
         )
-    return exchange.codebook_import_qdc(data=data, user=request.user, name=name)
+    return exchange.codebook_import_qdc(
+        data=data, user=request.user, name=name, language=form.cleaned_data.get("language") or "en"
+    )
 
 
 @roles_required(*CODERS)
@@ -82,6 +86,7 @@ def codebook(request, slug: str):
             "tree": selectors.codebook_tree(codebook=book, with_counts=True),
             "can_manage": selectors.can_manage_codebook(request.user),
             "latest": book.versions.order_by("-number").only("number", "created_at").first(),
+            "export_languages": settings.LANGUAGES,
         },
     )
 
@@ -89,13 +94,16 @@ def codebook(request, slug: str):
 @roles_required(*CODERS)
 def codebook_export(request, slug: str, fmt: str):
     book = codebook_for_request(request, slug)
+    language = language_or_default(request.GET.get("language"))
     if fmt == "qdc":
         response = HttpResponse(
-            exchange.codebook_export_qdc(codebook=book), content_type="application/xml"
+            exchange.codebook_export_qdc(codebook=book, language=language),
+            content_type="application/xml",
         )
     else:
         response = HttpResponse(
-            exchange.codebook_export_csv(codebook=book), content_type="text/csv; charset=utf-8"
+            exchange.codebook_export_csv(codebook=book, language=language),
+            content_type="text/csv; charset=utf-8",
         )
     response["Content-Disposition"] = f'attachment; filename="{book.slug}.{fmt}"'
     return response
@@ -118,6 +126,7 @@ def codebook_version(request, slug: str, number: int):
     codes = version.snapshot.get("codes", [])
     depth: dict = {}
     for row in codes:
+        row["label_text"] = code_translated(row.get("translations") or {}, "label").html
         row["depth"] = depth.get(row["parent"], -1) + 1
         depth[row["guid"]] = row["depth"]
     return render(

@@ -1,13 +1,16 @@
 """A codebook's codes: add, read, edit, move, merge and delete."""
 
 from django import forms
+from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from coding import selectors, services
 from coding.forms import CodeForm, CodeMergeForm, CodeMoveForm, MemoForm
 from coding.models import Code
+from coding.translations import language_normalise, language_or_default
 from coding.views.common import CODERS, codebook_for_request, require_manager
 from core.access import roles_required
 from core.form_views import form_submit
@@ -17,6 +20,21 @@ def _code(request, pk: int) -> Code:
     return get_object_or_404(
         selectors.codes_for_user(user=request.user).filter(is_archived=False), pk=pk
     )
+
+
+def _languages(code) -> list[dict]:
+    """The programme's languages, each with its own name and whether the code has a label."""
+    rows = []
+    for language, _name in settings.LANGUAGES:
+        key = language_normalise(language)
+        info = get_language_info(language)
+        missing = not (code.translations.get(key) or {}).get("label") if code else True
+        rows.append({"code": key, "name": info["name_local"], "missing": missing})
+    return rows
+
+
+def _form_language(request) -> str:
+    return language_or_default(request.GET.get("language"))
 
 
 def _in_codebook(code) -> str:
@@ -42,7 +60,13 @@ def code_create(request, slug: str):
         initial["parent"] = request.GET["parent"]
     return form_submit(
         request,
-        CodeForm(request.POST or None, codebook=book, with_parent=True, initial=initial),
+        CodeForm(
+            request.POST or None,
+            codebook=book,
+            language=_form_language(request),
+            with_parent=True,
+            initial=initial,
+        ),
         action=lambda form: services.code_create(
             codebook=book, user=request.user, **form.cleaned_data
         ),
@@ -70,6 +94,7 @@ def code_detail(request, pk: int):
             "memo_form": MemoForm(prefix="memo"),
             "can_manage": selectors.can_manage_codebook(request.user),
             "children": code.children.filter(is_archived=False),
+            "languages": _languages(code),
         },
     )
 
@@ -80,7 +105,12 @@ def code_edit(request, pk: int):
     code = _code(request, pk)
     return form_submit(
         request,
-        CodeForm(request.POST or None, instance=code, codebook=code.codebook),
+        CodeForm(
+            request.POST or None,
+            instance=code,
+            codebook=code.codebook,
+            language=_form_language(request),
+        ),
         # NOTE: the service gets the code as stored; the bound form has changed ``code``.
         action=lambda form: services.code_update(
             code=Code.objects.get(pk=code.pk), user=request.user, **form.cleaned_data
@@ -89,7 +119,12 @@ def code_edit(request, pk: int):
         success_url=reverse("coding:code", args=[code.pk]),
         template="coding/form.html",
         # A lambda: the title shows the label as the form left it, as it always has.
-        context=lambda: _code_page(code, _("Edit “%(code)s”") % {"code": code.label}, _("Save")),
+        context=lambda: _code_page(
+            code,
+            _("Edit “%(code)s”") % {"code": code.label},
+            _("Save"),
+            language_links=[{**row, "url": f"?language={row['code']}"} for row in _languages(code)],
+        ),
     )
 
 

@@ -19,8 +19,7 @@ def codebook_with_themes(n: int = 3) -> tuple[Codebook, list[Code]]:
         Code.objects.create(
             codebook=book,
             key=f"theme_{i}",
-            label_en=f"Theme {i}",
-            label_fr=f"Thème {i}",
+            translations={"en": {"label": f"Theme {i}"}, "fr": {"label": f"Thème {i}"}},
             colour=colours[i % 6],
             position=i,
         )
@@ -30,8 +29,7 @@ def codebook_with_themes(n: int = 3) -> tuple[Codebook, list[Code]]:
         codebook=book,
         parent=themes[0],
         key="theme_0_child",
-        label_en="Not listened to",
-        label_fr="Pas écouté",
+        translations={"en": {"label": "Not listened to"}, "fr": {"label": "Pas écouté"}},
         position=100,
     )
     return book, themes

@@ -131,7 +131,7 @@ def test_csv_and_xlsx_neutralise_formulas(project, researcher):
 
 def test_applications_and_codes_exports(project, researcher):
     rows = list(csv.reader(io.StringIO(build(researcher, "applications", "csv").decode())))
-    assert rows[0][:6] == ["story_id", "code", "label_en", "level", "start", "end"]
+    assert rows[0][:6] == ["story_id", "code", "label", "level", "start", "end"]
     levels = {(r[3], r[4], r[5]) for r in rows[1:]}
     assert ("span", "6", "26") in levels and ("document", "", "") in levels
     codes = list(csv.reader(io.StringIO(build(researcher, "codes", "csv").decode())))

@@ -41,8 +41,15 @@ class CodeFactory(factory.django.DjangoModelFactory):
 
     codebook = factory.SubFactory(CodebookFactory)
     key = factory.Sequence(lambda n: f"code_{n}")
-    label_en = factory.Sequence(lambda n: f"Code {n}")
-    label_fr = factory.Sequence(lambda n: f"Code {n} (fr)")
+    translations = factory.LazyAttribute(
+        lambda o: {"en": {"label": o.label_en}, "fr": {"label": o.label_fr}}
+    )
+
+    class Params:
+        # Shortcuts: ``label_en=``/``label_fr=`` fill ``translations``.
+        label_en = factory.Sequence(lambda n: f"Code {n}")
+        label_fr = factory.Sequence(lambda n: f"Code {n} (fr)")
+
     position = factory.Sequence(lambda n: n)
 
 

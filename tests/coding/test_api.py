@@ -1,8 +1,13 @@
 """Coding API: every role on every endpoint, and what each endpoint does."""
 
+import csv
+import io
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from accounts.roles import Role
@@ -13,6 +18,14 @@ from tests.coding.factories import story
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _reader_language_reset():
+    """Requests with Accept-Language leave that language active in the thread: reset it."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
 
 ANON, P, F, R, A = "anonymous", Role.PARTICIPANT, Role.FACILITATOR, Role.RESEARCHER, Role.ADMIN
 ROLES = (ANON, P, F, R, A)
@@ -87,8 +100,12 @@ def test_every_role_on_every_write_endpoint(world, role_users):
     writes = [
         ("post", "/api/v1/codebooks/", {"name": "X"}),
         ("post", "/api/v1/codebooks/import/", {}),
-        ("post", "/api/v1/codes/", {"codebook": w["book"].id, "label_en": "a", "label_fr": "b"}),
-        ("patch", f"/api/v1/codes/{w['sub'].id}/", {"label_en": "Renamed"}),
+        (
+            "post",
+            "/api/v1/codes/",
+            {"codebook": w["book"].id, "translations": {"en": {"label": "a"}}},
+        ),
+        ("patch", f"/api/v1/codes/{w['sub'].id}/", {"translations": {"en": {"label": "Renamed"}}}),
         ("post", f"/api/v1/codes/{w['sub'].id}/move/", {"parent": None}),
         ("post", f"/api/v1/codes/{w['sub'].id}/merge/", {"target": w["theme"].id}),
         ("delete", f"/api/v1/codes/{w['sub'].id}/", None),
@@ -115,7 +132,7 @@ def test_every_role_on_every_write_endpoint(world, role_users):
     for method, url, data in writes[:7]:
         response = getattr(api(researcher), method)(url, data, format="json")
         assert response.status_code == 403, (method, url)
-    assert Code.objects.get(pk=w["sub"].pk).label_en == "Not listened to"
+    assert Code.objects.get(pk=w["sub"].pk).translations["en"]["label"] == "Not listened to"
     assert CodeApplication.objects.filter(source="human").count() == 1
     assert Memo.objects.count() == 1
 
@@ -189,19 +206,22 @@ def test_codebook_management_with_the_right(world, researcher):
         {
             "codebook": world["book"].id,
             "parent": world["theme"].id,
-            "label_en": "Rushed",
-            "label_fr": "Pressé",
+            "translations": {"en": {"label": "Rushed"}, "fr": {"label": "Pressé"}},
         },
         format="json",
     )
     assert created.status_code == 201, created.json()
     new_id = created.json()["id"]
-    assert (
-        c.patch(f"/api/v1/codes/{new_id}/", {"label_en": "Rushed visit"}, format="json").json()[
-            "label_en"
-        ]
-        == "Rushed visit"
-    )
+    renamed = c.patch(
+        f"/api/v1/codes/{new_id}/",
+        {"translations": {"en": {"label": "Rushed visit"}, "ja": {"label": "急いだ診察"}}},
+        format="json",
+    ).json()
+    assert renamed["translations"] == {
+        "en": {"label": "Rushed visit"},
+        "fr": {"label": "Pressé"},
+        "ja": {"label": "急いだ診察"},
+    }
     moved = c.post(f"/api/v1/codes/{new_id}/move/", {"parent": None, "position": 1}, format="json")
     assert moved.json()["parent"] is None and moved.json()["position"] == 1
     cycle = c.post(
@@ -325,3 +345,51 @@ def test_reconciliation_api(world, researcher):
         format="json",
     )
     assert bad.status_code == 400 and "decision" in bad.json()
+
+
+def test_code_texts_in_the_language_asked_for_with_the_english_fallback(world, researcher):
+    c = api(researcher)
+    theme = world["theme"]
+    body = c.get(f"/api/v1/codes/{theme.id}/?language=ja").json()
+    assert body["label"] == "全人的で、その人を中心としたケアを優先する"
+    assert body["label_is_fallback"] is False
+    assert set(body["translations"]) == {"en", "fr", "pt-br", "es", "de", "ja"}
+    only_english = services.code_create(
+        codebook=world["book"], user=None, translations={"en": {"label": "Only English"}}
+    )
+    body = c.get(f"/api/v1/codes/{only_english.id}/?language=de").json()
+    assert (body["label"], body["label_is_fallback"]) == ("Only English", True)
+    listed = c.get(f"/api/v1/codes/?codebook={world['book'].id}&language=pt-BR").json()
+    labels = {row["key"]: row["label"] for row in listed["results"]}
+    assert labels["person_centred"] == "Priorizar o cuidado integral e centrado na pessoa"
+    assert c.get(f"/api/v1/codes/{theme.id}/", HTTP_ACCEPT_LANGUAGE="fr").json()["label"] == (
+        "Privilégier des soins globaux centrés sur la personne"
+    )
+    assert c.get(f"/api/v1/codes/{theme.id}/?language=not a tag!").status_code == 400
+
+
+def test_code_translations_are_validated(world, researcher):
+    researcher.user_permissions.add(Permission.objects.get(codename="manage_codebook"))
+    c = api(researcher)
+    book = world["book"].id
+    for translations in (
+        {"fr": {"label": "Sans anglais"}},
+        {"en": {"label": ""}},
+        {"en": {"label": "Bad tag"}, "not a tag!": {"label": "x"}},
+    ):
+        response = c.post(
+            "/api/v1/codes/", {"codebook": book, "translations": translations}, format="json"
+        )
+        assert response.status_code == 400, (translations, response.json())
+    assert not Code.objects.filter(translations__fr__label="Sans anglais").exists()
+    removed = c.patch(
+        f"/api/v1/codes/{world['sub'].id}/", {"translations": {"fr": None}}, format="json"
+    ).json()
+    assert "fr" not in removed["translations"] and "ja" in removed["translations"]
+
+
+def test_codebook_export_api_takes_a_language(world, researcher):
+    c = api(researcher)
+    response = c.get(f"/api/v1/codebooks/{world['book'].id}/export/?type=csv&language=es")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows[0]["label"] == "Empoderar mediante la formación"

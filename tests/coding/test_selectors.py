@@ -84,7 +84,7 @@ def test_reconcile_view(team, client_for):
     page = c.get(f"/coding/agreement/disagreements/?codebook={book.pk}").content.decode()
     assert f"Story {s.id}" not in page
     agreement = c.get(f"/coding/agreement/?codebook={book.pk}").content.decode()
-    assert code.label_en in agreement
+    assert code.translations["en"]["label"] in agreement
 
 
 def test_text_segments_cover_the_text_exactly():

@@ -55,26 +55,31 @@ def test_grouping_code_cannot_be_applied(coder):
         services.application_create(testimony=story(), code=code, coder=coder)
 
 
+def _texts(en: str, fr: str) -> dict:
+    return {"en": {"label": en}, "fr": {"label": fr}}
+
+
 def test_add_rename_move_and_versions(coder):
     book = services.codebook_create(name="Trust", user=coder)
-    theme = services.code_create(codebook=book, user=coder, label_en="Care", label_fr="Soins")
+    theme = services.code_create(codebook=book, user=coder, translations=_texts("Care", "Soins"))
     sub = services.code_create(
-        codebook=book, user=coder, label_en="Heard", label_fr="Écouté", parent=theme
+        codebook=book, user=coder, translations=_texts("Heard", "Écouté"), parent=theme
     )
-    services.code_update(code=sub, user=coder, label_en="Not listened to")
-    other = services.code_create(codebook=book, user=coder, label_en="Data", label_fr="Données")
+    services.code_update(code=sub, user=coder, translations={"en": {"label": "Not listened to"}})
+    other = services.code_create(codebook=book, user=coder, translations=_texts("Data", "Données"))
     services.code_move(code=sub, user=coder, parent=other)
     sub.refresh_from_db()
-    assert sub.parent == other and sub.label_en == "Not listened to"
+    assert sub.parent == other and sub.text("label", "en").text == "Not listened to"
+    assert sub.translations["fr"] == {"label": "Écouté"}  # a rename keeps the other languages
     with pytest.raises(ApplicationError):
         services.code_move(code=other, user=coder, parent=sub)  # a cycle
     versions = list(CodebookVersion.objects.filter(codebook=book).order_by("number"))
     assert [v.number for v in versions] == [1, 2, 3, 4, 5, 6]
     assert "Renamed" in versions[3].summary
     first_codes = versions[2].snapshot["codes"]
-    assert [c["label_en"] for c in first_codes] == ["Care", "Heard"]
+    assert [c["translations"]["en"]["label"] for c in first_codes] == ["Care", "Heard"]
     last = versions[-1].snapshot["codes"]
-    moved = next(c for c in last if c["label_en"] == "Not listened to")
+    moved = next(c for c in last if c["translations"]["en"]["label"] == "Not listened to")
     assert moved["parent"] == str(other.guid)
 
 

@@ -1,7 +1,9 @@
 """Coding pages: every role on every URL, the coding screen, the queue, codebook management."""
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Permission
+from django.utils import translation
 
 from accounts.roles import Role
 from coding import services
@@ -11,6 +13,14 @@ from tests.coding.factories import story
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _reader_language_reset():
+    """Requests with Accept-Language leave that language active in the thread: reset it."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
 
 ANON, P, F, R, A = "anonymous", Role.PARTICIPANT, Role.FACILITATOR, Role.RESEARCHER, Role.ADMIN
 ROLES = (ANON, P, F, R, A)
@@ -109,7 +119,9 @@ def test_every_role_on_every_action(world, role_users, client_for):
 
 
 def test_version_page(world, client_for, researcher):
-    services.code_update(code=world["sub"], user=researcher, label_en="Unheard")
+    services.code_update(
+        code=world["sub"], user=researcher, translations={"en": {"label": "Unheard"}}
+    )
     version = world["book"].versions.order_by("-number").first()
     response = client_for(researcher).get(
         f"/coding/codebooks/{world['book'].slug}/versions/{version.number}/"
@@ -206,30 +218,42 @@ def test_researcher_with_the_right_manages_the_codebook(world, client_for):
     c = client_for(manager)
     book = world["book"]
     response = c.post(
-        f"/coding/codebooks/{book.slug}/codes/new/",
+        f"/coding/codebooks/{book.slug}/codes/new/?language=fr",
         {
             "parent": world["theme"].id,
-            "label_en": "Dismissed pain",
-            "label_fr": "Douleur minimisée",
+            "en_label": "Dismissed pain",
+            "en_example": "She said it was nothing.",
+            "tr_label": "Douleur minimisée",
             "colour": "#336699",
             "is_codable": "on",
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
-    new = Code.objects.get(label_en="Dismissed pain")
+    new = Code.objects.get(translations__en__label="Dismissed pain")
     assert new.parent == world["theme"] and new.key == "dismissed_pain"
+    assert new.translations == {
+        "en": {"label": "Dismissed pain", "example": "She said it was nothing."},
+        "fr": {"label": "Douleur minimisée"},
+    }
+    form = c.get(f"/coding/codes/{new.id}/edit/?language=ja").content.decode()
+    assert 'name="tr_label"' in form and 'lang="ja"' in form
     c.post(
-        f"/coding/codes/{new.id}/edit/",
+        f"/coding/codes/{new.id}/edit/?language=ja",
         {
-            "label_en": "Pain dismissed",
-            "label_fr": "Douleur",
+            "en_label": "Pain dismissed",
+            "en_example": "She said it was nothing.",
+            "tr_label": "痛みを軽く扱われた",
             "key": new.key,
             "colour": "#336699",
             "is_codable": "on",
         },
     )
     new.refresh_from_db()
-    assert new.label_en == "Pain dismissed"
+    assert new.translations == {
+        "en": {"label": "Pain dismissed", "example": "She said it was nothing."},
+        "fr": {"label": "Douleur minimisée"},  # a language not on the form is kept
+        "ja": {"label": "痛みを軽く扱われた"},
+    }
     c.post(f"/coding/codes/{new.id}/move/", {"parent": ""})
     new.refresh_from_db()
     assert new.parent is None
@@ -237,7 +261,7 @@ def test_researcher_with_the_right_manages_the_codebook(world, client_for):
     assert CodeApplication.objects.get(pk=world["app"].pk).code == new
     response = c.post(
         f"/coding/codebooks/{book.slug}/codes/new/",
-        {"label_en": "", "label_fr": "", "colour": "nope"},
+        {"en_label": "", "colour": "nope"},
     )
     assert response.status_code == 200 and "errorlist" in response.content.decode()
 
@@ -366,7 +390,7 @@ def test_coding_screen_escapes_story_text_labels_and_comments(client_for, resear
     book = codebook_default_seed()
     s = story(text="<script>alert(1)</script> & more 😀")
     code = Code.objects.get(codebook=book, key="judged")
-    code.label_en = "<b>bold</b>"
+    code.translations["en"]["label"] = "<b>bold</b>"
     code.save()
     services.application_create(
         testimony=s, code=code, coder=researcher, start=0, end=8, comment="<img src=x>"
@@ -392,3 +416,24 @@ def test_delete_only_unused_codes(world, client_for, admin_user):
     assert c.post(f"/coding/codes/{unused.id}/delete/").status_code == 302
     assert not Code.objects.filter(pk=unused.pk).exists()
     assert "Deleted" in world["book"].versions.order_by("-number").first().summary
+
+
+def test_pages_show_labels_in_the_readers_language_and_mark_english_fallbacks(
+    client_for, researcher
+):
+    book = codebook_default_seed()
+    only = services.code_create(
+        codebook=book, user=None, translations={"en": {"label": "<i>Only English</i>"}}
+    )
+    c = client_for(researcher)
+    page = c.get(f"/coding/codebooks/{book.slug}/", HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert "教育で力をつける" in page and "Empower through education" not in page
+    assert (
+        '<span lang="en">&lt;i&gt;Only English&lt;/i&gt;</span> <small class="fallback-marker">'
+    ) in page
+    detail = c.get(f"/coding/codes/{only.id}/", HTTP_ACCEPT_LANGUAGE="de").content.decode()
+    assert 'class="fallback-marker"' in detail
+    theme = Code.objects.get(codebook=book, key="education")
+    detail = c.get(f"/coding/codes/{theme.id}/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert "Empoderar mediante la formación" in detail
+    assert "Al personal de enfermería deberían enseñarle" in detail  # the example, in Spanish

@@ -43,7 +43,12 @@ def test_seed_is_complete_and_idempotent(capsys):
     codebook = Codebook.objects.get(is_default=True)
     top = codebook.codes.filter(parent=None)
     assert top.count() == 6
-    assert all(code.label_fr and code.label_en and code.description_fr for code in top)
+    assert all(
+        code.translations["fr"]["label"]
+        and code.translations["en"]["label"]
+        and code.translations["fr"]["description"]
+        for code in top
+    )
     assert Event.objects.filter(is_demo=True).count() == 13
     out = capsys.readouterr().out
     for cred in DEMO_USERS:

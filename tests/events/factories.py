@@ -57,6 +57,13 @@ class ThemeFactory(factory.django.DjangoModelFactory):
 
     codebook = factory.SubFactory(CodebookFactory)
     key = factory.Sequence(lambda n: f"theme-{n}")
-    label_en = factory.Sequence(lambda n: f"Theme {n}")
-    label_fr = factory.Sequence(lambda n: f"Thème {n}")
+    translations = factory.LazyAttribute(
+        lambda o: {"en": {"label": o.label_en}, "fr": {"label": o.label_fr}}
+    )
+
+    class Params:
+        # Shortcuts: ``label_en=``/``label_fr=`` fill ``translations``.
+        label_en = factory.Sequence(lambda n: f"Theme {n}")
+        label_fr = factory.Sequence(lambda n: f"Thème {n}")
+
     parent = None
