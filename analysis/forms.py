@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from analysis import selectors
@@ -27,7 +28,7 @@ class FilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        everything = [("", _("All"))]
+        everything = [("", pgettext_lazy("all events", "All"))]
         events = Event.objects.only("id", "title").order_by("-starts_at")[:500]
         self.fields["event"].choices = everything + [(str(e.id), e.title) for e in events]
         used = sorted(

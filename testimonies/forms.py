@@ -38,6 +38,18 @@ LANGUAGE_CHOICES = [
     ("ja", "日本語"),
 ]
 
+
+class LanguageSelect(forms.Select):
+    """Each language's name is written in that language, so each option says which it is (a
+    screen reader then reads "Deutsch" in German)."""
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
 CHARACTERISTIC_CHOICES = {
     Scope.GENDER: (_("Your gender"), Gender.choices),
     Scope.AGE_BAND: (_("Your age band"), AgeBand.choices),
@@ -104,7 +116,10 @@ class StoryForm(forms.Form):
         error_messages={"required": _("Please write your story before sending it.")},
     )
     declared_language = forms.ChoiceField(
-        label=_("Language of your story"), choices=LANGUAGE_CHOICES, required=False
+        label=_("Language of your story"),
+        choices=LANGUAGE_CHOICES,
+        widget=LanguageSelect,
+        required=False,
     )
     trust_affected = forms.ChoiceField(
         label=_("Did this experience affect your trust in healthcare?"),

@@ -16,6 +16,7 @@ from datetime import UTC
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from core.exceptions import ApplicationError
 from testimonies.models import CHARACTERISTIC_SCOPES, Channel, ConsentMethod, ConsentText, Scope
@@ -31,43 +32,75 @@ FALSE = {"", "0", "false", "no", "n", "non", "off"}
 
 logger = logging.getLogger(__name__)
 
+# Translators: the column names and values (consent_contact, yes/no, prefer_not, ISO 8601, en, fr)
+# are what the file must hold: keep them as they are.
 COLUMNS = [
-    ("external_id", "Optional. The survey tool's id; re-importing the same id is skipped."),
-    ("text", "Required. The story."),
-    ("consent_research", "Required: yes. Consent to store and analyse the story for research."),
-    ("consented_at", "Required. When consent was given, ISO 8601 (2024-05-01T10:30:00Z)."),
-    ("consent_language", "Required. Language of the consent text shown (en, fr, ...)."),
-    ("consent_version", "Required. Version number of that consent text in Entendu."),
-    ("consent_quote_anonymous", "yes/no. Quote anonymously."),
-    ("consent_quote_named", "yes/no. Quote with first name and country (needs first_name)."),
-    ("consent_gender", "yes/no. Share gender."),
-    ("consent_age_band", "yes/no. Share age band."),
-    ("consent_ethnic_minority", "yes/no. Share ethnic-minority status."),
-    ("consent_disability", "yes/no. Share disability status."),
-    ("consent_lgbtq", "yes/no. Share LGBTQ+ status."),
-    ("consent_contact", "yes/no. Contact for follow-up (needs contact_email or contact_phone)."),
-    ("title", "Optional."),
-    ("language", "Optional. Language of the story (en, fr, pt-BR, ...)."),
-    ("first_name", "Only with consent_quote_named."),
-    ("trust_affected", "yes, no or unsure."),
+    (
+        "external_id",
+        gettext_lazy("Optional. The survey tool's id; re-importing the same id is skipped."),
+    ),
+    ("text", gettext_lazy("Required. The story.")),
+    (
+        "consent_research",
+        gettext_lazy("Required: yes. Consent to store and analyse the story for research."),
+    ),
+    (
+        "consented_at",
+        gettext_lazy("Required. When consent was given, ISO 8601 (2024-05-01T10:30:00Z)."),
+    ),
+    (
+        "consent_language",
+        gettext_lazy("Required. Language of the consent text shown (en, fr, ...)."),
+    ),
+    ("consent_version", gettext_lazy("Required. Version number of that consent text in Entendu.")),
+    ("consent_quote_anonymous", gettext_lazy("yes/no. Quote anonymously.")),
+    (
+        "consent_quote_named",
+        gettext_lazy("yes/no. Quote with first name and country (needs first_name)."),
+    ),
+    ("consent_gender", gettext_lazy("yes/no. Share gender.")),
+    ("consent_age_band", gettext_lazy("yes/no. Share age band.")),
+    ("consent_ethnic_minority", gettext_lazy("yes/no. Share ethnic-minority status.")),
+    ("consent_disability", gettext_lazy("yes/no. Share disability status.")),
+    ("consent_lgbtq", gettext_lazy("yes/no. Share LGBTQ+ status.")),
+    (
+        "consent_contact",
+        gettext_lazy("yes/no. Contact for follow-up (needs contact_email or contact_phone)."),
+    ),
+    ("title", gettext_lazy("Optional.")),
+    ("language", gettext_lazy("Optional. Language of the story (en, fr, pt-BR, ...).")),
+    ("first_name", gettext_lazy("Only with consent_quote_named.")),
+    ("trust_affected", gettext_lazy("yes, no or unsure.")),
     (
         "reasons",
-        "Separated by ';': not_listened_to, judged, not_welcome, unsafe, poor_care, other.",
+        gettext_lazy(
+            "Separated by ';': not_listened_to, judged, not_welcome, unsafe, poor_care, other."
+        ),
     ),
     (
         "consequences",
-        "Separated by ';': changed_professional, stopped_seeing_any, physical_health_worse, "
-        "mental_health_worse.",
+        gettext_lazy(
+            "Separated by ';': changed_professional, stopped_seeing_any, physical_health_worse, "
+            "mental_health_worse."
+        ),
     ),
-    ("restore_trust", "Optional. What would restore trust."),
-    ("gender", "Only with consent_gender: woman, man, non_binary, self_described, prefer_not."),
-    ("age_band", "Only with consent_age_band: under_18, 18_24, ..., 65_plus, prefer_not."),
-    ("ethnic_minority", "Only with consent_ethnic_minority: yes, no, prefer_not."),
-    ("disability", "Only with consent_disability: yes, no, prefer_not."),
-    ("lgbtq", "Only with consent_lgbtq: yes, no, prefer_not."),
-    ("contact_name", "Only with consent_contact."),
-    ("contact_email", "Only with consent_contact."),
-    ("contact_phone", "Only with consent_contact."),
+    ("restore_trust", gettext_lazy("Optional. What would restore trust.")),
+    (
+        "gender",
+        gettext_lazy(
+            "Only with consent_gender: woman, man, non_binary, self_described, prefer_not."
+        ),
+    ),
+    (
+        "age_band",
+        gettext_lazy("Only with consent_age_band: under_18, 18_24, ..., 65_plus, prefer_not."),
+    ),
+    ("ethnic_minority", gettext_lazy("Only with consent_ethnic_minority: yes, no, prefer_not.")),
+    ("disability", gettext_lazy("Only with consent_disability: yes, no, prefer_not.")),
+    ("lgbtq", gettext_lazy("Only with consent_lgbtq: yes, no, prefer_not.")),
+    ("contact_name", gettext_lazy("Only with consent_contact.")),
+    ("contact_email", gettext_lazy("Only with consent_contact.")),
+    ("contact_phone", gettext_lazy("Only with consent_contact.")),
 ]
 COLUMN_NAMES = [name for name, _help in COLUMNS]
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from testimonies.fields import EncryptedTextField
 
@@ -343,7 +344,7 @@ class ConsentChange(models.Model):
         PARTICIPANT = "participant", _("Participant (signed in)")
         CODE = "code", _("Participant (withdrawal code)")
         FACILITATOR = "facilitator", _("Facilitator")
-        IMPORT = "import", _("Import")
+        IMPORT = "import", pgettext_lazy("channel", "Import")
         ADMIN = "admin", _("Administrator")
 
     testimony = models.ForeignKey(Testimony, on_delete=models.CASCADE, related_name="changes")

@@ -128,7 +128,11 @@ LANGUAGES = [
     ("de", _("German")),
     ("ja", _("Japanese")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# NOTE: Django lets the apps listed first win when two catalogues translate the same string, so
+# Django's admin and allauth would otherwise override ours ("None" stays "None" in Japanese).
+# LOCALE_PATHS win over every app, the first one listed over the next; each app's catalogue is
+# also in INSTALLED_APPS, which changes nothing else.
+LOCALE_PATHS = [BASE_DIR / "locale", *(BASE_DIR / app / "locale" for app in LOCAL_APPS)]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
