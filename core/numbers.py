@@ -9,7 +9,9 @@ is grouped, including ids in form values and anchors (``value="1,234"``) and yea
 Figures shown to people go through these helpers (or the ``entendu_formats`` filters) instead.
 """
 
+import math
 from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
 from numbers import Number
 
 from django.utils import formats
@@ -24,8 +26,14 @@ def number(value, decimal_pos: int | None = None) -> str:
     """
     if value is None or isinstance(value, bool) or not isinstance(value, Number):
         return "" if value is None else str(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
     if decimal_pos is None and isinstance(value, float) and value.is_integer():
         decimal_pos = 0
+    if decimal_pos is not None:
+        # NOTE: Django's number_format cuts extra decimals off (12.9 → "12"); round first,
+        # half up as people do (12.5 → "13").
+        value = Decimal(str(value)).quantize(Decimal(1).scaleb(-decimal_pos), ROUND_HALF_UP)
     return formats.number_format(value, decimal_pos, use_l10n=True, force_grouping=True)
 
 
