@@ -14,6 +14,7 @@ from analysis.charts.base import (
     MUTED,
     SUPPRESSED_FILL,
     Chart,
+    label_width,
     short_label,
     suppressed_label,
     svg_attr,
@@ -92,7 +93,7 @@ class _BarBox:
 
 
 def _bar_box(items, *, percent: bool, legend: bool) -> _BarBox:
-    longest = max((len(label) for label, _v in items), default=10)
+    longest = max((label_width(label) for label, _v in items), default=10)
     label_w = min(330, max(120, 7 * min(longest, 46) + 16))
     bar_w, row_h, top = 340, 30, 12
     legend_h = 26 if legend else 0

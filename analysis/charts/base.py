@@ -7,6 +7,7 @@ text alternative and which downloads as CSV. Every style is an SVG attribute, no
 the same markup downloads as an SVG file and draws on a canvas for the PNG download.
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 from html import escape
 
@@ -72,8 +73,23 @@ def svg_attr(value) -> str:
     return escape(str(value), quote=True)
 
 
+def label_width(label: str) -> int:
+    """How many narrow characters ``label`` is as wide as: a Japanese character (east Asian wide
+    or full width) takes the room of two Latin ones."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in label)
+
+
 def short_label(label: str, limit: int = 30) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+    """``label`` cut with "…" to at most ``limit`` narrow characters' width (see label_width)."""
+    if label_width(label) <= limit:
+        return label
+    kept, width = [], 1
+    for char in label:
+        width += label_width(char)
+        if width > limit:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
 
 
 def svg_open(key: str, width: int, height: int, title: str, description: str) -> list[str]:

@@ -10,6 +10,7 @@ from analysis.charts.base import (
     INK,
     SUPPRESSED_FILL,
     Chart,
+    label_width,
     scale_colour,
     short_label,
     suppressed_label,
@@ -35,9 +36,9 @@ def heat_map(
     Cell values are written in the reader's language (``12 %`` with ``percent``, else ``1.234``).
     """
     cell_w, cell_h = 64, 34
-    longest = max((len(label) for label in row_labels), default=10)
+    longest = max((label_width(label) for label in row_labels), default=10)
     label_w = min(330, max(120, 7 * min(longest, 46) + 16))
-    top = 20 + 6 * min(24, max((len(label) for label in column_labels), default=4))
+    top = 20 + 6 * min(24, max((label_width(label) for label in column_labels), default=4))
     width = label_w + cell_w * max(1, len(column_labels)) + 16
     height = top + cell_h * max(1, len(row_labels)) + 16
     figures = [v for row in values for v in row if v is not None]

@@ -182,3 +182,22 @@ def test_a_quote_sheet_has_no_english_interface_string(researcher, language, for
     assert "Personne" in text and "Attente" in text
     english = [s for s in english_interface() if s in text]
     assert english == []
+
+
+def test_japanese_labels_are_cut_by_their_width():
+    label = "全人的で、その人を中心としたケアを優先する"  # 21 wide characters
+    assert charts.label_width(label) == 42 and charts.label_width("abc") == 3
+    assert charts.short_label(label, 11) == "全人的で、…"
+    assert charts.short_label("Prioritise holistic care", 11) == "Prioritise…"
+    chart = charts.bar_chart(
+        key="k",
+        title="t",
+        description="d",
+        threshold=10,
+        items=[(label, 12)],
+        value_header="v",
+        label_header="l",
+    )
+    # The label column is as wide as the Japanese text needs (counted by character, it would
+    # be half as wide and the label would run off the left edge).
+    assert 'viewBox="0 0 730 ' in chart.svg and f">{label}</text>" in chart.svg
