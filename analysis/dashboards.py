@@ -10,6 +10,7 @@ from analysis import charts, selectors
 from analysis.selectors import GROUPS, AnalysisFilters, Theme
 from analysis.suppression import suppress_count, suppress_share, suppression_threshold
 from analysis.trust import TrustRow, trust_gaps
+from core import numbers
 from events.models import Event
 
 DIMENSIONS = {
@@ -154,7 +155,7 @@ def themes_by_chart(
         values=values,
         threshold=threshold,
         corner_header=dimension,
-        cell_format="{:.0f}%",
+        percent=True,
     )
     chart.columns = [dimension, _("Stories")]
     for theme in theme_list:
@@ -188,6 +189,7 @@ def timeline_chart(*, user, filters: AnalysisFilters) -> charts.Chart:
         )
         % {"threshold": threshold},
         x_labels=months,
+        x_display=[numbers.month(m) for m in months],
         series=series,
         threshold=threshold,
         x_header=_("Month"),

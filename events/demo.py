@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from django.utils.text import slugify
 
 from accounts.roles import Role
+from events.demo_texts import texts_for
 from events.models import (
     Commitment,
     CommitmentStatusChange,
@@ -75,6 +76,16 @@ EVENTS = [
         ["NACHW"],
         ["en"],
     ),
+    ("Inklusiver Dialog, Berlin", "dialogue", "DE", "Berlin", (2024, 11, 6), [], ["de"]),
+    (
+        "Diálogo incluyente, Ciudad de México",
+        "dialogue",
+        "MX",
+        "Ciudad de México",
+        (2024, 10, 17),
+        [],
+        ["es"],
+    ),
 ]
 
 TIME_ZONES = {
@@ -85,6 +96,7 @@ TIME_ZONES = {
     "ES": "Europe/Madrid",
     "JP": "Asia/Tokyo",
     "DE": "Europe/Berlin",
+    "MX": "America/Mexico_City",
 }
 
 
@@ -103,15 +115,18 @@ POPULATION_FOCUS = {
     "one-young-world-2023": ["ethnic_minorities", "lgbtq"],
     "afs-youth-assembly-2024": ["ethnic_minorities"],
     "community-health-workers-dialogue": ["ethnic_minorities", "over_65"],
+    "inklusiver-dialog-berlin": ["disability", "over_65"],
+    "dialogo-incluyente-ciudad-de-mexico": ["ethnic_minorities", "women"],
 }
 
-# (title, minutes after the start, duration, format, attendance total, women, disability)
+# (minutes after the start, duration, format, attendance total, women, disability); the titles
+# and logs are in the event's language (events.demo_texts).
 SESSIONS = [
-    ("Welcome and listening circle", 0, 90, Session.Format.PLENARY, 1.0, 0.55, 0.2),
-    ("Small-group testimonies", 120, 120, Session.Format.SMALL_GROUPS, 0.6, 0.6, 0.25),
-    ("Role play with health professionals", 300, 90, Session.Format.ROLE_PLAY, 0.4, 0.5, 0.2),
+    (0, 90, Session.Format.PLENARY, 1.0, 0.55, 0.2),
+    (120, 120, Session.Format.SMALL_GROUPS, 0.6, 0.6, 0.25),
+    (300, 90, Session.Format.ROLE_PLAY, 0.4, 0.5, 0.2),
 ]
-BASE_ATTENDANCE = [180, 420, 260, 350, 140, 120, 90, 210, 160, 900, 650, 480, 110]
+BASE_ATTENDANCE = [180, 420, 260, 350, 140, 120, 90, 210, 160, 900, 650, 480, 110, 1240, 95]
 
 # The public demo event, open for testimonies.
 OPEN_EVENT = "demo-lgbtq-inclusive-dialogue"
@@ -174,6 +189,33 @@ def _seed_events(facilitator) -> None:
         )
 
 
+def _seed_sessions(event, facilitator, base: int) -> None:
+    """The event's three sessions and their logs, in the event's first language."""
+    titles, (topics, concerns) = texts_for(event.languages)
+    for title, (offset, minutes, fmt, share, women, disability) in zip(
+        titles, SESSIONS, strict=True
+    ):
+        # NOTE: found by start time, so a database seeded with the English titles is updated.
+        session, _ = Session.objects.update_or_create(
+            event=event,
+            starts_at=event.starts_at + timedelta(minutes=offset),
+            defaults={"title": title, "duration_minutes": minutes, "format": fmt},
+        )
+        session.facilitators.add(facilitator)
+        total = int(base * share)
+        SessionLog.objects.update_or_create(
+            session=session,
+            defaults={
+                "attendance_total": total,
+                "attendance_women": int(total * women),
+                "attendance_disability": int(total * disability),
+                "topics_discussed": topics,
+                "concerns_raised": concerns,
+                "logged_by": facilitator,
+            },
+        )
+
+
 def events_demo_seed(*, facilitator) -> None:
     _seed_countries()
     _seed_events(facilitator)
@@ -184,30 +226,7 @@ def events_demo_seed(*, facilitator) -> None:
         if event.population_focus != POPULATION_FOCUS.get(suffix, []):
             event.population_focus = POPULATION_FOCUS.get(suffix, [])
             event.save(update_fields=["population_focus"])
-        base = BASE_ATTENDANCE[index % len(BASE_ATTENDANCE)]
-        for title, offset, minutes, fmt, share, women, disability in SESSIONS:
-            session, _ = Session.objects.get_or_create(
-                event=event,
-                title=title,
-                defaults={
-                    "starts_at": event.starts_at + timedelta(minutes=offset),
-                    "duration_minutes": minutes,
-                    "format": fmt,
-                },
-            )
-            session.facilitators.add(facilitator)
-            total = int(base * share)
-            SessionLog.objects.update_or_create(
-                session=session,
-                defaults={
-                    "attendance_total": total,
-                    "attendance_women": int(total * women),
-                    "attendance_disability": int(total * disability),
-                    "topics_discussed": "Being listened to; time with professionals; access",
-                    "concerns_raised": "Judgement at reception; lack of interpreters",
-                    "logged_by": facilitator,
-                },
-            )
+        _seed_sessions(event, facilitator, BASE_ATTENDANCE[index % len(BASE_ATTENDANCE)])
     event = Event.objects.filter(slug=OPEN_EVENT).first()
     if event is None:
         return

@@ -14,11 +14,13 @@ from analysis.charts.base import (
     MUTED,
     SUPPRESSED_FILL,
     Chart,
+    label_width,
     short_label,
     suppressed_label,
     svg_attr,
     svg_open,
 )
+from core import numbers
 
 
 def bar_chart(
@@ -91,7 +93,7 @@ class _BarBox:
 
 
 def _bar_box(items, *, percent: bool, legend: bool) -> _BarBox:
-    longest = max((len(label) for label, _v in items), default=10)
+    longest = max((label_width(label) for label, _v in items), default=10)
     label_w = min(330, max(120, 7 * min(longest, 46) + 16))
     bar_w, row_h, top = 340, 30, 12
     legend_h = 26 if legend else 0
@@ -112,12 +114,12 @@ def _bar_axis(box: _BarBox, percent: bool) -> list[str]:
     for tick in range(5):
         x = box.x0 + box.bar_w * tick / 4
         value = box.maximum * tick / 4
-        text = f"{value:.0f}%" if percent else f"{value:.0f}"
+        text = numbers.percent(value, 0) if percent else numbers.number(value, 0)
         parts.append(
             f'<line x1="{x:.1f}" y1="{box.top}" x2="{x:.1f}" '
             f'y2="{box.height - 28 - box.legend_h}" '
             f'stroke="{GRID}"/><text x="{x:.1f}" y="{box.height - 12 - box.legend_h}" '
-            f'text-anchor="middle" fill="{MUTED}">{text}</text>'
+            f'text-anchor="middle" fill="{MUTED}">{escape(text)}</text>'
         )
     return parts
 
@@ -149,11 +151,11 @@ def _bar_row(
         )
     else:
         length = box.bar_w * (value / box.maximum) if box.maximum else 0
-        text = f"{value:.1f}%" if percent else f"{value:g}"
+        text = numbers.percent(value, 1) if percent else numbers.number(value)
         parts.append(
             f'<rect x="{x0}" y="{y + 5}" width="{length:.1f}" height="{row_h - 10}" '
             f'fill="{svg_attr(colour)}"/>'
-            f'<text x="{x0 + length + 6:.1f}" y="{y + 19}" fill="{INK}">{text}</text>'
+            f'<text x="{x0 + length + 6:.1f}" y="{y + 19}" fill="{INK}">{escape(text)}</text>'
         )
         if reference is not None and box.maximum:
             rx = x0 + box.bar_w * reference / box.maximum

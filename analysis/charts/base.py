@@ -7,6 +7,7 @@ text alternative and which downloads as CSV. Every style is an SVG attribute, no
 the same markup downloads as an SVG file and draws on a canvas for the PNG download.
 """
 
+import unicodedata
 from dataclasses import dataclass, field
 from html import escape
 
@@ -15,7 +16,12 @@ from django.utils.translation import gettext as _
 
 from core.exports import csv_text
 
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif"
+# NOTE: system fonts only (nothing downloaded); the CJK families draw Japanese labels when the
+# SVG is opened on its own, outside the page's CSS.
+FONT = (
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Hiragino Sans', "
+    "'Hiragino Kaku Gothic ProN', 'Yu Gothic', Meiryo, 'Noto Sans CJK JP', sans-serif"
+)
 INK = "#1b1b1f"
 MUTED = "#4a4a55"
 GRID = "#c9ced6"
@@ -38,11 +44,22 @@ class Chart:
     rows: list[list]
     svg: SafeString = field(default=mark_safe(""))  # noqa: S308 - empty literal
     threshold: int = 10
+    # What the page's table shows in each row's first cell when the data keep a stable key
+    # (a month as "März 2024" for the key "2024-03"); empty: the key itself.
+    row_display: list[str] = field(default_factory=list)
 
     @property
     def display_rows(self) -> list[list]:
         label = suppressed_label(self.threshold)
         return [[label if value is None else value for value in row] for row in self.rows]
+
+    @property
+    def table_rows(self) -> list[list]:
+        """The rows the page shows: as ``display_rows``, the first cell as ``row_display``."""
+        rows = self.display_rows
+        if len(self.row_display) == len(rows):
+            return [[shown, *row[1:]] for shown, row in zip(self.row_display, rows, strict=True)]
+        return rows
 
     def csv_text(self) -> str:
         return csv_text([self.columns, *self.display_rows])
@@ -56,8 +73,23 @@ def svg_attr(value) -> str:
     return escape(str(value), quote=True)
 
 
+def label_width(label: str) -> int:
+    """How many narrow characters ``label`` is as wide as: a Japanese character (east Asian wide
+    or full width) takes the room of two Latin ones."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in label)
+
+
 def short_label(label: str, limit: int = 30) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+    """``label`` cut with "…" to at most ``limit`` narrow characters' width (see label_width)."""
+    if label_width(label) <= limit:
+        return label
+    kept, width = [], 1
+    for char in label:
+        width += label_width(char)
+        if width > limit:
+            break
+        kept.append(char)
+    return "".join(kept) + "…"
 
 
 def svg_open(key: str, width: int, height: int, title: str, description: str) -> list[str]:

@@ -10,11 +10,13 @@ from analysis.charts.base import (
     INK,
     SUPPRESSED_FILL,
     Chart,
+    label_width,
     scale_colour,
     short_label,
     suppressed_label,
     svg_open,
 )
+from core import numbers
 
 
 def heat_map(
@@ -27,17 +29,20 @@ def heat_map(
     values: Sequence[Sequence[float | None]],
     threshold: int,
     corner_header: str,
-    cell_format: str = "{:g}",
+    percent: bool = False,
 ) -> Chart:
-    """A grid of cells shaded by value; None cells are suppressed and drawn hatched."""
+    """A grid of cells shaded by value; None cells are suppressed and drawn hatched.
+
+    Cell values are written in the reader's language (``12 %`` with ``percent``, else ``1.234``).
+    """
     cell_w, cell_h = 64, 34
-    longest = max((len(label) for label in row_labels), default=10)
+    longest = max((label_width(label) for label in row_labels), default=10)
     label_w = min(330, max(120, 7 * min(longest, 46) + 16))
-    top = 20 + 6 * min(24, max((len(label) for label in column_labels), default=4))
+    top = 20 + 6 * min(24, max((label_width(label) for label in column_labels), default=4))
     width = label_w + cell_w * max(1, len(column_labels)) + 16
     height = top + cell_h * max(1, len(row_labels)) + 16
-    numbers = [v for row in values for v in row if v is not None]
-    maximum = max(numbers + [1])
+    figures = [v for row in values for v in row if v is not None]
+    maximum = max(figures + [1])
     parts = svg_open(key, width, height, title, description)
     for j, label in enumerate(column_labels):
         x = label_w + j * cell_w + cell_w / 2
@@ -56,7 +61,7 @@ def heat_map(
             x = label_w + j * cell_w
             cell_title = f"{label} × {column_labels[j]}: "
             parts.append(
-                _cell(x, y, cell_w, cell_h, cell_title, value, maximum, threshold, cell_format)
+                _cell(x, y, cell_w, cell_h, cell_title, value, maximum, threshold, percent)
             )
     parts.append("</svg>")
     columns = [corner_header, *column_labels]
@@ -65,7 +70,7 @@ def heat_map(
     return Chart(key, title, description, columns, rows, svg, threshold)
 
 
-def _cell(x, y, cell_w, cell_h, cell_title, value, maximum, threshold, cell_format) -> str:
+def _cell(x, y, cell_w, cell_h, cell_title, value, maximum, threshold, percent) -> str:
     """One cell: shaded by value, or hatched with a dash where the value is suppressed."""
     if value is None:
         cell_title += suppressed_label(threshold)
@@ -76,7 +81,7 @@ def _cell(x, y, cell_w, cell_h, cell_title, value, maximum, threshold, cell_form
             f'y="{y + 21}" text-anchor="middle" fill="{INK}">–</text></g>'
         )
     fill, ink = scale_colour(value / maximum if maximum else 0)
-    text = cell_format.format(value)
+    text = numbers.percent(value, 0) if percent else numbers.number(value)
     cell_title += text
     return (
         f'<g><title>{escape(cell_title)}</title><rect x="{x}" y="{y}" '

@@ -15,6 +15,7 @@ from analysis.charts.base import (
     svg_attr,
     svg_open,
 )
+from core import numbers
 
 
 def line_chart(
@@ -26,19 +27,24 @@ def line_chart(
     series: Sequence[tuple[str, str, Sequence[float | None]]],
     threshold: int,
     x_header: str,
+    x_display: Sequence[str] = (),
 ) -> Chart:
-    """One line per series over ``x_labels``; suppressed points break the line."""
-    numbers = [v for _n, _c, values in series for v in values if v is not None]
-    plot = _LinePlot(count=max(1, len(x_labels)), maximum=max(numbers + [1]))
+    """One line per series over ``x_labels``; suppressed points break the line.
+
+    ``x_display`` is what the axis shows for each label (a month in the reader's language) when
+    the data keep a stable key (``2024-03``); the table shows it too, the CSV keeps the key.
+    """
+    figures = [v for _n, _c, values in series for v in values if v is not None]
+    plot = _LinePlot(count=max(1, len(x_labels)), maximum=max(figures + [1]))
     parts = svg_open(key, plot.width, plot.height, title, description)
-    parts += _line_axes(plot, x_labels)
+    parts += _line_axes(plot, x_display or x_labels)
     for s_index, (name, colour, values) in enumerate(series):
         parts += _line_series(plot, s_index, name, colour, values)
     parts.append("</svg>")
     columns = [x_header, *[name for name, _c, _v in series]]
     rows = [[label, *[values[i] for _n, _c, values in series]] for i, label in enumerate(x_labels)]
     svg = mark_safe("".join(parts))  # noqa: S308 - every label and value is escaped above
-    return Chart(key, title, description, columns, rows, svg, threshold)
+    return Chart(key, title, description, columns, rows, svg, threshold, list(x_display))
 
 
 @dataclass
@@ -80,7 +86,7 @@ def _line_axes(plot: _LinePlot, x_labels: Sequence[str]) -> list[str]:
             f'<line x1="{plot.left}" y1="{y:.1f}" x2="{plot.width - plot.right}" y2="{y:.1f}" '
             f'stroke="{GRID}"/>'
             f'<text x="{plot.left - 6}" y="{y + 4:.1f}" text-anchor="end" fill="{MUTED}">'
-            f"{value:.0f}</text>"
+            f"{escape(numbers.number(value, 0))}</text>"
         )
     step = max(1, plot.count // 12)
     for index, label in enumerate(x_labels):

@@ -3,14 +3,17 @@ as HTML or DOCX."""
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from analysis.exporters.tables import CHUNK
 from core.exports import xlsx_text
-from testimonies.models import Testimony
+from testimonies.models import ConsentMethod, Scope, Testimony
 
 
 @dataclass
@@ -22,8 +25,40 @@ class Quote:
 
     @property
     def receipt_rows(self) -> list[tuple[str, str]]:
+        """The receipt as a person reads it, in the active language (``receipt`` keeps the
+        stable values the API returns)."""
         labels = receipt_labels()
-        return [(labels[key], str(value)) for key, value in self.receipt.items()]
+        return [(labels[key], receipt_value(key, value)) for key, value in self.receipt.items()]
+
+    @property
+    def quoted_text(self) -> str:
+        return quoted(self.text)
+
+
+def quoted(text: str) -> str:
+    """``text`` between the quotation marks of the active language (“…”, « … », „…“, 「…」)."""
+    # Translators: the quotation marks around a quote in a quote sheet, as your language writes
+    # them: « %(quote)s » in French, „%(quote)s“ in German, 「%(quote)s」 in Japanese.
+    return pgettext("quotation marks", "“%(quote)s”") % {"quote": text}
+
+
+def generated_at_label(moment: datetime) -> str:
+    """When a sheet was made, in the language's date format, in UTC."""
+    return formats.date_format(moment.astimezone(UTC), "DATETIME_FORMAT")
+
+
+def receipt_value(key: str, value) -> str:
+    """One receipt value in words: dates in the language's format, methods and scopes by label."""
+    if key == "consent_given_at":
+        return f"{generated_at_label(datetime.fromisoformat(value))} (UTC)"
+    if key == "jurisdiction":
+        return countries.name(value) or str(value)
+    if key == "collection_method":
+        return str(ConsentMethod(value).label) if value in ConsentMethod.values else str(value)
+    if key == "scopes":
+        labels = dict(Scope.choices)
+        return "; ".join(str(labels.get(scope, scope)) for scope in value.split(", ") if scope)
+    return str(value)
 
 
 def attribution_for(testimony: Testimony) -> str:
@@ -93,7 +128,7 @@ def write_quotes_html(quotes: Iterable[Quote], fh, *, title: str) -> int:
             "title": title,
             "quotes": counted(),
             "labels": receipt_labels(),
-            "generated_at": timezone.now(),
+            "generated_at": generated_at_label(timezone.now()),
         },
     )
     fh.write(html.encode("utf-8"))
@@ -111,14 +146,18 @@ def write_quotes_docx(quotes: Iterable[Quote], fh, *, title: str) -> int:
             "Each quote is shown with the attribution its teller's consent allows and the "
             "consent receipt that allows it, for audit. Generated on %(date)s."
         )
-        % {"date": timezone.now().strftime("%Y-%m-%d %H:%M UTC")}
+        % {"date": f"{generated_at_label(timezone.now())} UTC"}
     )
+    upright = (get_language() or "").startswith("ja")
     count = 0
     for quote in quotes:
         count += 1
         document.add_heading(quote.code, level=2)
         paragraph = document.add_paragraph(style="Quote")
-        paragraph.add_run(f"“{xlsx_text(quote.text)}”")
+        run = paragraph.add_run(quoted(xlsx_text(quote.text)))
+        if upright:
+            # NOTE: Word's "Quote" style is italic; Japanese is never set in italics.
+            run.italic = False
         document.add_paragraph(f"— {quote.attribution}")
         table = document.add_table(rows=0, cols=2)
         table.style = "Table Grid"

@@ -6,7 +6,8 @@ from accounts.models import User
 from accounts.roles import Role, user_roles
 from coding.models import Code, Codebook
 from core.demo import DEMO_USERS
-from events.models import Event, ProgrammeCountry
+from events.models import Event, ProgrammeCountry, Session
+from testimonies.models import Testimony
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +19,8 @@ def counts():
         Codebook.objects.count(),
         Code.objects.count(),
         Event.objects.count(),
+        Session.objects.count(),
+        Testimony.objects.count(),
     )
 
 
@@ -49,7 +52,7 @@ def test_seed_is_complete_and_idempotent(capsys):
         and code.translations["fr"]["description"]
         for code in top
     )
-    assert Event.objects.filter(is_demo=True).count() == 13
+    assert Event.objects.filter(is_demo=True).count() == 15
     out = capsys.readouterr().out
     for cred in DEMO_USERS:
         assert cred.email in out and cred.password in out
@@ -76,4 +79,54 @@ def test_demo_facilitator_leads_the_demo_events():
     call_command("seed_demo")
     facilitator = User.objects.get(email="facilitator@demo.entendu.test")
     assert Role.FACILITATOR in user_roles(facilitator)
-    assert facilitator.facilitated_events.count() == 13
+    assert facilitator.facilitated_events.count() == 15
+
+
+# Each programme language and the countries of the programme that speak it.
+LANGUAGE_COUNTRIES = {
+    "en": {"GB", "US"},
+    "fr": {"FR"},
+    "pt-BR": {"BR"},
+    "es": {"ES", "MX"},
+    "de": {"DE"},
+    "ja": {"JP"},
+}
+# A few words of each language's demo sessions, to tell them from the English ones.
+SESSION_WORDS = {
+    "fr": "écoute",
+    "pt-BR": "escuta",
+    "es": "escucha",
+    "de": "Zuhörkreis",
+    "ja": "聞き合い",
+}
+
+
+@override_settings(DEBUG=True)
+def test_each_language_has_an_event_a_story_sessions_and_its_consent_text():
+    call_command("seed_demo")
+    for language, countries in LANGUAGE_COUNTRIES.items():
+        stories = Testimony.objects.filter(
+            is_demo=True, declared_language=language, event__country__in=countries
+        ).select_related("event", "consent_text")
+        assert stories.exists(), language
+        for story in stories:
+            assert story.consent_text.language.lower() == language.lower(), story.event.slug
+            assert len(story.text) > 150, story.event.slug
+            assert story.research_copy.redacted_text
+            assert story.event.sessions.count() == 3
+        event = stories.first().event
+        assert language in event.languages
+        if language in SESSION_WORDS:
+            local = [s for s in event.sessions.all() if SESSION_WORDS[language] in s.title]
+            assert local, (language, [s.title for s in event.sessions.all()])
+
+
+@override_settings(DEBUG=True)
+def test_invented_contact_details_in_demo_stories_are_redacted():
+    call_command("seed_demo")
+    stories = Testimony.objects.filter(is_demo=True).select_related("research_copy")
+    originals = [t.text for t in stories]
+    copies = [t.research_copy.redacted_text for t in stories]
+    for secret in ("hanako.demo@example.jp", "+34 612 345 678", "0151 2345 6789"):
+        assert any(secret in text for text in originals), secret
+        assert not any(secret in text for text in copies), secret

@@ -22,7 +22,7 @@ def test_demo_has_sessions_commitments_and_one_open_public_event(client):
     token = open_event.submission_token
     call_command("seed_demo")
     assert counts() == first
-    assert first[0] == first[1] == 13 * 3
+    assert first[0] == first[1] == 15 * 3
     open_event.refresh_from_db()
     assert open_event.is_public and open_event.submission_token == token
     assert event_for_submission_token(token=token) == open_event
@@ -30,5 +30,5 @@ def test_demo_has_sessions_commitments_and_one_open_public_event(client):
     assert open_event.commitments.first().themes.exists()
     assert client.get(f"/events/{open_event.slug}/public/").status_code == 200
     overview = programme_overview()
-    assert overview["events"] == 13 and overview["countries"] == 7
+    assert overview["events"] == 15 and overview["countries"] == 8
     assert overview["participants"] > 0

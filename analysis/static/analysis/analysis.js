@@ -58,7 +58,10 @@
       firstDelay: 1000,
       onProgress: function (data) {
         progress.value = data.percent;
-        progress.textContent = data.percent + "%";
+        // The page's language writes the percentage ("50 %" in French and German, "50%" in Japanese).
+        progress.textContent = new Intl.NumberFormat(document.documentElement.lang || undefined, {
+          style: "percent", maximumFractionDigits: 0
+        }).format(data.percent / 100);
       },
       isDone: function (data) { return data.status === "done" || data.status === "failed"; },
       onDone: function (data) {

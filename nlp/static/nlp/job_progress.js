@@ -7,10 +7,15 @@
   var bar = document.getElementById("job-progressbar");
   var fields = section.querySelectorAll("[data-field]");
 
+  // The page's language writes the percentage ("50 %" in French and German, "50%" in Japanese).
+  var percentFormat = new Intl.NumberFormat(document.documentElement.lang || undefined, {
+    style: "percent", maximumFractionDigits: 0
+  });
+
   function render(job) {
     bar.style.width = job.percent + "%";
     bar.setAttribute("aria-valuenow", String(job.percent));
-    bar.setAttribute("aria-valuetext", job.percent + " %");
+    bar.setAttribute("aria-valuetext", percentFormat.format(job.percent / 100));
     fields.forEach(function (el) {
       var value = job[el.dataset.field];
       if (value !== undefined && value !== null) { el.textContent = String(value); }
