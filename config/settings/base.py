@@ -6,7 +6,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 from kombu import Exchange, Queue
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_int, env_languages, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -128,6 +128,18 @@ LANGUAGES = [
     ("de", _("German")),
     ("ja", _("Japanese")),
 ]
+# A seventh language by configuration alone: ENTENDU_EXTRA_LANGUAGES=ko:Korean. Until its
+# catalogues exist, its pages show English, marked as such (templates/includes/untranslated.html).
+LANGUAGES += [
+    (code, label)
+    for code, label in env_languages("ENTENDU_EXTRA_LANGUAGES")
+    if code not in dict(LANGUAGES)
+]
+# The language cookie only remembers a choice made on the switcher: a preference, not tracking.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
