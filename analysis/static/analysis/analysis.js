@@ -1,5 +1,6 @@
 /* Entendu analysis pages: PNG download of a server-rendered SVG chart, and export progress.
-   No library, no request to any other origin. */
+   No library, no request to any other origin. Messages come from Django's JavaScript
+   catalogue (gettext, interpolate), loaded by templates/base.html. */
 (function () {
   "use strict";
 
@@ -58,7 +59,7 @@
       firstDelay: 1000,
       onProgress: function (data) {
         progress.value = data.percent;
-        progress.textContent = data.percent + "%";
+        progress.textContent = interpolate(gettext("%(percent)s%"), { percent: data.percent }, true);
       },
       isDone: function (data) { return data.status === "done" || data.status === "failed"; },
       onDone: function (data) {

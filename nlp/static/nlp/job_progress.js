@@ -1,5 +1,6 @@
 // Live progress of a bulk job: polls the job's JSON (with Entendu.poll, static/js/entendu.js)
-// until it ends, and updates the progress bar and the counts.
+// until it ends, and updates the progress bar and the counts. Messages come from Django's
+// JavaScript catalogue (gettext, interpolate), loaded by templates/base.html.
 (function () {
   "use strict";
   var section = document.querySelector(".job-progress");
@@ -10,7 +11,7 @@
   function render(job) {
     bar.style.width = job.percent + "%";
     bar.setAttribute("aria-valuenow", String(job.percent));
-    bar.setAttribute("aria-valuetext", job.percent + " %");
+    bar.setAttribute("aria-valuetext", interpolate(gettext("%(percent)s%"), { percent: job.percent }, true));
     fields.forEach(function (el) {
       var value = job[el.dataset.field];
       if (value !== undefined && value !== null) { el.textContent = String(value); }
