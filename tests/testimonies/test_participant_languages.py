@@ -216,3 +216,63 @@ def test_a_wrong_code_on_the_receipt_switch_shows_nothing(client):
         {"step": "receipt", "code": "x" * 30, "lang": "fr", "switch_language": "1"},
     )
     assert response.status_code == 404
+
+
+def _receipt_code(client):
+    event = open_event(languages=["en", "fr"])
+    data = _story_step(client, event)
+    data["scopes"] = ["research", "contact"]
+    receipt = client.post(_url(event), {**data, "text": STORY, "contact_email": "me@example.org"})
+    return re.search(r'id="withdrawal-code">([^<]+)<', receipt.content.decode()).group(1)
+
+
+def test_switching_on_the_withdrawal_code_page_keeps_the_code(client):
+    response = client.post(
+        "/withdraw/", {"code": "typed-but-not-sent", "lang": "ja", "switch_language": "1"}
+    )
+    assert response.status_code == 200 and _html_lang(response) == "ja"
+    assert 'value="typed-but-not-sent"' in response.content.decode()
+    assert "error-summary" not in response.content.decode()
+
+
+def test_switching_on_the_withdrawal_choice_keeps_the_choices_and_withdraws_nothing(client):
+    code = _receipt_code(client)
+    data = {"code": code, "step": "confirm", "what": "some", "scopes": ["contact"]}
+    response = client.post("/withdraw/", {**data, "lang": "de", "switch_language": "1"})
+    body = response.content.decode()
+    assert response.status_code == 200 and _html_lang(response) == "de"
+    assert re.search(r'value="some"[^>]*checked', body)
+    assert re.search(r'value="contact"[^>]*checked', body)
+    assert Testimony.objects.get().scope_contact is True
+    done = client.post("/withdraw/", {**data, "lang": "de"})
+    assert done.status_code == 200 and _html_lang(done) == "de"
+    assert Testimony.objects.get().scope_contact is False
+
+
+def test_a_facilitator_entry_shows_the_consent_text_in_the_events_languages(client_for):
+    from accounts.roles import Role
+    from tests.factories import EventFacilitatorFactory, UserFactory
+
+    facilitator = UserFactory(roles=[Role.FACILITATOR])
+    event = open_event(languages=["ja", "de"])
+    EventFacilitatorFactory(event=event, user=facilitator)
+    c = client_for(facilitator)
+    url = f"/facilitate/events/{event.pk}/stories/new/"
+    page = c.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert _html_lang(page) == "en"  # the facilitator's own page stays in their language
+    assert TITLES["ja"] in _body(page)  # the event's first language for the consent text
+    assert re.search(r'class="consent-text"[^>]*lang="ja"', page.content.decode())
+    german = c.get(url + "?lang=de", HTTP_ACCEPT_LANGUAGE="en")
+    assert TITLES["de"] in _body(german) and _html_lang(german) == "en"
+    data = {
+        "consent_text": _consent_text_id(german),
+        "submission_key": re.search(
+            r'name="submission_key" value="([^"]+)"', german.content.decode()
+        ).group(1),
+        "consent_method": "spoken",
+        "scope_research": "on",
+        "witnessed": "on",
+        "text": "Told at the dialogue.",
+    }
+    assert c.post(url, data, HTTP_ACCEPT_LANGUAGE="en").status_code == 200
+    assert Testimony.objects.get().consent_text.language == "de"
