@@ -19,6 +19,8 @@ class Quote:
     text: str
     attribution: str
     receipt: dict
+    # BCP 47 language of the story (detected, else declared): the quote's ``lang`` attribute.
+    language: str = ""
 
     @property
     def receipt_rows(self) -> list[tuple[str, str]]:
@@ -59,7 +61,11 @@ def quotes_from(applications) -> Iterator[Quote]:
         if not text.strip():
             continue
         yield Quote(
-            app.code.label, text, attribution_for(app.testimony), receipt_summary(app.testimony)
+            app.code.label,
+            text,
+            attribution_for(app.testimony),
+            receipt_summary(app.testimony),
+            language=copy.language,
         )
 
 
