@@ -46,20 +46,28 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-# Regenerate every language's catalogues after changing UI strings (needs GNU gettext).
-# Each app keeps its own catalogue in <app>/locale; locale/ holds the project-wide strings.
-# NOTE: LOCALES lists every catalogue kept, including languages not yet switched on in LANGUAGES.
+# Regenerate every language's catalogues after changing UI strings (needs GNU gettext): the
+# templates' and Python's (django.po) and the scripts' (djangojs.po, served by /jsi18n/<lang>/).
+# Each app keeps its own catalogues in <app>/locale; locale/ holds the project-wide strings.
+# NOTE: LOCALES is every catalogue kept in locale/ (a new language: mkdir locale/<ll>, see the
+# README's "Adding a language"), including languages not yet switched on in LANGUAGES.
 APPS_WITH_CATALOGUES := events testimonies coding analysis nlp
-LOCALES := fr pt_BR es de ja
+LOCALES ?= $(sort $(notdir $(wildcard locale/*)))
+IGNORED := .venv/* node_modules/* staticfiles/* tests/* bench/* test-artifacts/*
 messages: install
-	$(BIN)/python manage.py makemessages $(foreach l,$(LOCALES),-l $(l)) --no-obsolete \
-		--ignore=.venv/* --ignore=node_modules/* --ignore=staticfiles/* --ignore=tests/* \
-		--ignore=bench/* $(foreach app,$(APPS_WITH_CATALOGUES),--ignore=$(app)/*)
-	for app in $(APPS_WITH_CATALOGUES); do \
-		mkdir -p $$app/locale && (cd $$app && ../$(BIN)/django-admin makemessages \
-			$(foreach l,$(LOCALES),-l $(l)) --no-obsolete); \
+	for domain in django djangojs; do \
+		$(BIN)/python manage.py makemessages -d $$domain $(foreach l,$(LOCALES),-l $(l)) \
+			--no-obsolete $(foreach i,$(IGNORED),--ignore=$(i)) \
+			$(foreach app,$(APPS_WITH_CATALOGUES),--ignore=$(app)/*) || exit 1; \
+		for app in $(APPS_WITH_CATALOGUES); do \
+			mkdir -p $$app/locale && (cd $$app && ../$(BIN)/django-admin makemessages \
+				-d $$domain $(foreach l,$(LOCALES),-l $(l)) --no-obsolete) || exit 1; \
+		done; \
 	done
-	$(BIN)/python manage.py compilemessages --ignore=.venv
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=node_modules
+	for app in $(APPS_WITH_CATALOGUES); do \
+		(cd $$app && ../$(BIN)/django-admin compilemessages) || exit 1; \
+	done
 
 worker: install
 	$(BIN)/celery -A config.celery_app worker -Q default,nlp --loglevel=INFO

@@ -44,3 +44,18 @@ def env_int(name: str, default: int) -> int:
 def env_list(name: str, default: str = "") -> list[str]:
     raw = os.environ.get(name, default)
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_languages(name: str) -> list[tuple[str, str]]:
+    """Extra interface languages as ``code:Name`` pairs separated by commas, e.g.
+    ``ko:Korean,it:Italian``. Each code must be one Django knows (django.conf.locale.LANG_INFO)."""
+    from django.conf.locale import LANG_INFO
+
+    pairs = []
+    for item in env_list(name):
+        code, _sep, label = item.partition(":")
+        code = code.strip().lower().replace("_", "-")
+        if code not in LANG_INFO:
+            raise ImproperlyConfigured(f"{name}: {code!r} is not a language code Django knows.")
+        pairs.append((code, label.strip() or LANG_INFO[code]["name"]))
+    return pairs

@@ -14,6 +14,7 @@ from events.models import (
     PopulationGroup,
     Session,
     SessionLog,
+    language_choices,
 )
 from events.selectors import theme_choices
 from events.services import SKIPPED_TIME_MESSAGE, skipped_by_clock_change
@@ -60,7 +61,7 @@ class EventForm(forms.ModelForm):
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages"),
-        choices=Language.choices,
+        choices=language_choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
+from core.languages import bcp47_tag
 from core.validation import text_length_errors
 from events import lookups  # noqa: F401  (registers the portable ``has_item`` JSON lookup)
 
@@ -94,7 +95,8 @@ class Event(models.Model):
         return self.title
 
     def language_labels(self) -> list[str]:
-        return [Language(c).label for c in self.languages or [] if c in Language.values]
+        labels = dict(language_choices())
+        return [str(labels[c]) for c in self.languages or [] if c in labels]
 
     def population_labels(self) -> list[str]:
         return [
@@ -115,12 +117,13 @@ class Event(models.Model):
             ]
         if not self.is_online and not (self.city or "").strip():
             errors["city"] = [_("Give a city, or mark the event as online.")]
-        for field, choices in (("languages", Language), ("population_focus", PopulationGroup)):
+        lists = {"languages": dict(language_choices()), "population_focus": PopulationGroup.values}
+        for field, choices in lists.items():
             value = getattr(self, field)
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 errors[field] = [_("Expected a list of codes.")]
                 continue
-            unknown = sorted(set(value) - set(choices.values))
+            unknown = sorted(set(value) - set(choices))
             if unknown:
                 errors[field] = [_("Unknown value: %(values)s.") % {"values": ", ".join(unknown)}]
             elif len(set(value)) != len(value):
@@ -180,6 +183,12 @@ class Language(models.TextChoices):
     ES = "es", _("Spanish")
     DE = "de", _("German")
     JA = "ja", _("Japanese")
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """Language, then the interface languages configuration adds (ENTENDU_EXTRA_LANGUAGES)."""
+    extra = [(bcp47_tag(c), str(n)) for c, n in settings.LANGUAGES if bcp47_tag(c) not in Language]
+    return list(Language.choices) + extra
 
 
 class Session(models.Model):

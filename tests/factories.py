@@ -77,6 +77,9 @@ def open_event(**kwargs) -> Event:
     """An event collecting stories, with a participant link token."""
     consent_texts_ensure()
     kwargs.setdefault("status", Event.Status.OPEN)
+    # NOTE: the participant link opens in the browser's language among the event's, else in the
+    # event's first: English first, so that pages without Accept-Language are in English.
+    kwargs.setdefault("languages", ["en", "fr"])
     kwargs.setdefault("submission_token", f"tok-{Event.objects.count()}-abcdefghijklmnopqrstuvwxyz")
     return EventFactory(**kwargs)
 

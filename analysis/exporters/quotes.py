@@ -22,6 +22,8 @@ class Quote:
     text: str
     attribution: str
     receipt: dict
+    # BCP 47 language of the story (detected, else declared): the quote's ``lang`` attribute.
+    language: str = ""
 
     @property
     def receipt_rows(self) -> list[tuple[str, str]]:
@@ -98,6 +100,7 @@ def quotes_from(applications) -> Iterator[Quote]:
             text,
             attribution_for(app.testimony),
             receipt_summary(app.testimony),
+            language=copy.language,
         )
 
 

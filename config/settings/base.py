@@ -6,7 +6,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 from kombu import Exchange, Queue
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_int, env_languages, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -101,6 +101,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.roles",
+                "core.context_processors.interface_language",
             ],
         },
     }
@@ -128,6 +129,18 @@ LANGUAGES = [
     ("de", _("German")),
     ("ja", _("Japanese")),
 ]
+# A seventh language by configuration alone: ENTENDU_EXTRA_LANGUAGES=ko:Korean. Until its
+# catalogues exist, its pages show English, marked as such (templates/includes/untranslated.html).
+LANGUAGES += [
+    (code, label)
+    for code, label in env_languages("ENTENDU_EXTRA_LANGUAGES")
+    if code not in dict(LANGUAGES)
+]
+# The language cookie only remembers a choice made on the switcher: a preference, not tracking.
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = False
 # NOTE: Django lets the apps listed first win when two catalogues translate the same string, so
 # Django's admin and allauth would otherwise override ours ("None" stays "None" in Japanese).
 # LOCALE_PATHS win over every app, the first one listed over the next; each app's catalogue is

@@ -3,10 +3,10 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from core import languages
 from core.access import roles_required
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
@@ -22,6 +22,7 @@ from testimonies.views.common import (
     no_store,
     receipt_context,
 )
+from testimonies.views.languages import event_languages
 
 
 def _facilitated_event(request, event_id) -> Event:
@@ -53,7 +54,11 @@ def facilitator_event(request, event_id):
 @require_http_methods(["GET", "POST"])
 def facilitator_entry(request, event_id):
     event = _facilitated_event(request, event_id)
-    consent_text = selectors.consent_text_current(language=get_language() or "en")
+    # NOTE: the participant's rule, not the facilitator's page: the consent text is in one of
+    # the event's languages (?lang= picks another), and it is recorded as the one shown.
+    offered, fallback = event_languages(event)
+    consent_language = languages.negotiate(request, offered=offered, fallback=fallback)
+    consent_text = selectors.consent_text_current(language=consent_language)
     if request.method == "POST":
         form = FacilitatorEntryForm(request.POST)
         chosen = consent_text_from_post(request)
@@ -98,6 +103,8 @@ def facilitator_entry(request, event_id):
                 or services.new_submission_key(),
                 "characteristic_fields": [form[s.value] for s in CHARACTERISTIC_SCOPES],
                 "characteristic_labels": CHARACTERISTIC_CHOICES,
+                "consent_languages": languages.language_choices(offered),
+                "consent_language": consent_language,
             },
             status=status,
         )

@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from core.access import public
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
-from testimonies import selectors, services
+from testimonies import ratelimit, selectors, services
 from testimonies.forms import ConsentForm, StoryForm
 from testimonies.models import CHARACTERISTIC_SCOPES, Channel, ConsentText, Scope
 from testimonies.views.common import (
@@ -19,9 +19,15 @@ from testimonies.views.common import (
     receipt_context,
     unlogged,
 )
+from testimonies.views.languages import (
+    event_languages,
+    initial_from_post,
+    is_switch,
+    render_in_language,
+)
 
 
-def _story_context(event, consent_text, scopes, story_form, submission_key):
+def _story_context(event, consent_text, scopes, story_form, submission_key, switcher):
     return {
         "event": event,
         "consent_text": consent_text,
@@ -34,22 +40,37 @@ def _story_context(event, consent_text, scopes, story_form, submission_key):
         "characteristic_fields": [
             story_form[s.value] for s in CHARACTERISTIC_SCOPES if s.value in scopes
         ],
+        "switcher": switcher,
     }
 
 
 @public
 @never_cache
 def submit(request, token: str):
-    """The participant's entry point from an event's link or QR code: consent, then story."""
+    """The participant's entry point from an event's link or QR code: consent, then story, in
+    the language the person asks for among the event's (views/languages.py)."""
     if request.method not in ("GET", "HEAD", "POST"):
         # NOTE: not @require_http_methods, which would log the path (and so the token).
         return unlogged(HttpResponseNotAllowed(["GET", "POST"]))
     event = selectors.event_for_submission_token(token=token)
     if event is None:
         return _link_closed(request)
-    if request.method == "POST" and request.POST.get("step", "consent") == "story":
-        return _story_step(request, event)
-    return _consent_step(request, event)
+    offered, fallback = event_languages(event)
+    return render_in_language(
+        request,
+        offered=offered,
+        fallback=fallback,
+        build=lambda switcher: _step(request, event, switcher),
+    )
+
+
+def _step(request, event, switcher):
+    step = request.POST.get("step", "consent") if request.method == "POST" else "consent"
+    if step == "receipt" and is_switch(request):
+        return _receipt_again(request, switcher)
+    if step == "story":
+        return _story_step(request, event, switcher)
+    return _consent_step(request, event, switcher)
 
 
 def _link_closed(request):
@@ -59,13 +80,20 @@ def _link_closed(request):
     return unlogged(no_store(render(request, "testimonies/link_closed.html", context, status=404)))
 
 
-def _story_step(request, event):
-    """The story, posted: store it and show the receipt, or show the form again (400)."""
+def _story_step(request, event, switcher):
+    """The story, posted: store it and show the receipt, or show the form again (400). A
+    language switch shows it again as typed, in the new language, and saves nothing."""
+    # NOTE: the consent text stays the one shown when the person consented, whatever the page's
+    # language now: consent is recorded in the language it was given in.
     consent_text = consent_text_from_post(request)
     scopes = [s for s in request.POST.getlist("scopes") if s in Scope.values]
     submission_key = request.POST.get("submission_key", "")
+    if is_switch(request):
+        form = StoryForm(initial=initial_from_post(StoryForm(), request.POST))
+        context = _story_context(event, consent_text, scopes, form, submission_key, switcher)
+        return unlogged(no_store(render(request, "testimonies/story.html", context)))
     form = StoryForm(request.POST)
-    context = _story_context(event, consent_text, scopes, form, submission_key)
+    context = _story_context(event, consent_text, scopes, form, submission_key, switcher)
     if consent_text is None:
         form.add_error(None, _("The consent text could not be found. Please start again."))
     elif invalid_form_encoding(request):
@@ -91,18 +119,39 @@ def _story_step(request, event):
             context = receipt_context(
                 request, submission.testimony, code=submission.withdrawal_code
             )
-            return no_store(render(request, "testimonies/receipt.html", context))
+            return no_store(
+                render(request, "testimonies/receipt.html", context | {"switcher": switcher})
+            )
     return unlogged(no_store(render(request, "testimonies/story.html", context, status=400)))
 
 
-def _consent_step(request, event):
-    """The consent page; once its form is valid, the story form with the scopes chosen."""
+def _receipt_again(request, switcher):
+    """The receipt just shown, in another language: found again by its withdrawal code (which
+    the page carries anyway), with the same rate limit as the withdrawal page."""
+    try:
+        testimony = services.testimony_for_withdrawal_code(
+            code=request.POST.get("code", ""),
+            client_key=ratelimit.client_key_for_request(request),
+        )
+    except ApplicationError:
+        return _link_closed(request)
+    code = request.POST.get("code", "").strip()
+    context = receipt_context(request, testimony, code=code) | {"switcher": switcher}
+    return no_store(render(request, "testimonies/receipt.html", context))
+
+
+def _consent_step(request, event, switcher):
+    """The consent page in the page's language; once its form is valid, the story form with the
+    scopes chosen. A language switch shows the page again with the same boxes ticked."""
     consent_text = selectors.consent_text_current(language=get_language() or "en")
     if consent_text is None:
         return unlogged(
             render(request, "testimonies/link_closed.html", {"unsent_text": ""}, status=503)
         )
-    if request.method == "POST":
+    status = 200
+    if is_switch(request):
+        form = ConsentForm(initial=initial_from_post(ConsentForm(), request.POST))
+    elif request.method == "POST":
         form = ConsentForm(request.POST)
         if form.is_valid():
             chosen = consent_text_from_post(request)
@@ -112,20 +161,14 @@ def _consent_step(request, event):
                 form.scopes(),
                 StoryForm(),
                 services.new_submission_key(),
+                switcher,
             )
             return no_store(render(request, "testimonies/story.html", context))
         status = 400
     else:
         form = ConsentForm()
-        status = 200
-    return unlogged(
-        render(
-            request,
-            "testimonies/consent.html",
-            {"event": event, "consent_text": consent_text, "form": form},
-            status=status,
-        )
-    )
+    context = {"event": event, "consent_text": consent_text, "form": form, "switcher": switcher}
+    return unlogged(render(request, "testimonies/consent.html", context, status=status))
 
 
 @public

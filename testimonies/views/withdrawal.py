@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from core import languages
 from core.access import public, roles_required
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
@@ -12,9 +13,10 @@ from testimonies import ratelimit, services
 from testimonies.forms import WithdrawChoiceForm, WithdrawCodeForm
 from testimonies.models import ConsentChange
 from testimonies.views.common import no_store, own_testimony, scope_rows
+from testimonies.views.languages import initial_from_post, is_switch, render_in_language
 
 
-def _withdraw_choice_page(request, testimony, form, *, code="", action_url=""):
+def _withdraw_choice_page(request, testimony, form, *, code="", action_url="", switcher=None):
     return no_store(
         render(
             request,
@@ -25,6 +27,7 @@ def _withdraw_choice_page(request, testimony, form, *, code="", action_url=""):
                 "code": code,
                 "action_url": action_url,
                 "scope_rows": scope_rows(testimony),
+                "switcher": switcher,
             },
             status=400 if form.is_bound and form.errors else 200,
         )
@@ -49,27 +52,46 @@ def _withdraw_apply(request, testimony, form, actor):
     )
 
 
-def _withdraw_confirmed(request, testimony, form, actor, *, code=""):
+def _withdraw_confirmed(request, testimony, form, actor, *, code="", switcher=None):
     """The choice, posted: withdraw it, or show the choice again with what went wrong."""
     if not form.is_valid():
-        return _withdraw_choice_page(request, testimony, form, code=code)
+        return _withdraw_choice_page(request, testimony, form, code=code, switcher=switcher)
     try:
         return _withdraw_apply(request, testimony, form, actor)
     except ApplicationError as error:
         form_add_application_error(form, error, field_prefix="scope_")
-        return _withdraw_choice_page(request, testimony, form, code=code)
+        return _withdraw_choice_page(request, testimony, form, code=code, switcher=switcher)
+
+
+def _code_page(request, form, switcher, status=200):
+    context = {"form": form, "switcher": switcher}
+    return render(request, "testimonies/withdraw_code.html", context, status=status)
 
 
 @public
 @never_cache
 @require_http_methods(["GET", "POST"])
 def withdraw(request):
-    """Withdraw with the code from the receipt: find the story, then choose what to withdraw."""
+    """Withdraw with the code from the receipt: find the story, then choose what to withdraw.
+    Each page has a language switcher that keeps the code and the choices (views/languages.py)."""
+    return render_in_language(
+        request,
+        offered=languages.interface_codes(),
+        build=lambda switcher: _withdraw(request, switcher),
+    )
+
+
+def _withdraw(request, switcher):
     if request.method == "GET":
-        return render(request, "testimonies/withdraw_code.html", {"form": WithdrawCodeForm()})
+        return _code_page(request, WithdrawCodeForm(), switcher)
+    confirming = request.POST.get("step") == "confirm"
+    if is_switch(request) and not confirming:
+        return _code_page(
+            request, WithdrawCodeForm(initial={"code": request.POST.get("code")}), switcher
+        )
     code_form = WithdrawCodeForm(request.POST)
     if not code_form.is_valid():
-        return render(request, "testimonies/withdraw_code.html", {"form": code_form}, status=400)
+        return _code_page(request, code_form, switcher, status=400)
     try:
         testimony = services.testimony_for_withdrawal_code(
             code=code_form.cleaned_data["code"],
@@ -78,21 +100,21 @@ def withdraw(request):
     except ApplicationError as error:
         form_add_application_error(code_form, error, field_prefix="scope_")
         status = 429 if isinstance(error, services.WithdrawalLocked) else 400
-        return render(request, "testimonies/withdraw_code.html", {"form": code_form}, status=status)
+        return _code_page(request, code_form, switcher, status=status)
     code = code_form.cleaned_data["code"].strip()
     if not testimony.is_active:
-        return no_store(
-            render(
-                request, "testimonies/withdraw_done.html", {"testimony": testimony, "already": True}
-            )
-        )
+        context = {"testimony": testimony, "already": True}
+        return no_store(render(request, "testimonies/withdraw_done.html", context))
     granted = testimony.scopes()
-    if request.POST.get("step") != "confirm":
-        return _withdraw_choice_page(
-            request, testimony, WithdrawChoiceForm(granted=granted), code=code
-        )
+    if not confirming or is_switch(request):
+        blank = WithdrawChoiceForm(granted=granted)
+        initial = initial_from_post(blank, request.POST) if is_switch(request) else {}
+        form = WithdrawChoiceForm(granted=granted, initial=initial)
+        return _withdraw_choice_page(request, testimony, form, code=code, switcher=switcher)
     form = WithdrawChoiceForm(request.POST, granted=granted)
-    return _withdraw_confirmed(request, testimony, form, ConsentChange.Actor.CODE, code=code)
+    return _withdraw_confirmed(
+        request, testimony, form, ConsentChange.Actor.CODE, code=code, switcher=switcher
+    )
 
 
 @roles_required()

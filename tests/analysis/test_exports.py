@@ -256,3 +256,15 @@ def test_export_reads_in_chunks(project, researcher, monkeypatch):
         story()
     rows = list(csv.reader(io.StringIO(build(researcher, "stories", "csv").decode())))
     assert len(rows) == 1 + Testimony.objects.filter(status="active").count()
+
+
+def test_quotes_carry_the_storys_language(project, researcher, client):
+    quotes = list(
+        exporters.quotes_from(selectors.quotes_for_user(user=researcher, filters=AnalysisFilters()))
+    )
+    assert {q.text: q.language for q in quotes}["n'a pas été écoutée."] == "fr"
+    sheet = build(researcher, "quotes", "html").decode()
+    assert '<blockquote lang="fr"><p>n&#x27;a pas été écoutée.</p></blockquote>' in sheet
+    client.force_login(researcher)
+    page = client.get("/analysis/quotes/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<blockquote lang="fr"><p>n&#x27;a pas été écoutée.</p></blockquote>' in page

@@ -19,6 +19,9 @@ MATRIX = {
     "/api/v1/redoc/": (200, 200, 200, 200, 200),
     "/accounts/login/": (200, 302, 302, 302, 302),
     "/admin/": (302, 302, 302, 302, 200),
+    # Django's JavaScript catalogue, per interface language: public, it holds no data.
+    "/jsi18n/ja/": (200, 200, 200, 200, 200),
+    "/jsi18n/xx/": (404, 404, 404, 404, 404),
 }
 
 

@@ -1,5 +1,6 @@
 /* Entendu analysis pages: PNG download of a server-rendered SVG chart, and export progress.
-   No library, no request to any other origin. */
+   No library, no request to any other origin. Messages come from Django's JavaScript
+   catalogue (gettext, interpolate), loaded by templates/base.html. */
 (function () {
   "use strict";
 

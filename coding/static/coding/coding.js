@@ -4,6 +4,8 @@
  * code points (Python str indices), end exclusive. Every text segment the server renders carries
  * its start offset in code points (data-start); within a segment we count code points with
  * Array.from, which iterates by code point.
+ *
+ * Messages come from Django's JavaScript catalogue (gettext, interpolate: templates/base.html).
  */
 (function () {
   "use strict";
@@ -74,10 +76,9 @@
     if (scopeSpan) scopeSpan.checked = true;
     var preview = chars.slice(start, end).join("");
     if (preview.length > 120) preview = preview.slice(0, 117) + "…";
-    status.textContent = status.dataset.template
-      ? status.dataset.template.replace("%(start)s", start).replace("%(end)s", end)
-          .replace("%(text)s", preview)
-      : start + "–" + end + ": « " + preview + " »";
+    status.textContent = interpolate(
+      gettext("Selected characters %(start)s to %(end)s: “%(text)s”"),
+      { start: start, end: end, text: preview }, true);
   }
 
   function clearSelection() {
@@ -138,7 +139,6 @@
   }
 
   status.dataset.empty = status.textContent;
-  status.dataset.template = textEl.dataset.selectedTemplate || "";
   document.addEventListener("selectionchange", onSelection);
   textEl.addEventListener("mouseup", onSelection);
   textEl.addEventListener("keyup", onSelection);
@@ -147,7 +147,8 @@
     var spanChosen = scopeSpan && scopeSpan.checked;
     if (spanChosen && (startInput.value === "" || endInput.value === "")) {
       event.preventDefault();
-      status.textContent = status.dataset.missing || status.dataset.empty;
+      status.textContent = gettext(
+        "Select a passage in the story first, or apply the code to the whole story.");
       textEl.focus();
     }
   });

@@ -1,5 +1,6 @@
 // Live progress of a bulk job: polls the job's JSON (with Entendu.poll, static/js/entendu.js)
-// until it ends, and updates the progress bar and the counts.
+// until it ends, and updates the progress bar and the counts. Messages come from Django's
+// JavaScript catalogue (gettext, interpolate), loaded by templates/base.html.
 (function () {
   "use strict";
   var section = document.querySelector(".job-progress");
