@@ -10,7 +10,8 @@ import polib
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-LOCALES = ("fr", "pt_BR", "es", "de", "ja")
+# Every language with a project catalogue (``make messages`` makes one per directory in locale/).
+LOCALES = tuple(sorted(p.name for p in (ROOT / "locale").iterdir() if p.is_dir()))
 CATALOGUES = sorted(
     p
     for locale in LOCALES
@@ -26,6 +27,10 @@ def _ids(path: Path) -> str:
 
 def test_there_is_a_french_catalogue():
     assert ROOT / "locale/fr/LC_MESSAGES/django.po" in CATALOGUES
+
+
+def test_every_programme_language_has_its_catalogues():
+    assert set(LOCALES) >= {"fr", "pt_BR", "es", "de", "ja"}
 
 
 @pytest.mark.parametrize("po_path", CATALOGUES, ids=_ids)
