@@ -4,6 +4,7 @@ from urllib.parse import urlparse
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from accounts.roles import Role
 from tests.factories import PASSWORD, UserFactory
@@ -93,3 +94,11 @@ def client_for(client):
         return c
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A request with Accept-Language (or a test that activates a language) leaves that language
+    active in the thread; every test starts from the default language instead."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
