@@ -26,7 +26,12 @@ def page_world(users) -> dict:
     facilitator, researcher = users[Role.FACILITATOR], users[Role.RESEARCHER]
     participant = users[Role.PARTICIPANT]
     book = coding_services.codebook_default_seed()
-    event = open_event(title="Zxq dialogue", slug="zxq-dialogue", is_public=True)
+    event = open_event(
+        title="Zxq dialogue",
+        slug="zxq-dialogue",
+        is_public=True,
+        languages=["en", "fr", "pt-BR", "es", "de", "ja"],
+    )
     EventFacilitatorFactory(event=event, user=facilitator)
     session = SessionFactory(event=event, title="Zxq circle")
     SessionLogFactory(session=session)

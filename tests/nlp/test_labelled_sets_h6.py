@@ -21,7 +21,7 @@ from coding.default_codebook import SUB_CODES, THEMES
 DATA = Path(__file__).resolve().parent.parent / "data" / "labelled"
 LANGS = ("pt", "es", "de")
 LABELS = {"PERSON", "PHONE", "EMAIL", "ADDRESS", "ID"}
-THEME_KEYS = {t[0] for t in THEMES}
+THEME_KEYS = set(THEMES)
 PARENT = {key: parent for parent, key, *_ in SUB_CODES}
 MINIMUM = {"PHONE": 8, "EMAIL": 5, "ADDRESS": 6, "ID": 6}
 # Where a telephone number is dialled from when it has no country code.

@@ -25,7 +25,7 @@ from coding.default_codebook import SUB_CODES, THEMES
 DATA = Path(__file__).resolve().parents[1] / "data" / "labelled"
 LANGS = ("ja", "en", "fr")
 LABELS = {"PERSON", "PHONE", "EMAIL", "ADDRESS", "ID"}
-THEME_KEYS = {theme[0] for theme in THEMES}
+THEME_KEYS = set(THEMES)
 PARENT = {sub[1]: sub[0] for sub in SUB_CODES}
 ALL_CODES = THEME_KEYS | set(PARENT)
 # Validators of the national or health identifiers each language's stories use.
