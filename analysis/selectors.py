@@ -25,7 +25,15 @@ from analysis.aggregates import (  # noqa: F401 - re-exported: callers read thro
     theme_counts_by,
     trust_rows,
 )
-from analysis.fts import LANGUAGE_CONFIGS, fts_config_sql, fts_vector_sql
+from analysis.fts import (
+    CJK_RUN,
+    LANGUAGE_CONFIGS,
+    cjk_runs,
+    cjk_tsquery,
+    cjk_vector_sql,
+    fts_config_sql,
+    fts_vector_sql,
+)
 from coding.models import Code, CodeApplication, Codebook
 from coding.selectors import code_translated, codebook_default
 from events.models import Event
@@ -162,8 +170,9 @@ def search_research_copies(*, user, filters: AnalysisFilters, query: str) -> Que
     """Research copies matching ``query`` and the filters, newest first.
 
     PostgreSQL: full-text search in each story's language configuration through the GIN index
-    (one ``@@`` per configuration, so the planner can OR index scans). SQLite: a plain
-    case-insensitive substring match, for development.
+    (one ``@@`` per configuration, so the planner can OR index scans); Japanese and Chinese words
+    through the CJK bigram index. SQLite: a plain case-insensitive substring match, for
+    development.
     """
     stories = stories_for_analysis(user=user, filters=filters)
     qs = ResearchCopy.objects.filter(testimony__in=stories.values("id")).select_related(
@@ -175,20 +184,42 @@ def search_research_copies(*, user, filters: AnalysisFilters, query: str) -> Que
         return qs.order_by("-testimony__submitted_at", "-id")
     if connection.vendor != "postgresql":
         return qs.filter(redacted_text__icontains=query).order_by("-testimony__submitted_at")
-    rc = _table(ResearchCopy)
-    configs = sorted(set(LANGUAGE_CONFIGS.values()) | {"simple"})
-    vector = fts_vector_sql("r.")
-    config = fts_config_sql("r.detected_language")
-    clauses = " OR ".join(
-        f"({config} = %s::regconfig AND {vector} @@ websearch_to_tsquery(%s::regconfig, %s))"
-        for _ in configs
-    )
-    params = [p for c in configs for p in (c, c, query)]
-    # SECURITY: the query text is a parameter; only fixed SQL is formatted in.
-    matching = RawSQL(f"SELECT r.id FROM {rc} r WHERE {clauses}", params)  # noqa: S608, S611
+    matching = _matching_copies_sql(query)
     # NOTE: newest first rather than by rank: ranking recomputes every matching story's vector,
     # seconds for a common word over 100,000 stories, while this order is served by the index.
     return qs.filter(id__in=matching).order_by("-testimony__submitted_at", "-id")
+
+
+def _matching_copies_sql(query: str) -> RawSQL:
+    """The ids of research copies matching a non-empty query (PostgreSQL).
+
+    Runs of CJK characters go to the bigram index, each also checked as a substring (the
+    bigrams ANDed do not say they are contiguous); the rest of the query, if any, to the
+    per-language full-text index; both must match.
+    """
+    rc = _table(ResearchCopy)
+    runs = cjk_runs(query)
+    rest = CJK_RUN.sub(" ", query).strip() if runs else query
+    where: list[str] = []
+    params: list[str] = []
+    if runs:
+        where.append(f"{cjk_vector_sql('r.')} @@ %s::tsquery")
+        params.append(cjk_tsquery(runs))
+        for run in runs:
+            where.append("strpos(r.redacted_text, %s) > 0")
+            params.append(run)
+    if not runs or any(ch.isalnum() for ch in rest):
+        configs = sorted(set(LANGUAGE_CONFIGS.values()) | {"simple"})
+        vector = fts_vector_sql("r.")
+        config = fts_config_sql("r.detected_language")
+        clauses = " OR ".join(
+            f"({config} = %s::regconfig AND {vector} @@ websearch_to_tsquery(%s::regconfig, %s))"
+            for _ in configs
+        )
+        where.append(f"({clauses})")
+        params.extend(p for c in configs for p in (c, c, rest))
+    # SECURITY: the query text is a parameter; only fixed SQL is formatted in.
+    return RawSQL(f"SELECT r.id FROM {rc} r WHERE {' AND '.join(where)}", params)  # noqa: S608, S611
 
 
 # Quotes ------------------------------------------------------------------------------------

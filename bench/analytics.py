@@ -45,8 +45,11 @@ WORDS = {
     "pt-BR": "o médico não me ouviu e perdi a confiança no atendimento",
     "es": "el médico no me escuchó y perdí la confianza en la atención",
     "de": "der Arzt hat mir nicht zugehört und ich verlor das Vertrauen",
-    "ja": "医師 は 私 の 話 を 聞いて くれません でした",
+    "ja": "医師 は 私 の 話 を 聞いて くれません でした 差別 を 受けました 説明 が ありません",
 }
+# Japanese is written without spaces between words: its stories are joined with no separator,
+# so a Japanese search goes through the CJK bigram index (analysis/fts.py), not whole words.
+JOINERS = {"ja": ""}
 
 
 def ensure_database(url: str) -> None:
@@ -192,7 +195,9 @@ def seed(stories: int, applications: int) -> None:
                 "scope_disability": rng.random() < 0.6,
                 "scope_lgbtq": rng.random() < 0.5,
                 "title": "",
-                "text": " ".join(rng.choices(WORDS.get(language, WORDS["en"]).split(" "), k=40)),
+                "text": JOINERS.get(language, " ").join(
+                    rng.choices(WORDS.get(language, WORDS["en"]).split(" "), k=40)
+                ),
                 "declared_language": language,
                 "first_name": "Ana" if named else "",
                 "trust_affected": rng.choice(["yes", "yes", "no", "unsure", ""]),
@@ -295,6 +300,7 @@ def measure(runs: int) -> int:
         return list(selectors.quotes_for_user(user=user, filters=filters, code_id=code_id)[:50])
 
     us = AnalysisFilters(country="US")
+    japan = AnalysisFilters(country="JP")
     cases = [
         ("themes by country", lambda: themes_page(everything, "country")),
         ("themes by event", lambda: themes_page(everything, "event")),
@@ -321,6 +327,10 @@ def measure(runs: int) -> int:
         ),  # noqa: E501
         ("search 'confiance' (first page)", lambda: search(everything, "confiance")),
         ("search 'listen' + country=US", lambda: search(us, "listen")),
+        ("search '差別' (first page)", lambda: search(everything, "差別")),
+        ("search '説明' + country=JP", lambda: search(japan, "説明")),
+        ("search '医師の話' (4 bigrams, substring)", lambda: search(everything, "医師の話")),
+        ("search '差別 confiance' (no story)", lambda: search(everything, "差別 confiance")),
         ("quote finder, first theme (first page)", lambda: quotes(everything, theme)),
     ]
     from django.test import Client
@@ -339,6 +349,7 @@ def measure(runs: int) -> int:
         ("page /analysis/cooccurrence/", lambda: page("/analysis/cooccurrence/")),
         ("page /analysis/trust/", lambda: page("/analysis/trust/")),
         ("page /analysis/search/?q=trust", lambda: page("/analysis/search/?q=trust")),
+        ("page /analysis/search/?q=差別", lambda: page("/analysis/search/?q=%E5%B7%AE%E5%88%A5")),
         ("page /analysis/quotes/", lambda: page("/analysis/quotes/")),
         (
             "API aggregates/themes-by/?by=event",

@@ -62,3 +62,45 @@ def test_search_uses_each_story_language_and_the_index(postgres, researcher):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [INDEX_NAME])
         assert cursor.fetchone() is not None
+
+
+JAPANESE = [
+    "病院で差別を受けました。誰も説明してくれませんでした。",
+    "医師は私の話を聞いてくれませんでした。",
+    "説得されて、別の病院に行きました。",  # 説 and 別, but neither 差別 nor 説明
+]
+
+
+def _search(researcher, query: str) -> list[str]:
+    found = selectors.search_research_copies(
+        user=researcher, filters=AnalysisFilters(), query=query
+    )
+    return [c.redacted_text for c in found]
+
+
+def test_japanese_words_find_japanese_stories(postgres, researcher):
+    for text in JAPANESE:
+        story(text=text, language="ja")
+    story(text="Discrimination at the hospital.", language="en")
+    assert _search(researcher, "差別") == [JAPANESE[0]]
+    assert _search(researcher, "「説明」") == [JAPANESE[0]]
+    assert _search(researcher, "聞いて") == [JAPANESE[1]]
+    assert sorted(_search(researcher, "病院")) == sorted([JAPANESE[0], JAPANESE[2]])
+    # The bigrams of 医師説明 are all in no story's text as a contiguous run.
+    assert _search(researcher, "医師説明") == []
+    assert sorted(_search(researcher, "差")) == [JAPANESE[0]]  # one character: a prefix
+    assert _search(researcher, "差別 doctor") == []
+    assert _search(researcher, "hospital") == ["Discrimination at the hospital."]
+
+
+def test_japanese_search_uses_the_bigram_index(postgres, researcher):
+    from analysis.fts import CJK_INDEX_NAME
+    from analysis.selectors import _matching_copies_sql
+
+    story(text=JAPANESE[0], language="ja")
+    sql, params = _matching_copies_sql("差別").as_sql(None, connection)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert CJK_INDEX_NAME in plan, plan

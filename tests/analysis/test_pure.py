@@ -268,3 +268,15 @@ def test_qdpx_codebook_puts_themes_under_a_non_codable_parent(tmp_path):
 def test_guids_are_stable():
     assert refiqda.stable_guid("code", 7) == refiqda.stable_guid("code", 7)
     assert refiqda.stable_guid("code", 7) != refiqda.stable_guid("code", 8)
+
+
+# Japanese search terms ---------------------------------------------------------------------
+
+
+def test_a_japanese_query_is_cut_into_the_bigrams_the_index_holds():
+    from analysis.fts import cjk_runs, cjk_tsquery
+
+    runs = cjk_runs("「説明する」 doctor 差")
+    assert runs == ["説明する", "差"]
+    assert cjk_tsquery(runs) == "'説明' & '明す' & 'する' & '差':*"
+    assert cjk_runs("the doctor") == []

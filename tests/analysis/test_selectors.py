@@ -150,3 +150,14 @@ def test_dashboard_query_count_does_not_grow_with_rows(
 ):
     with django_assert_max_num_queries(8):
         dashboards.themes_by_chart(user=researcher, filters=AnalysisFilters(), by="event")
+
+
+def test_search_finds_a_japanese_word_on_any_database(researcher):
+    explained = "病院で差別を受けました。誰も説明してくれませんでした。"
+    story(text=explained, language="ja")
+    story(text="医師は私の話を聞いてくれませんでした。", language="ja")
+    story(text="Nobody explained anything.", language="en")
+    found = selectors.search_research_copies(
+        user=researcher, filters=AnalysisFilters(), query="説明"
+    )
+    assert [c.redacted_text for c in found] == [explained]
