@@ -31,9 +31,6 @@ PARENTS = {
 # Each further hit of a code raises its confidence: 1 hit 0.45, 2 hits 0.70, 3 hits 0.83.
 BASE_CONFIDENCE = 0.45
 NO_SPACE_SCRIPTS = {"ja", "zh", "th"}
-# Broad themes whose single words ("research", "study", "études") also have everyday meanings: a
-# lone one-word hit is not enough; they need two cues, or one multi-word phrase or pattern.
-TWO_CUE_CODES = {"research"}
 
 
 @dataclass(frozen=True)
@@ -145,10 +142,6 @@ class LexiconMatcher:
             found |= self.token_regexes.matches(doc)
         return sorted(found, key=lambda m: (m[1], m[2]))
 
-    def _one_word(self, doc: Doc, start: int, end: int) -> bool:
-        """True when the hit is one word (in scripts without spaces, any single term)."""
-        return self.substring or not any(c.isspace() for c in doc.text[start:end])
-
     def suggest(self, doc: Doc) -> list[ThemeSuggestion]:
         by_code: dict[str, list[tuple[int, int]]] = {}
         for code, start, end in self._matches(doc):
@@ -161,8 +154,6 @@ class LexiconMatcher:
             spans.append((start, end))
         suggestions: dict[str, ThemeSuggestion] = {}
         for code, spans in by_code.items():
-            if code in TWO_CUE_CODES and len(spans) == 1 and self._one_word(doc, *spans[0]):
-                continue
             evidence = max(spans, key=lambda s: (s[1] - s[0], -s[0]))
             suggestions[code] = ThemeSuggestion(
                 code, _confidence(len(spans)), evidence[0], evidence[1], len(spans)
