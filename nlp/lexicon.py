@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from nlp.lexicon_regex import TokenRegexes, single_token_regex
 from nlp.pipelines import LEMMA_COMPONENTS, disabled_except, has_lemmas
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
@@ -76,7 +77,14 @@ def _confidence(hits: int) -> float:
 
 
 class LexiconMatcher:
-    def __init__(self, nlp: Language, language: str, entries: dict[str, dict[str, list]]):
+    def __init__(
+        self,
+        nlp: Language,
+        language: str,
+        entries: dict[str, dict[str, list]],
+        *,
+        regex_pass: bool = True,
+    ):
         self.nlp = nlp
         self.language = language
         self.codes = sorted(entries)
@@ -84,19 +92,31 @@ class LexiconMatcher:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA") if has_lemmas(nlp) else None
         self.matcher = Matcher(nlp.vocab)
+        # Single-token regex patterns: one compiled pass per code instead of the Matcher's
+        # per-token predicate calls (same hits; ``regex_pass=False`` keeps them in the Matcher).
+        self.token_regexes = TokenRegexes()
         self.terms: dict[str, list[str]] = {}
         for code, spec in entries.items():
             terms = sorted({t.strip() for t in spec.get("terms", []) if t.strip()})
             self.terms[code] = terms
-            if not terms:
-                continue
-            self.lower.add(code, [nlp.make_doc(t.lower()) for t in terms])
-            if self.lemma is not None:
+            if terms:
+                self.lower.add(code, [nlp.make_doc(t.lower()) for t in terms])
+            if terms and self.lemma is not None:
                 lemma_docs = nlp.pipe(terms, disable=disabled_except(nlp, LEMMA_COMPONENTS))
                 self.lemma.add(code, list(lemma_docs))
-            patterns = [p for p in spec.get("patterns", []) if p]
-            if patterns:
-                self.matcher.add(code, patterns)
+            self._add_patterns(code, [p for p in spec.get("patterns", []) if p], regex_pass)
+        self.token_regexes.compile()
+
+    def _add_patterns(self, code: str, patterns: list, regex_pass: bool) -> None:
+        rest = []
+        for pattern in patterns:
+            single = single_token_regex(pattern) if regex_pass else None
+            if single is None:
+                rest.append(pattern)
+            else:
+                self.token_regexes.add(code, *single)
+        if rest:
+            self.matcher.add(code, rest)
 
     def _matches(self, doc: Doc) -> list[tuple[str, int, int]]:
         """(code, start_char, end_char) of every hit, overlapping ones of one code merged."""
@@ -118,6 +138,8 @@ class LexiconMatcher:
             for match_id, start, end in matcher(doc):
                 span = doc[start:end]
                 found.add((vocab[match_id], span.start_char, span.end_char))
+        if len(self.token_regexes):
+            found |= self.token_regexes.matches(doc)
         return sorted(found, key=lambda m: (m[1], m[2]))
 
     def suggest(self, doc: Doc) -> list[ThemeSuggestion]:
