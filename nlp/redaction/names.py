@@ -96,7 +96,8 @@ LOWER_TITLES = frozenset(
     mademoiselle midwife sage-femme kiné dentiste dentist consultant surgeon chirurgien
     chirurgienne pharmacien pharmacienne gynécologue psychiatre psychologue cardiologue
     pédiatre généraliste médecin doctora doutor doutora enfermera enfermeira enfermero
-    enfermeiro señora señor senhora senhor doña dona doktor ärztin arzt"""
+    enfermeiro señora señor senhora senhor doña dona doktor ärztin arzt paciente pastor pastora
+    licenciada licenciado pfarrer pfarrerin"""
     )
 )
 PARTICLES = frozenset({"de", "du", "des", "van", "von", "der", "den", "da", "das", "do", "dos"})
@@ -127,9 +128,13 @@ STRONG_CUES = [
     r"mein name ist",
     r"signée?",
     r"signed",
+    r"assinad[ao]",
+    r"firmad[ao]",
+    r"(?:casar|casei|casou|casad[ao]) com (?:a|o)",
+    r"(?:we|they|everyone|people) (?:all )?call (?:her|him|me|them)",
     r"sou (?:a|o)",
     r"soy (?:la|el)",
-    r"me (?:llaman|chamam|dicen)",
+    r"me (?:llaman|chamam|dicen)(?: de)?",
     r"nennt mich",
     r"heiße",
     r"i['’]m called",
@@ -149,6 +154,9 @@ RELATIVE_CUES = [
     r"(?:meu|minha) (?:filho|filha|marido|esposa|irmão|irmã|mãe|pai|médico|médica)",
     r"(?:mi) (?:hijo|hija|marido|esposo|esposa|hermano|hermana|madre|padre|médico|médica)",
     r"(?:mein|meine) (?:sohn|tochter|mann|frau|bruder|schwester|mutter|vater|ärztin|arzt)",
+    # "soy mamá de Santiago", "mãe do Kauã", "mother of Ada".
+    r"(?:mamá|madre|papá|padre|mãe|pai|mother|father|mum|mom|dad) (?:de|do|da|of)",
+    r"(?:my|our|his|her) (?:pal|mate|buddy|flatmate|roommate|colleague)",
 ]
 
 # "Ruby, my sister, ..." / "Pilar, mi vecina": a relative or role right after the name.
@@ -157,7 +165,9 @@ _APPOSITION_RE = re.compile(
     r"ma|mon|sa|son|notre|meine|mein|unsere|unser|seine|ihre)\s",
     re.IGNORECASE,
 )
-_CUE_RE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(STRONG_CUES + RELATIVE_CUES) + r")(?:,|\s)\s*$")
+_CUE_RE = re.compile(
+    r"(?i)(?<!\w)(?:" + "|".join(STRONG_CUES + RELATIVE_CUES) + r")(?:[,:]|\s)\s*$"
+)
 _WEAK_CUE_RE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(WEAK_CUES) + r")\s+$")
 
 # -- tokens -------------------------------------------------------------------------------------
