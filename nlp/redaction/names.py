@@ -43,6 +43,8 @@ PLACE_OR_MONTH_NAMES = frozenset(
     )
 )
 PLACE_PREFIXES = frozenset({"São", "Sao", "Santo", "Santa", "San", "Saint", "Sainte", "St", "Ste"})
+# Neighbourhoods named after a person: "Vila Madalena", "Jardim Helena".
+PLACE_PREFIXES |= {"Vila", "Villa", "Jardim", "Bairro", "Colonia", "Col", "Virgen"}
 
 # Capitalised words that are never part of a name (sentence starts, places, institutions...).
 STOP_WORDS = frozenset(

@@ -84,3 +84,8 @@ def test_issue16_names_and_addresses(text, expected):
 def test_a_capitalised_word_after_an_article_mid_sentence_stays():
     text = "Entramos no posto e a Vila inteira esperava."
     assert redacted(text, "pt") == text
+
+
+def test_a_neighbourhood_named_after_a_person_stays():
+    text = "Fui ao posto da Vila Mariana de manhã."
+    assert redacted(text, "pt") == text
