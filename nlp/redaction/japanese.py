@@ -77,6 +77,17 @@ def _is_name_like(token) -> bool:
     return bool(_KATAKANA_RE.match(token.text)) and tag.startswith("名詞")
 
 
+def _kana_before_honorific(doc, i: int) -> bool:
+    """[あかり]ちゃん, [ひなた]くん: a kana common noun right before an honorific, without the
+    polite prefix of a kinship word (お[ばあ]さん) and not an adverbial noun (みなさん)."""
+    if i < 1 or doc[i].text not in HONORIFICS:
+        return False
+    token = doc[i - 1]
+    prefixed = i >= 2 and doc[i - 2].tag_.startswith("接頭辞")
+    common = token.tag_ == "名詞-普通名詞-一般" and token.text not in _KANA_NOUNS
+    return bool(_KANA_RE.match(token.text)) and common and not prefixed
+
+
 def _after_relative(doc, i: int) -> bool:
     """妻の[さくら]は: a kana noun between a relative + の and a particle."""
     if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "の":
@@ -128,6 +139,8 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
             continue
         if _after_relative(doc, i):
             spans.append((token.idx, token.idx + len(token.text)))
+        elif _kana_before_honorific(doc, i):
+            spans.append((doc[i - 1].idx, doc[i - 1].idx + len(doc[i - 1].text)))
         elif token.text in HONORIFICS and i > 0 and doc[i - 1].text in ONE_KANJI_SURNAMES:
             spans.append((doc[i - 1].idx, doc[i - 1].idx + 1))
         elif token.text in HONORIFICS and i > 0 and _is_name_like(doc[i - 1]):

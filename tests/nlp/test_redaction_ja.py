@@ -77,3 +77,18 @@ def test_more_names_and_addresses(text, expected):
 )
 def test_issue16_names(text, expected):
     assert redacted(text, "ja") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A given name in kana that the dictionary reads as a common noun, before an honorific.
+        ("あかりちゃんと遊んだ。", "[PERSON]ちゃんと遊んだ。"),
+        ("ひなたくんが泣いた。", "[PERSON]くんが泣いた。"),
+        # Kinship words and "everyone" stay.
+        ("おばあさんが言った。", "おばあさんが言った。"),
+        ("みなさんに感謝します。", "みなさんに感謝します。"),
+    ],
+)
+def test_issue16_kana_names_before_an_honorific(text, expected):
+    assert redacted(text, "ja") == expected
