@@ -102,6 +102,7 @@ LOWER_TITLES = frozenset(
     licenciada licenciado pfarrer pfarrerin"""
     )
 )
+DEGREE_FIELDS = frozenset({"med", "dent", "vet", "phil", "rer", "nat", "jur", "habil"})
 PARTICLES = frozenset({"de", "du", "des", "van", "von", "der", "den", "da", "das", "do", "dos"})
 PARTICLES |= {"di", "del", "della", "le", "la", "al", "el", "ben", "bin", "ibn", "bint", "y"}
 
@@ -155,7 +156,9 @@ RELATIVE_CUES = [
     r"doctor|nurse|midwife|consultant|social worker|support worker)",
     r"(?:meu|minha) (?:filho|filha|marido|esposa|irmão|irmã|mãe|pai|médico|médica)",
     r"(?:mi) (?:hijo|hija|marido|esposo|esposa|hermano|hermana|madre|padre|médico|médica)",
-    r"(?:mein|meine) (?:sohn|tochter|mann|frau|bruder|schwester|mutter|vater|ärztin|arzt)",
+    r"(?:mein|meine|unser|unsere|sein|seine|ihr|ihre) (?:sohn|tochter|mann|frau|bruder|"
+    r"schwester|mutter|vater|ärztin|arzt|enkel|enkelin|freund|freundin|nachbar|nachbarin|"
+    r"partner|partnerin|kollege|kollegin|oma|opa|tante|onkel|cousine|cousin|hebamme|betreuerin)",
     # "soy mamá de Santiago", "mãe do Kauã", "mother of Ada".
     r"(?:mamá|madre|papá|padre|mãe|pai|mother|father|mum|mom|dad) (?:de|do|da|of)",
     r"(?:my|our|his|her) (?:pal|mate|buddy|flatmate|roommate|colleague)",
@@ -273,6 +276,9 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
             j = i + 1
             if j < n and tokens[j].text == "." and word in TITLES:
                 j += 1
+            # "Dr. med. Schulz", "Dr. rer. nat. Vogel": the degree's field is not the name.
+            while j + 1 < n and tokens[j].text in DEGREE_FIELDS and tokens[j + 1].text == ".":
+                j += 2
             if (
                 j < n
                 and word.lower() in LOWER_TITLES

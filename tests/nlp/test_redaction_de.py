@@ -54,3 +54,15 @@ def test_issue16_unknown_signature_on_the_last_line():
 def test_issue16_a_last_sentence_is_not_a_signature():
     text = "Danke fürs Zuhören.\nAlles Gute"
     assert redacted(text, "de") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dr. med. Albers hat mich untersucht.", "Dr. med. [PERSON] hat mich untersucht."),
+        ("Unser Enkel Jannik kam mit.", "Unser Enkel [PERSON] kam mit."),
+        ("Ihre Nachbarin Bożena half mir.", "Ihre Nachbarin [PERSON] half mir."),
+    ],
+)
+def test_issue16_degrees_and_relatives(text, expected):
+    assert redacted(text, "de") == expected
