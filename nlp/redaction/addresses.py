@@ -18,7 +18,12 @@ _STREET_FR = (
     r"rue|avenue|av\.|boulevard|bd|allée|allées|impasse|place|chemin|quai|cours|route|square|"
     r"passage|cité|résidence|lotissement|voie|sentier|rond-point|faubourg|hameau|villa"
 )
-_FR_POSTCODE = rf"(?:,?\s+\d{{5}}\s+{_CAP}(?:[\s\-]{_CAP})*(?:\s+(?:Cedex|CEDEX)(?:\s+\d+)?)?)?"
+_CA_POSTCODE = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d"
+# "75002 Paris", or a Canadian city, province and postal code: "Montréal (Québec) H3S 2T6".
+_FR_POSTCODE = (
+    rf"(?:,?\s+\d{{5}}\s+{_CAP}(?:[\s\-]{_CAP})*(?:\s+(?:Cedex|CEDEX)(?:\s+\d+)?)?"
+    rf"|,\s+{_CAP}(?:[\s\-]{_CAP})*(?:\s+\({_CAP}\)|,?\s+[A-Z]{{2}})?,?\s+{_CA_POSTCODE})?"
+)
 ADDRESS_FR_RE = re.compile(
     rf"(?<![\w])\d{{1,4}}(?:\s?(?:bis|ter|[A-Ba-b]))?,?\s+(?:{_STREET_FR})\s+"
     rf"(?:(?:de la|de l['’]|des|du|de|d['’]|la|le|les|l['’]|aux|au)\s*)?"
@@ -32,7 +37,6 @@ _STREET_EN = (
 )
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
 _AU_STATES = r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT"
-_CA_POSTCODE = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]\s?\d[ABCEGHJ-NPRSTV-Z]\d"
 ADDRESS_EN_RE = re.compile(
     rf"(?<![\w])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+\d+\w?,?\s+)?(?:\d{{1,4}}/)?"
     rf"\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’\-]*\s+){{1,4}}(?:{_STREET_EN})\b\.?"
@@ -59,13 +63,18 @@ _IBERIAN_STREETS = (
     r"Carrer|Camino|Estrada|Largo|Ronda|Calzada|Callejón|Carretera|Rodovia|Privada|Cerrada"
 )
 _IB_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|de|da|do|dos|das|del|la|los|las|e|y|\d{1,2}\s+de)"
+# Floor, door and house parts after the number: "2.º B", "apto 45", "bajo", "fundos".
+_IB_UNIT = (
+    r"\d{1,2}\.?\s?[º°ªa-z]{1,2}\.?(?:\s?[A-Z](?![\w]))?|(?:apto\.?|apt\.?|ap\.?|piso|puerta|"
+    r"bloco|bl\.?|casa|int\.?|interior|dpto\.?|depto\.?|esc\.?|lote|quadra|qd\.?|lt\.?)\s*[\w\-]+|"
+    r"bajo|bajos|fundos|frente|sótano|ático|entresuelo|local"
+)
+_NEIGHBOURHOOD = r"Col\.?|Colonia|Bairro|Barrio|Jardim|Vila|Parque|Conjunto|Residencial|Fracc\.?"
 ADDRESS_IBERIAN_RE = re.compile(
-    rf"(?<![\w])(?:{_IBERIAN_STREETS})\s+{_IB_WORD}(?:\s+{_IB_WORD}){{0,6}}"
+    rf"(?<![\w])(?i:{_IBERIAN_STREETS})\s+{_IB_WORD}(?:\s+{_IB_WORD}){{0,6}}"
     rf",?\s+(?:n[º°o]\.?\s*|#\s*|núm\.?\s*|número\s+)?\d{{1,5}}[A-Za-z]?(?![\d/])"
-    rf"(?:[\s,]+(?:\d{{1,2}}\s?[º°ªa-z]{{1,2}}\.?(?:\s?[A-Z](?![\w]))?|"
-    rf"(?:apto\.?|apt\.?|ap\.?|piso|puerta|bloco|bl\.?|casa|int\.?|interior|dpto\.?|"
-    rf"depto\.?|esc\.?)\s*[\w\-]+))*"
-    rf"(?:,?\s+(?:Col\.?|Colonia|Bairro)\s+{_CAP}(?:\s+{_CAP}){{0,3}})?"
+    rf"(?:[\s,]+(?:{_IB_UNIT})(?![\w]))*"
+    rf"(?:,?\s+(?:{_NEIGHBOURHOOD})\s+{_CAP}(?:\s+{_CAP}){{0,3}})?"
     rf"(?:,?\s+(?:CEP\s*|C\.?P\.?\s*)?\d{{5}}(?:-\d{{3}})?(?:\s+{_CAP}(?:\s+{_CAP})?)?)?"
 )
 _DE_SUFFIX = r"straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad"
@@ -111,6 +120,9 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
         group = "a" if "a" in pattern.groupindex else 0
         for m in pattern.finditer(text):
             value = m.group(group).rstrip(" ,.")
+            # "calle Mayor 3" counts in lower case, "rua de casa 2" does not: a capital is needed.
+            if pattern is ADDRESS_IBERIAN_RE and not any(c.isupper() for c in value[1:]):
+                continue
             spans.append((m.start(group), m.start(group) + len(value)))
     if language.startswith("ja") or _CJK_RE.search(text):
         spans += _ja_spans(text)

@@ -34,6 +34,40 @@ _KANA_NOUN_LIST = "ため こと もの ところ ほう とき うち よう �
 _KANA_NOUNS = frozenset(_KANA_NOUN_LIST.split())
 
 
+# One-character surnames (Korean, Chinese and Japanese) that Sudachi reads as common nouns
+# ("金" is money): a name only right before an honorific ("金先生").
+ONE_KANJI_SURNAMES = frozenset(
+    [
+        "金",
+        "李",
+        "朴",
+        "崔",
+        "鄭",
+        "張",
+        "王",
+        "林",
+        "陳",
+        "劉",
+        "黄",
+        "呉",
+        "趙",
+        "姜",
+        "尹",
+        "森",
+        "原",
+        "辻",
+        "関",
+        "堀",
+        "東",
+        "南",
+    ]
+)
+# The last line, signed with a role and a name in kanji with its reading: "看護師　愛（あい）".
+_SIGNED_READING_RE = re.compile(
+    r"(?:^|\n)[^\n]{0,12}?[\s\u3000]([\u4e00-\u9fff]{1,4})（[ぁ-ゖァ-ヶー]{1,10}）\s*$"
+)
+
+
 def _is_name_like(token) -> bool:
     """A token that can be a name when an honorific follows it (surnames are often tagged as
     place names: 石田, 岡本)."""
@@ -41,6 +75,17 @@ def _is_name_like(token) -> bool:
     if "固有名詞" in tag:
         return True
     return bool(_KATAKANA_RE.match(token.text)) and tag.startswith("名詞")
+
+
+def _kana_before_honorific(doc, i: int) -> bool:
+    """[あかり]ちゃん, [ひなた]くん: a kana common noun right before an honorific, without the
+    polite prefix of a kinship word (お[ばあ]さん) and not an adverbial noun (みなさん)."""
+    if i < 1 or doc[i].text not in HONORIFICS:
+        return False
+    token = doc[i - 1]
+    prefixed = i >= 2 and doc[i - 2].tag_.startswith("接頭辞")
+    common = token.tag_ == "名詞-普通名詞-一般" and token.text not in _KANA_NOUNS
+    return bool(_KANA_RE.match(token.text)) and common and not prefixed
 
 
 def _after_relative(doc, i: int) -> bool:
@@ -94,10 +139,15 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
             continue
         if _after_relative(doc, i):
             spans.append((token.idx, token.idx + len(token.text)))
+        elif _kana_before_honorific(doc, i):
+            spans.append((doc[i - 1].idx, doc[i - 1].idx + len(doc[i - 1].text)))
+        elif token.text in HONORIFICS and i > 0 and doc[i - 1].text in ONE_KANJI_SURNAMES:
+            spans.append((doc[i - 1].idx, doc[i - 1].idx + 1))
         elif token.text in HONORIFICS and i > 0 and _is_name_like(doc[i - 1]):
             k = i - 1
             while k > 0 and (_is_name_like(doc[k - 1]) or doc[k - 1].text == _NAME_DOT):
                 k -= 1
             spans.append((doc[k].idx, doc[i - 1].idx + len(doc[i - 1].text)))
         i += 1
+    spans += [(m.start(1), m.end(1)) for m in _SIGNED_READING_RE.finditer(text)]
     return spans + _other_mentions(text, spans)

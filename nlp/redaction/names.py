@@ -43,6 +43,8 @@ PLACE_OR_MONTH_NAMES = frozenset(
     )
 )
 PLACE_PREFIXES = frozenset({"São", "Sao", "Santo", "Santa", "San", "Saint", "Sainte", "St", "Ste"})
+# Neighbourhoods named after a person: "Vila Madalena", "Jardim Helena".
+PLACE_PREFIXES |= {"Vila", "Villa", "Jardim", "Bairro", "Colonia", "Col", "Virgen"}
 
 # Capitalised words that are never part of a name (sentence starts, places, institutions...).
 STOP_WORDS = frozenset(
@@ -96,9 +98,11 @@ LOWER_TITLES = frozenset(
     mademoiselle midwife sage-femme kiné dentiste dentist consultant surgeon chirurgien
     chirurgienne pharmacien pharmacienne gynécologue psychiatre psychologue cardiologue
     pédiatre généraliste médecin doctora doutor doutora enfermera enfermeira enfermero
-    enfermeiro señora señor senhora senhor doña dona doktor ärztin arzt"""
+    enfermeiro señora señor senhora senhor doña dona doktor ärztin arzt paciente pastor pastora
+    licenciada licenciado pfarrer pfarrerin"""
     )
 )
+DEGREE_FIELDS = frozenset({"med", "dent", "vet", "phil", "rer", "nat", "jur", "habil"})
 PARTICLES = frozenset({"de", "du", "des", "van", "von", "der", "den", "da", "das", "do", "dos"})
 PARTICLES |= {"di", "del", "della", "le", "la", "al", "el", "ben", "bin", "ibn", "bint", "y"}
 
@@ -127,9 +131,13 @@ STRONG_CUES = [
     r"mein name ist",
     r"signée?",
     r"signed",
+    r"assinad[ao]",
+    r"firmad[ao]",
+    r"(?:casar|casei|casou|casad[ao]) com (?:a|o)",
+    r"(?:we|they|everyone|people) (?:all )?call (?:her|him|me|them)",
     r"sou (?:a|o)",
     r"soy (?:la|el)",
-    r"me (?:llaman|chamam|dicen)",
+    r"me (?:llaman|chamam|dicen)(?: de)?",
     r"nennt mich",
     r"heiße",
     r"i['’]m called",
@@ -148,7 +156,12 @@ RELATIVE_CUES = [
     r"doctor|nurse|midwife|consultant|social worker|support worker)",
     r"(?:meu|minha) (?:filho|filha|marido|esposa|irmão|irmã|mãe|pai|médico|médica)",
     r"(?:mi) (?:hijo|hija|marido|esposo|esposa|hermano|hermana|madre|padre|médico|médica)",
-    r"(?:mein|meine) (?:sohn|tochter|mann|frau|bruder|schwester|mutter|vater|ärztin|arzt)",
+    r"(?:mein|meine|unser|unsere|sein|seine|ihr|ihre) (?:sohn|tochter|mann|frau|bruder|"
+    r"schwester|mutter|vater|ärztin|arzt|enkel|enkelin|freund|freundin|nachbar|nachbarin|"
+    r"partner|partnerin|kollege|kollegin|oma|opa|tante|onkel|cousine|cousin|hebamme|betreuerin)",
+    # "soy mamá de Santiago", "mãe do Kauã", "mother of Ada".
+    r"(?:mamá|madre|papá|padre|mãe|pai|mother|father|mum|mom|dad) (?:de|do|da|of)",
+    r"(?:my|our|his|her) (?:pal|mate|buddy|flatmate|roommate|colleague)",
 ]
 
 # "Ruby, my sister, ..." / "Pilar, mi vecina": a relative or role right after the name.
@@ -157,7 +170,9 @@ _APPOSITION_RE = re.compile(
     r"ma|mon|sa|son|notre|meine|mein|unsere|unser|seine|ihre)\s",
     re.IGNORECASE,
 )
-_CUE_RE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(STRONG_CUES + RELATIVE_CUES) + r")(?:,|\s)\s*$")
+_CUE_RE = re.compile(
+    r"(?i)(?<!\w)(?:" + "|".join(STRONG_CUES + RELATIVE_CUES) + r")(?:[,:]|\s)\s*$"
+)
 _WEAK_CUE_RE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(WEAK_CUES) + r")\s+$")
 
 # -- tokens -------------------------------------------------------------------------------------
@@ -261,6 +276,9 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
             j = i + 1
             if j < n and tokens[j].text == "." and word in TITLES:
                 j += 1
+            # "Dr. med. Schulz", "Dr. rer. nat. Vogel": the degree's field is not the name.
+            while j + 1 < n and tokens[j].text in DEGREE_FIELDS and tokens[j + 1].text == ".":
+                j += 2
             if (
                 j < n
                 and word.lower() in LOWER_TITLES

@@ -16,7 +16,7 @@ from nlp.redaction.names import STOP_WORDS, TITLES
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*\.?"
 _PARTICLE = r"(?:de|da|do|dos|das|del|van|von|der|la|le|y)[ \u00a0]+"
-_NAME = rf"{_NAME_WORD}(?:[ \u00a0]+(?:{_PARTICLE})?{_NAME_WORD}){{0,3}}"
+_NAME = rf"{_NAME_WORD}(?:[ \u00a0]+(?:{_PARTICLE}){{0,2}}{_NAME_WORD}){{0,3}}"
 CLOSINGS = (
     r"thanks|thank you|many thanks|best wishes|best regards|kind regards|warm regards|regards|"
     r"best|cheers|love|sincerely|yours sincerely|yours truly|yours|take care|with love|xx|"
@@ -37,7 +37,11 @@ _GREETING_RE = re.compile(rf"(?m)(?:^|[.!?]\s+)(?i:{GREETINGS}),?[ \t]+(?P<n>{_N
 _LAST_LINE_RE = re.compile(
     rf"(?:^|\n|[.!?]\s+)[ \t]*[—–\-~]+[ \t]*(?P<n>{_NAME})[ \t]*(?:[,(].*)?\s*$"
 )
-_SHORT_LAST_LINE_RE = re.compile(rf"\n[ \t]*(?P<n>{_NAME})[ \t]*(?:,[^\n]{{0,40}})?\s*$")
+# The last line, or the line before a last line that gives a role ("nurse, Leeds").
+_SHORT_LAST_LINE_RE = re.compile(
+    rf"\n[ \t]*(?P<n>{_NAME})[ \t]*(?P<rest>[,(][^\n]{{0,60}})?"
+    rf"(?:\n[ \t]*[a-zà-ÿ][^\n]{{0,60}})?\s*$"
+)
 
 
 def _name_words(value: str, start: int) -> tuple[int, int] | None:
@@ -45,7 +49,12 @@ def _name_words(value: str, start: int) -> tuple[int, int] | None:
     words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s\u00a0]+", value)]
     while words and words[0][2].rstrip(".") in TITLES:
         words = words[1:]
-    if not words or any(w[2].rstrip(".,") in STOP_WORDS for w in words):
+    # "Ma. Elena": a word with a full stop before another word is an abbreviation.
+    last = len(words) - 1
+    if not words or any(
+        (w[2].rstrip(",") if k < last else w[2].rstrip(".,")) in STOP_WORDS
+        for k, w in enumerate(words)
+    ):
         return None
     end = words[-1][1] - (1 if words[-1][2].endswith(".") and len(words[-1][2]) > 2 else 0)
     return start + words[0][0], start + end
@@ -55,6 +64,52 @@ def _known_name(value: str) -> bool:
     words = value.replace(".", " ").split()
     initial = len(words) > 1 and len(words[-1]) == 1
     return initial or words[0] in first_names() or any(w in surnames() for w in words)
+
+
+# Capitalised last lines that are wishes or closings, not names.
+_NOT_NAMES = frozenset(
+    [
+        "Alles",
+        "Gute",
+        "Grüße",
+        "Gruß",
+        "Tschüss",
+        "Ciao",
+        "Saludos",
+        "Saludo",
+        "Abraços",
+        "Abraço",
+        "Beijos",
+        "Bisous",
+        "Amen",
+        "Amén",
+        "Amém",
+        "Fim",
+        "Fin",
+        "Ende",
+        "Cheers",
+        "Love",
+        "Regards",
+        "Adieu",
+        "Bye",
+        "Salut",
+        "Vale",
+        "Gesundheit",
+        "Frieden",
+        "Paz",
+    ]
+)
+
+
+def _signed(m: re.Match) -> bool:
+    """A last line that is a known name, or nothing but one to three capitalised words after a
+    finished sentence ("...obrigada.\\nNeide")."""
+    if _known_name(m.group("n")):
+        return True
+    words = m.group("n").split()
+    ended = m.string[: m.start()].rstrip()[-1:] in set('.!?…»"”)')
+    unknown = not any(w.rstrip(".") in _NOT_NAMES for w in words)
+    return ended and unknown and len(words) <= 3 and not m.group("rest")
 
 
 def signature_spans(text: str) -> list[tuple[int, int]]:
@@ -68,7 +123,7 @@ def signature_spans(text: str) -> list[tuple[int, int]]:
         (_SHORT_LAST_LINE_RE, tail_start),
     ):
         for m in pattern.finditer(text, base):
-            if pattern is _SHORT_LAST_LINE_RE and not _known_name(m.group("n")):
+            if pattern is _SHORT_LAST_LINE_RE and not _signed(m):
                 continue
             found = _name_words(m.group("n"), m.start("n"))
             if found:

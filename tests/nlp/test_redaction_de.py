@@ -44,3 +44,25 @@ def test_ordinary_words_stay(text):
 
 def test_a_month_after_a_preposition_stays():
     assert redacted("Im August ging es besser.", "de") == "Im August ging es besser."
+
+
+# Issue 16: a signature the name lists do not know.
+def test_issue16_unknown_signature_on_the_last_line():
+    assert redacted("Danke fürs Zuhören.\nMinh Chau", "de") == "Danke fürs Zuhören.\n[PERSON]"
+
+
+def test_issue16_a_last_sentence_is_not_a_signature():
+    text = "Danke fürs Zuhören.\nAlles Gute"
+    assert redacted(text, "de") == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dr. med. Albers hat mich untersucht.", "Dr. med. [PERSON] hat mich untersucht."),
+        ("Unser Enkel Jannik kam mit.", "Unser Enkel [PERSON] kam mit."),
+        ("Ihre Nachbarin Bożena half mir.", "Ihre Nachbarin [PERSON] half mir."),
+    ],
+)
+def test_issue16_degrees_and_relatives(text, expected):
+    assert redacted(text, "de") == expected

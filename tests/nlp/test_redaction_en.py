@@ -85,3 +85,31 @@ def test_a_dialled_number_is_a_phone_even_when_a_checksum_passes(number):
 )
 def test_names_at_the_start_of_a_sentence(text, expected):
     assert redacted(text, "en") == expected
+
+
+# Issue 16: names the development set showed were missed.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "My gran (we all call her Nanu) came too.",
+            "My gran (we all call her [PERSON]) came too.",
+        ),
+        (
+            "The practice took on Warsame, a health worker who speaks Somali.",
+            "The practice took on [PERSON], a health worker who speaks Somali.",
+        ),
+        ("My pal Ishbel drove me there.", "My pal [PERSON] drove me there."),
+        (
+            'Thank you.\nMargaret ("Peggy"), retired nurse',
+            'Thank you.\n[PERSON] ("[PERSON]"), retired nurse',
+        ),
+    ],
+)
+def test_issue16_names(text, expected):
+    assert redacted(text, "en") == expected
+
+
+def test_a_place_and_its_description_stay():
+    text = "We moved to Leeds, a city with a big hospital."
+    assert redacted(text, "en") == text

@@ -57,3 +57,38 @@ def test_ordinary_words_stay(text):
 )
 def test_names_at_the_start_of_a_sentence(text, expected):
     assert redacted(text, "es") == expected
+
+
+# Issue 16: names and addresses the development set showed were missed.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("En el barrio me dicen la Flaca.", "En el barrio me dicen [PERSON]."),
+        ("Soy madre de Valentín y lo cuido sola.", "Soy madre de [PERSON] y lo cuido sola."),
+        (
+            "Nos atendió la licenciada Luz, muy amable.",
+            "Nos atendió la licenciada [PERSON], muy amable.",
+        ),
+        (
+            "Ayudó una vecina, la Trini, que habla inglés.",
+            "Ayudó una vecina, la [PERSON], que habla inglés.",
+        ),
+        ("Eso fue todo.\nMa. Guadalupe Ortiz", "Eso fue todo.\n[PERSON]"),
+        ("Eso fue todo.\nMaría del Carmen", "Eso fue todo.\n[PERSON]"),
+        ("Gracias por leer.\nYolotl", "Gracias por leer.\n[PERSON]"),
+        # Street types in lower case, floors with "2.º", "bajo", and the postcode and town.
+        ("Vivo en calle Almendros 9, 3.º A desde mayo.", "Vivo en [ADDRESS] desde mayo."),
+        ("Era en avenida de la Paz 21, 18002 Granada.", "Era en [ADDRESS]."),
+        (
+            "El local está en calle Maestro Serrano 4, bajo, 29680 Estepona.",
+            "El local está en [ADDRESS].",
+        ),
+    ],
+)
+def test_issue16_names_and_addresses(text, expected):
+    assert redacted(text, "es") == expected
+
+
+def test_a_lower_case_street_word_without_a_name_stays():
+    text = "Caminé por la calle de 3 en 3 minutos."
+    assert redacted(text, "es") == text

@@ -37,3 +37,9 @@ def test_identifiers_are_replaced(text, expected):
 @pytest.mark.parametrize("text", UNCHANGED)
 def test_ordinary_words_stay(text):
     assert redacted(text, "fr") == text
+
+
+# Issue 16: a Quebec address with the city, the province and the postal code.
+def test_issue16_quebec_address():
+    text = "Nous sommes au 1234, rue Sainte-Catherine, Montréal (Québec) H2X 1K4, au fond."
+    assert redacted(text, "fr") == "Nous sommes au [ADDRESS], au fond."

@@ -62,3 +62,33 @@ def test_ordinary_words_stay(text):
 )
 def test_more_names_and_addresses(text, expected):
     assert redacted(text, "ja") == expected
+
+
+# Issue 16: a one-character surname before an honorific, and a signed name with its reading.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "近所の医院の朴先生が話を聞いてくれました。",
+            "近所の医院の[PERSON]先生が話を聞いてくれました。",
+        ),
+        ("以上です。\n保健師\u3000葵（あおい）", "以上です。\n保健師\u3000[PERSON]（あおい）"),
+    ],
+)
+def test_issue16_names(text, expected):
+    assert redacted(text, "ja") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A given name in kana that the dictionary reads as a common noun, before an honorific.
+        ("あかりちゃんと遊んだ。", "[PERSON]ちゃんと遊んだ。"),
+        ("ひなたくんが泣いた。", "[PERSON]くんが泣いた。"),
+        # Kinship words and "everyone" stay.
+        ("おばあさんが言った。", "おばあさんが言った。"),
+        ("みなさんに感謝します。", "みなさんに感謝します。"),
+    ],
+)
+def test_issue16_kana_names_before_an_honorific(text, expected):
+    assert redacted(text, "ja") == expected

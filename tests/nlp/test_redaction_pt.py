@@ -52,3 +52,40 @@ def test_ordinary_words_stay(text):
 )
 def test_names_at_the_start_of_a_sentence(text, expected):
     assert redacted(text, "pt") == expected
+
+
+# Issue 16: names and addresses the development set showed were missed.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A name set off by commas after its article.
+        ("A recepcionista, a Dedé, me chamou.", "A recepcionista, a [PERSON], me chamou."),
+        ("Quem ajudou foi uma vizinha, a Rosinete.", "Quem ajudou foi uma vizinha, a [PERSON]."),
+        ("Todos me chamam de Juca, mas não ligo.", "Todos me chamam de [PERSON], mas não ligo."),
+        ("Vim depois de casar com o Wellington.", "Vim depois de casar com o [PERSON]."),
+        ("Chamaram a paciente Iara na sala.", "Chamaram a paciente [PERSON] na sala."),
+        ("Falei com o pastor Marcelino ontem.", "Falei com o pastor [PERSON] ontem."),
+        ("Foi isso que vivi.\nAssinado: Genivaldo", "Foi isso que vivi.\nAssinado: [PERSON]"),
+        # A signature the name lists do not know, with or without a role under it.
+        ("Espero que mudem.\nDjalma", "Espero que mudem.\n[PERSON]"),
+        (
+            "Ninguém traduziu.\nKelly Condori Apaza\nagente comunitária, Brás",
+            "Ninguém traduziu.\n[PERSON]\nagente comunitária, Brás",
+        ),
+        # Addresses with the neighbourhood, or with a house part and the CEP.
+        ("Moro na Rua Serra Azul, 55, Jardim Esperança, perto.", "Moro na [ADDRESS], perto."),
+        ("Fica na Travessa do Sol, 12, fundos, CEP 04321-000.", "Fica na [ADDRESS]."),
+    ],
+)
+def test_issue16_names_and_addresses(text, expected):
+    assert redacted(text, "pt") == expected
+
+
+def test_a_capitalised_word_after_an_article_mid_sentence_stays():
+    text = "Entramos no posto e a Vila inteira esperava."
+    assert redacted(text, "pt") == text
+
+
+def test_a_neighbourhood_named_after_a_person_stays():
+    text = "Fui ao posto da Vila Mariana de manhã."
+    assert redacted(text, "pt") == text
