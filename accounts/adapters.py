@@ -1,13 +1,23 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 
 from accounts.roles import Role
 from accounts.services import user_grant_role
+from core.clientip import client_ip
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         return settings.ACCOUNT_ALLOW_REGISTRATION
+
+    def get_client_ip(self, request) -> str:
+        # SECURITY: allauth's rate limits (failed logins, sign-ups, resets) count per real client
+        # behind our proxies (TRUSTED_PROXY_COUNT), never per a spoofable X-Forwarded-For.
+        ip = client_ip(request)
+        if not ip:
+            raise PermissionDenied("Unable to determine the client's address.")
+        return ip
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=commit)

@@ -164,8 +164,12 @@ class Testimony(models.Model):
         _("what would restore your trust"), max_length=RESTORE_TRUST_MAX_LENGTH, blank=True
     )
 
-    # SECURITY: SHA-256 of the one-time withdrawal code; the code itself is never stored.
+    # SECURITY: SHA-256 of the withdrawal code's secret part (of the whole code for codes made
+    # before testimonies.withdrawal_codes); the code itself is never stored.
     withdrawal_code_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The withdrawal code's public part: random, names the story so wrong secrets for it can be
+    # counted against it (testimonies.ratelimit). Empty (NULL) for codes of the older format.
+    withdrawal_id = models.CharField(max_length=8, null=True, unique=True, editable=False)
     # Idempotency: SHA-256 of the form's submission key (never the key: it also derives the
     # withdrawal code shown again on a retried POST, see services.withdrawal_code_for_key).
     submission_key_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)

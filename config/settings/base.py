@@ -190,6 +190,11 @@ CSRF_COOKIE_HTTPONLY = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# SECURITY: how many proxies we run in front of the application (nginx: 1). X-Forwarded-For is
+# read only through this count (core.clientip), by allauth, DRF's throttles and our own locks, so
+# a client cannot choose the address its rate limits count against. 0: the header is ignored.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 # E-MAIL
 # ------------------------------------------------------------------------------
@@ -271,7 +276,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "core.api.exception_handler",
-    "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min", "withdrawal": "10/hour"},
+    # NOTE: "withdrawal" only stops floods; wrong codes are counted per client and per story by
+    # testimonies.ratelimit, which never blocks a correct code (a shared address must not stop
+    # one participant because others there mistyped theirs).
+    "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min", "withdrawal": "120/hour"},
+    # SECURITY: the same count as TRUSTED_PROXY_COUNT; DRF trusts X-Forwarded-For when unset.
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Entendu API",

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from core.exceptions import ApplicationError
 from core.outbox import outbox_enqueue
 from events.models import Event
-from testimonies import hooks
+from testimonies import hooks, withdrawal_codes
 from testimonies.models import (
     Channel,
     ConsentChange,
@@ -135,14 +135,17 @@ def testimony_create(*, draft: SubmissionDraft, relay_on_commit: bool = True) ->
     key_hash = sha256(key) if key else None
     existing = _already_saved(draft, key_hash)
     if existing is not None:
-        return Submission(existing, withdrawal_code_for_key(key, draft.event.pk), created=False)
+        return Submission(existing, _code_again(existing, key), created=False)
     errors = submission_problems(draft)
     if errors:
         raise ApplicationError(
             _("Your story has not been saved. Please correct the points below."),
             field_errors=errors,
         )
-    code = withdrawal_code_for_key(key, draft.event.pk) if key else secrets.token_urlsafe(24)
+    code = withdrawal_codes.code_generate(
+        seed=withdrawal_code_for_key(key, draft.event.pk) if key else None,
+        public_id=_free_withdrawal_id(),
+    )
     try:
         with transaction.atomic():
             testimony = _testimony_insert(draft, key_hash=key_hash, code=code)
@@ -152,16 +155,35 @@ def testimony_create(*, draft: SubmissionDraft, relay_on_commit: bool = True) ->
         existing = _already_saved(draft, key_hash)
         if existing is None:
             raise
-        return Submission(existing, code, created=False)
-    return Submission(testimony, code, created=True)
+        return Submission(existing, _code_again(existing, key), created=False)
+    return Submission(testimony, code.text, created=True)
 
 
-def _testimony_insert(draft: SubmissionDraft, *, key_hash: str | None, code: str) -> Testimony:
+def _free_withdrawal_id() -> str:
+    """A random public withdrawal id no story has yet (40 bits: a clash is rare, never reused)."""
+    while True:
+        public_id = withdrawal_codes.public_id_generate()
+        if not Testimony.objects.filter(withdrawal_id=public_id).exists():
+            return public_id
+
+
+def _code_again(testimony: Testimony, key: str) -> str:
+    """The code shown for a retried submission: the same as the first time."""
+    seed = withdrawal_code_for_key(key, testimony.event_id)
+    if not testimony.withdrawal_id:  # saved before testimonies.withdrawal_codes
+        return seed
+    return withdrawal_codes.code_generate(seed=seed, public_id=testimony.withdrawal_id).text
+
+
+def _testimony_insert(
+    draft: SubmissionDraft, *, key_hash: str | None, code: withdrawal_codes.WithdrawalCode
+) -> Testimony:
     participant = draft.participant
     testimony = Testimony(
         event=draft.event,
         consent_text=draft.consent_text,
-        withdrawal_code_hash=withdrawal_code_hash(code),
+        withdrawal_code_hash=withdrawal_codes.code_hash(code.secret),
+        withdrawal_id=code.public_id,
         submission_key_hash=key_hash,
         **{scope_field(s): (s in draft.scopes) for s in Scope.values},
         text=draft.text,

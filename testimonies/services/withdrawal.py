@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
-from testimonies import erasure, ratelimit
+from testimonies import erasure, ratelimit, withdrawal_codes
 from testimonies.models import (
     CHARACTERISTIC_SCOPES,
     ConsentChange,
@@ -99,26 +99,46 @@ def testimony_withdraw(
     return locked
 
 
+def _locked_error() -> WithdrawalLocked:
+    return WithdrawalLocked(
+        _("Too many wrong codes. For your safety, please wait 15 minutes and try again."),
+        field_errors={"code": [_("Too many attempts. Try again later.")]},
+    )
+
+
+def _testimony_for_parsed(parsed: withdrawal_codes.ParsedCode) -> Testimony | None:
+    stories = Testimony.objects.select_related("event", "consent_text")
+    if parsed.code is not None:
+        testimony = stories.filter(withdrawal_id=parsed.code.public_id).first()
+        if testimony is None:
+            return None
+        if ratelimit.story_locked(parsed.code.public_id):
+            raise _locked_error()  # NOTE: even for the correct code; see testimonies.ratelimit.
+        if withdrawal_codes.code_matches(parsed.code.secret, testimony.withdrawal_code_hash):
+            return testimony
+        ratelimit.story_failed(parsed.code.public_id)
+        return None
+    if parsed.legacy and text_problem(parsed.legacy) is None:
+        return stories.filter(withdrawal_code_hash=withdrawal_code_hash(parsed.legacy)).first()
+    return None
+
+
 def testimony_for_withdrawal_code(*, code: str, client_key: str) -> Testimony:
-    """The story a withdrawal code belongs to. Wrong codes are counted and rate-limited per
-    client (a hash of the address, kept only in the cache, never with the story)."""
-    if ratelimit.withdrawal_locked(client_key):
-        raise WithdrawalLocked(
-            _("Too many wrong codes. For your safety, please wait 15 minutes and try again."),
-            field_errors={"code": [_("Too many attempts. Try again later.")]},
-        )
-    code = (code or "").strip()
-    testimony = None
-    if 20 <= len(code) <= 64 and text_problem(code) is None:
-        testimony = (
-            Testimony.objects.select_related("event", "consent_text")
-            .filter(withdrawal_code_hash=withdrawal_code_hash(code))
-            .first()
-        )
-    if testimony is None:
-        ratelimit.withdrawal_failed(client_key)
-        raise ApplicationError(
-            _("This code does not match any story. Check it and try again."),
-            field_errors={"code": [_("This code does not match any story.")]},
-        )
-    return testimony
+    """The story a withdrawal code belongs to (either format, see testimonies.withdrawal_codes).
+
+    Wrong codes are counted per client (a hash of the address, kept only in the cache, never with
+    the story) and, when the code names a story, per story (testimonies.ratelimit). A correct
+    code always succeeds, whatever others sent from the same address, unless its own story is
+    locked by wrong secrets against it.
+    """
+    testimony = _testimony_for_parsed(withdrawal_codes.code_parse(code))
+    if testimony is not None:
+        return testimony
+    already_locked = ratelimit.withdrawal_locked(client_key)
+    ratelimit.withdrawal_failed(client_key)
+    if already_locked:
+        raise _locked_error()
+    raise ApplicationError(
+        _("This code does not match any story. Check it and try again."),
+        field_errors={"code": [_("This code does not match any story.")]},
+    )

@@ -1,10 +1,11 @@
 import hashlib
+import re
 
 import pytest
 
 from core.exceptions import ApplicationError
 from core.models import OutboxMessage
-from testimonies import hooks, services
+from testimonies import hooks, services, withdrawal_codes
 from testimonies.models import (
     ConsentChange,
     ConsentMethod,
@@ -153,9 +154,13 @@ def test_a_weak_submission_key_is_refused():
 def test_withdrawal_code_is_long_and_stored_only_as_a_hash():
     submission = submit()
     code = submission.withdrawal_code
-    assert len(code) >= 32  # 32 URL-safe base64 chars = 192 bits
+    # 36 Crockford base32 characters in blocks of four: 8 name the story, 28 (140 bits) secret.
+    assert re.fullmatch(r"[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){8}", code)
     t = Testimony.objects.get()
-    assert t.withdrawal_code_hash == hashlib.sha256(code.encode()).hexdigest()
+    plain = code.replace("-", "")
+    assert t.withdrawal_id == plain[:8]
+    assert t.withdrawal_code_hash == withdrawal_codes.code_hash(plain[8:])
+    assert plain[8:] not in t.withdrawal_code_hash
     row = Testimony.objects.filter(pk=t.pk).values().get()
     assert all(code not in str(value) for value in row.values())
 
@@ -283,8 +288,9 @@ def test_wrong_withdrawal_codes_are_rate_limited():
         with pytest.raises(ApplicationError):
             services.testimony_for_withdrawal_code(code="x" * 32, client_key="client-a")
     with pytest.raises(services.WithdrawalLocked):
-        services.testimony_for_withdrawal_code(code=code, client_key="client-a")
-    # Another client is unaffected.
+        services.testimony_for_withdrawal_code(code="x" * 32, client_key="client-a")
+    # A correct code still works from the locked client (people share addresses), and from others.
+    assert services.testimony_for_withdrawal_code(code=code, client_key="client-a")
     assert services.testimony_for_withdrawal_code(code=code, client_key="client-b")
 
 
