@@ -41,7 +41,7 @@ class WithdrawalCode:
 
 @dataclass(frozen=True)
 class ParsedCode:
-    """What someone typed: a new code (``code`` set) or an older one (``legacy`` set), or neither."""
+    """What someone typed: a new code (``code``), an older one (``legacy``), or neither."""
 
     code: WithdrawalCode | None = None
     legacy: str = ""
