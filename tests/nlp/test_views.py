@@ -1,4 +1,5 @@
-"""Every role on every NLP page and API endpoint; scoping, forms and query counts."""
+"""NLP pages and API beyond who may open them (tests/access/expectations.py): writes, scoping,
+forms and query counts."""
 
 import pytest
 from django.urls import reverse
@@ -18,68 +19,6 @@ def objects(codebook, admin_user):
     entry = LexiconEntry.objects.filter(language="en").first()
     failure = NlpFailure.objects.create(task_name="nlp.run_job_batch", exception_type="X")
     return {"job": job, "entry": entry, "failure": failure}
-
-
-def _pages(o):
-    # url -> expected status for anonymous, participant, facilitator, researcher, admin
-    return {
-        "/nlp/": (302, 403, 403, 200, 200),
-        f"/nlp/jobs/{o['job'].pk}/": (302, 403, 403, 200, 200),
-        "/nlp/lexicons/": (302, 403, 403, 200, 200),
-        "/nlp/lexicons/?language=en&code=judged": (302, 403, 403, 200, 200),
-        "/nlp/classifier/": (302, 403, 403, 200, 200),
-        "/nlp/failures/": (302, 403, 403, 403, 200),
-        "/api/v1/nlp/jobs/": (401, 403, 403, 200, 200),
-        f"/api/v1/nlp/jobs/{o['job'].pk}/": (401, 403, 403, 200, 200),
-        "/api/v1/nlp/lexicon-entries/?language=fr": (401, 403, 403, 200, 200),
-        f"/api/v1/nlp/lexicon-entries/{o['entry'].pk}/": (401, 403, 403, 200, 200),
-        "/api/v1/nlp/classifier-versions/": (401, 403, 403, 200, 200),
-        "/api/v1/nlp/failures/": (401, 403, 403, 403, 200),
-    }
-
-
-def test_get_by_role(objects, role_users, client_for):
-    for url, expected in _pages(objects).items():
-        for index, role in enumerate(ROLES):
-            response = client_for(role_users[role]).get(url)
-            assert response.status_code == expected[index], (url, role, response.status_code)
-
-
-def _posts(o):
-    # url, data -> expected status per role (writes refused before anything happens)
-    return [
-        ("/nlp/", {"kind": "retag", "batch_size": 10}, (302, 403, 403, 302, 302)),
-        (f"/nlp/jobs/{o['job'].pk}/pause/", {}, (302, 403, 403, 302, 302)),
-        # (the admin adds the researcher's term again: refused, with the form shown again)
-        ("/nlp/lexicons/?language=en", {"code_key": "judged", "kind": "term", "value": "x1"},
-         (302, 403, 403, 302, 200)),
-        (f"/nlp/lexicons/{o['entry'].pk}/toggle/", {}, (302, 403, 403, 302, 302)),
-        ("/nlp/classifier/", {}, (302, 403, 403, 302, 302)),
-        (f"/nlp/failures/{o['failure'].pk}/resolve/", {}, (302, 403, 403, 403, 302)),
-        ("/api/v1/nlp/jobs/", {"kind": "retag"}, (401, 403, 403, 201, 201)),
-        (f"/api/v1/nlp/jobs/{o['job'].pk}/resume/", {}, (401, 403, 403, 400, 400)),
-        ("/api/v1/nlp/lexicon-entries/",
-         {"language": "en", "code_key": "judged", "value": "looked down on"},
-         (401, 403, 403, 201, 400)),
-        ("/api/v1/nlp/classifier-versions/train/", {}, (401, 403, 403, 202, 202)),
-    ]  # fmt: skip
-
-
-def test_post_by_role(objects, role_users, client_for, monkeypatch):
-    from nlp import tasks
-
-    # Queued work is not the point here; keep it from running eagerly.
-    for task in (tasks.plan_job, tasks.train_classifier, tasks.process_testimony):
-        monkeypatch.setattr(task, "delay", lambda *a, **k: None)
-    for url, data, expected in _posts(objects):
-        for index, role in enumerate(ROLES):
-            c = client_for(role_users[role])
-            response = (
-                c.post(url, data, content_type="application/json")
-                if url.startswith("/api/")
-                else c.post(url, data)
-            )
-            assert response.status_code == expected[index], (url, role, response.status_code)
 
 
 def test_delete_and_patch_by_role(objects, role_users, client_for):
