@@ -68,8 +68,10 @@ class TestimonyCreateSerializer(serializers.Serializer):
     submission_key = serializers.CharField(
         required=False,
         max_length=128,
-        help_text="Idempotency key (32+ URL-safe random characters); a retry with the same key "
-        "returns the story already saved. The Idempotency-Key header works too.",
+        help_text="Idempotency key (32+ URL-safe random characters), bound to the caller: a "
+        "retry by the same caller with the same key and body returns the story already saved; "
+        "the same key with another body is a 409; another caller's key matches nothing. The "
+        "Idempotency-Key header works too.",
     )
 
     def draft_answers(self) -> dict:
