@@ -172,9 +172,7 @@ class Testimony(models.Model):
     submission_key_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)
     # HMAC of the normalised payload sent with the key: the same key with another payload is a
     # conflict (services.submission_payload_hash). Empty for rows saved before it existed.
-    submission_payload_hash = models.CharField(
-        max_length=64, null=True, blank=True, editable=False
-    )
+    submission_payload_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)
 
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE

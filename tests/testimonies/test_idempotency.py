@@ -49,7 +49,12 @@ def test_same_key_with_another_payload_is_a_conflict_and_changes_nothing(partici
     with pytest.raises(ConflictError):
         submit(event, participant=participant, submission_key=key, text=OTHER_STORY)
     with pytest.raises(ConflictError):
-        submit(event, participant=participant, submission_key=key, scopes=("research", "quote_anonymous"))
+        submit(
+            event,
+            participant=participant,
+            submission_key=key,
+            scopes=("research", "quote_anonymous"),
+        )
     assert Testimony.objects.count() == 1
     assert Testimony.objects.get().text == first.testimony.text == STORY
 
