@@ -23,6 +23,7 @@ from analysis.serializers import (
 )
 from core.pagination import ListApiMixin
 from core.permissions import roles_allowed
+from core.validation import parse_positive_int
 
 Analysts = roles_allowed(*RESEARCH_TEAM)
 
@@ -73,7 +74,7 @@ class AggregateApi(APIView):
             user=request.user,
             filters=_filters(request),
             by=by,
-            parent=int(parent) if parent and parent.isdigit() else None,
+            parent=parse_positive_int(parent or ""),
         )
         return Response(
             AnalysisChartSerializer(

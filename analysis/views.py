@@ -17,6 +17,7 @@ from analysis.selectors import AnalysisFilters
 from core.access import roles_required
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
+from core.validation import parse_positive_int
 
 ANALYSTS = RESEARCH_TEAM
 PAGES = {
@@ -38,8 +39,7 @@ def _by(request) -> str:
 
 
 def _parent(request) -> int | None:
-    value = request.GET.get("parent", "")
-    return int(value) if value.isdigit() else None
+    return parse_positive_int(request.GET.get("parent", ""))
 
 
 def _page(request, template: str, page: str, form, charts_list, **extra):

@@ -1,6 +1,7 @@
 from rest_framework import serializers
 
 from coding.models import Code, CodeApplication, Codebook, CodebookVersion, Memo
+from core.serializer_fields import StrictIntegerField
 
 
 class CodebookSerializer(serializers.ModelSerializer):
@@ -98,7 +99,7 @@ class CodeMoveSerializer(serializers.Serializer):
     parent = serializers.PrimaryKeyRelatedField(
         queryset=Code.objects.filter(is_archived=False), allow_null=True
     )
-    position = serializers.IntegerField(min_value=1, required=False, allow_null=True)
+    position = StrictIntegerField(min_value=1, required=False, allow_null=True)
 
 
 class CodeMergeSerializer(serializers.Serializer):
@@ -143,10 +144,10 @@ class ApplicationSerializer(serializers.ModelSerializer):
 
 
 class ApplicationCreateSerializer(serializers.Serializer):
-    story = serializers.IntegerField(help_text="The story's id (testimony id)")
-    code = serializers.IntegerField()
-    start = serializers.IntegerField(required=False, allow_null=True, min_value=0)
-    end = serializers.IntegerField(required=False, allow_null=True, min_value=0)
+    story = StrictIntegerField(help_text="The story's id (testimony id)")
+    code = StrictIntegerField()
+    start = StrictIntegerField(required=False, allow_null=True, min_value=0)
+    end = StrictIntegerField(required=False, allow_null=True, min_value=0)
     comment = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
@@ -159,7 +160,7 @@ class SuggestionReviewSerializer(serializers.Serializer):
 
 
 class MemoSerializer(serializers.ModelSerializer):
-    story = serializers.IntegerField(
+    story = StrictIntegerField(
         source="testimony_id", required=False, allow_null=True, help_text="For a story memo"
     )
     author = serializers.PrimaryKeyRelatedField(read_only=True)

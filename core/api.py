@@ -5,7 +5,13 @@ from rest_framework import exceptions
 from rest_framework.serializers import as_serializer_error
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from core.exceptions import ApplicationError, NotFoundError
+from core.exceptions import ApplicationError, ConflictError, NotFoundError
+
+
+class Conflict(exceptions.APIException):
+    status_code = 409
+    default_detail = "Conflict."
+    default_code = "conflict"
 
 
 def exception_handler(exc, context):
@@ -17,6 +23,8 @@ def exception_handler(exc, context):
         exc = exceptions.NotFound(exc.message)
     elif isinstance(exc, Http404):
         exc = exceptions.NotFound()
+    elif isinstance(exc, ConflictError):
+        exc = Conflict({"detail": exc.message, **exc.field_errors})
     elif isinstance(exc, ApplicationError):
         detail = {"detail": exc.message}
         if exc.field_errors:

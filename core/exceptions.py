@@ -21,3 +21,8 @@ class NotFoundError(ApplicationError):
 
     def __init__(self, message: str = "Not found."):
         super().__init__(message)
+
+
+class ConflictError(ApplicationError):
+    """The request clashes with what is already saved (an idempotency key sent again with
+    another payload): nothing changed. The API answers 409; forms show the message."""

@@ -6,12 +6,14 @@ When to use it: any code that writes a CSV or an XLSX file a person may open in 
 - ``csv_lines(rows)`` yields CSV lines one by one (for ``StreamingHttpResponse`` or a file);
 - ``csv_text(rows)`` returns the whole CSV as a string (small files);
 - ``csv_writer(fh)`` is a ``csv.writer`` on ``fh`` whose ``writerow`` guards every cell;
-- ``csv_cell(value)`` guards one value, ``xlsx_cell(sheet, value)`` makes one openpyxl
-  write-only cell (text stays text, never a formula), ``xlsx_text(value)`` drops the control
-  characters XML (XLSX, DOCX) cannot hold.
+- ``csv_cell(value)`` guards one value (THE guard: every other name here goes through it),
+  ``xlsx_cell(sheet, value)`` makes one openpyxl write-only cell (text stays text, never a
+  formula), ``xlsx_row(sheet, values)`` a whole row of them (header rows too),
+  ``xlsx_text(value)`` drops the control characters XML (XLSX, DOCX) cannot hold.
 
-Never call ``csv.writer`` directly for an export: a cell starting with ``=`` would run as a
-formula in the reader's spreadsheet.
+Never call ``csv.writer`` directly, nor ``sheet.append`` without ``xlsx_row``, for a file a
+person may open: a cell starting with ``=`` would run as a formula in the reader's spreadsheet
+(``tests/core/test_export_guard.py`` reads the source and fails on either).
 """
 
 import csv
@@ -20,8 +22,9 @@ from collections.abc import Iterable, Iterator
 from django.utils.functional import Promise
 
 # SECURITY: a cell starting with one of these is run as a formula by spreadsheet software
-# (CSV/formula injection, OWASP); such text is prefixed with an apostrophe.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# (CSV/formula injection, OWASP); such text is prefixed with an apostrophe. The full-width
+# forms count too: some spreadsheets (Japanese input) read "＝" as "=".
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def csv_cell(value):
@@ -91,3 +94,8 @@ def xlsx_cell(sheet, value):
     cell = WriteOnlyCell(sheet, value=xlsx_text(value))
     cell.data_type = "s"
     return cell
+
+
+def xlsx_row(sheet, values: Iterable) -> list:
+    """A row for ``sheet.append``, every value through ``xlsx_cell``."""
+    return [xlsx_cell(sheet, value) for value in values]

@@ -1,8 +1,8 @@
 from django.utils.translation import gettext as _
-from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
 
 from accounts.models import User
+from core.serializer_fields import CountryCodeField
 from events.models import (
     Commitment,
     CommitmentStatusChange,
@@ -26,7 +26,7 @@ class EventFacilitatorSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
-    country = CountryField()
+    country = CountryCodeField()
     languages = serializers.ListField(
         child=serializers.ChoiceField(Language.choices), required=False
     )

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from core.serializer_fields import StrictIntegerField
 from nlp.models import (
     JOB_BATCH_SIZE,
     JOB_MAX_BATCH_SIZE,
@@ -26,7 +27,7 @@ class JobSerializer(serializers.ModelSerializer):
 class JobCreateSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=NlpJob.Kind.choices)
     filters = serializers.DictField(required=False, default=dict)
-    batch_size = serializers.IntegerField(
+    batch_size = StrictIntegerField(
         required=False, default=JOB_BATCH_SIZE, min_value=1, max_value=JOB_MAX_BATCH_SIZE
     )
 

@@ -4,7 +4,7 @@ read research copies; facilitators read counts. Thin: every write goes through s
 from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
@@ -65,7 +65,14 @@ class TestimonyCreateApi(APIView):
     @extend_schema(
         operation_id="testimonies_create",
         request=TestimonyCreateSerializer,
-        responses={201: SubmissionResultSerializer, 200: SubmissionResultSerializer},
+        responses={
+            201: SubmissionResultSerializer,
+            200: SubmissionResultSerializer,
+            409: OpenApiResponse(
+                description="The Idempotency-Key was already used by this caller with another "
+                "payload: nothing changed."
+            ),
+        },
         summary="Submit a story with its consent (by event token, or as the event's facilitator)",
         parameters=[
             OpenApiParameter(

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core.exceptions import ApplicationError
+from core.exports import csv_writer
 from testimonies.models import CHARACTERISTIC_SCOPES, Channel, ConsentMethod, ConsentText, Scope
 from testimonies.services import SubmissionDraft, testimony_create, text_problem
 
@@ -120,7 +121,7 @@ class ImportReport:
 
 def example_csv() -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv_writer(buffer)
     writer.writerow(COLUMN_NAMES)
     writer.writerow(
         [

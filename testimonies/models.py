@@ -170,9 +170,13 @@ class Testimony(models.Model):
     # The withdrawal code's public part: random, names the story so wrong secrets for it can be
     # counted against it (testimonies.ratelimit). Empty (NULL) for codes of the older format.
     withdrawal_id = models.CharField(max_length=8, null=True, unique=True, editable=False)
-    # Idempotency: SHA-256 of the form's submission key (never the key: it also derives the
-    # withdrawal code shown again on a retried POST, see services.withdrawal_code_for_key).
+    # Idempotency: a hash of (the caller's scope, SHA-256 of the submission key), never the key
+    # (with the caller's scope and the server's secret it derives the withdrawal code shown again
+    # on a retried POST, see services.submission_key_hash and withdrawal_code_for_key).
     submission_key_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)
+    # HMAC of the normalised payload sent with the key: the same key with another payload is a
+    # conflict (services.submission_payload_hash). Empty for rows saved before it existed.
+    submission_payload_hash = models.CharField(max_length=64, null=True, blank=True, editable=False)
 
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.ACTIVE

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from core.serializer_fields import StrictIntegerField
 from testimonies.models import (
     RESTORE_TRUST_MAX_LENGTH,
     TEXT_MAX_LENGTH,
@@ -36,14 +37,14 @@ class TestimonyCreateSerializer(serializers.Serializer):
     token) or, as a facilitator of the event, ``event`` with ``consent_method``."""
 
     event_token = serializers.CharField(required=False, max_length=64)
-    event = serializers.IntegerField(required=False, help_text="Facilitators: the event id.")
+    event = StrictIntegerField(required=False, help_text="Facilitators: the event id.")
     consent_method = serializers.ChoiceField(
         choices=[ConsentMethod.PAPER, ConsentMethod.SPOKEN],
         required=False,
         help_text="Facilitators only: how the participant gave consent.",
     )
     consent_language = serializers.CharField(max_length=16)
-    consent_version = serializers.IntegerField(min_value=1)
+    consent_version = StrictIntegerField(min_value=1)
     scopes = serializers.ListField(
         child=serializers.ChoiceField(choices=Scope.choices), allow_empty=True
     )
@@ -68,8 +69,10 @@ class TestimonyCreateSerializer(serializers.Serializer):
     submission_key = serializers.CharField(
         required=False,
         max_length=128,
-        help_text="Idempotency key (32+ URL-safe random characters); a retry with the same key "
-        "returns the story already saved. The Idempotency-Key header works too.",
+        help_text="Idempotency key (32+ URL-safe random characters), bound to the caller: a "
+        "retry by the same caller with the same key and body returns the story already saved; "
+        "the same key with another body is a 409; another caller's key matches nothing. The "
+        "Idempotency-Key header works too.",
     )
 
     def draft_answers(self) -> dict:

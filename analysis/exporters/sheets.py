@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from itertools import chain
 
 from analysis.exporters.tables import Table
-from core.exports import csv_lines, xlsx_cell
+from core.exports import csv_lines, xlsx_row
 
 
 def csv_stream(table: Table) -> Iterator[str]:
@@ -26,7 +26,7 @@ def write_xlsx(tables: list[Table], fh) -> None:
     workbook = Workbook(write_only=True)
     for table in tables:
         sheet = workbook.create_sheet(table.name[:31])
-        sheet.append(table.header)
+        sheet.append(xlsx_row(sheet, table.header))
         for row in table.rows:
-            sheet.append([xlsx_cell(sheet, value) for value in row])
+            sheet.append(xlsx_row(sheet, row))
     workbook.save(fh)

@@ -8,6 +8,7 @@ from accounts.roles import RESEARCH_TEAM
 from coding import selectors
 from coding.translations import language_normalise, language_valid
 from core.permissions import roles_allowed
+from core.validation import parse_positive_int
 
 CODERS = roles_allowed(*RESEARCH_TEAM)
 
@@ -26,10 +27,10 @@ def int_param(request, name: str) -> int | None:
     value = request.query_params.get(name)
     if value in (None, ""):
         return None
-    try:
-        return int(value)
-    except ValueError as exc:
-        raise ValidationError({name: ["A whole number is required."]}) from exc
+    number = parse_positive_int(value)
+    if number is None:
+        raise ValidationError({name: ["A whole number is required."]})
+    return number
 
 
 def language_param(request) -> str:

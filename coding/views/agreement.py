@@ -64,7 +64,8 @@ def _agreement_csv(report) -> HttpResponse:
     )
 
     def figure(value):
-        return "" if value is None else f"{value:.4f}"
+        # NOTE: a number, not text, so a negative kappa stays a number after the guard.
+        return "" if value is None else round(float(value), 4)
 
     for kind, rows in (("code", report["codes"]), ("group", report["groups"])):
         for row in rows:

@@ -14,6 +14,7 @@ from coding.models import Memo
 from coding.views.common import CODERS, safe_next, story_copy
 from core.access import roles_required
 from core.form_views import form_submit, post_action
+from core.validation import parse_positive_int
 
 
 @roles_required(*CODERS)
@@ -39,9 +40,10 @@ def _posted_id(request, name: str) -> int | None:
     value = request.POST.get(name, "")
     if not value:
         return None
-    if not value.isdigit():
+    number = parse_positive_int(value)
+    if number is None:
         raise Http404
-    return int(value)
+    return number
 
 
 @roles_required(*CODERS)

@@ -19,6 +19,7 @@ from coding.views.common import (
 )
 from core.access import roles_required
 from core.form_views import form_submit, post_action
+from core.validation import parse_positive_int
 
 
 def _story_context(request, copy, codebook, apply_form=None, memo_form=None):
@@ -86,10 +87,11 @@ def _story_context(request, copy, codebook, apply_form=None, memo_form=None):
 def story(request, testimony_id: int):
     copy = story_copy(request, testimony_id)
     codebook = codebook_for_request(request)
-    start, end = request.GET.get("start", ""), request.GET.get("end", "")
+    start = parse_positive_int(request.GET.get("start", ""), minimum=0)
+    end = parse_positive_int(request.GET.get("end", ""), minimum=0)
     form = None
-    if start.isdigit() and end.isdigit():
-        form = ApplyForm(codebook=codebook, initial={"start": int(start), "end": int(end)})
+    if start is not None and end is not None:
+        form = ApplyForm(codebook=codebook, initial={"start": start, "end": end})
     return render(
         request, "coding/story.html", _story_context(request, copy, codebook, apply_form=form)
     )

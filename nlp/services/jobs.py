@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
+from core.validation import parse_positive_int
 from nlp.models import JOB_BATCH_SIZE, JOB_MAX_BATCH_SIZE, NlpJob, NlpJobBatch
 from nlp.pipelines import SUPPORTED_LANGUAGES, base_language
 from nlp.selectors import job_stories
@@ -28,9 +29,8 @@ def _clean_filters(filters: dict) -> dict:
         errors["filters"] = [_("Unknown filter: %(names)s") % {"names": ", ".join(sorted(unknown))}]
     event = filters.get("event")
     if event not in (None, ""):
-        try:
-            clean["event"] = int(event)
-        except (TypeError, ValueError):
+        clean["event"] = parse_positive_int(event)
+        if clean["event"] is None:
             errors["event"] = [_("Choose an event.")]
     language = filters.get("language") or ""
     if language:
@@ -58,10 +58,7 @@ def job_create(*, kind: str, filters: dict, user, batch_size: int = JOB_BATCH_SI
         raise ApplicationError(
             _("The job was not started."), field_errors={"kind": [_("Choose a kind of job.")]}
         )
-    try:
-        batch_size = int(batch_size)
-    except (TypeError, ValueError):
-        batch_size = 0
+    batch_size = parse_positive_int(batch_size) or 0
     if not 1 <= batch_size <= JOB_MAX_BATCH_SIZE:
         raise ApplicationError(
             _("The job was not started."),

@@ -3,6 +3,7 @@
 
 import base64
 import hmac
+import json
 import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.exceptions import ApplicationError
+from core.exceptions import ApplicationError, ConflictError
 from core.outbox import outbox_enqueue
 from events.models import Event
 from testimonies import hooks, withdrawal_codes
@@ -98,18 +99,81 @@ def withdrawal_code_hash(code: str) -> str:
     return sha256(code.strip())
 
 
-def withdrawal_code_for_key(submission_key: str, event_id: int) -> str:
-    """The withdrawal code of the story saved with ``submission_key`` (32 chars, 192 bits).
+def submission_caller_scope(draft: SubmissionDraft) -> str:
+    """Who sent a submission key: its idempotency is bound to that caller, never to the key alone.
 
-    NOTE: derived with the server's secret, so a retried POST can show the same code again
-    while the database keeps only hashes of the key and of the code.
+    An import's rows share one scope (a re-imported row is skipped whoever imports it); a
+    signed-in participant is their account; a facilitator entering a story is their account;
+    anyone else is the anonymous form, whose own random key is then its only credential.
+    NOTE: migration 0005 derives the same scope from a saved row; keep them in step.
     """
-    digest = hmac.new(
-        settings.SECRET_KEY.encode(),
-        f"entendu-withdrawal:{event_id}:{submission_key}".encode(),
-        "sha256",
-    ).digest()
+    if draft.channel == Channel.IMPORT:
+        return "import"
+    participant = draft.participant
+    if getattr(participant, "is_authenticated", False):
+        return f"user:{participant.pk}"
+    if draft.entered_by is not None:
+        return f"user:{draft.entered_by.pk}"
+    return "anonymous"
+
+
+def submission_key_hash(*, key: str, scope: str) -> str:
+    """What is stored for a submission key: a hash of (caller scope, hash of the key)."""
+    return sha256(f"entendu-submission:{scope}:{sha256(key)}")
+
+
+def withdrawal_code_for_key(submission_key: str, event_id: int, *, scope: str) -> str:
+    """The withdrawal code of the story saved with ``submission_key`` by ``scope`` (32 chars).
+
+    NOTE: derived with the server's secret and the caller's scope, so a retried POST by the same
+    caller can show the same code again, while the key alone (or another caller holding it)
+    derives nothing; the database keeps only hashes of the key and of the code.
+    """
+    return _code_digest(f"entendu-withdrawal:v2:{event_id}:{scope}:{submission_key}")
+
+
+def _legacy_withdrawal_code(submission_key: str, event_id: int) -> str:
+    """The code of a story saved before migration 0005 (not bound to the caller)."""
+    return _code_digest(f"entendu-withdrawal:{event_id}:{submission_key}")
+
+
+def _code_digest(message: str) -> str:
+    digest = hmac.new(settings.SECRET_KEY.encode(), message.encode(), "sha256").digest()
     return base64.urlsafe_b64encode(digest).decode("ascii")[:32]
+
+
+def _tidy(value):
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return value
+
+
+def submission_payload_hash(draft: SubmissionDraft, *, key_hash: str) -> str:
+    """A keyed hash of the normalised submission: a replay with another payload is a conflict.
+
+    NOTE: an HMAC with the server's secret, so the stored value confirms no guess of the text.
+    """
+    payload = {
+        "consent_text": getattr(draft.consent_text, "pk", None),
+        "scopes": sorted(draft.scopes),
+        "text": _tidy(draft.text),
+        "title": _tidy(draft.title),
+        "declared_language": draft.declared_language,
+        "first_name": draft.first_name,
+        "trust_affected": _tidy(draft.trust_affected),
+        "reasons": sorted(str(r) for r in draft.reasons),
+        "consequences": sorted(str(c) for c in draft.consequences),
+        "restore_trust": _tidy(draft.restore_trust),
+        "characteristics": {k: _tidy(v) for k, v in draft.characteristics.items() if v},
+        "contact": {k: _tidy(v) for k, v in draft.contact.items() if v},
+        "channel": draft.channel,
+        "consent_method": draft.consent_method,
+        "consent_given_at": draft.consent_given_at.isoformat() if draft.consent_given_at else None,
+    }
+    # NOTE: ensure_ascii escapes lone surrogates, which the rules refuse later with a message.
+    body = json.dumps(payload, sort_keys=True, ensure_ascii=True, default=str)
+    message = f"entendu-submission-payload:{key_hash}:{body}".encode()
+    return hmac.new(settings.SECRET_KEY.encode(), message, "sha256").hexdigest()
 
 
 def _already_saved(draft: SubmissionDraft, key_hash: str | None) -> Testimony | None:
@@ -118,13 +182,40 @@ def _already_saved(draft: SubmissionDraft, key_hash: str | None) -> Testimony | 
     return Testimony.objects.filter(event=draft.event, submission_key_hash=key_hash).first()
 
 
+def _replay(existing: Testimony, *, key: str, scope: str, payload_hash: str) -> Submission:
+    """The same caller sent the same key again: the story already saved if the payload is the
+    same, else a conflict (nothing changes). Rows saved before migration 0005 have no payload
+    hash and are returned as they are."""
+    stored = existing.submission_payload_hash
+    if stored and not hmac.compare_digest(stored, payload_hash):
+        raise ConflictError(
+            _(
+                "This form has already been sent with a different story. Your first story is "
+                "saved and has not been changed. To send another story, please open the "
+                "event's link again."
+            )
+        )
+    seed = withdrawal_code_for_key(key, existing.event_id, scope=scope)
+    if existing.withdrawal_id:  # the code format of testimonies.withdrawal_codes
+        code = withdrawal_codes.code_generate(seed=seed, public_id=existing.withdrawal_id)
+        matches = withdrawal_codes.code_matches(code.secret, existing.withdrawal_code_hash)
+        return Submission(existing, code.text if matches else "", created=False)
+    # Saved before it: the whole code's hash, bound to the caller (v2) or not (legacy).
+    for candidate in (seed, _legacy_withdrawal_code(key, existing.event_id)):
+        if withdrawal_code_hash(candidate) == existing.withdrawal_code_hash:
+            return Submission(existing, candidate, created=False)
+    return Submission(existing, "", created=False)
+
+
 def testimony_create(*, draft: SubmissionDraft, relay_on_commit: bool = True) -> Submission:
     """Save a story with its consent in one transaction and queue its follow-up work.
 
     Refuses (ApplicationError with per-field messages, nothing saved) a story without research
     consent, any value sent without its scope, and text that is empty, too long, or not valid
-    Unicode. With a ``submission_key``, a retry returns the story already saved (``created``
-    False). ``relay_on_commit`` False leaves the follow-up work to the periodic relay (imports).
+    Unicode. With a ``submission_key``, a retry by the same caller with the same payload
+    returns the story already saved (``created`` False); with another payload it raises
+    ``ConflictError``; another caller's key is a different key (``submission_caller_scope``).
+    ``relay_on_commit`` False leaves the follow-up work to the periodic relay (imports).
     """
     key = draft.submission_key
     if key is not None and not SUBMISSION_KEY.match(key):
@@ -132,10 +223,12 @@ def testimony_create(*, draft: SubmissionDraft, relay_on_commit: bool = True) ->
             _("The form has expired. Please reload the page and send your story again."),
             field_errors={"submission_key": [_("Invalid submission key.")]},
         )
-    key_hash = sha256(key) if key else None
+    scope = submission_caller_scope(draft)
+    key_hash = submission_key_hash(key=key, scope=scope) if key else None
+    payload_hash = submission_payload_hash(draft, key_hash=key_hash) if key_hash else None
     existing = _already_saved(draft, key_hash)
     if existing is not None:
-        return Submission(existing, _code_again(existing, key), created=False)
+        return _replay(existing, key=key, scope=scope, payload_hash=payload_hash)
     errors = submission_problems(draft)
     if errors:
         raise ApplicationError(
@@ -143,19 +236,21 @@ def testimony_create(*, draft: SubmissionDraft, relay_on_commit: bool = True) ->
             field_errors=errors,
         )
     code = withdrawal_codes.code_generate(
-        seed=withdrawal_code_for_key(key, draft.event.pk) if key else None,
+        seed=withdrawal_code_for_key(key, draft.event.pk, scope=scope) if key else None,
         public_id=_free_withdrawal_id(),
     )
     try:
         with transaction.atomic():
-            testimony = _testimony_insert(draft, key_hash=key_hash, code=code)
+            testimony = _testimony_insert(
+                draft, key_hash=key_hash, payload_hash=payload_hash, code=code
+            )
             _follow_up_enqueue(testimony, relay_on_commit=relay_on_commit)
     except IntegrityError:
         # Two requests with the same key raced: the other one won; return its story.
         existing = _already_saved(draft, key_hash)
         if existing is None:
             raise
-        return Submission(existing, _code_again(existing, key), created=False)
+        return _replay(existing, key=key, scope=scope, payload_hash=payload_hash)
     return Submission(testimony, code.text, created=True)
 
 
@@ -167,16 +262,12 @@ def _free_withdrawal_id() -> str:
             return public_id
 
 
-def _code_again(testimony: Testimony, key: str) -> str:
-    """The code shown for a retried submission: the same as the first time."""
-    seed = withdrawal_code_for_key(key, testimony.event_id)
-    if not testimony.withdrawal_id:  # saved before testimonies.withdrawal_codes
-        return seed
-    return withdrawal_codes.code_generate(seed=seed, public_id=testimony.withdrawal_id).text
-
-
 def _testimony_insert(
-    draft: SubmissionDraft, *, key_hash: str | None, code: withdrawal_codes.WithdrawalCode
+    draft: SubmissionDraft,
+    *,
+    key_hash: str | None,
+    payload_hash: str | None,
+    code: withdrawal_codes.WithdrawalCode,
 ) -> Testimony:
     participant = draft.participant
     testimony = Testimony(
@@ -185,6 +276,7 @@ def _testimony_insert(
         withdrawal_code_hash=withdrawal_codes.code_hash(code.secret),
         withdrawal_id=code.public_id,
         submission_key_hash=key_hash,
+        submission_payload_hash=payload_hash,
         **{scope_field(s): (s in draft.scopes) for s in Scope.values},
         text=draft.text,
         title=draft.title.strip(),

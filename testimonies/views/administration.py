@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.roles import Role
 from core.access import roles_required
 from core.form_views import form_submit
+from core.validation import parse_positive_int
 from testimonies import selectors, services
 from testimonies.forms import ConsentTextForm, GrantForm
 from testimonies.models import ConsentText
@@ -86,7 +87,8 @@ def original_text_audit(request):
     (never the text itself). Admins grant and revoke here."""
     if request.method == "POST" and request.POST.get("action") == "revoke":
         holder = get_object_or_404(
-            selectors.original_text_grant_holders(), pk=request.POST.get("user", "0") or 0
+            selectors.original_text_grant_holders(),
+            pk=parse_positive_int(request.POST.get("user", "")) or 0,
         )
         services.original_text_revoke(user=holder)
         messages.success(request, _("The grant is revoked."))

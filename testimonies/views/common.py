@@ -6,6 +6,7 @@ from urllib.parse import unquote_to_bytes
 from django.shortcuts import get_object_or_404
 
 from accounts.roles import EVENT_TEAM, RESEARCH_TEAM
+from core.validation import parse_positive_int
 from testimonies import selectors
 from testimonies.models import ConsentText, Scope, Testimony
 from testimonies.receipts import testimony_receipt
@@ -44,8 +45,8 @@ def invalid_form_encoding(request) -> bool:
 
 
 def consent_text_from_post(request) -> ConsentText | None:
-    value = request.POST.get("consent_text", "")
-    return ConsentText.objects.filter(pk=int(value)).first() if value.isdigit() else None
+    pk = parse_positive_int(request.POST.get("consent_text", ""))
+    return ConsentText.objects.filter(pk=pk).first() if pk is not None else None
 
 
 def _receipt_json(receipt: dict, withdrawal_code: str = "") -> str:
