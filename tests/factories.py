@@ -10,6 +10,28 @@ from accounts.services import user_grant_role
 from events.models import Event, EventFacilitator
 
 PASSWORD = "a-test-password-123"
+# The authenticator app secret (base32) of every test user given two-factor authentication.
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+def totp_code(secret: str = TOTP_SECRET, *, offset: int = 0) -> str:
+    """The code an authenticator app shows now for ``secret`` (``offset`` periods away)."""
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    counter = int(time.time()) // app_settings.TOTP_PERIOD + offset
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def mfa_enable(user, secret: str = TOTP_SECRET):
+    """Give ``user`` an authenticator app (allauth's TOTP), as if they had set it up."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    existing = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    return existing or TOTP.activate(user, secret).instance
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -32,6 +54,18 @@ class UserFactory(factory.django.DjangoModelFactory):
             )
         for role in extracted or []:
             user_grant_role(user=self, role=role)
+
+    @factory.post_generation
+    def mfa(self, create, extracted, **kwargs):
+        """Roles that require two-factor authentication get an authenticator app unless
+        ``mfa=False``; ``mfa=True`` gives one to anyone. ``client.force_login`` then counts as
+        having passed it (tests/conftest.py)."""
+        from accounts.selectors import mfa_required_for
+
+        if not create:
+            return
+        if extracted if extracted is not None else mfa_required_for(self):
+            mfa_enable(self)
 
 
 class EventFactory(factory.django.DjangoModelFactory):
