@@ -10,28 +10,32 @@ from accounts.services import user_grant_role
 from events.models import Event, EventFacilitator
 
 PASSWORD = "a-test-password-123"
-# The authenticator app secret (base32) of every test user given two-factor authentication.
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
-def totp_code(secret: str = TOTP_SECRET, *, offset: int = 0) -> str:
-    """The code an authenticator app shows now for ``secret`` (``offset`` periods away)."""
+def totp_code(user=None, *, secret: str | None = None, offset: int = 0) -> str:
+    """The code ``user``'s authenticator app (or one holding ``secret``) shows now."""
     import time
 
     from allauth.mfa import app_settings
+    from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+    from allauth.mfa.utils import decrypt
 
+    if secret is None:
+        totp = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+        secret = decrypt(totp.data["secret"])
     counter = int(time.time()) // app_settings.TOTP_PERIOD + offset
     return format_hotp_value(hotp_value(secret, counter))
 
 
-def mfa_enable(user, secret: str = TOTP_SECRET):
-    """Give ``user`` an authenticator app (allauth's TOTP), as if they had set it up."""
+def mfa_enable(user, secret: str | None = None):
+    """Give ``user`` an authenticator app (allauth's TOTP), as if they had set it up. Each user
+    gets their own secret (a code works once per user, and user ids repeat between tests)."""
     from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import TOTP
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 
     existing = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
-    return existing or TOTP.activate(user, secret).instance
+    return existing or TOTP.activate(user, secret or generate_totp_secret()).instance
 
 
 class UserFactory(factory.django.DjangoModelFactory):
