@@ -53,7 +53,9 @@ class MFARequiredMiddleware:
         if mfa_enrolled(user):
             if url_name in VERIFICATION:
                 return None
-            message = _("Your role requires two-factor authentication. Enter the code from your app.")
+            message = _(
+                "Your role requires two-factor authentication. Enter the code from your app."
+            )
             target = f"{reverse('mfa_reauthenticate')}?{urlencode({'next': _next(request)})}"
         else:
             if url_name in ENROLMENT:

@@ -25,7 +25,7 @@ def mfa_required_for(user) -> bool:
 
 
 def mfa_enrolled(user) -> bool:
-    """Whether ``user`` has an authenticator app (TOTP) set up; recovery codes alone do not count."""
+    """Whether ``user`` has an authenticator app (TOTP); recovery codes alone do not count."""
     if user is None or not user.is_authenticated:
         return False
     return (
@@ -40,7 +40,8 @@ def api_token_digest(key: str) -> str:
 
 
 def api_token_for_key(key: str) -> ApiToken | None:
-    """The token whose key is ``key`` (expired or not), or None. Compares digests in constant time."""
+    """The token whose key is ``key`` (expired or not), or None; digests compared in constant
+    time."""
     prefix, dot, secret = (key or "").partition(".")
     if not dot or not prefix or not secret:
         return None

@@ -24,7 +24,9 @@ def api_token(request):
     new_key = None
     if request.method == "POST":
         if not enrolled:
-            messages.error(request, _("Set up two-factor authentication before you create a token."))
+            messages.error(
+                request, _("Set up two-factor authentication before you create a token.")
+            )
             return redirect("accounts:api_token")
         if not mfa_recently_verified(request):
             # SECURITY: a token is issued only within minutes of a two-factor check; allauth asks

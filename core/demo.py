@@ -37,13 +37,13 @@ DEMO_USERS = [
         Role.RESEARCHER,
         "researcher@demo.entendu.test",
         "demo-researcher-2026",
-        totp_secret="ENTENDUDEMORESEARCHERTOTPSECRET2",
+        totp_secret="ENTENDUDEMORESEARCHERTOTPSECRET2",  # noqa: S106 (published demo secret)
     ),
     DemoCredential(
         Role.ADMIN,
         "admin@demo.entendu.test",
         "demo-admin-2026",
-        totp_secret="ENTENDUDEMOADMINISTRATORTOTPKEY2",
+        totp_secret="ENTENDUDEMOADMINISTRATORTOTPKEY2",  # noqa: S106 (published demo secret)
     ),
 ]
 

@@ -69,7 +69,8 @@ def test_factory_gives_an_app_to_requiring_roles_only():
 def test_password_only_reaches_only_enrolment_and_sign_out(kind):
     user = REQUIRING[kind](mfa=False)
     client = password_sign_in(user)
-    for url in ["/dashboard/", "/coding/", "/analysis/", "/research/stories/", "/account/api-token/"]:
+    pages = ["/dashboard/", "/coding/", "/analysis/", "/research/stories/", "/account/api-token/"]
+    for url in pages:
         response = client.get(url)
         assert response.status_code == 302, url
         assert response["Location"] == ACTIVATE, url
