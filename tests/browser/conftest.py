@@ -75,6 +75,6 @@ def sign_in(page, email: str, password: str) -> None:
     code = totp_code(totp.user)
     # NOTE: a code works once; forget this one so that a test may sign the same user in twice.
     cache.delete(TOTP(totp)._get_used_cache_key(code))
-    page.get_by_label("Authenticator code").fill(code)
+    page.locator("input[name=code]").fill(code)
     page.get_by_role("button", name="Sign In").click()
     page.wait_for_load_state()
