@@ -1,8 +1,12 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import Role
+from accounts.selectors import mfa_required_for
 from accounts.services import user_grant_role
 from core.clientip import client_ip
 
@@ -25,3 +29,25 @@ class AccountAdapter(DefaultAccountAdapter):
         if commit:
             user_grant_role(user=user, role=Role.PARTICIPANT)
         return user
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "cannot_delete_authenticator": _(
+            "Your role requires two-factor authentication, so you cannot switch it off."
+        ),
+    }
+
+    def can_delete_authenticator(self, authenticator: Authenticator) -> bool:
+        """SECURITY: a person whose role requires two-factor authentication keeps their app."""
+        if authenticator.type == Authenticator.Type.RECOVERY_CODES:
+            return super().can_delete_authenticator(authenticator)
+        if not mfa_required_for(authenticator.user):
+            return super().can_delete_authenticator(authenticator)
+        others = (
+            Authenticator.objects.filter(user_id=authenticator.user_id)
+            .exclude(type=Authenticator.Type.RECOVERY_CODES)
+            .exclude(pk=authenticator.pk)
+        )
+        return others.exists()

@@ -33,3 +33,7 @@ def user_has_role(user, *roles: str) -> bool:
 RESEARCH_TEAM = (Role.RESEARCHER, Role.ADMIN)
 EVENT_TEAM = (Role.FACILITATOR, Role.ADMIN)
 EVENT_READERS = (Role.FACILITATOR, Role.ADMIN, Role.RESEARCHER)
+# Who must sign in with two-factor authentication (accounts.selectors.mfa_required_for): these
+# roles, and anyone holding the permission to read the original text of stories.
+MFA_REQUIRED_ROLES = (Role.RESEARCHER, Role.ADMIN)
+ORIGINAL_TEXT_PERMISSION = "testimonies.view_original_text"

@@ -1,9 +1,17 @@
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import transaction
-from rest_framework.authtoken.models import Token
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from accounts.models import User
+from accounts import selectors
+from accounts.models import ApiToken, User
 from accounts.roles import Role
+from core.exceptions import ApplicationError, NotFoundError
 
 
 def role_group(role: str) -> Group:
@@ -35,12 +43,52 @@ def user_create(
     return user
 
 
-@transaction.atomic
-def api_token_create(*, user: User) -> Token:
-    """A new API token for ``user``; the one they had before stops working."""
-    Token.objects.filter(user=user).delete()
-    return Token.objects.create(user=user)
+@dataclass(frozen=True)
+class IssuedToken:
+    token: ApiToken
+    key: str  # SECURITY: the only copy of the secret; show it once, never log or store it.
 
 
-def api_token_revoke(*, user: User) -> None:
-    Token.objects.filter(user=user).delete()
+# The last-used time is written at most this often, not on every request.
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+def api_token_create(*, user: User, name: str, ttl_days: int | None = None) -> IssuedToken:
+    """A new named API token for ``user``, expiring after ``API_TOKEN_TTL_DAYS`` days.
+
+    The edge must have checked a fresh two-factor authentication first; this refuses a user
+    whose role requires two-factor authentication and who has not set it up.
+    """
+    name = (name or "").strip()
+    if not name:
+        raise ApplicationError(_("Give the token a name, so that you can recognise it later."))
+    if len(name) > ApiToken._meta.get_field("name").max_length:
+        raise ApplicationError(_("The name is too long (100 characters at most)."))
+    if selectors.mfa_required_for(user) and not selectors.mfa_enrolled(user):
+        raise ApplicationError(_("Set up two-factor authentication before you create a token."))
+    days = settings.API_TOKEN_TTL_DAYS if ttl_days is None else ttl_days
+    prefix = secrets.token_hex(6)
+    key = f"{prefix}.{secrets.token_urlsafe(32)}"
+    token = ApiToken.objects.create(
+        user=user,
+        name=name,
+        prefix=prefix,
+        digest=selectors.api_token_digest(key),
+        expires_at=timezone.now() + timedelta(days=days),
+    )
+    return IssuedToken(token=token, key=key)
+
+
+def api_token_revoke(*, user: User, token_id: int) -> None:
+    """Revoke one of ``user``'s tokens; another user's token does not exist for them."""
+    deleted, _rows = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    if not deleted:
+        raise NotFoundError(_("This token does not exist or was already revoked."))
+
+
+def api_token_touch(*, token: ApiToken) -> None:
+    """Record that ``token`` was just used (at most once a minute)."""
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at >= LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now

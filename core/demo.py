@@ -23,15 +23,43 @@ class DemoCredential:
     role: str
     email: str
     password: str
+    # The authenticator app secret (base32) of roles that require two-factor authentication:
+    # add it to an authenticator app by hand (README, "Demo accounts").
+    totp_secret: str = ""
 
 
-# NOTE: demo accounts exist only where seed_demo runs, which refuses production settings.
+# NOTE: demo accounts exist only where seed_demo runs, which refuses production settings; their
+# passwords and authenticator secrets are published in the README.
 DEMO_USERS = [
     DemoCredential(Role.PARTICIPANT, "participant@demo.entendu.test", "demo-participant-2026"),
     DemoCredential(Role.FACILITATOR, "facilitator@demo.entendu.test", "demo-facilitator-2026"),
-    DemoCredential(Role.RESEARCHER, "researcher@demo.entendu.test", "demo-researcher-2026"),
-    DemoCredential(Role.ADMIN, "admin@demo.entendu.test", "demo-admin-2026"),
+    DemoCredential(
+        Role.RESEARCHER,
+        "researcher@demo.entendu.test",
+        "demo-researcher-2026",
+        totp_secret="ENTENDUDEMORESEARCHERTOTPSECRET2",  # noqa: S106 (published demo secret)
+    ),
+    DemoCredential(
+        Role.ADMIN,
+        "admin@demo.entendu.test",
+        "demo-admin-2026",
+        totp_secret="ENTENDUDEMOADMINISTRATORTOTPKEY2",  # noqa: S106 (published demo secret)
+    ),
 ]
+
+
+def _seed_totp(user: User, secret: str) -> None:
+    """The demo account's authenticator app, with its published secret (allauth's TOTP)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+    from allauth.mfa.utils import encrypt
+
+    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    if totp is None:
+        TOTP.activate(user, secret)
+    elif totp.data.get("secret") != encrypt(secret):
+        totp.data = {**totp.data, "secret": encrypt(secret)}
+        totp.save(update_fields=["data"])
 
 
 def _seed_users() -> dict[str, User]:
@@ -46,6 +74,8 @@ def _seed_users() -> dict[str, User]:
         EmailAddress.objects.update_or_create(
             user=user, email=user.email, defaults={"verified": True, "primary": True}
         )
+        if cred.totp_secret:
+            _seed_totp(user, cred.totp_secret)
         users[cred.role] = user
     return users
 

@@ -96,6 +96,44 @@ def client_for(client):
     return make
 
 
+def mfa_session_record(client, user, *, at: float | None = None) -> None:
+    """Mark ``client``'s session as having passed two-factor authentication, the way allauth
+    records it (an "mfa" authentication record); ``at`` backdates it."""
+    from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
+    from allauth.account.internal.flows.login import record_authentication
+    from django.http import HttpRequest
+
+    request = HttpRequest()
+    request.session = client.session
+    request.user = user
+    record_authentication(request, user, "mfa", type="totp")
+    if at is not None:
+        records = request.session[AUTHENTICATION_METHODS_SESSION_KEY]
+        records[-1]["at"] = at
+    request.session.save()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _force_login_passes_mfa():
+    """``client.force_login(user)`` stands for a full sign-in: for a user with an authenticator
+    app, that includes the two-factor check (tests that need a password-only session sign in
+    through the login form, or use a user made with ``mfa=False``)."""
+    from django.test import Client
+
+    from accounts.selectors import mfa_enrolled
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        if mfa_enrolled(user):
+            mfa_session_record(self, user)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Client, "force_login", force_login)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _default_language_after_each_test():
     """A request with Accept-Language (or a test that activates a language) leaves that language

@@ -12,6 +12,32 @@ from events.models import Event, EventFacilitator
 PASSWORD = "a-test-password-123"
 
 
+def totp_code(user=None, *, secret: str | None = None, offset: int = 0) -> str:
+    """The code ``user``'s authenticator app (or one holding ``secret``) shows now."""
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+    from allauth.mfa.utils import decrypt
+
+    if secret is None:
+        totp = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+        secret = decrypt(totp.data["secret"])
+    counter = int(time.time()) // app_settings.TOTP_PERIOD + offset
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def mfa_enable(user, secret: str | None = None):
+    """Give ``user`` an authenticator app (allauth's TOTP), as if they had set it up. Each user
+    gets their own secret (a code works once per user, and user ids repeat between tests)."""
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    existing = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    return existing or TOTP.activate(user, secret or generate_totp_secret()).instance
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     """A user with a verified e-mail address; pass ``roles=[Role.X]`` to grant roles."""
 
@@ -32,6 +58,18 @@ class UserFactory(factory.django.DjangoModelFactory):
             )
         for role in extracted or []:
             user_grant_role(user=self, role=role)
+
+    @factory.post_generation
+    def mfa(self, create, extracted, **kwargs):
+        """Roles that require two-factor authentication get an authenticator app unless
+        ``mfa=False``; ``mfa=True`` gives one to anyone. ``client.force_login`` then counts as
+        having passed it (tests/conftest.py)."""
+        from accounts.selectors import mfa_required_for
+
+        if not create:
+            return
+        if extracted if extracted is not None else mfa_required_for(self):
+            mfa_enable(self)
 
 
 class EventFactory(factory.django.DjangoModelFactory):

@@ -45,7 +45,6 @@ THIRD_PARTY_APPS = [
     "allauth.account",
     "allauth.mfa",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -81,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # SECURITY: the roles that need two-factor authentication reach nothing else without it.
+    "accounts.middleware.MFARequiredMiddleware",
     "core.middleware.NotFoundMiddleware",
     # SECURITY: must stay last: it refuses any view that has made no access decision.
     "core.access.AccessPolicyMiddleware",
@@ -260,13 +261,17 @@ ACCOUNT_RATE_LIMITS = {
 # https://docs.allauth.org/en/latest/mfa/configuration.html
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Entendu"
+MFA_ADAPTER = "accounts.adapters.MFAAdapter"
+# Who must use it is one function: accounts.selectors.mfa_required_for (researchers, admins and
+# holders of the original-text permission); accounts.middleware.MFARequiredMiddleware enforces it.
 
 # DJANGO REST FRAMEWORK
 # ------------------------------------------------------------------------------
 REST_FRAMEWORK = {
     # NOTE: token first, so that an anonymous request gets 401 with a WWW-Authenticate header.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # SECURITY: our own hashed, expiring tokens (accounts.models.ApiToken), not DRF's authtoken.
+        "accounts.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     # SECURITY: deny by default; every API view names the roles it allows.
@@ -343,6 +348,8 @@ ENTENDU_CONTROLLER = {
     "name": env_str("ENTENDU_CONTROLLER_NAME", "Entendu programme (demo controller)"),
     "contact": env_str("ENTENDU_CONTROLLER_CONTACT", "privacy@entendu.invalid"),
 }
+# Days an API token lives before it expires (accounts.services.api_token_create).
+API_TOKEN_TTL_DAYS = env_int("API_TOKEN_TTL_DAYS", 30)
 # Key that encrypts participants' contact details (Fernet, urlsafe base64 of 32 bytes).
 FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY", "")
 # SECURITY: dashboards never show a count of fewer than this many stories (analysis/suppression.py).

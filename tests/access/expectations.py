@@ -139,9 +139,15 @@ URLS: dict[str, Expect] = {
     "account_reset_password_done": Expect(get=PUBLIC, post=NOT_ALLOWED),
     "mfa_index": Expect(get=SIGNED_IN, post=statuses(405, anonymous=302)),
     "mfa_authenticate": Expect(get=statuses(302)),
-    "mfa_reauthenticate": Expect(get=statuses(302)),
+    # Researchers and admins have an authenticator app (the factories give one to the roles
+    # that need it): they may re-check their code; a role that needs it can't switch it off.
+    "mfa_reauthenticate": Expect(
+        get=statuses(302, researcher=200, granted_researcher=200, admin=200)
+    ),
     "mfa_activate_totp": Expect(get=statuses(302)),
-    "mfa_deactivate_totp": Expect(get=statuses(404, anonymous=302)),
+    "mfa_deactivate_totp": Expect(
+        get=statuses(404, anonymous=302, researcher=302, granted_researcher=302, admin=302)
+    ),
     "mfa_view_recovery_codes": Expect(
         get=statuses(404, anonymous=302),
         post=statuses(405, anonymous=302),
@@ -149,8 +155,20 @@ URLS: dict[str, Expect] = {
     "mfa_generate_recovery_codes": Expect(get=statuses(302)),
     "mfa_download_recovery_codes": Expect(get=statuses(404, anonymous=302)),
     # A POST makes a new key and shows it once on the 200 page.
+    # Creating a token needs a fresh two-factor check: without an authenticator app
+    # (participants, facilitators) the page sends them to set one up first.
     "accounts:api_token": Expect(
-        get=SIGNED_IN, post=SIGNED_IN, data={"action": "create"}, post_writes=True
+        get=SIGNED_IN,
+        post=statuses(302, researcher=200, granted_researcher=200, admin=200),
+        data={"action": "create", "name": "Script"},
+        post_writes=True,
+    ),
+    # The researcher's own token: only they may revoke it; for anyone else it does not exist.
+    "accounts:api_token_revoke": Expect(
+        get=NOT_ALLOWED | {ANON: 302},
+        post=statuses(404, anonymous=302, researcher=302),
+        kwargs=lambda w: {"pk": w.api_token.pk},
+        post_writes=True,
     ),
     "events:list": Expect(get=EVENT_READERS),
     "events:create": Expect(get=EVENT_TEAM, post=EVENT_TEAM),

@@ -64,6 +64,8 @@ def build() -> SimpleNamespace:
     )
     from django.contrib.contenttypes.models import ContentType
 
+    from accounts.services import api_token_create
+
     return SimpleNamespace(
         users=who,
         event_content_type=ContentType.objects.get_for_model(event),
@@ -94,4 +96,5 @@ def build() -> SimpleNamespace:
         job=NlpJob.objects.create(kind="retag", status="done", total=0),
         lexicon_entry=LexiconEntry.objects.filter(language="en").first(),
         failure=NlpFailure.objects.create(task_name="nlp.run_job_batch", exception_type="X"),
+        api_token=api_token_create(user=who["researcher"], name="Script").token,
     )

@@ -1,8 +1,8 @@
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from accounts.roles import Role
+from accounts.services import api_token_create
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,8 +35,8 @@ def test_several_roles_are_listed_sorted():
 
 def test_token_authentication(client):
     user = UserFactory(roles=[Role.RESEARCHER])
-    token = Token.objects.create(user=user)
-    response = APIClient().get(URL, HTTP_AUTHORIZATION=f"Token {token.key}")
+    key = api_token_create(user=user, name="script").key
+    response = APIClient().get(URL, HTTP_AUTHORIZATION=f"Token {key}")
     assert response.status_code == 200
     assert response.json()["email"] == user.email
     assert APIClient().get(URL, HTTP_AUTHORIZATION="Token wrong").status_code == 401
@@ -49,6 +49,8 @@ def test_session_authentication(client):
 
 
 def test_inactive_user_token_is_refused():
-    user = UserFactory(roles=[Role.ADMIN], is_active=False)
-    token = Token.objects.create(user=user)
-    assert APIClient().get(URL, HTTP_AUTHORIZATION=f"Token {token.key}").status_code == 401
+    user = UserFactory(roles=[Role.ADMIN])
+    key = api_token_create(user=user, name="script").key
+    user.is_active = False
+    user.save()
+    assert APIClient().get(URL, HTTP_AUTHORIZATION=f"Token {key}").status_code == 401

@@ -5,9 +5,9 @@ import json
 from pathlib import Path
 
 import pytest
-from rest_framework.authtoken.models import Token
 
 from accounts.roles import Role
+from accounts.services import api_token_create
 from testimonies.models import Testimony
 from tests.conftest import IN_CI, require_service
 from tests.factories import PASSWORD, UserFactory
@@ -72,7 +72,7 @@ def participant_submits(page, event) -> str:
 def test_participant_consents_submits_keeps_receipt_and_withdraws(browser, live_server, page):
     event = open_event(title="Browser dialogue")
     researcher = UserFactory(roles=[Role.RESEARCHER])
-    api_token = Token.objects.create(user=researcher).key
+    api_token = api_token_create(user=researcher, name="browser").key
 
     code = participant_submits(page, event)
     assert len(code) >= 32

@@ -4,10 +4,12 @@ from django.test import override_settings
 
 from accounts.models import User
 from accounts.roles import Role, user_roles
+from accounts.selectors import mfa_enrolled, mfa_required_for
 from coding.models import Code, Codebook
 from core.demo import DEMO_USERS
 from events.models import Event, ProgrammeCountry, Session
 from testimonies.models import Testimony
+from tests.factories import totp_code
 
 pytestmark = pytest.mark.django_db
 
@@ -64,8 +66,28 @@ def test_each_demo_user_signs_in_with_the_printed_password(client):
     for cred in DEMO_USERS:
         response = client.post("/accounts/login/", {"login": cred.email, "password": cred.password})
         assert response.status_code == 302, cred.email
+        if cred.totp_secret:
+            # Researchers and admins need two-factor authentication: the demo app's code.
+            assert response["Location"] == "/accounts/2fa/authenticate/"
+            response = client.post(
+                "/accounts/2fa/authenticate/", {"code": totp_code(secret=cred.totp_secret)}
+            )
+            assert response.status_code == 302, cred.email
+        assert client.get("/dashboard/").status_code == 200, cred.email
         assert user_roles(User.objects.get(email=cred.email)) == {cred.role}
         client.logout()
+
+
+@override_settings(DEBUG=True)
+def test_demo_accounts_that_need_two_factor_have_the_published_app(capsys):
+    call_command("seed_demo")
+    out = capsys.readouterr().out
+    for cred in DEMO_USERS:
+        user = User.objects.get(email=cred.email)
+        assert bool(cred.totp_secret) == mfa_required_for(user), cred.email
+        assert mfa_enrolled(user) == mfa_required_for(user), cred.email
+        if cred.totp_secret:
+            assert cred.totp_secret in out
 
 
 def test_seed_refuses_without_debug():

@@ -34,15 +34,17 @@ def test_facilitator_dashboard_lists_only_their_events(client_for, facilitator):
 
 
 def test_api_token_page_creates_shows_once_and_revokes(client_for, researcher):
-    from rest_framework.authtoken.models import Token
+    from accounts.models import ApiToken
 
     c = client_for(researcher)
-    response = c.post("/account/api-token/", {"action": "create"})
-    key = Token.objects.get(user=researcher).key
-    assert key in response.content.decode()
+    response = c.post("/account/api-token/", {"action": "create", "name": "My script"})
+    token = ApiToken.objects.get(user=researcher)
+    body = response.content.decode()
+    key = body.split('<code class="token">', 1)[1].split("</code>", 1)[0]
+    assert key.startswith(token.prefix + ".")
     assert key not in c.get("/account/api-token/").content.decode()
-    c.post("/account/api-token/", {"action": "revoke"})
-    assert not Token.objects.filter(user=researcher).exists()
+    c.post(f"/account/api-token/{token.pk}/revoke/")
+    assert not ApiToken.objects.filter(user=researcher).exists()
 
 
 def test_api_docs_assets_are_served_by_us(client):

@@ -21,4 +21,7 @@ class Command(BaseCommand):
         credentials = demo_seed()
         self.stdout.write(self.style.SUCCESS("Demo data is in place. Demo accounts:"))
         for cred in credentials:
-            self.stdout.write(f"  {cred.role:<12} {cred.email:<34} password: {cred.password}")
+            line = f"  {cred.role:<12} {cred.email:<34} password: {cred.password}"
+            if cred.totp_secret:
+                line += f"  authenticator app secret: {cred.totp_secret}"
+            self.stdout.write(line)
