@@ -4,6 +4,8 @@ from rest_framework.authtoken.models import Token
 
 from accounts.models import User
 from accounts.roles import Role
+from audit.models import Action
+from audit.services import audit_record
 
 
 def role_group(role: str) -> Group:
@@ -39,8 +41,14 @@ def user_create(
 def api_token_create(*, user: User) -> Token:
     """A new API token for ``user``; the one they had before stops working."""
     Token.objects.filter(user=user).delete()
-    return Token.objects.create(user=user)
+    token = Token.objects.create(user=user)
+    # SECURITY: the token's key never reaches the audit log.
+    audit_record(action=Action.TOKEN_CREATED, actor=user, target=user)
+    return token
 
 
+@transaction.atomic
 def api_token_revoke(*, user: User) -> None:
-    Token.objects.filter(user=user).delete()
+    deleted, _ = Token.objects.filter(user=user).delete()
+    if deleted:
+        audit_record(action=Action.TOKEN_REVOKED, actor=user, target=user)

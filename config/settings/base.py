@@ -52,6 +52,7 @@ THIRD_PARTY_APPS = [
     "django_countries",
 ]
 LOCAL_APPS = [
+    "audit",
     "core",
     "accounts",
     "events",
@@ -81,6 +82,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # The request being served, so audit entries written from signals know who acted.
+    "audit.context.AuditContextMiddleware",
     "core.middleware.NotFoundMiddleware",
     # SECURITY: must stay last: it refuses any view that has made no access decision.
     "core.access.AccessPolicyMiddleware",

@@ -1,0 +1,31 @@
+"""What testimonies writes to the audit log: consent given, narrowed, withdrawn; erasures.
+
+SECURITY: ids and consent choices only, never the story, a name or a code. A participant is
+recorded as "participant", never linked to their account: a story given anonymously stays so.
+"""
+
+from collections.abc import Iterable
+
+from audit.models import Action
+from audit.services import audit_record
+from testimonies.models import ConsentChange, Testimony
+
+_PARTICIPANT_ACTORS = {ConsentChange.Actor.PARTICIPANT, ConsentChange.Actor.CODE}
+
+
+def consent_audit(
+    *, action: str, testimony: Testimony, actor: str, scopes: Iterable[str] = ()
+) -> None:
+    """One entry for a consent change; staff (facilitator, admin) are named by account."""
+    label = f"participant ({actor})" if actor in _PARTICIPANT_ACTORS else None
+    audit_record(
+        action=action,
+        target=testimony,
+        actor_label=label,
+        details={"by": str(actor), "scopes": sorted(str(s) for s in scopes)},
+    )
+
+
+def erasure_audit(*, testimony: Testimony, actor: str) -> None:
+    label = f"participant ({actor})" if actor in _PARTICIPANT_ACTORS else None
+    audit_record(action=Action.ERASED, target=testimony, actor_label=label, details={"by": actor})
