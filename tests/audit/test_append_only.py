@@ -61,9 +61,12 @@ def test_postgres_trigger_refuses_update_and_delete_even_in_raw_sql(entry):
         "DELETE FROM audit_auditentry",
         "UPDATE audit_auditentry SET actor_ref = 1, actor_id = NULL",
     ):
-        with pytest.raises(DatabaseError, match="append-only"), transaction.atomic():
-            with connection.cursor() as cursor:
-                cursor.execute(sql)
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(sql)
     assert AuditEntry.objects.get().action == Action.EXPORT_CREATED
 
 
