@@ -1,6 +1,7 @@
 """The audit log in the admin: read-only, for admins only, filtered and downloadable as CSV."""
 
 import csv
+import json
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
@@ -52,7 +53,7 @@ def csv_rows(entries):
                 csv_safe(entry.actor_label),
                 csv_safe(entry.target_type),
                 csv_safe(entry.target_id),
-                csv_safe(entry.details),
+                csv_safe(json.dumps(entry.details, sort_keys=True, ensure_ascii=False)),
                 csv_safe(entry.prev_hash),
                 csv_safe(entry.hash),
             ]
@@ -97,7 +98,9 @@ class AuditEntryAdmin(admin.ModelAdmin):
     search_fields = ("=actor_ref", "actor_label", "=target_id")
     search_help_text = _("Search by account number, role or object number.")
     date_hierarchy = "at"
-    readonly_fields = [f.name for f in AuditEntry._meta.fields]
+    # NOTE: the account itself (its name) is not shown: the log names actors by number and role.
+    exclude = ("actor",)
+    readonly_fields = [f.name for f in AuditEntry._meta.fields if f.name != "actor"]
     list_per_page = 100
     show_full_result_count = False
     actions = None

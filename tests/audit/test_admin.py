@@ -48,7 +48,10 @@ def test_nothing_can_be_added_changed_or_deleted(client_for, admin_user, log):
     c = client_for(admin_user)
     entry = AuditEntry.objects.get(action=Action.LOGIN, actor=log["researcher"])
     assert c.get(f"{LIST}add/").status_code == 403
-    assert c.get(f"{LIST}{entry.pk}/change/").status_code == 200
+    detail = c.get(f"{LIST}{entry.pk}/change/")
+    assert detail.status_code == 200
+    assert entry.hash in detail.content.decode()
+    assert log["researcher"].email not in detail.content.decode()
     c.post(f"{LIST}{entry.pk}/change/", {"action": "auth.logout"})
     assert c.get(f"{LIST}{entry.pk}/delete/").status_code == 403
     assert c.post(f"{LIST}{entry.pk}/delete/", {"post": "yes"}).status_code == 403
@@ -82,5 +85,5 @@ def test_csv_downloads_the_filtered_list_and_guards_formulas(client_for, admin_u
     assert failed[0]["actor_label"] == '\'=HYPERLINK("http://x")'
     only_exports = _rows(c.get(CSV, {"action__exact": Action.EXPORT_CREATED}))
     assert [r["action"] for r in only_exports] == ["export.created"]
-    assert only_exports[0]["details"] == "{'dataset': 'codes'}"
+    assert only_exports[0]["details"] == '{"dataset": "codes"}'
     assert only_exports[0]["hash"] == AuditEntry.objects.get(action="export.created").hash
