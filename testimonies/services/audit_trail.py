@@ -10,22 +10,28 @@ from audit.models import Action
 from audit.services import audit_record
 from testimonies.models import ConsentChange, Testimony
 
-_PARTICIPANT_ACTORS = {ConsentChange.Actor.PARTICIPANT, ConsentChange.Actor.CODE}
+_PARTICIPANT_LABELS = {
+    ConsentChange.Actor.PARTICIPANT: "participant",
+    ConsentChange.Actor.CODE: "participant (withdrawal code)",
+}
 
 
 def consent_audit(
     *, action: str, testimony: Testimony, actor: str, scopes: Iterable[str] = ()
 ) -> None:
     """One entry for a consent change; staff (facilitator, admin) are named by account."""
-    label = f"participant ({actor})" if actor in _PARTICIPANT_ACTORS else None
     audit_record(
         action=action,
         target=testimony,
-        actor_label=label,
+        actor_label=_PARTICIPANT_LABELS.get(actor),
         details={"by": str(actor), "scopes": sorted(str(s) for s in scopes)},
     )
 
 
 def erasure_audit(*, testimony: Testimony, actor: str) -> None:
-    label = f"participant ({actor})" if actor in _PARTICIPANT_ACTORS else None
-    audit_record(action=Action.ERASED, target=testimony, actor_label=label, details={"by": actor})
+    audit_record(
+        action=Action.ERASED,
+        target=testimony,
+        actor_label=_PARTICIPANT_LABELS.get(actor),
+        details={"by": str(actor)},
+    )
