@@ -37,6 +37,8 @@ def record_enrolment(sender, request, user, authenticator, **kwargs) -> None:
     """allauth's ``authenticator_added`` signal: setting up TOTP took a valid code from the app."""
     if request is None or authenticator.type != Authenticator.Type.TOTP:
         return
+    if getattr(request, "session", None) is None:  # not a browser session (a script, a test)
+        return
     if getattr(request, "user", None) is None or request.user.pk != user.pk:
         return
     # NOTE: allauth's own record_authentication, so its records stay in its format.

@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from accounts import selectors
 from accounts.models import ApiToken, User
 from accounts.roles import Role
+from audit.models import Action
+from audit.services import audit_record
 from core.exceptions import ApplicationError, NotFoundError
 
 
@@ -53,6 +55,7 @@ class IssuedToken:
 LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 
+@transaction.atomic
 def api_token_create(*, user: User, name: str, ttl_days: int | None = None) -> IssuedToken:
     """A new named API token for ``user``, expiring after ``API_TOKEN_TTL_DAYS`` days.
 
@@ -76,14 +79,18 @@ def api_token_create(*, user: User, name: str, ttl_days: int | None = None) -> I
         digest=selectors.api_token_digest(key),
         expires_at=timezone.now() + timedelta(days=days),
     )
+    # SECURITY: the token's key never reaches the audit log.
+    audit_record(action=Action.TOKEN_CREATED, actor=user, target=user)
     return IssuedToken(token=token, key=key)
 
 
+@transaction.atomic
 def api_token_revoke(*, user: User, token_id: int) -> None:
     """Revoke one of ``user``'s tokens; another user's token does not exist for them."""
     deleted, _rows = ApiToken.objects.filter(user=user, pk=token_id).delete()
     if not deleted:
         raise NotFoundError(_("This token does not exist or was already revoked."))
+    audit_record(action=Action.TOKEN_REVOKED, actor=user, target=user)
 
 
 def api_token_touch(*, token: ApiToken) -> None:

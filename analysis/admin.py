@@ -18,3 +18,8 @@ class ExportJobAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        # NOTE: a job is deleted with its file when it expires; the lasting record of who
+        # exported what is the audit log (audit.AuditEntry), which nobody can delete.
+        return False

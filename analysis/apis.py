@@ -21,6 +21,7 @@ from analysis.serializers import (
     QuoteSerializer,
     SearchResultSerializer,
 )
+from audit.models import Action
 from core.pagination import ListApiMixin
 from core.permissions import roles_allowed
 from core.validation import parse_positive_int
@@ -191,4 +192,11 @@ class ExportDownloadApi(APIView):
         job = _own_job(request, job_id)
         if job.status != ExportJob.Status.DONE or not job.file:
             raise Http404
+        services.export_audit(
+            action=Action.EXPORT_DOWNLOADED,
+            user=request.user,
+            target=job,
+            dataset=job.dataset,
+            format=job.format,
+        )
         return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)

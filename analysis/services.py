@@ -14,6 +14,8 @@ from django.utils.translation import override
 from analysis import exporters, selectors
 from analysis.models import ExportJob
 from analysis.selectors import AnalysisFilters
+from audit.models import Action
+from audit.services import audit_record
 from core.exceptions import ApplicationError
 
 logger = logging.getLogger(__name__)
@@ -66,6 +68,17 @@ def export_validate(*, user, dataset: str, format: str) -> None:
         )
 
 
+def export_audit(*, action: str, user, dataset: str, format: str, target=None) -> None:
+    """An export made or downloaded, in the audit log: which data and format, never the
+    filters (a search may quote a story)."""
+    audit_record(
+        action=action,
+        actor=user,
+        target=target,
+        details={"dataset": str(dataset), "format": str(format)},
+    )
+
+
 def export_filename(*, dataset: str, format: str) -> str:
     stamp = timezone.now().strftime("%Y%m%d-%H%M")
     return f"entendu-{dataset}-{stamp}.{EXTENSIONS[format]}"
@@ -88,6 +101,9 @@ def export_job_create(
     )
     job.full_clean()
     job.save()
+    export_audit(
+        action=Action.EXPORT_CREATED, user=user, target=job, dataset=dataset, format=format
+    )
     from analysis.tasks import run_export
 
     transaction.on_commit(lambda: run_export.delay(str(job.pk)))

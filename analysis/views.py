@@ -14,6 +14,7 @@ from analysis import dashboards, exporters, selectors, services
 from analysis.forms import ExportForm, FilterForm, QuoteSheetForm
 from analysis.models import ExportJob
 from analysis.selectors import AnalysisFilters
+from audit.models import Action
 from core.access import roles_required
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
@@ -208,6 +209,9 @@ def exports(request):
             services.export_validate(user=request.user, dataset=dataset, format=fmt)
             stories = selectors.stories_for_analysis(user=request.user, filters=filters)
             if fmt == ExportJob.Format.CSV and stories.count() <= services.sync_limit():
+                services.export_audit(
+                    action=Action.EXPORT_DOWNLOADED, user=request.user, dataset=dataset, format=fmt
+                )
                 with override(form.cleaned_data.get("label_language") or get_language()):
                     return _stream_csv(request, dataset, filters)
             job = services.export_job_create(
@@ -273,4 +277,11 @@ def export_download(request, job_id):
     job = _own_job(request, job_id)
     if job.status != ExportJob.Status.DONE or not job.file:
         raise Http404
+    services.export_audit(
+        action=Action.EXPORT_DOWNLOADED,
+        user=request.user,
+        target=job,
+        dataset=job.dataset,
+        format=job.format,
+    )
     return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)

@@ -14,6 +14,8 @@ from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle, User
 from rest_framework.views import APIView
 
 from accounts.roles import RESEARCH_TEAM, Role
+from audit.models import Action
+from audit.services import audit_record
 from core.pagination import ListApiMixin
 from core.permissions import roles_allowed
 from events.selectors import event_list_for_user
@@ -200,6 +202,9 @@ class ResearchCopyDetailApi(APIView):
     def get(self, request, public_id):
         copy = get_object_or_404(
             selectors.research_copies_for_user(user=request.user), testimony__public_id=public_id
+        )
+        audit_record(
+            action=Action.RESEARCH_COPY_READ, target=copy.testimony, details={"via": "api"}
         )
         return Response(ResearchCopySerializer(copy).data)
 

@@ -10,6 +10,8 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
+from audit.models import Action
+from audit.services import audit_record
 from coding import exchange, selectors, services
 from coding.apis.common import (
     CodingApi,
@@ -113,6 +115,11 @@ class CodebookExportApi(CodingApi):
                 exchange.codebook_export_qdc(codebook=book, language=language),
                 content_type="application/xml",
             )
+        audit_record(
+            action=Action.EXPORT_DOWNLOADED,
+            target=book,
+            details={"dataset": "codebook", "format": fmt, "via": "api"},
+        )
         response["Content-Disposition"] = f'attachment; filename="{book.slug}.{fmt}"'
         return response
 

@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit.models import Action
+from audit.services import audit_record
 from coding import selectors, services
 from coding.forms import AgreementFilterForm, ReconcileForm
 from coding.views.common import CODERS, codebook_for_request, safe_next, story_copy
@@ -31,6 +33,11 @@ def agreement(request):
         user=request.user, codebook=book, event=event, rollup=rollup
     )
     if request.GET.get("download") == "csv":
+        audit_record(
+            action=Action.EXPORT_DOWNLOADED,
+            target=book,
+            details={"dataset": "agreement", "format": "csv"},
+        )
         return _agreement_csv(report)
     query = request.GET.copy()
     query["download"] = "csv"

@@ -6,6 +6,8 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from audit.models import Action
+from audit.services import audit_record
 from coding import exchange, selectors, services
 from coding.forms import CodebookForm, CodebookImportForm
 from coding.translations import code_translated, language_or_default
@@ -105,6 +107,11 @@ def codebook_export(request, slug: str, fmt: str):
             exchange.codebook_export_csv(codebook=book, language=language),
             content_type="text/csv; charset=utf-8",
         )
+    audit_record(
+        action=Action.EXPORT_DOWNLOADED,
+        target=book,
+        details={"dataset": "codebook", "format": fmt},
+    )
     response["Content-Disposition"] = f'attachment; filename="{book.slug}.{fmt}"'
     return response
 

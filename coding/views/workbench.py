@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from audit.models import Action
+from audit.services import audit_record
 from coding import rendering, selectors, services
 from coding.forms import ApplyForm, CommentForm, MemoForm
 from coding.models import CodeApplication
@@ -86,6 +88,7 @@ def _story_context(request, copy, codebook, apply_form=None, memo_form=None):
 @roles_required(*CODERS)
 def story(request, testimony_id: int):
     copy = story_copy(request, testimony_id)
+    audit_record(action=Action.RESEARCH_COPY_READ, target=copy.testimony, details={"via": "coding"})
     codebook = codebook_for_request(request)
     start = parse_positive_int(request.GET.get("start", ""), minimum=0)
     end = parse_positive_int(request.GET.get("end", ""), minimum=0)

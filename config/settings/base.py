@@ -51,6 +51,7 @@ THIRD_PARTY_APPS = [
     "django_countries",
 ]
 LOCAL_APPS = [
+    "audit",
     "core",
     "accounts",
     "events",
@@ -80,6 +81,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # The request being served, so audit entries written from signals know who acted.
+    "audit.context.AuditContextMiddleware",
     # SECURITY: the roles that need two-factor authentication reach nothing else without it.
     "accounts.middleware.MFARequiredMiddleware",
     "core.middleware.NotFoundMiddleware",

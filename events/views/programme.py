@@ -6,6 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from accounts.roles import Role
+from audit.models import Action
+from audit.services import audit_record
 from core.access import roles_required
 from events import selectors, services
 from events.forms import CsvImportForm
@@ -50,5 +52,6 @@ def event_export(request):
     response = StreamingHttpResponse(
         services.events_csv_rows(events=events), content_type="text/csv; charset=utf-8"
     )
+    audit_record(action=Action.EXPORT_DOWNLOADED, details={"dataset": "events", "format": "csv"})
     response["Content-Disposition"] = 'attachment; filename="events.csv"'
     return response

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts.roles import Role, user_has_role
+from audit.models import Action
+from audit.services import audit_record
 from core.exceptions import ApplicationError, NotFoundError
 from testimonies.models import OriginalTextAccess, Testimony
 from testimonies.selectors import user_can_read_original
@@ -18,6 +20,9 @@ def testimony_original_text_read(*, user, testimony: Testimony, via: str = "web"
         # NOTE: "not for you" answers like "no such story": a 404 at the edges.
         raise NotFoundError()
     OriginalTextAccess.objects.create(testimony=testimony, user=user, via=via[:16])
+    audit_record(
+        action=Action.ORIGINAL_READ, actor=user, target=testimony, details={"via": via[:16]}
+    )
     return testimony
 
 
@@ -44,9 +49,11 @@ def original_text_grant(*, email: str):
             field_errors={"email": [_("Only researchers may receive this grant.")]},
         )
     user.user_permissions.add(_original_text_permission())
+    audit_record(action=Action.ORIGINAL_GRANTED, target=user)
     return user
 
 
 @transaction.atomic
 def original_text_revoke(*, user) -> None:
     user.user_permissions.remove(_original_text_permission())
+    audit_record(action=Action.ORIGINAL_REVOKED, target=user)

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.models import Action
 from core.exceptions import ApplicationError, ConflictError
 from core.outbox import outbox_enqueue
 from events.models import Event
@@ -31,6 +32,7 @@ from testimonies.models import (
     Testimony,
     TestimonyCharacteristics,
 )
+from testimonies.services.audit_trail import consent_audit
 from testimonies.services.checks import CONTACT_FIELDS, SUBMISSION_KEY, scope_field, sha256
 from testimonies.services.research_copy import rules_copy_fields
 from testimonies.services.submission_rules import submission_problems
@@ -330,6 +332,9 @@ def _consented_details_save(testimony: Testimony, draft: SubmissionDraft) -> Non
         kind=ConsentChange.Kind.GIVEN,
         actor=actor,
         scopes=sorted(draft.scopes),
+    )
+    consent_audit(
+        action=Action.CONSENT_GIVEN, testimony=testimony, actor=actor, scopes=draft.scopes
     )
     ResearchCopy.objects.create(testimony=testimony, **rules_copy_fields(testimony))
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.models import Action
 from core.exceptions import ApplicationError
 from testimonies import erasure, ratelimit, withdrawal_codes
 from testimonies.models import (
@@ -17,6 +18,7 @@ from testimonies.models import (
     Testimony,
     TestimonyCharacteristics,
 )
+from testimonies.services.audit_trail import consent_audit, erasure_audit
 from testimonies.services.checks import CHARACTERISTIC_CHOICES, scope_field, text_problem
 from testimonies.services.submission import withdrawal_code_hash
 
@@ -88,6 +90,8 @@ def testimony_withdraw(
         ConsentChange.objects.create(
             testimony=locked, kind=ConsentChange.Kind.WITHDRAWN, actor=actor, scopes=[]
         )
+        consent_audit(action=Action.CONSENT_WITHDRAWN, testimony=locked, actor=actor)
+        erasure_audit(testimony=locked, actor=actor)
         return locked
     effective = {s for s in requested if getattr(locked, scope_field(s))}
     if not effective:
@@ -96,6 +100,7 @@ def testimony_withdraw(
     ConsentChange.objects.create(
         testimony=locked, kind=ConsentChange.Kind.NARROWED, actor=actor, scopes=sorted(effective)
     )
+    consent_audit(action=Action.CONSENT_NARROWED, testimony=locked, actor=actor, scopes=effective)
     return locked
 
 

@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 
+from audit.models import Action
+from audit.services import audit_record
 from core.access import roles_required
 from testimonies import selectors
 from testimonies.exports import participant_data_export
@@ -43,5 +45,6 @@ def my_data(request):
         participant_data_export(user=request.user, request=request),
         content_type="application/json; charset=utf-8",
     )
+    audit_record(action=Action.EXPORT_DOWNLOADED, details={"dataset": "my_data", "format": "json"})
     response["Content-Disposition"] = 'attachment; filename="entendu-my-data.json"'
     return no_store(response)

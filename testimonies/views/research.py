@@ -4,6 +4,8 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from accounts.roles import Role
+from audit.models import Action
+from audit.services import audit_record
 from core.access import roles_required
 from testimonies import selectors, services
 from testimonies.models import Testimony
@@ -25,6 +27,7 @@ def research_detail(request, public_id):
     copy = get_object_or_404(
         selectors.research_copies_for_user(user=request.user), testimony__public_id=public_id
     )
+    audit_record(action=Action.RESEARCH_COPY_READ, target=copy.testimony, details={"via": "web"})
     can_read_original = request.user.has_perm("testimonies.view_original_text")
     return render(
         request,

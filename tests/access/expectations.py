@@ -545,6 +545,11 @@ URLS: dict[str, Expect] = {
     ),
     "admin:view_on_site": Expect(get=statuses(302, admin=404)),
     "admin/(?P<url>.*)$": Expect(get=statuses(302, admin=404)),
+    # The audit log: the admin reads, filters and downloads it; nobody adds, changes or deletes.
+    "admin:audit_auditentry_changelist": Expect(get=ADMIN_SITE),
+    "admin:audit_auditentry_csv": Expect(get=ADMIN_SITE),
+    # An entry that does not exist: back to the list.
+    "admin:audit_auditentry_change": Expect(get=statuses(302)),
     "admin:auth_user_password_change": Expect(
         get=ADMIN_MODEL, kwargs=lambda w: {"id": w.users["participant"].pk}
     ),

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("core", "accounts", "events", "testimonies", "coding", "nlp", "analysis")
+APPS = ("audit", "core", "accounts", "events", "testimonies", "coding", "nlp", "analysis")
 PACKAGES = (*APPS, "config")
 # The apps that hold the domain, in layer order; core and accounts are the foundation kit.
 DOMAIN_APPS = ("events", "testimonies", "coding", "nlp", "analysis")
