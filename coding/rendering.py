@@ -26,7 +26,7 @@ def render_segments(segments, hidden: set) -> SafeString:
         classes = "seg coded" + (" multi" if len(apps) > 1 else "")
         parts.append(
             format_html(
-                '<mark class="{}" data-start="{}" data-apps="{}" style="--c: {}; --c2: {}" '
+                '<mark class="{}" data-start="{}" data-apps="{}" data-colour="{}" data-colour2="{}" '
                 'title="{}">{}</mark>',
                 classes,
                 seg.start,
@@ -95,7 +95,7 @@ def render_application_items(request, applications) -> SafeString:
         parts = [
             f'<li id="app-{app.id}" class="app-item" data-app="{app.id}"',
             f' data-start="{app.start}" data-end="{app.end}">' if app.start is not None else ">",
-            f'<span class="chip" style="--c: {escape(app.code.colour)}">{label}</span> ',
+            f'<span class="chip" data-colour="{escape(app.code.colour)}">{label}</span> ',
         ]
         if app.start is not None:
             parts.append(

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 from kombu import Exchange, Queue
 
@@ -50,6 +51,7 @@ THIRD_PARTY_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_countries",
+    "csp",
 ]
 LOCAL_APPS = [
     "core",
@@ -72,6 +74,8 @@ LOGIN_REDIRECT_URL = "dashboard"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -191,6 +195,58 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# Content-Security-Policy (django-csp 4.x): every script is loaded by src from our origin or
+# carries the request's nonce (``request.csp_nonce``); no inline style, no inline handler.
+# NOTE: pages set colours and widths through the CSSOM (``element.style``), which CSP allows;
+# see static/js/entendu.js (``data-colour``, ``data-width``). The API docs (Redoc) relax it per
+# view (core/api_docs.py). ``CSP_REPORT_ONLY=true`` sends the same policy as report-only.
+CSP_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, NONCE],
+    "style-src": [SELF],
+    "img-src": [SELF, "data:"],
+    "font-src": [SELF],
+    "connect-src": [SELF],
+    "media-src": [SELF, "blob:"],
+    "form-action": [SELF],
+    "frame-ancestors": [NONE],
+    "object-src": [NONE],
+    "base-uri": [NONE],
+}
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+if CSP_REPORT_ONLY:
+    CONTENT_SECURITY_POLICY = None
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": CSP_DIRECTIVES}
+else:
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_DIRECTIVES}
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = None
+# Permissions-Policy (core.middleware.PermissionsPolicyMiddleware): the microphone for our own
+# pages only (spoken stories); every other powerful feature off.
+PERMISSIONS_POLICY = {
+    "accelerometer": "()",
+    "ambient-light-sensor": "()",
+    "autoplay": "()",
+    "bluetooth": "()",
+    "camera": "()",
+    "display-capture": "()",
+    "encrypted-media": "()",
+    "fullscreen": "(self)",
+    "geolocation": "()",
+    "gyroscope": "()",
+    "hid": "()",
+    "idle-detection": "()",
+    "magnetometer": "()",
+    "microphone": "(self)",
+    "midi": "()",
+    "payment": "()",
+    "picture-in-picture": "()",
+    "publickey-credentials-get": "(self)",
+    "screen-wake-lock": "()",
+    "serial": "()",
+    "usb": "()",
+    "xr-spatial-tracking": "()",
+}
+
 # E-MAIL
 # ------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -267,6 +323,11 @@ REST_FRAMEWORK = {
     # SECURITY: deny by default; every API view names the roles it allows.
     "DEFAULT_PERMISSION_CLASSES": ["core.permissions.DenyAll"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The browsable API's pages relax the CSP for style attributes only (core/renderers.py).
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "core.renderers.BrowsableAPIRenderer",
+    ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
