@@ -8,6 +8,9 @@ NOTE: Redoc draws itself with styled-components, which inserts ``<style>`` eleme
 and cannot be given our nonce, and runs its search in a Web Worker made from a ``blob:`` URL.
 So the Redoc page alone allows inline styles and blob workers (``csp_update`` below); scripts
 stay as strict as everywhere else. The page holds no data: it describes the public schema.
+Redoc also shows Redocly's logo from https://cdn.redoc.ly in its menu, hard-coded: the CSP
+blocks that request on purpose (no visitor of ours is sent to another origin); the image hides
+itself, and tests/browser/test_csp.py allows that one blocked load, and nothing else.
 """
 
 from csp.constants import SELF, UNSAFE_INLINE
