@@ -26,8 +26,8 @@ def render_segments(segments, hidden: set) -> SafeString:
         classes = "seg coded" + (" multi" if len(apps) > 1 else "")
         parts.append(
             format_html(
-                '<mark class="{}" data-start="{}" data-apps="{}" data-colour="{}" data-colour2="{}" '
-                'title="{}">{}</mark>',
+                '<mark class="{}" data-start="{}" data-apps="{}" data-colour="{}" '
+                'data-colour2="{}" title="{}">{}</mark>',
                 classes,
                 seg.start,
                 " ".join(str(a.id) for a in apps),
@@ -101,7 +101,7 @@ def render_application_items(request, applications) -> SafeString:
             parts.append(
                 f'<button type="button" class="link-button quote-link" '
                 f'data-select-start="{app.start}" data-select-end="{app.end}">'
-                f"<q>{escape(_short(app.quote, 160))}</q>"
+                f'<q dir="auto">{escape(_short(app.quote, 160))}</q>'
                 f'<span class="visually-hidden"> — {t["select"]}</span></button> '
                 f'<span class="help offsets-note">{app.start}–{app.end}</span> '
             )
