@@ -26,8 +26,8 @@ def render_segments(segments, hidden: set) -> SafeString:
         classes = "seg coded" + (" multi" if len(apps) > 1 else "")
         parts.append(
             format_html(
-                '<mark class="{}" data-start="{}" data-apps="{}" style="--c: {}; --c2: {}" '
-                'title="{}">{}</mark>',
+                '<mark class="{}" data-start="{}" data-apps="{}" data-colour="{}" '
+                'data-colour2="{}" title="{}">{}</mark>',
                 classes,
                 seg.start,
                 " ".join(str(a.id) for a in apps),
@@ -95,13 +95,13 @@ def render_application_items(request, applications) -> SafeString:
         parts = [
             f'<li id="app-{app.id}" class="app-item" data-app="{app.id}"',
             f' data-start="{app.start}" data-end="{app.end}">' if app.start is not None else ">",
-            f'<span class="chip" style="--c: {escape(app.code.colour)}">{label}</span> ',
+            f'<span class="chip" data-colour="{escape(app.code.colour)}">{label}</span> ',
         ]
         if app.start is not None:
             parts.append(
                 f'<button type="button" class="link-button quote-link" '
                 f'data-select-start="{app.start}" data-select-end="{app.end}">'
-                f"<q>{escape(_short(app.quote, 160))}</q>"
+                f'<q dir="auto">{escape(_short(app.quote, 160))}</q>'
                 f'<span class="visually-hidden"> — {t["select"]}</span></button> '
                 f'<span class="help offsets-note">{app.start}–{app.end}</span> '
             )

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.permissions import AllowAny
 
 from accounts.apis import MeApi
 from core import views as core_views
+from core.api_docs import RedocView
 
 api_v1 = [
     path("me/", MeApi.as_view(), name="me"),
@@ -23,7 +24,7 @@ api_v1 = [
     ),
     path(
         "redoc/",
-        SpectacularRedocView.as_view(url_name="api:schema", permission_classes=[AllowAny]),
+        RedocView.as_view(url_name="api:schema", permission_classes=[AllowAny]),
         name="redoc",
     ),
 ]

@@ -14,6 +14,9 @@
 //   templates/includes/poll_error.html, translated on the server); a 4xx answer stops polling
 //   at once (the job is gone or the session ended) and shows the message too. onError(error)
 //   is told of each failure ({status, permanent}).
+// - Colours and widths: write data-colour="#rrggbb" (and data-colour2) or data-width="42"
+//   (percent), never style="...": they are applied on load; call Entendu.applyStyles(element)
+//   after inserting new HTML.
 (function () {
   "use strict";
 
@@ -89,10 +92,33 @@
     });
   }
 
-  window.Entendu = { poll: poll };
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", focusErrorSummary);
-  } else {
+  // Colours and widths the server computes: templates write them as data attributes, never as
+  // style="..." (the CSP allows no inline style); this sets them through the CSSOM, which the
+  // CSP allows. data-colour / data-colour2: a code's colour as --c / --c2 (#rrggbb only);
+  // data-width: a percentage (0 to 100) as the element's width.
+  var HEX_COLOUR = /^#[0-9a-fA-F]{6}$/;
+  function applyStyles(root) {
+    (root || document).querySelectorAll("[data-colour], [data-width]").forEach(function (el) {
+      [["colour", "--c"], ["colour2", "--c2"]].forEach(function (pair) {
+        var value = el.dataset[pair[0]];
+        if (value && HEX_COLOUR.test(value)) { el.style.setProperty(pair[1], value); }
+      });
+      var width = Number(el.dataset.width);
+      if (el.dataset.width !== undefined && width >= 0 && width <= 100) {
+        el.style.width = width + "%";
+      }
+    });
+  }
+
+  function onLoad() {
+    applyStyles(document);
     focusErrorSummary();
+  }
+
+  window.Entendu = { poll: poll, applyStyles: applyStyles };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", onLoad);
+  } else {
+    onLoad();
   }
 })();
