@@ -157,3 +157,32 @@ def test_the_periodic_relay_is_scheduled_and_registered(django_capture_on_commit
         submit()
     assert relay_outbox.apply().get() >= 1
     assert not OutboxMessage.objects.filter(status="pending").exists()
+
+
+@pytest.mark.django_db
+def test_a_story_publishes_once_with_all_its_messages(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    """One relay call, one broker connection per transaction, whatever the number of tasks."""
+    from core import outbox
+    from testimonies.hooks import submission_tasks
+
+    calls = []
+    monkeypatch.setattr(outbox, "outbox_relay", lambda **kw: calls.append(kw["ids"]))
+    with django_capture_on_commit_callbacks(execute=True):
+        submit()
+    assert len(submission_tasks()) >= 2
+    assert len(calls) == 1
+    assert sorted(calls[0]) == sorted(OutboxMessage.objects.values_list("pk", flat=True))
+
+
+def test_publishing_asks_for_no_result_and_does_not_retry(monkeypatch, not_eager):
+    """A result backend that is down retried its connection for about 20 s per message."""
+    from core import outbox
+
+    sent = {}
+    monkeypatch.setattr(app, "send_task", lambda name, **kw: sent.update(kw))
+    outbox._publish(OutboxMessage(task_name="core.ping", kwargs={}), connection=None)
+    assert sent["ignore_result"] is True
+    assert sent["retry_policy"]["max_retries"] == 0
+    assert outbox.CONNECT_TIMEOUT <= 2
