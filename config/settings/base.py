@@ -316,6 +316,31 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_WORKER_SEND_TASK_EVENTS = True
 CELERY_TASK_SEND_SENT_EVENT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Workers outlive a broker outage: they reconnect, without limit, however long it lasts. (The
+# web side does not wait: the outbox publishes with its own bound, core/outbox.py.)
+CELERY_BROKER_CONNECTION_RETRY = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# Nobody reads task results except the probes that ask for them (core.ping, nlp.probe_*); a
+# result backend that is down must not hold up whoever queued a task.
+CELERY_TASK_IGNORE_RESULT = True
+# Redis hands a message out again when it is not acknowledged within the visibility timeout
+# (tasks are acknowledged late: a worker killed mid-task leaves its message unacknowledged).
+# It is the longest batch's hard time limit (nlp.run_job_batch, 600 s) plus a minute, so a
+# running batch is never handed out twice, and a bulk job whose worker died resumes by itself
+# within about ENTENDU_VISIBILITY_TIMEOUT + 60 s (the restore sweep) once a worker runs again.
+# Late-acknowledged tasks with a longer time limit must be safe to receive twice while running
+# (tests/core/test_deployment.py checks it); the others are acknowledged on receipt.
+ENTENDU_LONGEST_BATCH_SECONDS = 600
+ENTENDU_VISIBILITY_TIMEOUT = env_int(
+    "CELERY_VISIBILITY_TIMEOUT", ENTENDU_LONGEST_BATCH_SECONDS + 60
+)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": ENTENDU_VISIBILITY_TIMEOUT,
+    # NOTE: look for messages to hand out again every 10 s x 6 = 60 s (kombu: 10 s x 10).
+    "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+    "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 6),
+}
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_QUEUES = (
     Queue("default", Exchange("default"), routing_key="default"),

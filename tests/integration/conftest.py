@@ -1,5 +1,6 @@
 """A real Celery worker process consuming from the real Redis, for integration tests."""
 
+import contextlib
 import os
 import shutil
 import signal
@@ -109,10 +110,8 @@ def celery_worker_process(redis_url, request):
 
 def kill_process_group(proc) -> None:
     """SIGKILL a worker started by ``celery_worker_process`` and its pool children."""
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
     proc.wait(timeout=20)
 
 
@@ -235,6 +234,11 @@ def app_on_own_redis(own_redis):
 
 
 def _reset_backend(app) -> None:
-    """Forget the result backend built from the old configuration (cached per app or thread)."""
+    """Forget the result backend and broker connections built from the old configuration."""
     app._backend_cache = None
     app._local.__dict__.pop("backend", None)
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool = None
+    if "amqp" in app.__dict__:
+        app.amqp._producer_pool = None
