@@ -237,8 +237,7 @@ def _reset_backend(app) -> None:
     """Forget the result backend and broker connections built from the old configuration."""
     app._backend_cache = None
     app._local.__dict__.pop("backend", None)
-    if app._pool is not None:
-        app._pool.force_close_all()
+    # NOTE: kombu keeps its pools per connection URL; forgetting ours is enough.
     app._pool = None
     if "amqp" in app.__dict__:
         app.amqp._producer_pool = None

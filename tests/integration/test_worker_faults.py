@@ -41,7 +41,9 @@ def test_a_bulk_job_finishes_by_itself_after_its_worker_is_killed(
     app_on_own_redis, celery_worker_process
 ):
     redis = app_on_own_redis
+    # NOTE: an earlier transactional test may have flushed what the migrations seeded.
     codebook_default_seed()
+    services.lexicon_seed()
     event = open_event()
     stories = [
         story_create(event=event, text=f"{TEXTS[i % len(TEXTS)]} ({i})", relay_on_commit=False)
