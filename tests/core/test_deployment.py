@@ -1,4 +1,4 @@
-"""The deployment in the repository restarts whatever dies, and the broker settings bound outages."""
+"""The deployment restarts whatever dies, and the broker settings bound outages."""
 
 import configparser
 import re
