@@ -97,6 +97,20 @@ def plan_job(self, job_id: int) -> int:
 
 
 @shared_task(
+    bind=True, base=NlpTask, name="nlp.sweep_stalled_jobs", time_limit=120, soft_time_limit=100
+)
+def sweep_stalled_jobs(self) -> int:
+    """Periodic: queue again the batches of running jobs that stopped moving (lost messages)."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    return services.jobs_stalled_resume(
+        stalled_after=timedelta(seconds=settings.ENTENDU_NLP_JOB_STALLED_AFTER)
+    )
+
+
+@shared_task(
     bind=True, base=BatchTask, name="nlp.run_job_batch", time_limit=600, soft_time_limit=540
 )
 def run_job_batch(self, batch_id: int) -> bool:

@@ -336,6 +336,9 @@ ENTENDU_LONGEST_BATCH_SECONDS = 600
 ENTENDU_VISIBILITY_TIMEOUT = env_int(
     "CELERY_VISIBILITY_TIMEOUT", ENTENDU_LONGEST_BATCH_SECONDS + 60
 )
+# A running NLP job that has not moved for this long has lost its messages: the periodic
+# nlp.sweep_stalled_jobs queues its pending batches again (after the broker's own redelivery).
+ENTENDU_NLP_JOB_STALLED_AFTER = ENTENDU_VISIBILITY_TIMEOUT + 120
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": ENTENDU_VISIBILITY_TIMEOUT,
     # NOTE: look for messages to hand out again every 10 s x 6 = 60 s (kombu: 10 s x 10).
@@ -351,7 +354,10 @@ CELERY_TASK_QUEUES = (
 CELERY_TASK_ROUTES = {"nlp.*": {"queue": "nlp", "routing_key": "nlp"}}
 # The transactional outbox's safety net (core/outbox.py): publish what the after-commit relay
 # could not. Run `celery beat`, or `manage.py relay_outbox --loop` as its own process.
-CELERY_BEAT_SCHEDULE = {"core.relay_outbox": {"task": "core.relay_outbox", "schedule": 30.0}}
+CELERY_BEAT_SCHEDULE = {
+    "core.relay_outbox": {"task": "core.relay_outbox", "schedule": 30.0},
+    "nlp.sweep_stalled_jobs": {"task": "nlp.sweep_stalled_jobs", "schedule": 300.0},
+}
 
 # ENTENDU
 # ------------------------------------------------------------------------------
