@@ -186,3 +186,25 @@ def test_publishing_asks_for_no_result_and_does_not_retry(monkeypatch, not_eager
     assert sent["ignore_result"] is True
     assert sent["retry_policy"]["max_retries"] == 0
     assert outbox.CONNECT_TIMEOUT <= 2
+
+
+@pytest.mark.django_db
+def test_a_broker_that_accepts_but_never_answers_costs_the_bound_once(
+    not_eager, django_capture_on_commit_callbacks
+):
+    """No reset, no reply (a hung Redis, a dropped route): the socket timeout bounds the wait,
+    once for the whole story, not once per message or per retry."""
+    import socket
+
+    from core.outbox import CONNECT_TIMEOUT
+
+    with socket.socket() as hung:
+        hung.bind(("127.0.0.1", 0))
+        hung.listen(16)  # NOTE: the kernel completes the handshake; nothing ever answers.
+        with django_capture_on_commit_callbacks(execute=False):
+            submit()
+        started = time.monotonic()
+        result = outbox_relay(broker_url=f"redis://127.0.0.1:{hung.getsockname()[1]}/0")
+        elapsed = time.monotonic() - started
+    assert result.sent == 0 and result.pending == OutboxMessage.objects.count() >= 2
+    assert elapsed < CONNECT_TIMEOUT + 1.0, f"waited {elapsed:.1f} s"
