@@ -344,6 +344,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # NOTE: look for messages to hand out again every 10 s x 6 = 60 s (kombu: 10 s x 10).
     "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
     "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 6),
+    # NOTE: a Redis that hangs without closing the connection fails a command after 10 s
+    # instead of never (workers then reconnect; kombu's own BRPOP waits 1 s at a time).
+    "socket_timeout": 10,
+    "socket_connect_timeout": 2,
 }
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_QUEUES = (

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import subprocess
 import uuid
 import zipfile
@@ -33,6 +34,9 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
 
 def pg_dump_text() -> str:
+    from tests.conftest import require_service
+
+    require_service("pg_dump", bool(shutil.which("pg_dump")), "pg_dump is not installed")
     s = connection.settings_dict
     command = ["pg_dump", "--data-only", "--no-owner", "--encoding=UTF8"]
     command += ["-h", s.get("HOST") or "127.0.0.1", "-p", str(s.get("PORT") or 5432)]
