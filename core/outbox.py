@@ -5,6 +5,13 @@ message exists if and only if the change was committed. After commit we try to p
 if the broker is down the row stays pending and ``outbox_relay()`` publishes it later (run by the
 ``relay_outbox`` management command in a loop, or the ``core.relay_outbox`` periodic task).
 Publishing is at-least-once: tasks fed by the outbox must be safe to run twice.
+
+Bounds (docs/dev/architecture.md, "Background work"): the request that committed never waits on
+the broker for more than about ``CONNECT_TIMEOUT`` seconds. Every message a transaction wrote is
+published in one relay call over one connection; publishing asks for no result (a result backend
+that is down would otherwise retry its own connection for about 20 s); the connection is tried
+within ``CONNECT_TIMEOUT`` and a failed publish is not retried, so the first failure sends the rest
+of the batch to the periodic relay.
 """
 
 import logging
@@ -21,13 +28,17 @@ logger = logging.getLogger(__name__)
 
 # Publishing gives up quickly when the broker is unreachable: the row stays pending.
 PUBLISH_RETRY_POLICY = {
-    "max_retries": 1,
+    "max_retries": 0,
     "interval_start": 0,
     "interval_step": 0.2,
     "interval_max": 0.2,
 }
 MAX_BACKOFF_SECONDS = 300
-CONNECT_TIMEOUT = 2
+# Seconds: the whole wait for a broker connection (kombu's ensure_connection bound) and each
+# socket operation on it.
+CONNECT_TIMEOUT = 1.5
+# The ids written in the current transaction (on its database connection), relayed together.
+_PENDING_ATTR = "_entendu_outbox_pending"
 
 
 class UnknownTask(Exception):
@@ -53,19 +64,31 @@ def outbox_enqueue(
         task_name=task_name, kwargs=kwargs, queue=queue, available_at=timezone.now()
     )
     if relay_on_commit:
-        transaction.on_commit(lambda: _relay_after_commit(message.pk))
+        connection = transaction.get_connection()
+        batch = getattr(connection, _PENDING_ATTR, None)
+        if batch is None or not connection.run_on_commit:
+            # NOTE: no callback waits yet, so this is the transaction's first message.
+            batch = []
+            setattr(connection, _PENDING_ATTR, batch)
+        batch.append(message.pk)
+        # NOTE: one callback per message (a callback registered in a savepoint that rolls back
+        # is dropped), but the first to run relays every id of the transaction at once over one
+        # connection; the others find nothing left. Ids whose rows rolled back are not found.
+        transaction.on_commit(lambda: _relay_after_commit(batch))
     return message
 
 
-def _relay_after_commit(message_id: int) -> None:
+def _relay_after_commit(batch: list[int]) -> None:
+    ids = list(batch)
+    batch.clear()
+    if not ids:
+        return
     try:
-        outbox_relay(ids=[message_id])
+        outbox_relay(ids=ids)
     except Exception:  # noqa: BLE001
         # NOTE: the request that saved the story must succeed whatever happens here; the
-        # periodic relay will publish the row later.
-        logger.warning(
-            "Outbox: immediate relay of message %s failed; it stays pending.", message_id
-        )
+        # periodic relay will publish the rows later.
+        logger.warning("Outbox: immediate relay of %s message(s) failed; pending.", len(ids))
 
 
 def _backoff(attempts: int) -> timedelta:
@@ -87,12 +110,15 @@ def _publish(message: OutboxMessage, connection) -> None:
         with transaction.atomic():
             app.tasks[message.task_name].apply(kwargs=message.kwargs, throw=True)
         return
+    # NOTE: ignore_result: nobody waits on these results, and asking for one makes Celery
+    # reach the result backend too (about 20 retries, 1 s apart, when Redis is down).
     app.send_task(
         message.task_name,
         kwargs=message.kwargs,
         connection=connection,
         retry=True,
         retry_policy=PUBLISH_RETRY_POLICY,
+        ignore_result=True,
         **options,
     )
 
@@ -121,7 +147,16 @@ def outbox_relay(
         if not eager:
             # NOTE: a short connect timeout, so an unreachable broker costs a request seconds,
             # not minutes; the row stays pending for the periodic relay.
-            connection = app.connection_for_write(broker_url, connect_timeout=CONNECT_TIMEOUT)
+            connection = app.connection_for_write(
+                broker_url,
+                connect_timeout=CONNECT_TIMEOUT,
+                transport_options={
+                    **(app.conf.broker_transport_options or {}),
+                    "max_retries": 0,
+                    "socket_timeout": CONNECT_TIMEOUT,
+                    "socket_connect_timeout": CONNECT_TIMEOUT,
+                },
+            )
         try:
             broker_down = False
             for message in messages:

@@ -1,7 +1,7 @@
 from celery import shared_task
 
 
-@shared_task(name="core.ping")
+@shared_task(name="core.ping", ignore_result=False)
 def ping(value: str) -> str:
     """A round-trip probe for workers: returns what it was sent, reversed."""
     return value[::-1]

@@ -97,14 +97,36 @@ def plan_job(self, job_id: int) -> int:
 
 
 @shared_task(
+    bind=True, base=NlpTask, name="nlp.sweep_stalled_jobs", time_limit=120, soft_time_limit=100
+)
+def sweep_stalled_jobs(self) -> int:
+    """Periodic: queue again the batches of running jobs that stopped moving (lost messages)."""
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    return services.jobs_stalled_resume(
+        stalled_after=timedelta(seconds=settings.ENTENDU_NLP_JOB_STALLED_AFTER)
+    )
+
+
+@shared_task(
     bind=True, base=BatchTask, name="nlp.run_job_batch", time_limit=600, soft_time_limit=540
 )
 def run_job_batch(self, batch_id: int) -> bool:
     return services.job_batch_run(batch_id=batch_id)
 
 
+# NOTE: longer than the broker's visibility timeout (config/settings/base.py): acknowledged on
+# receipt, so a training is never handed to a second worker while it runs; if its worker dies,
+# it is started again by hand.
 @shared_task(
-    bind=True, base=NlpTask, name="nlp.train_classifier", time_limit=3600, soft_time_limit=3500
+    bind=True,
+    base=NlpTask,
+    name="nlp.train_classifier",
+    time_limit=3600,
+    soft_time_limit=3500,
+    acks_late=False,
 )
 def train_classifier(self, user_id: int | None = None) -> int:
     from accounts.models import User
@@ -114,7 +136,12 @@ def train_classifier(self, user_id: int | None = None) -> int:
 
 
 @shared_task(
-    bind=True, base=NlpTask, name="nlp.recheck_classifier", time_limit=1800, soft_time_limit=1700
+    bind=True,
+    base=NlpTask,
+    name="nlp.recheck_classifier",
+    time_limit=1800,
+    soft_time_limit=1700,
+    acks_late=False,
 )
 def recheck_classifier(self) -> bool:
     from nlp.classifier import classifier_recheck
@@ -130,6 +157,7 @@ def recheck_classifier(self) -> bool:
     time_limit=900,
     soft_time_limit=840,
     ignore_result=False,
+    acks_late=False,
 )
 def probe_throughput(self, language: str, texts: list[str], batch_size: int | None = None) -> float:
     """Stories per second of bare ``nlp.pipe`` inside this worker process (for benchmarks and

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
-from kombu import Exchange, Queue
 
 from config.env import env_bool, env_int, env_languages, env_list, env_str
 
@@ -166,7 +165,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = BASE_DIR / "media"
+# Uploaded and generated files (export files under exports/); private, never served directly.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", "") or BASE_DIR / "media")
 MEDIA_URL = "/media/"
 
 # CACHE
@@ -324,37 +324,8 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-# CELERY
-# ------------------------------------------------------------------------------
-# https://docs.celeryq.dev/en/stable/userguide/configuration.html
-# NOTE: without REDIS_URL, tasks run in-process and eagerly, so the app works with no services.
-CELERY_BROKER_URL = REDIS_URL or "memory://"
-CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
-CELERY_TASK_ALWAYS_EAGER = REDIS_URL is None
-CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_ACCEPT_CONTENT = ["json"]
-CELERY_TASK_SERIALIZER = "json"
-CELERY_RESULT_SERIALIZER = "json"
-CELERY_RESULT_EXPIRES = 60 * 60 * 24
-CELERY_TIMEZONE = TIME_ZONE
-CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 10 * 60)
-CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 9 * 60)
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_WORKER_SEND_TASK_EVENTS = True
-CELERY_TASK_SEND_SENT_EVENT = True
-CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_TASK_DEFAULT_QUEUE = "default"
-CELERY_TASK_QUEUES = (
-    Queue("default", Exchange("default"), routing_key="default"),
-    # NOTE: spaCy work is heavy and memory-hungry: it gets its own queue and its own workers.
-    Queue("nlp", Exchange("nlp"), routing_key="nlp"),
-)
-CELERY_TASK_ROUTES = {"nlp.*": {"queue": "nlp", "routing_key": "nlp"}}
-# The transactional outbox's safety net (core/outbox.py): publish what the after-commit relay
-# could not. Run `celery beat`, or `manage.py relay_outbox --loop` as its own process.
-CELERY_BEAT_SCHEDULE = {"core.relay_outbox": {"task": "core.relay_outbox", "schedule": 30.0}}
+# CELERY: config/settings/celery.py.
+from .celery import *  # noqa: E402, F403
 
 # ENTENDU
 # ------------------------------------------------------------------------------
@@ -372,7 +343,3 @@ ENTENDU_SMALL_CELL_THRESHOLD = env_int("ENTENDU_SMALL_CELL_THRESHOLD", 10)
 ENTENDU_EXPORT_SYNC_LIMIT = env_int("ENTENDU_EXPORT_SYNC_LIMIT", 2000)
 # Hours an export file is kept before it is deleted (analysis.tasks.expire_exports).
 ENTENDU_EXPORT_RETENTION_HOURS = env_int("ENTENDU_EXPORT_RETENTION_HOURS", 24)
-CELERY_BEAT_SCHEDULE["analysis.expire_exports"] = {
-    "task": "analysis.expire_exports",
-    "schedule": 3600.0,
-}

@@ -33,6 +33,7 @@ from nlp.services.jobs import (
     job_pause,
     job_plan,
     job_resume,
+    jobs_stalled_resume,
 )
 from nlp.services.lexicon import (
     lexicon_entry_create,
@@ -58,6 +59,7 @@ __all__ = [
     "job_plan",
     "job_resume",
     "job_stories",
+    "jobs_stalled_resume",
     "lexicon_entries",
     "lexicon_entry_create",
     "lexicon_entry_delete",

@@ -2,7 +2,7 @@
 
 import logging
 import time
-from datetime import date
+from datetime import date, timedelta
 
 from django.db import transaction
 from django.db.models import F
@@ -183,6 +183,43 @@ def job_batch_finish(*, batch_id: int, status: str) -> bool:
             status=NlpJob.Status.DONE, finished_at=timezone.now(), updated_at=timezone.now()
         )
     return True
+
+
+def jobs_stalled_resume(*, stalled_after: timedelta) -> int:
+    """Queue again the pending batches of running jobs that made no progress for
+    ``stalled_after``: their messages were lost (Redis restarted without its data, a queue
+    purged). A worker killed mid-batch needs none of this (the broker hands its message out
+    again after the visibility timeout, which ``stalled_after`` must exceed). Safe if a message
+    was not lost after all: a batch is counted once (``job_batch_finish``) and done batches are
+    skipped. Returns how many batches were queued again."""
+    cutoff = timezone.now() - stalled_after
+    queued = 0
+    stalled = NlpJob.objects.filter(status=NlpJob.Status.RUNNING, updated_at__lt=cutoff)
+    for job_id in stalled.values_list("pk", flat=True):
+        with transaction.atomic():
+            job = stalled.select_for_update(skip_locked=True).filter(pk=job_id).first()
+            if job is None:
+                continue
+            ids = list(
+                job.batches.filter(status=NlpJobBatch.Status.PENDING, updated_at__lt=cutoff)
+                .order_by("index")
+                .values_list("pk", flat=True)
+            )
+            # NOTE: the job counts as having moved, so it is not swept again before its time.
+            job.save(update_fields=["updated_at"])
+            NlpJobBatch.objects.filter(pk__in=ids).update(updated_at=timezone.now())
+            if ids:
+                logger.warning("NLP job %s: %s stalled batch(es) queued again.", job.pk, len(ids))
+                transaction.on_commit(lambda ids=ids: _batches_dispatch(ids))
+            queued += len(ids)
+    return queued
+
+
+def _batches_dispatch(ids: list[int]) -> None:
+    from nlp import tasks
+
+    for pk in ids:
+        tasks.run_job_batch.delay(pk)
 
 
 @transaction.atomic

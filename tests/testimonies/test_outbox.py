@@ -157,3 +157,54 @@ def test_the_periodic_relay_is_scheduled_and_registered(django_capture_on_commit
         submit()
     assert relay_outbox.apply().get() >= 1
     assert not OutboxMessage.objects.filter(status="pending").exists()
+
+
+@pytest.mark.django_db
+def test_a_story_publishes_once_with_all_its_messages(
+    django_capture_on_commit_callbacks, monkeypatch
+):
+    """One relay call, one broker connection per transaction, whatever the number of tasks."""
+    from core import outbox
+    from testimonies.hooks import submission_tasks
+
+    calls = []
+    monkeypatch.setattr(outbox, "outbox_relay", lambda **kw: calls.append(kw["ids"]))
+    with django_capture_on_commit_callbacks(execute=True):
+        submit()
+    assert len(submission_tasks()) >= 2
+    assert len(calls) == 1
+    assert sorted(calls[0]) == sorted(OutboxMessage.objects.values_list("pk", flat=True))
+
+
+def test_publishing_asks_for_no_result_and_does_not_retry(monkeypatch, not_eager):
+    """A result backend that is down retried its connection for about 20 s per message."""
+    from core import outbox
+
+    sent = {}
+    monkeypatch.setattr(app, "send_task", lambda name, **kw: sent.update(kw))
+    outbox._publish(OutboxMessage(task_name="core.ping", kwargs={}), connection=None)
+    assert sent["ignore_result"] is True
+    assert sent["retry_policy"]["max_retries"] == 0
+    assert outbox.CONNECT_TIMEOUT <= 2
+
+
+@pytest.mark.django_db
+def test_a_broker_that_accepts_but_never_answers_costs_the_bound_once(
+    not_eager, django_capture_on_commit_callbacks
+):
+    """No reset, no reply (a hung Redis, a dropped route): the socket timeout bounds the wait,
+    once for the whole story, not once per message or per retry."""
+    import socket
+
+    from core.outbox import CONNECT_TIMEOUT
+
+    with socket.socket() as hung:
+        hung.bind(("127.0.0.1", 0))
+        hung.listen(16)  # NOTE: the kernel completes the handshake; nothing ever answers.
+        with django_capture_on_commit_callbacks(execute=False):
+            submit()
+        started = time.monotonic()
+        result = outbox_relay(broker_url=f"redis://127.0.0.1:{hung.getsockname()[1]}/0")
+        elapsed = time.monotonic() - started
+    assert result.sent == 0 and result.pending == OutboxMessage.objects.count() >= 2
+    assert elapsed < CONNECT_TIMEOUT + 1.0, f"waited {elapsed:.1f} s"
