@@ -17,6 +17,7 @@ from analysis.selectors import AnalysisFilters
 from audit.models import Action
 from audit.services import audit_record
 from core.exceptions import ApplicationError
+from core.outbox import outbox_enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -104,9 +105,8 @@ def export_job_create(
     export_audit(
         action=Action.EXPORT_CREATED, user=user, target=job, dataset=dataset, format=format
     )
-    from analysis.tasks import run_export
-
-    transaction.on_commit(lambda: run_export.delay(str(job.pk)))
+    # NOTE: through the outbox, so a broker outage never turns the request into an error.
+    outbox_enqueue(task_name="analysis.run_export", kwargs={"job_id": str(job.pk)})
     return job
 
 

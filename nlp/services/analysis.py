@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from coding.selectors import default_codes
 from coding.services import suggestions_bulk_write
+from core.outbox import outbox_enqueue
 from nlp import classifier as textcat
 from nlp.language import LanguageResult, language_detect
 from nlp.models import StoryAnalysis
@@ -236,6 +237,4 @@ def suggestions_write(*, desired: dict[int, list[tuple]], versions: dict[int, st
 
 @transaction.atomic
 def testimony_analyse_request(*, testimony_id: int) -> None:
-    from nlp import tasks
-
-    transaction.on_commit(lambda: tasks.process_testimony.delay(testimony_id))
+    outbox_enqueue(task_name="nlp.process_testimony", kwargs={"testimony_id": testimony_id})

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 
+from core.outbox import outbox_enqueue
 from nlp import classifier as textcat
 from nlp.models import ClassifierVersion
 
@@ -12,6 +13,4 @@ def classifier_train(*, user=None) -> ClassifierVersion:
 
 @transaction.atomic
 def classifier_request(*, user) -> None:
-    from nlp import tasks
-
-    transaction.on_commit(lambda: tasks.train_classifier.delay(user.pk if user else None))
+    outbox_enqueue(task_name="nlp.train_classifier", kwargs={"user_id": user.pk if user else None})

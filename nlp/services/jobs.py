@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
+from core.outbox import outbox_enqueue
 from core.validation import parse_positive_int
 from nlp.models import JOB_BATCH_SIZE, JOB_MAX_BATCH_SIZE, NlpJob, NlpJobBatch
 from nlp.pipelines import SUPPORTED_LANGUAGES, base_language
@@ -68,9 +69,8 @@ def job_create(*, kind: str, filters: dict, user, batch_size: int = JOB_BATCH_SI
     job.created_by = user
     job.full_clean(exclude=["created_by"])
     job.save()
-    from nlp import tasks
-
-    transaction.on_commit(lambda: tasks.plan_job.delay(job.pk))
+    # NOTE: through the outbox, so a broker outage never turns the request into an error.
+    outbox_enqueue(task_name="nlp.plan_job", kwargs={"job_id": job.pk})
     return job
 
 
@@ -241,9 +241,7 @@ def job_resume(*, job: NlpJob, user) -> NlpJob:
     if locked.status == NlpJob.Status.DONE and not locked.failed:
         raise ApplicationError(_("This job is already done."))
     if locked.status == NlpJob.Status.PLANNING:
-        from nlp import tasks
-
-        transaction.on_commit(lambda: tasks.plan_job.delay(locked.pk))
+        outbox_enqueue(task_name="nlp.plan_job", kwargs={"job_id": locked.pk})
         return locked
     if not locked.batches.exclude(status=NlpJobBatch.Status.DONE).exists():
         # NOTE: the last batches finished while the job was paused: nothing is left to run.
@@ -254,7 +252,9 @@ def job_resume(*, job: NlpJob, user) -> NlpJob:
     locked.status = NlpJob.Status.RUNNING
     locked.finished_at = None
     locked.save(update_fields=["status", "finished_at", "updated_at"])
-    transaction.on_commit(lambda: job_dispatch(job_id=locked.pk))
+    pending = locked.batches.exclude(status=NlpJobBatch.Status.DONE).order_by("index")
+    for pk in pending.values_list("pk", flat=True):
+        outbox_enqueue(task_name="nlp.run_job_batch", kwargs={"batch_id": pk})
     return locked
 
 

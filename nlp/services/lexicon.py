@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from coding.selectors import default_codes
 from core.exceptions import ApplicationError
+from core.outbox import outbox_enqueue
 from nlp.lexicon import lexicon_file_entries, pattern_validate, shipped_languages
 from nlp.models import ClassifierVersion, LexiconEntry, LexiconRevision
 from nlp.pipelines import SUPPORTED_LANGUAGES, pipeline_for
@@ -23,10 +24,8 @@ def _bump_revision(language: str) -> None:
     if not updated:
         LexiconRevision.objects.get_or_create(language=language, defaults={"revision": 1})
     if ClassifierVersion.objects.filter(is_active=True).exists():
-        from nlp import tasks
-
         # The classifier is used only while it beats the lexicon: compare them again.
-        transaction.on_commit(lambda: tasks.recheck_classifier.delay())
+        outbox_enqueue(task_name="nlp.recheck_classifier", kwargs={})
 
 
 @transaction.atomic
