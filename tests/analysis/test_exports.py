@@ -265,7 +265,12 @@ def test_quotes_carry_the_storys_language(project, researcher, client):
     assert {q.text: q.language for q in quotes}["n'a pas été écoutée."] == "fr"
     sheet = build(researcher, "quotes", "html").decode()
     # NOTE: the sheet puts the reader's quotation marks around the quote (English: “…”).
-    assert '<blockquote lang="fr" dir="auto"><p>“n&#x27;a pas été écoutée.”</p></blockquote>' in sheet
+    assert (
+        '<blockquote dir="auto" lang="fr"><p>“n&#x27;a pas été écoutée.”</p></blockquote>' in sheet
+    )
     client.force_login(researcher)
     page = client.get("/analysis/quotes/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert '<blockquote lang="fr"><p>n&#x27;a pas été écoutée.</p></blockquote>' in page
+    assert (
+        '<blockquote dir="auto" class="story-text" lang="fr"><p>n&#x27;a pas été écoutée.</p></blockquote>'
+        in page
+    )
