@@ -270,7 +270,5 @@ def test_quotes_carry_the_storys_language(project, researcher, client):
     )
     client.force_login(researcher)
     page = client.get("/analysis/quotes/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
-    assert (
-        '<blockquote dir="auto" class="story-text" lang="fr"><p>n&#x27;a pas été écoutée.</p></blockquote>'
-        in page
-    )
+    quote = "<p>n&#x27;a pas été écoutée.</p></blockquote>"
+    assert '<blockquote dir="auto" class="story-text" lang="fr">' + quote in page
