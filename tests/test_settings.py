@@ -93,3 +93,46 @@ def test_production_defaults_debug_off():
 def test_a_malformed_boolean_is_refused_not_ignored(value):
     s = effective("config.settings.local", DEBUG=value)
     assert "DEBUG must be true or false" in s["error"]
+
+
+def test_the_system_checks_pass_with_every_settings_module():
+    """A check error (django-csp's csp.E001 for a setting named CSP_*, say) stops `migrate`."""
+    import subprocess
+    import sys
+
+    for module in ("config.settings.local", "config.settings.test"):
+        result = subprocess.run(
+            [sys.executable, "manage.py", "check", "--settings", module],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, (module, result.stdout, result.stderr)
+
+
+def test_check_deploy_on_production_settings_warns_only_about_hsts_preload():
+    """SECURITY.md's production checklist: `check --deploy` is clean but for W021 (explained)."""
+    import os
+    import subprocess
+    import sys
+
+    from cryptography.fernet import Fernet
+
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "x" * 20 + "production-like-secret-key-with-enough-entropy-0123456789",
+        "FIELD_ENCRYPTION_KEY": Fernet.generate_key().decode(),
+        "ALLOWED_HOSTS": "entendu.example.org",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    issues = [line for line in output.splitlines() if line.startswith("?: (")]
+    assert [line.split(")")[0] for line in issues] == ["?: (security.W021"], output

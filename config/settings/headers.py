@@ -12,7 +12,7 @@ from config.env import env_bool
 # NOTE: pages set colours and widths through the CSSOM (``element.style``), which CSP allows;
 # see static/js/entendu.js (``data-colour``, ``data-width``). The API docs (Redoc) relax it per
 # view (core/api_docs.py). ``CSP_REPORT_ONLY=true`` sends the same policy as report-only.
-CSP_DIRECTIVES = {
+ENTENDU_CSP_DIRECTIVES = {
     "default-src": [SELF],
     "script-src": [SELF, NONCE],
     "style-src": [SELF],
@@ -25,12 +25,14 @@ CSP_DIRECTIVES = {
     "object-src": [NONE],
     "base-uri": [NONE],
 }
-CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
-if CSP_REPORT_ONLY:
+# NOTE: no setting may be named CSP_*: django-csp 4 takes those for its old settings and its
+# system check fails (csp.E001). The environment variable keeps the short name.
+ENTENDU_CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+if ENTENDU_CSP_REPORT_ONLY:
     CONTENT_SECURITY_POLICY = None
-    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": CSP_DIRECTIVES}
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = {"DIRECTIVES": ENTENDU_CSP_DIRECTIVES}
 else:
-    CONTENT_SECURITY_POLICY = {"DIRECTIVES": CSP_DIRECTIVES}
+    CONTENT_SECURITY_POLICY = {"DIRECTIVES": ENTENDU_CSP_DIRECTIVES}
     CONTENT_SECURITY_POLICY_REPORT_ONLY = None
 # Permissions-Policy (core.middleware.PermissionsPolicyMiddleware): the microphone for our own
 # pages only (spoken stories); every other powerful feature off.
