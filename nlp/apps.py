@@ -7,9 +7,14 @@ class NlpConfig(AppConfig):
     verbose_name = _("Language processing")
 
     def ready(self) -> None:
-        from nlp.services import erase_for_testimony
+        from coding.hooks import similar_story_hooks
+        from nlp.selectors import similar_stories
+        from nlp.services import erase_for_testimony, on_scopes_narrowed
         from testimonies import hooks
 
         # New stories get NLP work; withdrawn ones lose its outputs.
         hooks.erasure_hooks.register(erase_for_testimony)
         hooks.submission_task_hooks.register("nlp.process_testimony")
+        hooks.narrowing_hooks.register(on_scopes_narrowed)
+        # The coding screen's "similar stories", across languages.
+        similar_story_hooks.register(similar_stories)

@@ -1,9 +1,15 @@
-"""The learned layer: a spaCy ``textcat_multilabel`` trained from researchers' decisions.
+"""The learned layer, trained from researchers' decisions.
 
 Training examples are stories a researcher has looked at: positives are the codes they applied
 and the suggestions they accepted, the rest are negatives (rejected suggestions explicitly so).
 Each version is evaluated on held-out stories (a fixed fifth, chosen by story id) against the
-lexicon layer on the very same stories, and is used only while it scores better.
+lexicon layer on the very same stories, language by language, and suggests only in the
+languages where it scores better (``languages_in_use``); the lexicon keeps the others.
+
+Versions are of two kinds. New ones are ``embedding``: a logistic regression per code on the
+stories' multilingual vectors, gated with the lexicon (``nlp.embedding_classifier``), so that a
+decision on a story in one language helps the others. Older ``textcat`` versions (a spaCy
+bag-of-words ``textcat_multilabel``, one vocabulary for all languages) still load and predict.
 """
 
 import logging
@@ -19,13 +25,18 @@ from spacy.language import Language
 from spacy.training import Example
 
 from coding.selectors import codebook_default
-from nlp import lexicon
-from nlp.models import ClassifierVersion
+from nlp import embedding_classifier, embeddings, lexicon
+from nlp.embedding_classifier import EmbeddingClassifier
+from nlp.models import ClassifierVersion, StoryEmbedding
+from nlp.pipelines import base_language
 from nlp.selectors import lexicon_matcher, lexicon_revision
 
 logger = logging.getLogger(__name__)
 
 THRESHOLD = 0.5
+KIND_EMBEDDING = "embedding"
+# A language needs this many held-out stories before a version may take it from the lexicon.
+MIN_HELDOUT_PER_LANGUAGE = getattr(settings, "NLP_CLASSIFIER_MIN_HELDOUT_PER_LANGUAGE", 3)
 # Below these, a version is recorded as "not enough data" and nothing is trained.
 MIN_STORIES = getattr(settings, "NLP_CLASSIFIER_MIN_STORIES", 40)
 MIN_POSITIVES = getattr(settings, "NLP_CLASSIFIER_MIN_POSITIVES", 5)
@@ -84,14 +95,21 @@ def textcat_from_bytes(data: bytes, labels: list[str]) -> Language:
 class LoadedClassifier:
     version: int
     labels: list[str]
-    nlp: Language
+    nlp: Language | None = None
+    kind: str = "textcat"
+    languages: tuple[str, ...] = ()
+    model: EmbeddingClassifier | None = None
 
     @property
     def model_version(self) -> str:
-        return f"textcat-v{self.version}"
+        return f"{'e5' if self.kind == KIND_EMBEDDING else 'textcat'}-v{self.version}"
 
     def predict(self, texts: list[str]) -> list[dict[str, float]]:
         return textcat_predict(self.nlp, texts)
+
+    def used_for(self, language: str) -> bool:
+        """Whether this version suggests in ``language`` (textcat: every language)."""
+        return self.kind != KIND_EMBEDDING or language in self.languages
 
 
 _loaded: dict[int, LoadedClassifier] = {}
@@ -101,19 +119,28 @@ def active_classifier() -> LoadedClassifier | None:
     """The version in use, loaded once per worker process (None: the lexicon layer rules)."""
     row = (
         ClassifierVersion.objects.filter(is_active=True, status=ClassifierVersion.Status.READY)
-        .values_list("version", "labels")
+        .values_list("version", "labels", "kind", "languages_in_use")
         .first()
     )
     if row is None:
         return None
-    version, labels = row
-    if version not in _loaded:
-        data = ClassifierVersion.objects.values_list("model", flat=True).get(version=version)
+    version, labels, kind, languages = row
+    cached = _loaded.get(version)
+    if cached is None or cached.languages != tuple(languages or ()):
+        data = bytes(ClassifierVersion.objects.values_list("model", flat=True).get(version=version))
         _loaded.clear()
-        _loaded[version] = LoadedClassifier(
-            version, list(labels), textcat_from_bytes(bytes(data), labels)
-        )
-    return _loaded[version]
+        if kind == KIND_EMBEDDING:
+            cached = LoadedClassifier(
+                version,
+                list(labels),
+                kind=kind,
+                languages=tuple(languages or ()),
+                model=EmbeddingClassifier.from_bytes(data),
+            )
+        else:
+            cached = LoadedClassifier(version, list(labels), textcat_from_bytes(data, labels))
+        _loaded[version] = cached
+    return cached
 
 
 def micro_f1(gold: list[set[str]], predicted: list[set[str]], labels: list[str]) -> dict:
@@ -153,7 +180,7 @@ def training_data() -> list[tuple[int, str, str, set[str]]]:
     copies = ResearchCopy.objects.filter(testimony_id__in=list(positives)).values_list(
         "testimony_id", "detected_language", "redacted_text"
     )
-    return [(pk, lang, text, positives[pk]) for pk, lang, text in copies if text]
+    return [(pk, base_language(lang), text, positives[pk]) for pk, lang, text in copies if text]
 
 
 # Any constant number, the same in every process: the key of the training lock.
@@ -176,9 +203,63 @@ def _version_create(*, user) -> ClassifierVersion:
     return ClassifierVersion.objects.create(version=last + 1, created_by=user)
 
 
+def story_vectors(rows: list[tuple[int, str, str, set[str]]]):
+    """The stored vector of each row's story, computed (not stored) where there is none yet."""
+    import numpy as np
+
+    stored = {
+        pk: embeddings.from_bytes(vector)
+        for pk, vector in StoryEmbedding.objects.filter(
+            testimony_id__in=[r[0] for r in rows], model_name=embeddings.MODEL_NAME
+        ).values_list("testimony_id", "vector")
+    }
+    missing = [i for i, r in enumerate(rows) if r[0] not in stored]
+    computed = embeddings.embed([rows[i][2] for i in missing])
+    out = np.zeros((len(rows), embeddings.DIMENSIONS), dtype=np.float32)
+    for i, row in enumerate(rows):
+        if row[0] in stored:
+            out[i] = stored[row[0]]
+    for k, i in enumerate(missing):
+        out[i] = computed[k]
+    return out
+
+
+def _lexicon_codes(rows) -> list[set[str]]:
+    languages = {r[1] or "xx" for r in rows}
+    matchers = {lang: lexicon_matcher(lang) for lang in languages}
+    return lexicon.lexicon_predict(
+        [{"language": r[1] or "xx", "text": r[2]} for r in rows], matchers
+    )
+
+
+def _by_language(rows, gold, predicted, lexicon_codes, labels) -> dict[str, dict]:
+    out = {}
+    for lang in sorted({r[1] or "xx" for r in rows}):
+        idx = [i for i, r in enumerate(rows) if (r[1] or "xx") == lang]
+        out[lang] = {
+            "stories": len(idx),
+            "classifier": micro_f1([gold[i] for i in idx], [predicted[i] for i in idx], labels),
+            "lexicon": micro_f1([gold[i] for i in idx], [lexicon_codes[i] for i in idx], labels),
+        }
+    return out
+
+
+def languages_beating_lexicon(by_language: dict[str, dict]) -> list[str]:
+    return sorted(
+        lang
+        for lang, scores in by_language.items()
+        if scores["stories"] >= MIN_HELDOUT_PER_LANGUAGE
+        and scores["classifier"]["micro"]["f1"] > scores["lexicon"]["micro"]["f1"]
+    )
+
+
+# NOTE: one function on purpose: the data, the split, training, the per-language scores and the
+# activation read top to bottom as the one procedure a version's record describes.
 def classifier_train(*, user=None) -> ClassifierVersion:
-    """Train a new version from the decisions so far; activate it only if it beats the lexicon."""
+    """Train a new version from the decisions so far; it suggests only in the languages where it
+    beats the lexicon on its held-out stories."""
     version = _version_create(user=user)
+    version.kind = KIND_EMBEDDING
     data = training_data()
     counts: dict[str, int] = {}
     for _pk, _lang, _text, codes in data:
@@ -194,40 +275,45 @@ def classifier_train(*, user=None) -> ClassifierVersion:
         version.save()
         return version
 
-    nlp = textcat_train([r[2] for r in train], [r[3] for r in train], labels)
+    train_lexicon, held_lexicon = _lexicon_codes(train), _lexicon_codes(heldout)
+    model = embedding_classifier.train(
+        story_vectors(train), [r[3] for r in train], train_lexicon, labels
+    )
     gold = [r[3] & set(labels) for r in heldout]
-    predicted = [
-        {lab for lab, score in cats.items() if score >= THRESHOLD}
-        for cats in textcat_predict(nlp, [r[2] for r in heldout])
-    ]
-    languages = {r[1] or "xx" for r in heldout}
-    matchers = {lang: lexicon_matcher(lang) for lang in languages}
-    rows = [{"language": r[1] or "xx", "text": r[2]} for r in heldout]
-    by_lexicon = [p & set(labels) for p in lexicon.lexicon_predict(rows, matchers)]
+    predicted = model.predict(story_vectors(heldout), held_lexicon)
+    by_lexicon = [p & set(labels) for p in held_lexicon]
     clf_scores = micro_f1(gold, predicted, labels)
     lex_scores = micro_f1(gold, by_lexicon, labels)
+    by_language = _by_language(heldout, gold, predicted, by_lexicon, labels)
+    languages = {r[1] or "xx" for r in heldout}
 
-    version.model = nlp.to_bytes()
+    version.model = model.to_bytes()
     version.classifier_f1 = clf_scores["micro"]["f1"]
     version.lexicon_f1 = lex_scores["micro"]["f1"]
-    version.scores = {"classifier": clf_scores, "lexicon": lex_scores}
+    version.scores = {
+        "classifier": clf_scores,
+        "lexicon": lex_scores,
+        "languages": by_language,
+        "thresholds": {"low": model.low, "high": model.high},
+    }
     version.heldout_ids = [r[0] for r in heldout]
     version.lexicon_revisions = {lang: lexicon_revision(lang) for lang in languages}
+    version.languages_in_use = languages_beating_lexicon(by_language)
     version.status = ClassifierVersion.Status.READY
     version.finished_at = timezone.now()
     with transaction.atomic():
-        beats = version.classifier_f1 > version.lexicon_f1
+        beats = bool(version.languages_in_use)
         if beats:
             ClassifierVersion.objects.filter(is_active=True).update(is_active=False)
         version.is_active = beats
         version.save()
     logger.info(
-        "Classifier v%s trained on %s stories: F1 %.3f vs lexicon %.3f (%s).",
+        "Classifier v%s trained on %s stories: F1 %.3f vs lexicon %.3f; in use for %s.",
         version.version,
         len(train),
         version.classifier_f1,
         version.lexicon_f1,
-        "in use" if beats else "not used",
+        ", ".join(version.languages_in_use) or "no language",
     )
     return version
 
@@ -256,6 +342,31 @@ def classifier_recheck() -> ClassifierVersion | None:
     matchers = {lang: lexicon_matcher(lang) for lang in languages}
     by_lexicon = [p & set(labels) for p in lexicon.lexicon_predict(rows, matchers)]
     scores = micro_f1(gold, by_lexicon, labels)
+    if version.kind == KIND_EMBEDDING:
+        # The embedding layer is gated by the lexicon: score both again, language by language.
+        model = EmbeddingClassifier.from_bytes(
+            bytes(ClassifierVersion.objects.values_list("model", flat=True).get(pk=version.pk))
+        )
+        held = [(pk, lang, text, gold_by_id.get(pk, set())) for pk, lang, text in copies]
+        predicted = model.predict(story_vectors(held), by_lexicon)
+        by_language = _by_language(held, gold, predicted, by_lexicon, labels)
+        version.classifier_f1 = micro_f1(gold, predicted, labels)["micro"]["f1"]
+        version.lexicon_f1 = scores["micro"]["f1"]
+        version.scores = {**version.scores, "lexicon": scores, "languages": by_language}
+        version.lexicon_revisions = revisions
+        version.languages_in_use = languages_beating_lexicon(by_language)
+        version.is_active = bool(version.languages_in_use)
+        version.save(
+            update_fields=[
+                "classifier_f1",
+                "lexicon_f1",
+                "scores",
+                "lexicon_revisions",
+                "languages_in_use",
+                "is_active",
+            ]
+        )
+        return version
     version.lexicon_f1 = scores["micro"]["f1"]
     version.scores = {**version.scores, "lexicon": scores}
     version.lexicon_revisions = revisions

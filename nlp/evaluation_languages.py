@@ -217,8 +217,110 @@ def classifier_layer(rows: list[dict], folds: int = 5) -> list[LanguageThemes]:
     return score_layer(f"textcat (trained on development, {folds}-fold there)", rows, predicted)
 
 
-def themes_by_language(rows: list[dict], *, with_classifier: bool = True) -> list[LanguageThemes]:
+_vectors: dict[str, object] = {}
+
+
+def row_vectors(rows: list[dict]):
+    """The rows' multilingual embeddings (computed once per process and text)."""
+    import numpy as np
+
+    from nlp import embeddings
+
+    missing = [r["text"] for r in rows if r["text"] not in _vectors]
+    for text, vector in zip(missing, embeddings.embed(missing), strict=True):
+        _vectors[text] = vector
+    return np.array([_vectors[r["text"]] for r in rows], dtype="float32")
+
+
+def _embedding_predict(rows, vectors, lexicon_codes, train: list[int], test: list[int]):
+    from nlp.embedding_classifier import train as embedding_train
+
+    labels = sorted({c for i in train for c in rows[i]["codes"]})
+    if not train or not test or not labels:
+        return {}
+    model = embedding_train(
+        vectors[train],
+        [set(rows[i]["codes"]) for i in train],
+        [lexicon_codes[i] for i in train],
+        labels,
+    )
+    found = model.predict(vectors[test], [lexicon_codes[i] for i in test])
+    return dict(zip(test, found, strict=True))
+
+
+def embedding_layers(rows: list[dict], folds: int = 5) -> list[LanguageThemes]:
+    """The embedding layer (issue 16, point 5), in two readings.
+
+    - "lexicon + embeddings": trained on the development rows of every language; on development
+      rows by ``folds``-fold cross-validation among them, on held-out rows by the model trained on
+      all development rows. Its thresholds are chosen inside the training rows only.
+    - "... trained without this language": for each language, trained on the other languages'
+      development rows only and scored on this language: what decisions in other languages
+      teach it.
+    """
+    from nlp.evaluation import file_matchers
+
+    matchers = file_matchers({r["language"] for r in rows})
+    lexicon_codes = lexicon.lexicon_predict(rows, matchers)
+    vectors = row_vectors(rows)
+    dev = [i for i, r in enumerate(rows) if r.get("split", "dev") == "dev"]
+    held = [i for i, r in enumerate(rows) if r.get("split") == "heldout"]
+    predicted: list[set[str]] = [set() for _ in rows]
+    for fold in range(folds):
+        found = _embedding_predict(
+            rows,
+            vectors,
+            lexicon_codes,
+            [i for k, i in enumerate(dev) if k % folds != fold],
+            dev[fold::folds],
+        )
+        for i, codes in found.items():
+            predicted[i] = codes
+    for i, codes in _embedding_predict(rows, vectors, lexicon_codes, dev, held).items():
+        predicted[i] = codes
+    layers = score_layer("lexicon + embeddings (trained on development)", rows, predicted)
+
+    transfer: list[set[str]] = [set() for _ in rows]
+    for lang in {r["language"] for r in rows}:
+        others = [i for i in dev if rows[i]["language"] != lang]
+        mine = [i for i, r in enumerate(rows) if r["language"] == lang]
+        for i, codes in _embedding_predict(rows, vectors, lexicon_codes, others, mine).items():
+            transfer[i] = codes
+    layers += score_layer("lexicon + embeddings trained without this language", rows, transfer)
+    return layers
+
+
+def layer_summary(results: list[LanguageThemes]) -> list[str]:
+    """Held-out themes per language and layer, side by side, and which layers beat the lexicon."""
+    layers = list(dict.fromkeys(r.layer for r in results))
+    languages = sorted({r.language for r in results}, key=_language_order)
+    cell = {(r.layer, r.language): r.themes["heldout"] for r in results}
+    out = ["Held-out themes, precision/recall (F1), per layer and language:"]
+    for layer in layers:
+        parts = []
+        for lang in languages:
+            held = cell.get((layer, lang))
+            if held is None:
+                continue
+            mark = ""
+            lexicon_cell = cell.get(("lexicon", lang))
+            if layer != "lexicon" and lexicon_cell is not None:
+                mark = " +" if held.f1(None) > lexicon_cell.f1(None) else " -"
+            parts.append(
+                f"{lang} {held.precision():.2f}/{held.recall():.2f} ({held.f1(None):.2f}){mark}"
+            )
+        out.append(f"  {layer}:")
+        out.append("    " + "   ".join(parts))
+    out.append("  (+: beats the lexicon's held-out F1 in that language; -: does not)")
+    return out
+
+
+def themes_by_language(
+    rows: list[dict], *, with_classifier: bool = True, with_embeddings: bool = True
+) -> list[LanguageThemes]:
     layers = lexicon_layer(rows)
     if with_classifier:
         layers += classifier_layer(rows)
+    if with_embeddings:
+        layers += embedding_layers(rows)
     return layers

@@ -45,6 +45,32 @@ class StoryAnalysis(models.Model):
         return f"analysis of {self.testimony_id}"
 
 
+class StoryEmbedding(models.Model):
+    """One story's research copy as a multilingual sentence vector (``nlp.embeddings``).
+
+    Made from the redacted research copy, never the original. Powers the classifier layer and
+    "similar stories" on the coding screen. Erased with the story on full withdrawal
+    (``nlp.services.erasure``), and removed when the research consent is narrowed away.
+    """
+
+    testimony = models.OneToOneField(
+        "testimonies.Testimony", on_delete=models.CASCADE, related_name="nlp_embedding"
+    )
+    model_name = models.CharField(_("embedding model"), max_length=64)
+    # float16 x 384, L2-normalised (nlp.embeddings.to_bytes).
+    vector = models.BinaryField(editable=False)
+    language = models.CharField(_("language"), max_length=16, blank=True)
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("story embedding")
+        verbose_name_plural = _("story embeddings")
+        indexes = [models.Index(fields=["model_name", "testimony"])]
+
+    def __str__(self) -> str:
+        return f"embedding of {self.testimony_id}"
+
+
 class LexiconEntry(models.Model):
     """One term (or Matcher pattern) that points to a code, in one language.
 
@@ -132,6 +158,10 @@ class ClassifierVersion(models.Model):
     lexicon_revisions = models.JSONField(default=dict, blank=True, editable=False)
     is_active = models.BooleanField(_("in use"), default=False)
     model = models.BinaryField(null=True, blank=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=16, default="textcat")
+    # Languages where this version beat the lexicon on its held-out stories: it suggests there
+    # only (the lexicon keeps the others).
+    languages_in_use = models.JSONField(_("languages in use"), default=list, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

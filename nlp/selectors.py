@@ -154,3 +154,59 @@ def job_stories(*, job: NlpJob):
     if f.get("untagged_only"):
         qs = qs.filter(Q(nlp_analysis__isnull=True) | Q(nlp_analysis__tagged_at__isnull=True))
     return qs.order_by("pk")
+
+
+def similar_stories(*, user, testimony_id: int, limit: int = 5) -> list[tuple[int, float]]:
+    """The stories whose research copies read most like this one, in any language, among those
+    the user may read: ``[(testimony id, cosine), ...]``, best first. Empty for anyone outside the
+    research team, for a story without a vector, or when embeddings are off.
+
+    NOTE: brute force over the stored vectors, in chunks, newest first, bounded by
+    ``NLP_SIMILAR_MAX_SCAN`` (about 0.1 s per 10,000 stories); past that an approximate index
+    (pgvector) is the next step.
+    """
+    import heapq
+
+    from django.conf import settings
+
+    from nlp import embeddings
+    from nlp.models import StoryEmbedding
+
+    if not _researcher(user):
+        return []
+    visible = StoryEmbedding.objects.filter(
+        model_name=embeddings.MODEL_NAME,
+        testimony__status=Testimony.Status.ACTIVE,
+        testimony__scope_research=True,
+    )
+    own = visible.filter(testimony_id=testimony_id).values_list("vector", flat=True).first()
+    if own is None:
+        return []
+    query = embeddings.from_bytes(own)
+    scan = getattr(settings, "NLP_SIMILAR_MAX_SCAN", 100_000)
+    rows = (
+        visible.exclude(testimony_id=testimony_id)
+        .order_by("-testimony_id")
+        .values_list("testimony_id", "vector")[:scan]
+        .iterator(chunk_size=5000)
+    )
+    best: list[tuple[float, int]] = []
+    chunk: list[tuple[int, bytes]] = []
+
+    def flush() -> None:
+        ids = [pk for pk, _vector in chunk]
+        scores = embeddings.matrix_from_bytes([vector for _pk, vector in chunk]) @ query
+        for pk, score in zip(ids, scores.tolist(), strict=True):
+            if len(best) < limit:
+                heapq.heappush(best, (score, pk))
+            elif score > best[0][0]:
+                heapq.heapreplace(best, (score, pk))
+        chunk.clear()
+
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= 5000:
+            flush()
+    if chunk:
+        flush()
+    return [(pk, round(score, 4)) for score, pk in sorted(best, reverse=True)]

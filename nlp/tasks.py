@@ -90,6 +90,21 @@ def tag_testimony(self, testimony_id: int) -> int:
     return services.testimonies_tag(testimony_ids=[testimony_id])
 
 
+@shared_task(
+    bind=True, base=NlpTask, name="nlp.embed_testimonies", time_limit=600, soft_time_limit=540
+)
+def embed_testimonies(self, testimony_ids: list[int]) -> int:
+    """Multilingual vectors for these stories' research copies (similar stories, classifier);
+    where the classifier layer works on vectors, their suggestions are made again with it."""
+    from nlp.classifier import KIND_EMBEDDING, active_classifier
+
+    done = services.testimonies_embed(testimony_ids=list(testimony_ids))
+    active = active_classifier()
+    if done and active is not None and active.kind == KIND_EMBEDDING:
+        services.testimonies_tag(testimony_ids=list(testimony_ids))
+    return done
+
+
 @shared_task(bind=True, base=NlpTask, name="nlp.plan_job", time_limit=900, soft_time_limit=840)
 def plan_job(self, job_id: int) -> int:
     job = services.job_plan(job_id=job_id)

@@ -39,6 +39,7 @@ from coding.selectors.stories import (
     next_story_id,
     research_copy_for_coding,
     sentence_spans,
+    similar_stories_for_coding,
     story_applications,
     suggestions_for_user,
     text_segments,
@@ -48,6 +49,7 @@ from coding.selectors.stories import (
 from coding.translations import code_text, code_translated, language_normalise
 
 __all__ = [
+    "similar_stories_for_coding",
     "code_text",
     "code_translated",
     "language_normalise",

@@ -21,6 +21,37 @@ def research_copy_for_coding(*, user, testimony_id: int) -> ResearchCopy | None:
     return research_copies_for_user(user=user).filter(testimony_id=testimony_id).first()
 
 
+# Characters of each similar story shown on the coding screen.
+SIMILAR_EXCERPT = 180
+
+
+def similar_stories_for_coding(*, user, testimony_id: int, limit: int = 5) -> list[dict]:
+    """Stories that read like this one (any language), from whatever ``similar_story_hooks``
+    registered (nlp's embeddings), re-checked against what ``user`` may read."""
+    from coding.hooks import similar_story_hooks
+
+    found: dict[int, float] = {}
+    for hook in similar_story_hooks:
+        for pk, score in hook(user=user, testimony_id=testimony_id, limit=limit):
+            found.setdefault(pk, score)
+    if not found:
+        return []
+    copies = {
+        copy.testimony_id: copy
+        for copy in research_copies_for_user(user=user).filter(testimony_id__in=list(found))
+    }
+    out = []
+    for pk, score in sorted(found.items(), key=lambda item: -item[1])[:limit]:
+        copy = copies.get(pk)
+        if copy is None:
+            continue
+        text = copy.redacted_text
+        excerpt = text[:SIMILAR_EXCERPT].rstrip() + ("…" if len(text) > SIMILAR_EXCERPT else "")
+        language = copy.detected_language or copy.testimony.declared_language or ""
+        out.append({"testimony_id": pk, "score": score, "language": language, "excerpt": excerpt})
+    return out
+
+
 def visible_testimony_ids(*, user):
     return research_copies_for_user(user=user).values("testimony_id")
 

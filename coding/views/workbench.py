@@ -82,6 +82,7 @@ def _story_context(request, copy, codebook, apply_form=None, memo_form=None):
         "completion_count": len(completions),
         "apply_form": apply_form or ApplyForm(codebook=codebook),
         "memo_form": memo_form or MemoForm(prefix="memo"),
+        "similar": selectors.similar_stories_for_coding(user=user, testimony_id=copy.testimony_id),
     }
 
 

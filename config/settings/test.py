@@ -19,6 +19,9 @@ CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = env_str("REDIS_URL", "") or "memory://"
 CELERY_RESULT_BACKEND = env_str("REDIS_URL", "") or "cache+memory://"
 LANGUAGE_CODE = "en"
+# NOTE: embedding every story a test saves costs about a second each; tests that need vectors
+# switch this on with the ``settings`` fixture.
+NLP_EMBEDDINGS_ENABLED = False
 
 # NOTE: lets several checkouts or engineers run the suite on one PostgreSQL server at once.
 if env_str("TEST_DATABASE_NAME", ""):

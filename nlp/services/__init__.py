@@ -17,11 +17,13 @@ from nlp.selectors import (
 from nlp.services.analysis import (
     suggestions_write,
     testimonies_analyse,
+    testimonies_embed_request,
     testimonies_tag,
     testimony_analyse_request,
 )
 from nlp.services.classifier import classifier_request, classifier_train
-from nlp.services.erasure import erase_for_testimony
+from nlp.services.embedding import testimonies_embed
+from nlp.services.erasure import erase_for_testimony, on_scopes_narrowed
 from nlp.services.failures import failure_record, failure_resolve
 from nlp.services.jobs import (
     JOB_FILTERS,
@@ -49,6 +51,7 @@ __all__ = [
     "classifier_train",
     "erase_for_testimony",
     "failure_record",
+    "on_scopes_narrowed",
     "failure_resolve",
     "job_batch_finish",
     "job_batch_run",
@@ -70,6 +73,8 @@ __all__ = [
     "lexicon_version",
     "shipped_code_keys",
     "suggestions_write",
+    "testimonies_embed",
+    "testimonies_embed_request",
     "testimonies_analyse",
     "testimonies_tag",
     "testimony_analyse_request",

@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,8 +16,9 @@ from coding.selectors import default_codes
 from coding.services import suggestions_bulk_write
 from core.outbox import outbox_enqueue
 from nlp import classifier as textcat
+from nlp import embeddings
 from nlp.language import LanguageResult, language_detect
-from nlp.models import StoryAnalysis
+from nlp.models import StoryAnalysis, StoryEmbedding
 from nlp.pipelines import (
     LEMMA_COMPONENTS,
     NER_COMPONENTS,
@@ -134,6 +136,7 @@ def testimonies_analyse(*, testimony_ids: list[int]) -> int:
         for pk in sorted(_lock_active(results)):
             _analysis_save(pk, languages[pk], results[pk], now)
     testimonies_tag(testimony_ids=list(results))
+    testimonies_embed_request(testimony_ids=list(results))
     return len(results)
 
 
@@ -190,6 +193,20 @@ def testimonies_tag(*, testimony_ids: list[int]) -> int:
         docs = nlp.pipe(
             texts, disable=disabled_except(nlp, LEMMA_COMPONENTS), batch_size=PIPE_BATCH_SIZE
         )
+        if active and active.kind == textcat.KIND_EMBEDDING:
+            found = [matcher.suggest(doc) for doc in docs]
+            vectors = _stored_vectors([c.testimony_id for c in group])
+            for copy, suggestions in zip(group, found, strict=True):
+                vector = vectors.get(copy.testimony_id)
+                if vector is None or not active.used_for(lang):
+                    # No vector yet (it follows: nlp.embed_testimonies tags again), or the
+                    # lexicon is better in this language.
+                    desired[copy.testimony_id] = _merge_classifier(suggestions, None, [])
+                    versions[copy.testimony_id] = lexicon_version(lang)
+                    continue
+                desired[copy.testimony_id] = _merge_embedding(active, suggestions, vector)
+                versions[copy.testimony_id] = active.model_version
+            continue
         cats_list = active.predict(texts) if active else [None] * len(group)
         version = active.model_version if active else lexicon_version(lang)
         for copy, doc, cats in zip(group, docs, cats_list, strict=True):
@@ -197,6 +214,34 @@ def testimonies_tag(*, testimony_ids: list[int]) -> int:
             desired[copy.testimony_id] = _merge_classifier(matcher.suggest(doc), cats, labels)
             versions[copy.testimony_id] = version
     return suggestions_write(desired=desired, versions=versions)
+
+
+def _stored_vectors(testimony_ids: list[int]) -> dict:
+    return {
+        pk: embeddings.from_bytes(vector)
+        for pk, vector in StoryEmbedding.objects.filter(
+            testimony_id__in=testimony_ids, model_name=embeddings.MODEL_NAME
+        ).values_list("testimony_id", "vector")
+    }
+
+
+def _merge_embedding(active, lexicon_suggestions, vector) -> list[tuple]:
+    """The embedding layer decides the codes it knows (gated with the lexicon's evidence); the
+    lexicon alone decides the others; the lexicon gives the evidence spans."""
+    by_code = {s.code_key: s for s in lexicon_suggestions}
+    scores = active.model.scores(vector.reshape(1, -1))[0]
+    [codes] = active.model.predict(vector.reshape(1, -1), [set(by_code)])
+    out = [
+        (code, s.confidence, s.evidence_start, s.evidence_end)
+        for code, s in by_code.items()
+        if code not in active.labels
+    ]
+    for j, label in enumerate(active.labels):
+        if label in codes:
+            s = by_code.get(label)
+            start, end = (s.evidence_start, s.evidence_end) if s else (None, None)
+            out.append((label, round(float(scores[j]), 4), start, end))
+    return out
 
 
 @transaction.atomic
@@ -238,3 +283,20 @@ def suggestions_write(*, desired: dict[int, list[tuple]], versions: dict[int, st
 @transaction.atomic
 def testimony_analyse_request(*, testimony_id: int) -> None:
     outbox_enqueue(task_name="nlp.process_testimony", kwargs={"testimony_id": testimony_id})
+
+
+# Stories per embedding task: about a minute of work on one core.
+EMBED_REQUEST_CHUNK = 64
+
+
+def testimonies_embed_request(*, testimony_ids: list[int]) -> None:
+    """Queue the stories' vectors (nlp.embed_testimonies) once the current transaction commits;
+    nothing when ``NLP_EMBEDDINGS_ENABLED`` is off."""
+    if not getattr(settings, "NLP_EMBEDDINGS_ENABLED", True) or not testimony_ids:
+        return
+    from nlp import tasks
+
+    ids = sorted(testimony_ids)
+    for start in range(0, len(ids), EMBED_REQUEST_CHUNK):
+        chunk = ids[start : start + EMBED_REQUEST_CHUNK]
+        transaction.on_commit(lambda chunk=chunk: tasks.embed_testimonies.delay(chunk))

@@ -1,4 +1,4 @@
-"""The learned layer (textcat) and the precision/recall report of both layers."""
+"""The learned layer (embeddings, and the older textcat) and the precision/recall report."""
 
 import pytest
 
@@ -38,41 +38,54 @@ def test_not_enough_decisions_trains_nothing(codebook, make_story):
 
 @pytest.mark.slow
 @pytest.mark.django_db
-def test_a_version_is_used_only_while_it_beats_the_lexicon(coded_stories, monkeypatch):
+def test_a_version_is_used_only_in_the_languages_where_it_beats_the_lexicon(
+    coded_stories, monkeypatch
+):
+    # The stories' multilingual vectors (the worker makes them after each analysis).
+    assert services.testimonies_embed(testimony_ids=[s.pk for s in coded_stories]) == 80
     version = services.classifier_train()
-    assert version.status == "ready" and version.version == 1
+    assert version.status == "ready" and version.version == 1 and version.kind == "embedding"
     assert version.train_size + version.heldout_size == 80
     assert version.heldout_size >= 10
     assert set(version.labels) >= {"person_centred", "education"}
-    assert version.is_active == (version.classifier_f1 > version.lexicon_f1)
+    by_language = version.scores["languages"]
+    assert set(by_language) == {"fr", "en"}
+    assert version.languages_in_use == classifier.languages_beating_lexicon(by_language)
+    assert version.is_active == bool(version.languages_in_use)
     assert version.scores["classifier"]["micro"]["f1"] == version.classifier_f1
-    print(f"\nheld out: textcat F1 {version.classifier_f1} vs lexicon F1 {version.lexicon_f1}")
+    print(
+        f"\nheld out: embeddings F1 {version.classifier_f1} vs lexicon F1 {version.lexicon_f1}; "
+        f"in use for {version.languages_in_use}"
+    )
 
-    # A lexicon that finds nothing: the next version beats it and takes over.
+    # A lexicon that finds nothing: the next version beats it everywhere and takes over.
     from nlp import lexicon
 
     monkeypatch.setattr(lexicon, "lexicon_predict", lambda rows, matchers: [set() for _ in rows])
     second = services.classifier_train()
     assert second.version == 2 and second.is_active and second.lexicon_f1 == 0
+    assert second.languages_in_use == ["en", "fr"]
     assert ClassifierVersion.objects.filter(is_active=True).count() == 1
     loaded = classifier.active_classifier()
-    assert loaded.version == 2
+    assert loaded.version == 2 and loaded.used_for("fr") and not loaded.used_for("ja")
     # Its suggestions carry its version; the lexicon still gives the evidence spans.
     story = coded_stories[0]
     services.testimonies_tag(testimony_ids=[s.pk for s in coded_stories])
     versions = set(
         CodeApplication.objects.filter(source="machine").values_list("model_version", flat=True)
     )
-    assert "textcat-v2" in versions
+    assert "e5-v2" in versions
     assert CodeApplication.objects.filter(testimony=story, source="human").exists()
 
-    # The real lexicon again, edited: compared anew, it wins, and the classifier steps aside.
+    # The real lexicon again, edited: both layers are scored anew, language by language.
     monkeypatch.undo()
     services.lexicon_entry_create(language="fr", code_key="judged", value="méprisée", user=None)
     rechecked = classifier.classifier_recheck()
-    assert rechecked.version == 2 and rechecked.lexicon_f1 > rechecked.classifier_f1
-    assert not rechecked.is_active
-    assert classifier.active_classifier() is None
+    assert rechecked.version == 2 and rechecked.lexicon_f1 > 0
+    assert rechecked.languages_in_use == classifier.languages_beating_lexicon(
+        rechecked.scores["languages"]
+    )
+    assert rechecked.is_active == bool(rechecked.languages_in_use)
 
 
 def test_theme_precision_and_recall_of_both_layers(capsys):

@@ -10,6 +10,8 @@ from nlp.evaluation import LayerScores, redaction_evaluate
 from nlp.evaluation_languages import (
     LanguageThemes,
     classifier_layer,
+    embedding_layers,
+    layer_summary,
     lexicon_layer,
     load_labelled,
     redaction_by_language,
@@ -111,10 +113,25 @@ def test_classifier_layer_scores_every_language():
     assert sum(r.stories["heldout"] for r in results) == 4
 
 
+def test_embedding_layers_score_every_language_and_the_transfer_between_them():
+    results = embedding_layers(load_labelled(FIXTURE), folds=2)
+    layers = {r.layer for r in results}
+    assert layers == {
+        "lexicon + embeddings (trained on development)",
+        "lexicon + embeddings trained without this language",
+    }
+    assert {(r.layer, r.language) for r in results} == {
+        (layer, lang) for layer in layers for lang in ("pt", "ja")
+    }
+    summary = "\n".join(layer_summary(lexicon_layer(load_labelled(FIXTURE)) + results))
+    assert "lexicon + embeddings trained without this language:" in summary
+    assert "beats the lexicon's held-out F1" in summary
+
+
 @pytest.mark.django_db
 def test_command_prints_the_tables_and_fails_on_a_miss_when_asked():
     out = StringIO()
-    args = ["--labelled-dir", str(FIXTURE), "--labelled-only", "--no-classifier"]
+    args = ["--labelled-dir", str(FIXTURE), "--labelled-only", "--no-classifier", "--no-embeddings"]
     call_command("nlp_evaluate", *args, stdout=out)
     text = out.getvalue()
     assert "Redaction by language on 7 labelled stories (ja, pt)" in text

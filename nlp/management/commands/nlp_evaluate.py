@@ -18,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from nlp.evaluation import load_jsonl, redaction_evaluate, theme_evaluate, theme_table
 from nlp.evaluation_languages import (
     LABELLED_DIR,
+    layer_summary,
     load_labelled,
     redaction_by_language,
     redaction_table,
@@ -31,6 +32,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-classifier", action="store_true", help="Skip the textcat layer")
+        parser.add_argument(
+            "--no-embeddings", action="store_true", help="Skip the embedding layers"
+        )
         parser.add_argument(
             "--fail-on-miss",
             action="store_true",
@@ -61,12 +65,16 @@ class Command(BaseCommand):
         )
         self.stdout.write("\n".join(redaction_table(redaction_by_language(rows))))
         missed = []
-        for result in themes_by_language(rows, with_classifier=with_classifier):
+        results = themes_by_language(
+            rows, with_classifier=with_classifier, with_embeddings=not options["no_embeddings"]
+        )
+        for result in results:
             self.stdout.write("\n" + "\n".join(theme_language_table(result)))
             ok, _reasons = result.verdict()
             # The goals bind the suggestions a researcher sees first: the lexicon layer.
             if result.layer == "lexicon" and not ok:
                 missed.append(result.language)
+        self.stdout.write("\n" + "\n".join(layer_summary(results)))
         if missed:
             self.stdout.write(f"\nMISS: held-out theme goals missed in {', '.join(missed)}")
             if options["fail_on_miss"]:
