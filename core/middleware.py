@@ -1,4 +1,8 @@
-from django.http import Http404
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions
 
 from core.exceptions import NotFoundError
 
@@ -16,3 +20,55 @@ class NotFoundMiddleware:
         if isinstance(exception, NotFoundError):
             raise Http404(exception.message) from exception
         return None
+
+
+class ApiErrorMiddleware:
+    """The API answers its errors in JSON, never with the site's HTML pages (issue 14, point 8).
+
+    - a body larger than ``DATA_UPLOAD_MAX_MEMORY_SIZE`` gets 413, before anything reads it;
+    - a path holding a NUL character names nothing: 404 (the databases refuse NUL in text);
+    - a URL under ``/api/`` that matches no endpoint gets DRF's JSON 404, not the HTML page.
+    """
+
+    PREFIX = "/api/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not request.path.startswith(self.PREFIX):
+            return self.get_response(request)
+        if "\x00" in request.path:
+            return self._error(exceptions.NotFound())
+        if self._body_too_large(request):
+            return self._error(RequestBodyTooLarge())
+        response = self.get_response(request)
+        if response.status_code == 404 and "html" in response.get("Content-Type", ""):
+            return self._error(exceptions.NotFound())
+        return response
+
+    def process_exception(self, request, exception):
+        if request.path.startswith(self.PREFIX) and isinstance(exception, RequestDataTooBig):
+            return self._error(RequestBodyTooLarge())
+        return None
+
+    @staticmethod
+    def _body_too_large(request) -> bool:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            return False
+        # NOTE: multipart uploads are limited per file by Django itself, not by this total.
+        is_multipart = request.content_type == "multipart/form-data"
+        return limit is not None and not is_multipart and length > limit
+
+    @staticmethod
+    def _error(error: exceptions.APIException) -> JsonResponse:
+        return JsonResponse({"detail": str(error.detail)}, status=error.status_code)
+
+
+class RequestBodyTooLarge(exceptions.APIException):
+    status_code = 413
+    default_detail = _("The request is too large.")
+    default_code = "request_too_large"

@@ -137,7 +137,7 @@ class LexiconEntryDetailApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class ClassifierVersionListApi(APIView):
+class ClassifierVersionListApi(ListApiMixin, APIView):
     permission_classes = [ResearchRoles]
 
     # NOTE: the published operation id says "retrieve" and the schema names no page parameter
@@ -166,7 +166,7 @@ class ClassifierTrainApi(APIView):
         return Response({"detail": "Training has been queued."}, status=status.HTTP_202_ACCEPTED)
 
 
-class FailureListApi(APIView):
+class FailureListApi(ListApiMixin, APIView):
     permission_classes = [AdminRole]
 
     # NOTE: as for classifier versions, the published operation id and parameters are kept.

@@ -72,6 +72,8 @@ LOGIN_REDIRECT_URL = "dashboard"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # NOTE: before anything reads the request: refuses oversized API bodies in JSON.
+    "core.middleware.ApiErrorMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -271,6 +273,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "core.api.exception_handler",
+    # NOTE: the JSON parser refuses bodies nested deeper than core.parsers.MAX_JSON_DEPTH.
+    "DEFAULT_PARSER_CLASSES": [
+        "core.parsers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min", "withdrawal": "10/hour"},
 }
 SPECTACULAR_SETTINGS = {
@@ -283,6 +291,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # NOTE: every operation documents its error answers too (schema fuzzing, issue 14).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.openapi.document_error_responses",
+    ],
     # NOTE: several apps have a "status" or "kind" field; name each choice set explicitly.
     "ENUM_NAME_OVERRIDES": {
         "EventStatusEnum": "events.models.Event.Status",
