@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.core.validators import ProhibitNullCharactersValidator
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
@@ -27,6 +28,7 @@ class ApiErrorMiddleware:
 
     - a body larger than ``DATA_UPLOAD_MAX_MEMORY_SIZE`` gets 413, before anything reads it;
     - a path holding a NUL character names nothing: 404 (the databases refuse NUL in text);
+      a query parameter holding one is bad input: 400;
     - a URL under ``/api/`` that matches no endpoint gets DRF's JSON 404, not the HTML page.
     """
 
@@ -40,6 +42,9 @@ class ApiErrorMiddleware:
             return self.get_response(request)
         if "\x00" in request.path:
             return self._error(exceptions.NotFound())
+        if any("\x00" in key + value for key, value in request.GET.items()):
+            # NOTE: the databases refuse NUL in text; no parameter may carry one to them.
+            return self._error(exceptions.ParseError(ProhibitNullCharactersValidator.message))
         if self._body_too_large(request):
             return self._error(RequestBodyTooLarge())
         response = self.get_response(request)

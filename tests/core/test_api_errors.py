@@ -145,3 +145,12 @@ def test_a_3_megabyte_body_is_a_json_413(api_for, researcher):
     response = api_for(researcher).post("/api/v1/memos/", body, content_type="application/json")
     assert response.status_code == 413
     assert response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/v1/nlp/lexicon-entries/?code=a%00b", "/api/v1/events/?country=%00"]
+)
+def test_nul_in_a_query_parameter_is_a_json_400(api_for, admin_user, path):
+    response = api_for(admin_user).get(path)
+    assert response.status_code == 400
+    assert response.json()["detail"]
