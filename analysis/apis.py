@@ -184,7 +184,9 @@ EXPORT_MEDIA_TYPES = {
     ExportJob.Format.CSV: "text/csv",
     ExportJob.Format.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ExportJob.Format.QDPX: "application/octet-stream",
-    ExportJob.Format.DOCX: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ExportJob.Format.DOCX: (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    ),
     ExportJob.Format.HTML: "text/html",
 }
 

@@ -1,11 +1,13 @@
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from django.core.validators import ProhibitNullCharactersValidator
-from django.http import Http404, JsonResponse
+from django.http import Http404, JsonResponse, UnreadablePostError
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions
 
 from core.exceptions import NotFoundError
+from core.validation import clean_query_dict
 
 
 class NotFoundMiddleware:
@@ -77,3 +79,33 @@ class RequestBodyTooLarge(exceptions.APIException):
     status_code = 413
     default_detail = _("The request is too large.")
     default_code = "request_too_large"
+
+
+class CleanFormTextMiddleware:
+    """The pages' forms receive their text through ``core.validation.clean_text``: control
+    characters are removed from every posted value, for every form (admin included).
+
+    The API cleans its bodies in its parsers (``core.parsers``); this is the same step for the
+    pages. Uploaded files are left as they are: their importers clean what they read.
+    """
+
+    FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.method != "POST" or request.content_type not in self.FORM_TYPES:
+            return None
+        if request.path.startswith(ApiErrorMiddleware.PREFIX):
+            return None
+        try:
+            posted = request.POST
+        except (MultiPartParserError, SuspiciousOperation, UnreadablePostError):
+            # NOTE: Django answers a body it cannot read itself; nothing to clean here.
+            return None
+        request.POST = clean_query_dict(posted)
+        return None

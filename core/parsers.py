@@ -1,11 +1,14 @@
-"""The API's JSON parser (``REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"]``).
+"""The API's parsers (``REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"]``): DRF's, and every text
+they read passes through ``core.validation.clean_text`` (control characters removed).
 
 NOTE: its own module: ``core.api`` imports DRF's views, which read this setting at import.
 """
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, parsers
+from rest_framework.parsers import DataAndFiles
 
+from core.validation import clean_data, clean_query_dict
 
 # NOTE: no form of the API nests deeper than a few levels; 2,000 levels overflowed the stack.
 MAX_JSON_DEPTH = 32
@@ -34,4 +37,15 @@ class JSONParser(parsers.JSONParser):
             raise exceptions.ParseError(_("The JSON is nested too deeply.")) from error
         if json_depth(data) > MAX_JSON_DEPTH:
             raise exceptions.ParseError(_("The JSON is nested too deeply."))
-        return data
+        return clean_data(data)
+
+
+class FormParser(parsers.FormParser):
+    def parse(self, stream, media_type=None, parser_context=None):
+        return clean_query_dict(super().parse(stream, media_type, parser_context))
+
+
+class MultiPartParser(parsers.MultiPartParser):
+    def parse(self, stream, media_type=None, parser_context=None):
+        parsed = super().parse(stream, media_type, parser_context)
+        return DataAndFiles(clean_query_dict(parsed.data), parsed.files)

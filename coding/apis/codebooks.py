@@ -7,7 +7,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from coding import exchange, selectors, services
@@ -26,6 +25,7 @@ from coding.serializers import (
     CodeUpdateSerializer,
 )
 from core.pagination import ListApiMixin, paginated_response
+from core.parsers import FormParser, MultiPartParser
 
 LANGUAGE_PARAMETER = OpenApiParameter(
     "language",

@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # NOTE: after CSRF: removes control characters from what the pages' forms post.
+    "core.middleware.CleanFormTextMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -273,11 +275,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "core.api.exception_handler",
-    # NOTE: the JSON parser refuses bodies nested deeper than core.parsers.MAX_JSON_DEPTH.
+    # NOTE: DRF's parsers, removing control characters from text (core.validation.clean_text);
+    # the JSON one refuses bodies nested deeper than core.parsers.MAX_JSON_DEPTH.
     "DEFAULT_PARSER_CLASSES": [
         "core.parsers.JSONParser",
-        "rest_framework.parsers.FormParser",
-        "rest_framework.parsers.MultiPartParser",
+        "core.parsers.FormParser",
+        "core.parsers.MultiPartParser",
     ],
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min", "withdrawal": "10/hour"},
 }
