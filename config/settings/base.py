@@ -275,6 +275,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "core.api.exception_handler",
+    # NOTE: ``?format=`` is the sessions' filter (online, small groups...), not a renderer
+    # choice: with DRF's default, ``/sessions/?format=online`` answered 404 (schema fuzzing).
+    "URL_FORMAT_OVERRIDE": None,
     # NOTE: DRF's parsers, removing control characters from text (core.validation.clean_text);
     # the JSON one refuses bodies nested deeper than core.parsers.MAX_JSON_DEPTH.
     "DEFAULT_PARSER_CLASSES": [

@@ -204,6 +204,7 @@ def test_every_export_holds_control_characters_stored_before_inputs_were_cleaned
     with zipfile.ZipFile(io.BytesIO(build(researcher, "project", "qdpx"))) as archive:
         assert refiqda.validate_project(archive.read("project.qde")) == []
 
+
 def test_export_job_runs_once_and_reports_progress(project, researcher, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     with_captured = services.export_job_create(

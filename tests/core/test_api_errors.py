@@ -154,3 +154,9 @@ def test_nul_in_a_query_parameter_is_a_json_400(api_for, admin_user, path):
     response = api_for(admin_user).get(path)
     assert response.status_code == 400
     assert response.json()["detail"]
+
+
+def test_the_sessions_format_filter_is_not_taken_for_a_renderer(api_for, admin_user):
+    response = api_for(admin_user).get("/api/v1/sessions/", {"format": "online"})
+    assert response.status_code == 200
+    assert response.json()["count"] == 0

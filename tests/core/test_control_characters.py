@@ -78,7 +78,7 @@ def test_the_pages_forms_receive_clean_text():
 
 
 def test_the_csv_importer_removes_control_characters(researcher):
-    data = ("key,label_en\nk1,Tru\x1bst\x00ed\n").encode()
+    data = b"key,label_en\nk1,Tru\x1bst\x00ed\n"
     book = exchange.codebook_import_csv(data=data, user=researcher, name="Imported")
     assert book.codes.get().translations["en"]["label"] == "Trusted"
 
