@@ -21,6 +21,7 @@ from analysis.serializers import (
     QuoteSerializer,
     SearchResultSerializer,
 )
+from core.filtering import id_or_none
 from core.pagination import ListApiMixin
 from core.permissions import roles_allowed
 
@@ -73,7 +74,7 @@ class AggregateApi(APIView):
             user=request.user,
             filters=_filters(request),
             by=by,
-            parent=int(parent) if parent and parent.isdigit() else None,
+            parent=id_or_none(parent),
         )
         return Response(
             AnalysisChartSerializer(

@@ -57,3 +57,10 @@ class UtcDateTimeField(django_filters.fields.IsoDateTimeField):
 
 class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
     field_class = UtcDateTimeField
+
+
+def id_or_none(value: str | None) -> int | None:
+    """A query parameter read leniently as an id: ``None`` unless plain digits that fit."""
+    if value and value.isascii() and value.isdigit() and int(value) <= MAX_ID:
+        return int(value)
+    return None

@@ -160,3 +160,19 @@ def test_the_sessions_format_filter_is_not_taken_for_a_renderer(api_for, admin_u
     response = api_for(admin_user).get("/api/v1/sessions/", {"format": "online"})
     assert response.status_code == 200
     assert response.json()["count"] == 0
+
+
+@pytest.mark.parametrize("path", ["/api/v1/analysis/search/", "/api/v1/analysis/quotes/"])
+@pytest.mark.parametrize("name", ["code", "event"])
+def test_an_analysis_id_past_the_database_integers_is_400(api_for, researcher, path, name):
+    response = api_for(researcher).get(path, {name: "422493411855274280090599424"})
+    assert response.status_code == 400
+    assert name in response.json()
+
+
+@pytest.mark.parametrize("parent", ["²", "9" * 30, "-1", "x"])
+def test_a_chart_parent_that_is_no_id_is_ignored(api_for, researcher, parent):
+    response = api_for(researcher).get(
+        "/api/v1/analysis/aggregates/cooccurrence/", {"parent": parent}
+    )
+    assert response.status_code == 200

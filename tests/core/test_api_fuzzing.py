@@ -24,7 +24,7 @@ from tests.factories import UserFactory
 ROLES = ["anonymous", Role.PARTICIPANT, Role.FACILITATOR, Role.RESEARCHER, Role.ADMIN]
 # NOTE: a fixed token, sent as cookie and header: what a browser signed in to the site sends.
 CSRF_TOKEN = "fuzzingcsrftoken0123456789abcdef"  # noqa: S105
-EXAMPLES_PER_OPERATION = 5
+EXAMPLES_PER_OPERATION = 15
 COVERAGE_ROLES = {Role.ADMIN}
 
 
