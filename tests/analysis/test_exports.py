@@ -196,9 +196,9 @@ def test_every_export_holds_control_characters_stored_before_inputs_were_cleaned
     from coding.models import Code
 
     for theme in themes:
-        theme.translations = {"en": {"label": "The\x00me\x1b \x07" + theme.key}}
+        theme.translations = {"en": {"label": "The\x01me\x1b \x07" + theme.key}}
         Code.objects.filter(pk=theme.pk).update(translations=theme.translations)
-    Memo.objects.filter(author=researcher).update(title="M\x00", body="B\x01\x9f")
+    Memo.objects.filter(author=researcher).update(title="M\x0b", body="B\x01\x9f")
     for dataset, fmt in [("quotes", "docx"), ("project", "qdpx"), ("quotes", "html")]:
         assert build(researcher, dataset, fmt), (dataset, fmt)
     with zipfile.ZipFile(io.BytesIO(build(researcher, "project", "qdpx"))) as archive:
