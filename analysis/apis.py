@@ -22,9 +22,9 @@ from analysis.serializers import (
     SearchResultSerializer,
 )
 from audit.models import Action
+from core.filtering import id_or_none
 from core.pagination import ListApiMixin
 from core.permissions import roles_allowed
-from core.validation import parse_positive_int
 
 Analysts = roles_allowed(*RESEARCH_TEAM)
 
@@ -75,7 +75,7 @@ class AggregateApi(APIView):
             user=request.user,
             filters=_filters(request),
             by=by,
-            parent=parse_positive_int(parent or ""),
+            parent=id_or_none(parent),
         )
         return Response(
             AnalysisChartSerializer(
@@ -181,12 +181,26 @@ class ExportDetailApi(APIView):
         return Response(ExportJobSerializer(_own_job(request, job_id)).data)
 
 
+# NOTE: named here, not guessed from the file name: the schema documents exactly these.
+EXPORT_MEDIA_TYPES = {
+    ExportJob.Format.CSV: "text/csv",
+    ExportJob.Format.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ExportJob.Format.QDPX: "application/octet-stream",
+    ExportJob.Format.DOCX: (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    ),
+    ExportJob.Format.HTML: "text/html",
+}
+
+
 class ExportDownloadApi(APIView):
     permission_classes = [Analysts]
 
     @extend_schema(
         operation_id="analysis_exports_download_retrieve",
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        responses={
+            (200, media_type): OpenApiTypes.BINARY for media_type in EXPORT_MEDIA_TYPES.values()
+        },
     )
     def get(self, request, job_id):
         job = _own_job(request, job_id)
@@ -199,4 +213,9 @@ class ExportDownloadApi(APIView):
             dataset=job.dataset,
             format=job.format,
         )
-        return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.filename)
+        return FileResponse(
+            job.file.open("rb"),
+            as_attachment=True,
+            filename=job.filename,
+            content_type=EXPORT_MEDIA_TYPES.get(job.format, "application/octet-stream"),
+        )

@@ -26,6 +26,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from core.validation import xml_text
+
 NAMESPACE = "urn:QDA-XML:project:1.0"
 SCHEMA_PATH = Path(__file__).resolve().parent / "schemas" / "Project.xsd"
 # NOTE: uuid5 in our own namespace makes GUIDs stable across exports of the same rows, so a
@@ -105,7 +107,10 @@ def _q(tag: str) -> str:
 
 def _element(tag: str, attrs: dict) -> etree._Element:
     """A top-level element in the default namespace (no ``ns0:`` prefixes in the output)."""
-    return etree.Element(_q(tag), attrs, nsmap={None: NAMESPACE})
+    # NOTE: every stored text goes through xml_text: a control character in the database (from
+    # before inputs were cleaned) never breaks the export.
+    safe = {key: xml_text(value) for key, value in attrs.items()}
+    return etree.Element(_q(tag), safe, nsmap={None: NAMESPACE})
 
 
 def _code_element(code: QdaCode) -> etree._Element:
@@ -118,7 +123,7 @@ def _code_element(code: QdaCode) -> etree._Element:
         attrs["color"] = code.colour
     element = _element("Code", attrs)
     if code.description:
-        etree.SubElement(element, _q("Description")).text = code.description
+        etree.SubElement(element, _q("Description")).text = xml_text(code.description)
     for guid in code.note_guids:
         etree.SubElement(element, _q("NoteRef"), {"targetGUID": guid})
     for child in code.children:
@@ -142,7 +147,7 @@ def _value_element(parent, variable_guid: str, kind: str, value) -> None:
     elif kind == "Integer":
         etree.SubElement(element, _q("IntegerValue")).text = str(int(value))
     else:
-        etree.SubElement(element, _q("TextValue")).text = str(value)
+        etree.SubElement(element, _q("TextValue")).text = xml_text(str(value))
 
 
 def source_element(source: QdaSource) -> etree._Element:
@@ -158,7 +163,7 @@ def source_element(source: QdaSource) -> etree._Element:
         },
     )
     if source.description:
-        etree.SubElement(element, _q("Description")).text = source.description
+        etree.SubElement(element, _q("Description")).text = xml_text(source.description)
     spans: dict[tuple[int, int], list[QdaCoding]] = defaultdict(list)
     whole: list[QdaCoding] = []
     for coding in source.codings:
@@ -209,7 +214,7 @@ def note_element(note: QdaNote) -> etree._Element:
     if note.user_guid:
         attrs["creatingUser"] = note.user_guid
     element = _element("Note", attrs)
-    etree.SubElement(element, _q("PlainTextContent")).text = note.text
+    etree.SubElement(element, _q("PlainTextContent")).text = xml_text(note.text)
     return element
 
 
@@ -234,7 +239,7 @@ def write_qdpx(
         with etree.xmlfile(xml_buffer, encoding="utf-8") as xf:
             xf.write_declaration()
             project_attrs = {
-                "name": name,
+                "name": xml_text(name),
                 "origin": "Entendu",
                 "creationDateTime": xml_datetime(created),
             }
@@ -286,7 +291,7 @@ def _variable_element(variable: QdaVariable) -> etree._Element:
         {"guid": variable.guid, "name": variable.name, "typeOfVariable": variable.type},
     )
     if variable.description:
-        etree.SubElement(element, _q("Description")).text = variable.description
+        etree.SubElement(element, _q("Description")).text = xml_text(variable.description)
     return element
 
 

@@ -5,15 +5,16 @@ from rest_framework import serializers
 
 from analysis.models import ExportJob
 from analysis.selectors import AnalysisFilters
+from core.filtering import MAX_ID
 
 
 class FiltersSerializer(serializers.Serializer):
-    event = serializers.IntegerField(required=False, min_value=1)
+    event = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     country = serializers.CharField(required=False, max_length=2, allow_blank=True)
     language = serializers.CharField(required=False, max_length=16, allow_blank=True)
     date_from = serializers.DateField(required=False)
     date_to = serializers.DateField(required=False)
-    code = serializers.IntegerField(required=False, min_value=1)
+    code = serializers.IntegerField(required=False, min_value=1, max_value=MAX_ID)
 
     def validate(self, attrs):
         if (

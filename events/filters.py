@@ -1,12 +1,13 @@
 import django_filters
 from django_countries import countries
 
+from core.filtering import IdFilter, UtcDateTimeFilter, YearFilter
 from events.models import Commitment, Event, Language, PopulationGroup, Session, SessionLog
 
 
 class EventFilter(django_filters.FilterSet):
     country = django_filters.ChoiceFilter(choices=list(countries))
-    year = django_filters.NumberFilter(field_name="starts_at", lookup_expr="year")
+    year = YearFilter(field_name="starts_at", lookup_expr="year")
     status = django_filters.ChoiceFilter(choices=Event.Status.choices)
     kind = django_filters.ChoiceFilter(choices=Event.Kind.choices)
     population = django_filters.ChoiceFilter(
@@ -15,8 +16,8 @@ class EventFilter(django_filters.FilterSet):
     language = django_filters.ChoiceFilter(
         choices=Language.choices, method="filter_language", label="Language"
     )
-    starts_after = django_filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="gte")
-    starts_before = django_filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="lt")
+    starts_after = UtcDateTimeFilter(field_name="starts_at", lookup_expr="gte")
+    starts_before = UtcDateTimeFilter(field_name="starts_at", lookup_expr="lt")
     is_public = django_filters.BooleanFilter()
 
     class Meta:
@@ -33,8 +34,8 @@ class EventFilter(django_filters.FilterSet):
 class SessionFilter(django_filters.FilterSet):
     event = django_filters.CharFilter(field_name="event__slug")
     format = django_filters.ChoiceFilter(choices=Session.Format.choices)
-    starts_after = django_filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="gte")
-    starts_before = django_filters.IsoDateTimeFilter(field_name="starts_at", lookup_expr="lt")
+    starts_after = UtcDateTimeFilter(field_name="starts_at", lookup_expr="gte")
+    starts_before = UtcDateTimeFilter(field_name="starts_at", lookup_expr="lt")
     logged = django_filters.BooleanFilter(field_name="log", lookup_expr="isnull", exclude=True)
 
     class Meta:
@@ -44,11 +45,11 @@ class SessionFilter(django_filters.FilterSet):
 
 class SessionLogFilter(django_filters.FilterSet):
     event = django_filters.CharFilter(field_name="session__event__slug")
-    session = django_filters.NumberFilter(field_name="session_id")
+    session = IdFilter(field_name="session_id")
     country = django_filters.ChoiceFilter(
         field_name="session__event__country", choices=list(countries)
     )
-    year = django_filters.NumberFilter(field_name="session__starts_at", lookup_expr="year")
+    year = YearFilter(field_name="session__starts_at", lookup_expr="year")
 
     class Meta:
         model = SessionLog

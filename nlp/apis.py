@@ -5,7 +5,7 @@ Researchers and admins use everything but failures, which only admins see. Write
 """
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -77,7 +77,12 @@ class LexiconEntryListApi(ListApiMixin, APIView):
     permission_classes = [ResearchRoles]
 
     @extend_schema(
-        operation_id="nlp_lexicon_entries_list", responses=LexiconEntrySerializer(many=True)
+        operation_id="nlp_lexicon_entries_list",
+        parameters=[
+            OpenApiParameter("language", str, enum=sorted(SUPPORTED_LANGUAGES)),
+            OpenApiParameter("code", str, description="A code's key"),
+        ],
+        responses=LexiconEntrySerializer(many=True),
     )
     def get(self, request):
         language = request.query_params.get("language", "")
@@ -137,7 +142,7 @@ class LexiconEntryDetailApi(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class ClassifierVersionListApi(APIView):
+class ClassifierVersionListApi(ListApiMixin, APIView):
     permission_classes = [ResearchRoles]
 
     # NOTE: the published operation id says "retrieve" and the schema names no page parameter
@@ -166,12 +171,13 @@ class ClassifierTrainApi(APIView):
         return Response({"detail": "Training has been queued."}, status=status.HTTP_202_ACCEPTED)
 
 
-class FailureListApi(APIView):
+class FailureListApi(ListApiMixin, APIView):
     permission_classes = [AdminRole]
 
     # NOTE: as for classifier versions, the published operation id and parameters are kept.
     @extend_schema(
         operation_id="nlp_failures_retrieve",
+        parameters=[OpenApiParameter("all", str, enum=["1"], description="Resolved ones too")],
         responses=FailureSerializer(many=True),
     )
     def get(self, request):

@@ -107,10 +107,10 @@ class TestimonyCreateApi(APIView):
         return response
 
 
-class ReceiptListApi(APIView):
+class ReceiptListApi(ListApiMixin, APIView):
     # NOTE: receipts are built by testimonies.receipts (a Kantara document per story), not by a
-    # serializer, so this list pages by hand with the project's paginator; the schema keeps
-    # documenting it as a plain list, as clients know it (docs/dev/api.md, schema gaps).
+    # serializer, so this list pages by hand with the project's paginator; ListApiMixin lets
+    # the schema document the page and its envelope (issue 14).
     permission_classes = [roles_allowed()]
 
     @extend_schema(

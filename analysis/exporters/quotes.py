@@ -142,8 +142,8 @@ def write_quotes_docx(quotes: Iterable[Quote], fh, *, title: str) -> int:
     from docx import Document
 
     document = Document()
-    document.core_properties.title = title
-    document.add_heading(title, level=1)
+    document.core_properties.title = xlsx_text(str(title))
+    document.add_heading(xlsx_text(str(title)), level=1)
     document.add_paragraph(
         _(
             "Each quote is shown with the attribution its teller's consent allows and the "
@@ -155,19 +155,19 @@ def write_quotes_docx(quotes: Iterable[Quote], fh, *, title: str) -> int:
     count = 0
     for quote in quotes:
         count += 1
-        document.add_heading(quote.code, level=2)
+        document.add_heading(xlsx_text(quote.code), level=2)
         paragraph = document.add_paragraph(style="Quote")
         run = paragraph.add_run(quoted(xlsx_text(quote.text)))
         if upright:
             # NOTE: Word's "Quote" style is italic; Japanese is never set in italics.
             run.italic = False
-        document.add_paragraph(f"— {quote.attribution}")
+        document.add_paragraph(xlsx_text(f"— {quote.attribution}"))
         table = document.add_table(rows=0, cols=2)
         table.style = "Table Grid"
         for label, value in quote.receipt_rows:
             cells = table.add_row().cells
-            cells[0].text = label
-            cells[1].text = value
+            cells[0].text = xlsx_text(str(label))
+            cells[1].text = xlsx_text(str(value))
     if count == 0:
         document.add_paragraph(_("No quote matches this selection with consent to quote."))
     document.save(fh)

@@ -14,7 +14,7 @@ from coding.serializers import (
     DisagreementSerializer,
     ReconciliationSerializer,
 )
-from core.pagination import paginated_response
+from core.pagination import ListApiMixin, paginated_response
 from events.models import Event
 
 AGREEMENT_PARAMETERS = [
@@ -72,7 +72,7 @@ class AgreementApi(CodingApi):
         return Response(AgreementReportSerializer(report).data)
 
 
-class DisagreementListApi(CodingApi):
+class DisagreementListApi(ListApiMixin, CodingApi):
     @extend_schema(
         operation_id="agreement_disagreements_list",
         parameters=AGREEMENT_PARAMETERS,
@@ -88,7 +88,7 @@ class DisagreementListApi(CodingApi):
         )
 
 
-class ReconciliationListApi(CodingApi):
+class ReconciliationListApi(ListApiMixin, CodingApi):
     @extend_schema(
         operation_id="agreement_reconciliations_list",
         parameters=AGREEMENT_PARAMETERS[:1],

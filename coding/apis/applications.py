@@ -14,7 +14,7 @@ from coding.serializers import (
     ApplicationSerializer,
     ApplicationUpdateSerializer,
 )
-from core.pagination import paginated_response
+from core.pagination import ListApiMixin, paginated_response
 
 APPLICATION_FILTERS = [
     OpenApiParameter("story", int),
@@ -35,7 +35,7 @@ def filter_applications(request, applications):
     return applications
 
 
-class ApplicationListApi(CodingApi):
+class ApplicationListApi(ListApiMixin, CodingApi):
     @extend_schema(
         operation_id="applications_list",
         parameters=[

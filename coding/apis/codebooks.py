@@ -7,7 +7,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from audit.models import Action
@@ -27,7 +26,8 @@ from coding.serializers import (
     CodeSerializer,
     CodeUpdateSerializer,
 )
-from core.pagination import paginated_response
+from core.pagination import ListApiMixin, paginated_response
+from core.parsers import FormParser, MultiPartParser
 
 LANGUAGE_PARAMETER = OpenApiParameter(
     "language",
@@ -43,7 +43,7 @@ def _codebook(request, pk):
     return get_object_or_404(selectors.codebooks_for_user(user=request.user), pk=pk)
 
 
-class CodebookListApi(CodingApi):
+class CodebookListApi(ListApiMixin, CodingApi):
     @extend_schema(operation_id="codebooks_list", responses=CodebookSerializer(many=True))
     def get(self, request):
         return paginated_response(
@@ -76,7 +76,7 @@ class CodebookDetailApi(CodingApi):
         return Response(CodebookSerializer(_codebook(request, pk)).data)
 
 
-class CodebookVersionListApi(CodingApi):
+class CodebookVersionListApi(ListApiMixin, CodingApi):
     @extend_schema(
         operation_id="codebooks_versions_list", responses=CodebookVersionSerializer(many=True)
     )
@@ -97,7 +97,10 @@ class CodebookExportApi(CodingApi):
             OpenApiParameter("type", str, enum=["qdc", "csv"], default="qdc"),
             LANGUAGE_PARAMETER,
         ],
-        responses={(200, "application/xml"): OpenApiTypes.BINARY},
+        responses={
+            (200, "application/xml"): OpenApiTypes.BINARY,
+            (200, "text/csv"): OpenApiTypes.BINARY,
+        },
         description="The codebook as REFI-QDA .qdc (default) or CSV.",
     )
     def get(self, request, pk: int):
@@ -177,7 +180,7 @@ def _code(request, pk):
     return get_object_or_404(selectors.codes_for_user(user=request.user), pk=pk)
 
 
-class CodeListApi(CodingApi):
+class CodeListApi(ListApiMixin, CodingApi):
     @extend_schema(
         operation_id="codes_list",
         parameters=[

@@ -1,14 +1,15 @@
 """What every coding endpoint shares: who may call it and how it reads its query parameters."""
 
 from django.utils.translation import get_language
+from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.views import APIView
 
 from accounts.roles import RESEARCH_TEAM
 from coding import selectors
 from coding.translations import language_normalise, language_valid
+from core.filtering import MAX_ID
 from core.permissions import roles_allowed
-from core.validation import parse_positive_int
 
 CODERS = roles_allowed(*RESEARCH_TEAM)
 
@@ -27,10 +28,13 @@ def int_param(request, name: str) -> int | None:
     value = request.query_params.get(name)
     if value in (None, ""):
         return None
-    number = parse_positive_int(value)
-    if number is None:
-        raise ValidationError({name: ["A whole number is required."]})
-    return number
+    # NOTE: DRF's field, so the message is translated and an id past the database's integers
+    # (``1e20``, twenty digits) is refused like any other bad number.
+    field = serializers.IntegerField(min_value=-MAX_ID, max_value=MAX_ID)
+    try:
+        return field.run_validation(value)
+    except ValidationError as exc:
+        raise ValidationError({name: exc.detail}) from exc
 
 
 def language_param(request) -> str:

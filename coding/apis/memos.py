@@ -10,10 +10,10 @@ from coding import selectors, services
 from coding.apis.common import CodingApi, int_param
 from coding.models import Memo
 from coding.serializers import MemoSerializer, MemoUpdateSerializer
-from core.pagination import paginated_response
+from core.pagination import ListApiMixin, paginated_response
 
 
-class MemoListApi(CodingApi):
+class MemoListApi(ListApiMixin, CodingApi):
     @extend_schema(
         operation_id="memos_list",
         parameters=[

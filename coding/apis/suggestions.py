@@ -9,10 +9,10 @@ from coding.apis.applications import filter_applications
 from coding.apis.common import CodingApi
 from coding.models import CodeApplication
 from coding.serializers import ApplicationSerializer, SuggestionReviewSerializer
-from core.pagination import paginated_response
+from core.pagination import ListApiMixin, paginated_response
 
 
-class SuggestionListApi(CodingApi):
+class SuggestionListApi(ListApiMixin, CodingApi):
     @extend_schema(
         operation_id="suggestions_list",
         parameters=[

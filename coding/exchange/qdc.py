@@ -21,6 +21,7 @@ from coding.exchange.common import (
 from coding.models import Code, Codebook
 from coding.services import code_create, codebook_create, codebook_version_record
 from coding.translations import BASE_LANGUAGE, TEXT_FIELDS, code_text, language_normalise
+from core.validation import clean_text, xml_text
 
 # NOTE: a stable namespace so that the root code of a codebook keeps its GUID across exports.
 ROOT_NAMESPACE = uuid.UUID("6f1d4a52-3c1e-4b7e-9a55-8f0c2f6a9d10")
@@ -78,7 +79,8 @@ def parse_description(text: str, language: str) -> tuple[dict, str]:
 
 def codebook_export_qdc(*, codebook: Codebook, language: str = BASE_LANGUAGE) -> bytes:
     """The codebook as a REFI-QDA ``.qdc`` document, valid against Codebook.xsd, with names and
-    descriptions in ``language`` (English where a code has no label in it)."""
+    descriptions in ``language`` (English where a code has no label in it). Every stored text
+    goes through ``xml_text``: a control character in the database never breaks the export."""
     language = language_normalise(language) or BASE_LANGUAGE
     codes = live_codes(codebook)
     children, languages = children_map(codes), languages_of(codes)
@@ -88,11 +90,11 @@ def codebook_export_qdc(*, codebook: Codebook, language: str = BASE_LANGUAGE) ->
         codes_el,
         f"{{{NS}}}Code",
         guid=str(uuid.uuid5(ROOT_NAMESPACE, codebook.slug)),
-        name=codebook.name,
+        name=xml_text(codebook.name),
         isCodable="false",
     )
     if codebook.description.strip():
-        etree.SubElement(top, f"{{{NS}}}Description").text = codebook.description
+        etree.SubElement(top, f"{{{NS}}}Description").text = xml_text(codebook.description)
 
     def add(parent_el, code: Code) -> None:
         shown = _name_language(code, language)
@@ -100,11 +102,12 @@ def codebook_export_qdc(*, codebook: Codebook, language: str = BASE_LANGUAGE) ->
             parent_el,
             f"{{{NS}}}Code",
             guid=str(code.guid),
-            name=code.translations[shown]["label"],
+            name=xml_text(code.translations[shown]["label"]),
             isCodable="true" if code.is_codable else "false",
-            color=code.colour,
+            color=xml_text(code.colour),
         )
-        etree.SubElement(el, f"{{{NS}}}Description").text = _description(code, shown, languages)
+        description = xml_text(_description(code, shown, languages))
+        etree.SubElement(el, f"{{{NS}}}Description").text = description
         for child in children.get(code.id, []):
             add(el, child)
 
@@ -118,7 +121,7 @@ def codebook_export_qdc(*, codebook: Codebook, language: str = BASE_LANGUAGE) ->
                 sets_el,
                 f"{{{NS}}}Set",
                 guid=str(uuid.uuid5(group.guid, "exclusive")),
-                name=f"{code_text(group, 'label', language)[0]} (mutually exclusive)",
+                name=xml_text(f"{code_text(group, 'label', language)[0]} (mutually exclusive)"),
             )
             for member in children[group.id]:
                 etree.SubElement(set_el, f"{{{NS}}}MemberCode", guid=str(member.guid))
@@ -139,6 +142,12 @@ def _qdc_document(data: bytes):
         doc = etree.fromstring(data, parser=_safe_parser())
     except etree.XMLSyntaxError as exc:
         raise invalid(_("The file is not well-formed XML: %(e)s") % {"e": exc}) from exc
+    # NOTE: XML 1.0 may carry C1 control characters; the one cleaning step removes them.
+    for el in doc.iter():
+        if isinstance(el.text, str):
+            el.text = clean_text(el.text)
+        for key, value in el.attrib.items():
+            el.set(key, clean_text(value))
     schema = codebook_schema()
     if not schema.validate(doc):
         first = schema.error_log[0] if schema.error_log else None

@@ -20,6 +20,7 @@ from coding.services import code_create, codebook_create, codebook_version_recor
 from coding.translations import BASE_LANGUAGE, TEXT_FIELDS, code_text, language_normalise
 from core.exceptions import ApplicationError
 from core.exports import csv_writer
+from core.validation import clean_text
 
 LEADING_COLUMNS = ["key", "parent_key", "label", "label_fallback"]
 TRAILING_COLUMNS = ["colour", "is_codable", "is_exclusive_group", "guid"]
@@ -75,7 +76,7 @@ def _csv_rows(data: bytes) -> list[dict]:
     if len(data) > MAX_IMPORT_BYTES:
         raise invalid(_("The file is larger than 2 MB."))
     try:
-        text = data.decode("utf-8-sig")
+        text = clean_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise invalid(_("The file is not UTF-8 text.")) from exc
     reader = csv.DictReader(io.StringIO(text))

@@ -74,11 +74,15 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "core.middleware.PermissionsPolicyMiddleware",
+    # NOTE: before anything reads the request: refuses oversized API bodies in JSON.
+    "core.middleware.ApiErrorMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # NOTE: after CSRF: removes control characters from what the pages' forms post.
+    "core.middleware.CleanFormTextMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -301,6 +305,16 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {"anon": "60/min", "user": "600/min", "withdrawal": "120/hour"},
     # SECURITY: the same count as TRUSTED_PROXY_COUNT; DRF trusts X-Forwarded-For when unset.
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,
+    # NOTE: ``?format=`` is the sessions' filter (online, small groups...), not a renderer
+    # choice: with DRF's default, ``/sessions/?format=online`` answered 404 (schema fuzzing).
+    "URL_FORMAT_OVERRIDE": None,
+    # NOTE: DRF's parsers, removing control characters from text (core.validation.clean_text);
+    # the JSON one refuses bodies nested deeper than core.parsers.MAX_JSON_DEPTH.
+    "DEFAULT_PARSER_CLASSES": [
+        "core.parsers.JSONParser",
+        "core.parsers.FormParser",
+        "core.parsers.MultiPartParser",
+    ],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Entendu API",
@@ -312,6 +326,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # NOTE: every operation documents its error answers too (schema fuzzing, issue 14).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.openapi.document_error_responses",
+    ],
     # NOTE: several apps have a "status" or "kind" field; name each choice set explicitly.
     "ENUM_NAME_OVERRIDES": {
         "EventStatusEnum": "events.models.Event.Status",

@@ -30,10 +30,15 @@ def session_create(
     event: Event,
     title: str,
     starts_at: datetime,
-    duration_minutes: int,
-    format: str,
+    duration_minutes: int | None = None,
+    format: str | None = None,
     facilitators: Iterable[User] = (),
 ) -> Session:
+    # NOTE: the API documents both as optional (the model has defaults): the service agrees.
+    if duration_minutes is None:
+        duration_minutes = Session._meta.get_field("duration_minutes").get_default()
+    if format is None:
+        format = Session._meta.get_field("format").get_default()
     facilitators = _check_session_facilitators(event=event, facilitators=facilitators)
     session = Session(
         event=event,

@@ -188,6 +188,23 @@ def test_quote_sheet_docx_lists_receipts(project, researcher):
     assert str(project[2].public_id) in cells
 
 
+def test_every_export_holds_control_characters_stored_before_inputs_were_cleaned(
+    project, researcher
+):
+    # NOTE: straight to the rows, as an older version could have stored them (issue 14).
+    _book, themes, _named, _anonymous, _unquotable = project
+    from coding.models import Code
+
+    for theme in themes:
+        theme.translations = {"en": {"label": "The\x01me\x1b \x07" + theme.key}}
+        Code.objects.filter(pk=theme.pk).update(translations=theme.translations)
+    Memo.objects.filter(author=researcher).update(title="M\x0b", body="B\x01\x9f")
+    for dataset, fmt in [("quotes", "docx"), ("project", "qdpx"), ("quotes", "html")]:
+        assert build(researcher, dataset, fmt), (dataset, fmt)
+    with zipfile.ZipFile(io.BytesIO(build(researcher, "project", "qdpx"))) as archive:
+        assert refiqda.validate_project(archive.read("project.qde")) == []
+
+
 def test_export_job_runs_once_and_reports_progress(project, researcher, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     with_captured = services.export_job_create(

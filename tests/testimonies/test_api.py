@@ -116,7 +116,8 @@ def test_idempotency_key_header_stores_one_story(world):
         ({"contact": {"email": "a@example.org"}}, "contact_email"),
         ({"text": ""}, "text"),
         ({"text": "x" * 20_001}, "text"),
-        ({"text": "nul \x00 byte"}, "text"),
+        # NOTE: control characters are removed (issue 14): a text of nothing else is empty.
+        ({"text": "\x00\x07\x1b"}, "text"),
     ],
 )
 def test_bad_input_is_a_400_with_the_field_and_saves_nothing(world, extra, field):
@@ -127,6 +128,14 @@ def test_bad_input_is_a_400_with_the_field_and_saves_nothing(world, extra, field
     assert response.status_code == 400
     assert field in response.json()
     assert Testimony.objects.count() == before
+
+
+def test_control_characters_are_removed_from_a_story(world):
+    response = api_for(None).post(
+        "/api/v1/testimonies/", payload(world["event"], text="nul \x00 byte \x1b 🙂"), format="json"
+    )
+    assert response.status_code == 201
+    assert Testimony.objects.latest("pk").text == "nul  byte  🙂"
 
 
 def test_unpaired_surrogate_in_json_is_refused(world):
