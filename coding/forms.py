@@ -12,6 +12,7 @@ from coding.translations import (
     TEXT_MAX_LENGTH,
     language_normalise,
 )
+from core.forms import StrictIntegerField, StrictModelChoiceField
 from events.models import Event
 
 
@@ -68,7 +69,7 @@ class CodeForm(forms.ModelForm):
                 field.widget.attrs["lang"] = lang
                 self.fields[f"{prefix}_{name}"] = field
         if with_parent:
-            self.fields["parent"] = forms.ModelChoiceField(
+            self.fields["parent"] = StrictModelChoiceField(
                 queryset=Code.objects.filter(codebook=codebook, is_archived=False),
                 required=False,
                 label=_("Parent code"),
@@ -93,13 +94,13 @@ class CodeForm(forms.ModelForm):
 
 
 class CodeMoveForm(forms.Form):
-    parent = forms.ModelChoiceField(
+    parent = StrictModelChoiceField(
         queryset=Code.objects.none(),
         required=False,
         label=_("New parent"),
         empty_label=_("(top level)"),
     )
-    position = forms.IntegerField(
+    position = StrictIntegerField(
         min_value=1,
         required=False,
         label=_("Position among its siblings"),
@@ -115,7 +116,7 @@ class CodeMoveForm(forms.Form):
 
 
 class CodeMergeForm(forms.Form):
-    target = forms.ModelChoiceField(
+    target = StrictModelChoiceField(
         queryset=Code.objects.none(),
         label=_("Merge into"),
         help_text=_("Every application of this code moves to the code you choose."),
@@ -159,12 +160,12 @@ class CodebookImportForm(forms.Form):
 class ApplyForm(forms.Form):
     SCOPES = [("span", _("The selected passage")), ("document", _("The whole story"))]
 
-    code = forms.ModelChoiceField(queryset=Code.objects.none(), label=_("Code"))
+    code = StrictModelChoiceField(queryset=Code.objects.none(), label=_("Code"))
     scope = forms.ChoiceField(
         choices=SCOPES, initial="span", label=_("Apply to"), widget=forms.RadioSelect
     )
-    start = forms.IntegerField(required=False, min_value=0, label=_("Start"))
-    end = forms.IntegerField(required=False, min_value=0, label=_("End"))
+    start = StrictIntegerField(required=False, min_value=0, label=_("Start"))
+    end = StrictIntegerField(required=False, min_value=0, label=_("End"))
     comment = forms.CharField(
         required=False,
         max_length=2000,
@@ -215,7 +216,7 @@ class QueueFilterForm(forms.Form):
     PENDING_CHOICES = [("", _("Any")), ("yes", _("With suggestions to review")), ("no", _("None"))]
     status = forms.ChoiceField(choices=STATUS_CHOICES, required=False, label=_("Status"))
     mine = forms.BooleanField(required=False, label=_("Only stories I have not finished"))
-    event = forms.ModelChoiceField(
+    event = StrictModelChoiceField(
         queryset=Event.objects.order_by("title"),
         required=False,
         label=_("Event"),
@@ -223,7 +224,7 @@ class QueueFilterForm(forms.Form):
     )
     country = forms.ChoiceField(required=False, label=_("Country"))
     language = forms.CharField(required=False, max_length=16, label=_("Language (code)"))
-    theme = forms.ModelChoiceField(
+    theme = StrictModelChoiceField(
         queryset=Code.objects.none(), required=False, label=_("Theme"), empty_label=_("Any")
     )
     pending = forms.ChoiceField(
@@ -240,10 +241,10 @@ class QueueFilterForm(forms.Form):
 
 
 class AgreementFilterForm(forms.Form):
-    codebook = forms.ModelChoiceField(
+    codebook = StrictModelChoiceField(
         queryset=Codebook.objects.all(), required=False, label=_("Codebook"), empty_label=None
     )
-    event = forms.ModelChoiceField(
+    event = StrictModelChoiceField(
         queryset=Event.objects.order_by("title"),
         required=False,
         label=_("Event"),

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import StrictIntegerField
 from nlp.models import JOB_BATCH_SIZE, JOB_MAX_BATCH_SIZE, LexiconEntry, NlpJob
 from nlp.pipelines import SUPPORTED_LANGUAGES
 
@@ -30,7 +31,7 @@ class JobForm(forms.Form):
         label=_("Submitted until"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     untagged_only = forms.BooleanField(label=_("Only stories never tagged"), required=False)
-    batch_size = forms.IntegerField(
+    batch_size = StrictIntegerField(
         label=_("Stories per batch"),
         min_value=1,
         max_value=JOB_MAX_BATCH_SIZE,

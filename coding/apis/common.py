@@ -1,5 +1,7 @@
 """What every coding endpoint shares: who may call it and how it reads its query parameters."""
 
+import re
+
 from django.utils.translation import get_language
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied, ValidationError
@@ -12,6 +14,7 @@ from core.filtering import MAX_ID
 from core.permissions import roles_allowed
 
 CODERS = roles_allowed(*RESEARCH_TEAM)
+ASCII_INTEGER = re.compile(r"[+-]?[0-9]{1,20}")
 
 
 class CodingApi(APIView):
@@ -32,6 +35,9 @@ def int_param(request, name: str) -> int | None:
     # (``1e20``, twenty digits) is refused like any other bad number.
     field = serializers.IntegerField(min_value=-MAX_ID, max_value=MAX_ID)
     try:
+        if not ASCII_INTEGER.fullmatch(value.strip()):
+            # NOTE: int() would read "٣" and full-width digits as numbers: ASCII digits only.
+            field.fail("invalid")
         return field.run_validation(value)
     except ValidationError as exc:
         raise ValidationError({name: exc.detail}) from exc
