@@ -125,6 +125,8 @@ def test_check_deploy_on_production_settings_warns_only_about_hsts_preload():
         "FIELD_ENCRYPTION_KEY": Fernet.generate_key().decode(),
         "ALLOWED_HOSTS": "entendu.example.org",
     }
+    # NOTE: the browser tests' Playwright sets this in the test process; never in deployment.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy"],
         capture_output=True,

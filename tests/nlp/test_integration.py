@@ -2,6 +2,7 @@
 the test database (PostgreSQL in CI)."""
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -36,7 +37,7 @@ def test_stories_and_a_bulk_job_run_on_a_real_worker(
     celery_worker_process,  # noqa: F811
     request,
 ):
-    celery_worker_process(queues="nlp,default", concurrency=1)
+    worker = celery_worker_process(queues="nlp,default", concurrency=1)
     from tests.testimonies.factories import submit
 
     # Each submission's outbox relays nlp.process_testimony to Redis after commit.
@@ -54,6 +55,6 @@ def test_stories_and_a_bulk_job_run_on_a_real_worker(
     assert (job.total, job.processed, job.failed) == (4, 4, 0)
 
     # One worker process: the French pipeline was loaded once, for every story and batch.
-    log = (ROOT / "test-artifacts" / f"worker-{request.node.name}.log").read_text()
+    log = Path(worker.log_path).read_text()
     assert log.count("Loaded spaCy pipeline fr_core_news_sm") == 1
     assert "Nadia" not in log and "amara@example.org" not in log
