@@ -7,7 +7,13 @@ Counts only, never text. Each count stops at ``WORK_CAP + 1`` rows (``COUNT(*)``
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from coding.models import CodeApplication, Codebook, CodingCompletion, Reconciliation
-from coding.selectors.codebooks import HUMAN, MACHINE, SUGGESTED, can_code, codebook_default_for_user
+from coding.selectors.codebooks import (
+    HUMAN,
+    MACHINE,
+    SUGGESTED,
+    can_code,
+    codebook_default_for_user,
+)
 from testimonies.selectors import research_copies_for_user
 
 WORK_CAP = 99

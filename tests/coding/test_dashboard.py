@@ -49,7 +49,9 @@ def test_counts_match_the_lists_they_link_to(team):
     assert queue.count() == 3
     assert work["suggestions"] == {"count": 1, "more": False}
     assert selectors.work_queue(user=a, status="all", pending=True).count() == 1
-    listed = {(r["testimony_id"], r["code"].id) for r in selectors.disagreements(user=a, codebook=book)}
+    listed = {
+        (r["testimony_id"], r["code"].id) for r in selectors.disagreements(user=a, codebook=book)
+    }
     assert listed == {(s1.id, code.id), (s2.id, code.id), (s2.id, other.id)}
     found = {
         (r["testimony_id"], r["code_id"])
