@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
@@ -241,13 +241,20 @@ def quotes_for_user(
     quote from every sheet built afterwards.
     """
     stories = quotable_stories(user=user, filters=filters)
-    qs = CodeApplication.objects.filter(
-        status=CodeApplication.Status.ACCEPTED,
-        start__isnull=False,
-        testimony__in=stories.values("id"),
+    spans = CodeApplication.objects.filter(
+        status=CodeApplication.Status.ACCEPTED, start__isnull=False
     )
     if code_id:
-        qs = qs.filter(code_id__in=code_with_descendants(code_id=code_id))
+        spans = spans.filter(code_id__in=code_with_descendants(code_id=code_id))
+    # Each passage (story + span) once, however many codes or coders marked it: the newest of
+    # its applications stands for it (``exporters.quotes_from`` lists every code on it).
+    newer = spans.filter(
+        testimony_id=OuterRef("testimony_id"),
+        start=OuterRef("start"),
+        end=OuterRef("end"),
+        id__gt=OuterRef("id"),
+    )
+    qs = spans.filter(testimony__in=stories.values("id")).filter(~Exists(newer))
     return (
         qs.select_related(
             "code",

@@ -59,7 +59,8 @@ class SearchResultSerializer(serializers.Serializer):
 
 
 class QuoteSerializer(serializers.Serializer):
-    code = serializers.CharField()
+    code = serializers.CharField(help_text="Every code on the passage, joined by “; ”.")
+    codes = serializers.ListField(child=serializers.CharField(), help_text="The codes, one by one.")
     text = serializers.CharField()
     attribution = serializers.CharField()
     receipt = serializers.DictField(child=serializers.CharField())

@@ -8,6 +8,7 @@ class CodingConfig(AppConfig):
 
     def ready(self):
         from coding import demo, selectors, services
+        from core.dashboard import dashboard_context_hooks
         from core.demo import DemoStep, demo_seed_hooks
         from events import hooks as events_hooks
         from testimonies import hooks
@@ -19,3 +20,5 @@ class CodingConfig(AppConfig):
         demo_seed_hooks.register(DemoStep(order=10, seed=demo.codebook_demo_step))
         demo_seed_hooks.register(DemoStep(order=40, seed=demo.coding_demo_step))
         events_hooks.theme_source_hooks.register(selectors.theme_codes)
+        # The starting page shows a coder's work: stories to code, suggestions, disagreements.
+        dashboard_context_hooks.register(selectors.work_dashboard_context)

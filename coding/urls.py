@@ -8,6 +8,7 @@ urlpatterns = [
     path("stories/<int:testimony_id>/", views.story, name="story"),
     path("stories/<int:testimony_id>/apply/", views.apply, name="apply"),
     path("stories/<int:testimony_id>/blind/", views.blind, name="blind"),
+    path("blind/", views.blind, name="blind_mode"),
     path("stories/<int:testimony_id>/complete/", views.complete, name="complete"),
     path("applications/<int:pk>/delete/", views.application_delete, name="application_delete"),
     path("applications/<int:pk>/comment/", views.application_comment, name="application_comment"),

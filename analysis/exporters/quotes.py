@@ -1,9 +1,11 @@
 """Quote sheets: each quote with the attribution and consent receipt its teller's consent allows,
 as HTML or DOCX."""
 
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import islice
 
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
@@ -12,18 +14,22 @@ from django.utils.translation import gettext as _
 from django_countries import countries
 
 from analysis.exporters.tables import CHUNK
+from coding.models import CodeApplication
 from core.exports import xlsx_text
 from testimonies.models import ConsentMethod, Scope, Testimony
 
 
 @dataclass
 class Quote:
+    # Every code on the passage, joined ("Waiting; Dignity"): one line on sheets and in the API.
     code: str
     text: str
     attribution: str
     receipt: dict
     # BCP 47 language of the story (detected, else declared): the quote's ``lang`` attribute.
     language: str = ""
+    # The codes on the passage one by one, in codebook order.
+    codes: list[str] = field(default_factory=list)
 
     @property
     def receipt_rows(self) -> list[tuple[str, str]]:
@@ -85,23 +91,55 @@ def receipt_summary(testimony: Testimony) -> dict:
     }
 
 
-def quotes_from(applications) -> Iterator[Quote]:
-    rows = applications.iterator(CHUNK) if hasattr(applications, "iterator") else applications
-    for app in rows:
-        copy = getattr(app.testimony, "research_copy", None)
-        if copy is None:
-            continue
-        # NOTE: offsets are code points, and Python strings index code points.
-        text = copy.redacted_text[app.start : app.end]
-        if not text.strip():
-            continue
-        yield Quote(
-            app.code.text("label").marked,
-            text,
-            attribution_for(app.testimony),
-            receipt_summary(app.testimony),
-            language=copy.language,
+def passage_codes(applications) -> dict[tuple[int, int, int], list]:
+    """Every code accepted on each passage (story, start, end) of ``applications``, each code
+    once, in codebook order: one query for the lot."""
+    keys = {(a.testimony_id, a.start, a.end) for a in applications}
+    if not keys:
+        return {}
+    found: dict[tuple[int, int, int], list] = defaultdict(list)
+    rows = (
+        CodeApplication.objects.filter(
+            status=CodeApplication.Status.ACCEPTED,
+            testimony_id__in={k[0] for k in keys},
+            start__in={k[1] for k in keys},
         )
+        .select_related("code")
+        .order_by("code__position", "code_id", "id")
+    )
+    for app in rows:
+        key = (app.testimony_id, app.start, app.end)
+        if key in keys and app.code not in found[key]:
+            found[key].append(app.code)
+    return found
+
+
+def quotes_from(applications) -> Iterator[Quote]:
+    """One quote per passage; ``applications`` holds one application per passage
+    (``selectors.quotes_for_user``) and the quote lists every code on it."""
+    rows = applications.iterator(CHUNK) if hasattr(applications, "iterator") else iter(applications)
+    while chunk := list(islice(rows, CHUNK)):
+        codes = passage_codes(chunk)
+        for app in chunk:
+            copy = getattr(app.testimony, "research_copy", None)
+            if copy is None:
+                continue
+            # NOTE: offsets are code points, and Python strings index code points.
+            text = copy.redacted_text[app.start : app.end]
+            if not text.strip():
+                continue
+            labels = [
+                c.text("label").marked
+                for c in codes.get((app.testimony_id, app.start, app.end)) or [app.code]
+            ]
+            yield Quote(
+                "; ".join(labels),
+                text,
+                attribution_for(app.testimony),
+                receipt_summary(app.testimony),
+                language=copy.language,
+                codes=labels,
+            )
 
 
 def receipt_labels() -> dict[str, str]:

@@ -46,9 +46,23 @@ from coding.selectors.stories import (
     visible_testimony_ids,
     work_queue,
 )
+from coding.selectors.work import (
+    WORK_CAP,
+    capped_count,
+    open_disagreements,
+    stories_to_code,
+    stories_with_suggestions,
+)
+from coding.selectors.work import dashboard_context as work_dashboard_context
 from coding.translations import code_text, code_translated, language_normalise
 
 __all__ = [
+    "WORK_CAP",
+    "capped_count",
+    "open_disagreements",
+    "stories_to_code",
+    "stories_with_suggestions",
+    "work_dashboard_context",
     "similar_stories_for_coding",
     "code_text",
     "code_translated",

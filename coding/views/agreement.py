@@ -11,7 +11,7 @@ from audit.models import Action
 from audit.services import audit_record
 from coding import selectors, services
 from coding.forms import AgreementFilterForm, ReconcileForm
-from coding.views.common import CODERS, codebook_for_request, safe_next, story_copy
+from coding.views.common import CODERS, codebook_for_request, is_blind, safe_next, story_copy
 from core.access import roles_required
 from core.exports import csv_writer
 from core.form_views import post_action
@@ -26,9 +26,17 @@ def _agreement_filters(request):
     return form, book or codebook_for_request(request), event, rollup
 
 
+def _blind_page(request, template: str, form):
+    """While the coder codes blind, these pages (which name who coded what) say so and offer
+    to leave blind mode, instead of showing other coders' work."""
+    return render(request, template, {"form": form, "blind": True})
+
+
 @roles_required(*CODERS)
 def agreement(request):
     form, book, event, rollup = _agreement_filters(request)
+    if is_blind(request):
+        return _blind_page(request, "coding/agreement.html", form)
     report = selectors.agreement_report(
         user=request.user, codebook=book, event=event, rollup=rollup
     )
@@ -103,6 +111,8 @@ def _agreement_csv(report) -> HttpResponse:
 @roles_required(*CODERS)
 def disagreement_list(request):
     form, book, event, _rollup = _agreement_filters(request)
+    if is_blind(request):
+        return _blind_page(request, "coding/disagreements.html", form)
     rows = selectors.disagreements(user=request.user, codebook=book, event=event)
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     return render(

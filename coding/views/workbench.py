@@ -144,9 +144,15 @@ def apply(request, testimony_id: int):
 
 @roles_required(*CODERS)
 @require_POST
-def blind(request, testimony_id: int):
+def blind(request, testimony_id: int | None = None):
+    """Turn blind coding on or off (the session's mode, for every coding page)."""
     request.session[BLIND_SESSION_KEY] = request.POST.get("blind") == "on"
-    return redirect(safe_next(request, reverse("coding:story", args=[testimony_id])))
+    default = (
+        reverse("coding:story", args=[testimony_id])
+        if testimony_id is not None
+        else reverse("coding:queue")
+    )
+    return redirect(safe_next(request, default))
 
 
 @roles_required(*CODERS)

@@ -225,6 +225,7 @@ URLS: dict[str, Expect] = {
         post=statuses(403, anonymous=302, researcher=400, granted_researcher=400, admin=400),
     ),
     "coding:blind": Expect(get=RESEARCH_POST_ONLY, post=RESEARCH_ACTION),
+    "coding:blind_mode": Expect(get=RESEARCH_POST_ONLY, post=RESEARCH_ACTION),
     "coding:complete": Expect(get=RESEARCH_POST_ONLY, post=RESEARCH_ACTION),
     "coding:application_delete": Expect(
         get=RESEARCH_POST_ONLY,

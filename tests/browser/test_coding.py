@@ -173,6 +173,7 @@ def test_coding_pages_have_no_axe_violations(page, live_server, language):
         [{"name": "django_language", "value": language, "url": live_server.url}]
     )
     urls = [
+        "/dashboard/",
         "/coding/",
         f"/coding/stories/{s.id}/",
         "/coding/codebooks/",
@@ -197,3 +198,10 @@ def test_coding_pages_have_no_axe_violations(page, live_server, language):
                 ".slice(0, 5).map(e => e.tagName + '.' + e.className)"
             )
             assert overflow <= 0, (url, width, wide)
+    # Blind mode: the agreement pages show a notice and a button to leave it instead.
+    page.goto(f"/coding/stories/{s.id}/")
+    page.locator("form[action$='/blind/'] button").first.click()
+    for url in ("/coding/agreement/", "/coding/agreement/disagreements/"):
+        page.goto(url)
+        assert page.locator("#blind-title").count() == 1, url
+        assert axe_violations(page) == [], (url, "blind")

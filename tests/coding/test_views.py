@@ -84,6 +84,7 @@ def post_urls(w):
     return [
         f"/coding/stories/{s}/apply/",
         f"/coding/stories/{s}/blind/",
+        "/coding/blind/",
         f"/coding/stories/{s}/complete/",
         f"/coding/applications/{app}/delete/",
         f"/coding/applications/{app}/comment/",
