@@ -9,8 +9,8 @@ from django.urls import reverse
 from analysis import fts_sqlite, selectors
 from analysis.fts_sqlite import Term, parse_websearch
 from analysis.selectors import AnalysisFilters
-from testimonies.models import ResearchCopy
 from testimonies import services as story_services
+from testimonies.models import ResearchCopy
 from tests.analysis.factories import story
 from tests.analysis.search_cases import CASES, STORIES
 
