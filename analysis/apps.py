@@ -11,4 +11,5 @@ class AnalysisConfig(AppConfig):
         from testimonies import hooks
 
         hooks.erasure_hooks.register(services.exports_discard_for_withdrawal)
+        hooks.erasure_hooks.register(services.search_index_purge)
         hooks.narrowing_hooks.register(services.exports_discard_for_narrowing)

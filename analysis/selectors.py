@@ -15,6 +15,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from accounts.roles import RESEARCH_TEAM, user_has_role
+from analysis import fts_sqlite
 from analysis.aggregates import (  # noqa: F401 - re-exported: callers read through selectors
     GROUPS,
     MAX_MASK_CODES,
@@ -171,8 +172,8 @@ def search_research_copies(*, user, filters: AnalysisFilters, query: str) -> Que
 
     PostgreSQL: full-text search in each story's language configuration through the GIN index
     (one ``@@`` per configuration, so the planner can OR index scans); Japanese and Chinese words
-    through the CJK bigram index. SQLite: a plain case-insensitive substring match, for
-    development.
+    through the CJK bigram index. SQLite (``make run``): the same query language through FTS5
+    (analysis/fts_sqlite.py); word forms only in English there.
     """
     stories = stories_for_analysis(user=user, filters=filters)
     qs = ResearchCopy.objects.filter(testimony__in=stories.values("id")).select_related(
@@ -182,9 +183,10 @@ def search_research_copies(*, user, filters: AnalysisFilters, query: str) -> Que
     query = (query or "").strip()
     if not query:
         return qs.order_by("-testimony__submitted_at", "-id")
-    if connection.vendor != "postgresql":
-        return qs.filter(redacted_text__icontains=query).order_by("-testimony__submitted_at")
-    matching = _matching_copies_sql(query)
+    if connection.vendor == "sqlite":
+        matching = _matching_copies_sqlite(query)
+    else:
+        matching = _matching_copies_sql(query)
     # NOTE: newest first rather than by rank: ranking recomputes every matching story's vector,
     # seconds for a common word over 100,000 stories, while this order is served by the index.
     return qs.filter(id__in=matching).order_by("-testimony__submitted_at", "-id")
@@ -220,6 +222,34 @@ def _matching_copies_sql(query: str) -> RawSQL:
         params.extend(p for c in configs for p in (c, c, rest))
     # SECURITY: the query text is a parameter; only fixed SQL is formatted in.
     return RawSQL(f"SELECT r.id FROM {rc} r WHERE {' AND '.join(where)}", params)  # noqa: S608, S611
+
+
+def _matching_copies_sqlite(query: str) -> RawSQL:
+    """The ids of research copies matching a non-empty query (SQLite FTS5), read as on
+    PostgreSQL: CJK runs as substrings, the rest as ``websearch_to_tsquery`` reads it."""
+    runs = cjk_runs(query)
+    rest = CJK_RUN.sub(" ", query).strip() if runs else query
+    where: list[str] = []
+    params: list[str] = []
+    for run in runs:
+        sql, run_params = fts_sqlite.cjk_match_sql(
+            run, column="r.id", text_column="r.redacted_text"
+        )
+        where.append(sql)
+        params.extend(run_params)
+    if not runs or any(ch.isalnum() for ch in rest):
+        sql, word_params = fts_sqlite.words_match_sql(fts_sqlite.parse_websearch(rest), "r.id")
+        where.append(sql)
+        params.extend(word_params)
+    # SECURITY: the query's words are parameters; only fixed SQL is formatted in.
+    rc = _table(ResearchCopy)
+    return RawSQL(f"SELECT r.id FROM {rc} r WHERE {' AND '.join(where)}", params)  # noqa: S608, S611
+
+
+def search_finds_forms_in_every_language() -> bool:
+    """Whether search finds other forms of a word in every story's language (PostgreSQL), or
+    in English only (SQLite's porter stemmer): the search page tells which."""
+    return connection.vendor == "postgresql"
 
 
 # Quotes ------------------------------------------------------------------------------------

@@ -6,12 +6,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files import File
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from analysis import exporters, selectors
+from analysis import exporters, fts_sqlite, selectors
 from analysis.models import ExportJob
 from analysis.selectors import AnalysisFilters
 from audit.models import Action
@@ -229,6 +229,16 @@ def exports_discard_for_withdrawal(testimony_id: int) -> None:
     it in no way we can edit: every unexpired file that carries story data is deleted (after
     the withdrawal commits), and its owner builds it again without the story."""
     transaction.on_commit(lambda: _discard(ExportJob.objects.exclude(dataset=Dataset.CODES)))
+
+
+def search_index_purge(testimony_id: int) -> None:
+    """SECURITY: on SQLite, the erased research copy's row left the search index with it (a
+    trigger), but FTS5 keeps its words in older segments until they merge: merge them now,
+    inside the withdrawal's transaction, so nothing of the story stays. PostgreSQL's indexes
+    are on the table itself and lose the row with it."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            fts_sqlite.sqlite_index_purge(cursor)
 
 
 def exports_discard_for_narrowing(testimony_id: int, scopes: set[str]) -> None:

@@ -155,6 +155,7 @@ def search(request):
             "page": "search",
             "q": query,
             "results": page,
+            "forms_in_every_language": selectors.search_finds_forms_in_every_language(),
         },
     )
 

@@ -12,6 +12,7 @@ from analysis.models import StoryCodeSet
 from analysis.selectors import AnalysisFilters
 from coding.models import CodeApplication
 from tests.analysis.factories import apply, codebook_with_themes, story
+from tests.analysis.search_cases import CASES, STORIES
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +105,11 @@ def test_japanese_search_uses_the_bigram_index(postgres, researcher):
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
     assert CJK_INDEX_NAME in plan, plan
+
+
+@pytest.mark.parametrize(("query", "expected"), CASES, ids=[q for q, _ in CASES])
+def test_search_cases_on_postgresql(postgres, researcher, query, expected):
+    """The cases test_search.py runs on SQLite give the same stories here."""
+    for text, lang in STORIES.values():
+        story(text=text, language=lang)
+    assert sorted(_search(researcher, query)) == sorted(STORIES[key][0] for key in expected)
