@@ -221,7 +221,11 @@ def test_withdraw_by_code_some_then_everything(client):
     assert narrowed.status_code == 200
     t = Testimony.objects.get()
     assert t.scopes() == ["research"]
-    done = client.post("/withdraw/", {"code": code, "step": "confirm", "what": "everything"})
+    asked = client.post("/withdraw/", {"code": code, "step": "confirm", "what": "everything"})
+    assert "It cannot be undone." in asked.content.decode()
+    assert Testimony.objects.get().status == "active"
+    confirmed = {"code": code, "step": "confirm", "what": "everything", "erase_confirmed": "yes"}
+    done = client.post("/withdraw/", confirmed)
     assert "Your story is deleted" in done.content.decode()
     t.refresh_from_db()
     assert t.status == "withdrawn"
@@ -242,7 +246,12 @@ def test_signed_in_participant_sees_receipts_and_withdraws(world, role_users, cl
     receipt = c.get(f"/my/stories/{world['story'].public_id}/receipt.json").json()
     assert receipt["version"] == "KI-CR-v1.1.0"
     assert receipt["consentReceiptID"] == str(world["story"].public_id)
-    response = c.post(f"/my/stories/{world['story'].public_id}/withdraw/", {"what": "everything"})
+    url = f"/my/stories/{world['story'].public_id}/withdraw/"
+    asked = c.post(url, {"what": "everything"})
+    assert "It cannot be undone." in asked.content.decode()
+    world["story"].refresh_from_db()
+    assert world["story"].status == "active"
+    response = c.post(url, {"what": "everything", "erase_confirmed": "yes"})
     assert response.status_code == 200
     world["story"].refresh_from_db()
     assert world["story"].status == "withdrawn"
