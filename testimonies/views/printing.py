@@ -31,9 +31,7 @@ def receipt_print(request):
 
 def _code_page(request, form, switcher, status=200):
     context = {"form": form, "switcher": switcher}
-    return no_store(
-        render(request, "testimonies/receipt_print_code.html", context, status=status)
-    )
+    return no_store(render(request, "testimonies/receipt_print_code.html", context, status=status))
 
 
 def _receipt_print(request, switcher):

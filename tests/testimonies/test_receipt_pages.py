@@ -125,7 +125,7 @@ def test_printable_receipt_refuses_a_wrong_code_and_shows_nothing(client):
     response = client.post("/receipt/print/", {"code": "ABCD-EFGH-JKMN-PQRS"})
     assert response.status_code == 400
     body = response.content.decode()
-    assert "withdrawal-code\"" not in body and "data:image/svg" not in body
+    assert 'withdrawal-code"' not in body and "data:image/svg" not in body
     assert client.post("/receipt/print/", {"code": ""}).status_code == 400
 
 
