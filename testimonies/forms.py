@@ -239,6 +239,8 @@ class WithdrawChoiceForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
+    # Deleting everything asks once more: only the second page's form carries this field.
+    erase_confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, granted=(), **kwargs):
         super().__init__(*args, **kwargs)
@@ -255,6 +257,12 @@ class WithdrawChoiceForm(forms.Form):
         if cleaned.get("what") == self.SOME and not cleaned.get("scopes"):
             self.add_error("scopes", _("Tick at least one choice, or choose Everything."))
         return cleaned
+
+    def erase_needs_confirmation(self) -> bool:
+        """True when "everything" was chosen but not yet confirmed on the second page."""
+        return self.cleaned_data["what"] == self.EVERYTHING and not self.cleaned_data.get(
+            "erase_confirmed"
+        )
 
 
 class ImportForm(forms.Form):

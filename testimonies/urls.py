@@ -7,12 +7,15 @@ urlpatterns = [
     # The participant link printed on an event's QR code: /t/<event submission token>/
     path("t/<str:token>/", views.submit, name="submit"),
     path("withdraw/", views.withdraw, name="withdraw"),
+    # The printable receipt, with the code posted from the receipt page.
+    path("receipt/print/", views.receipt_print, name="receipt_print"),
     path("consent/<str:language>/v<int:version>/", views.consent_text, name="consent_text"),
     # Signed-in participants: their receipts, withdrawal and data.
     path("my/stories/", views.my_receipts, name="my_receipts"),
     path("my/stories/<uuid:public_id>/", views.my_receipt, name="my_receipt"),
     path("my/stories/<uuid:public_id>/receipt.json", views.my_receipt_json, name="my_receipt_json"),
     path("my/stories/<uuid:public_id>/withdraw/", views.my_withdraw, name="my_withdraw"),
+    path("my/stories/<uuid:public_id>/print/", views.my_receipt_print, name="my_receipt_print"),
     path("my/data.json", views.my_data, name="my_data"),
     # Researchers: redacted research copies.
     path("research/stories/", views.research_list, name="research_list"),

@@ -17,6 +17,7 @@ from testimonies.views.facilitators import (
 )
 from testimonies.views.mine import my_data, my_receipt, my_receipt_json, my_receipts
 from testimonies.views.participant import consent_text, submit
+from testimonies.views.printing import my_receipt_print, receipt_print
 from testimonies.views.research import original_text, research_detail, research_list
 from testimonies.views.withdrawal import my_withdraw, withdraw
 
@@ -32,10 +33,12 @@ __all__ = [
     "my_data",
     "my_receipt",
     "my_receipt_json",
+    "my_receipt_print",
     "my_receipts",
     "my_withdraw",
     "original_text",
     "original_text_audit",
+    "receipt_print",
     "research_detail",
     "research_list",
     "submit",

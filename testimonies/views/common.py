@@ -1,11 +1,14 @@
 """What the testimony pages share: no caching, no logged token, the receipt page's context."""
 
+import base64
 import json
-from urllib.parse import unquote_to_bytes
+from urllib.parse import unquote_to_bytes, urlencode
 
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
 from accounts.roles import EVENT_TEAM, RESEARCH_TEAM
+from core.qrcodes import qr_image
 from core.validation import parse_positive_int
 from testimonies import selectors
 from testimonies.models import ConsentText, Scope, Testimony
@@ -61,15 +64,33 @@ def receipt_context(request, testimony, *, code="", entered_for_participant=Fals
     """Every variable the receipt template reads (NOTE: a missing one makes django.template
     log the whole context at DEBUG, code included)."""
     receipt = testimony_receipt(testimony=testimony, request=request)
+    rows = scope_rows(testimony)
     return {
         "testimony": testimony,
         "receipt": receipt,
         "receipt_json": _receipt_json(receipt, code),
         "withdrawal_code": code,
-        "scope_rows": scope_rows(testimony),
+        "scope_rows": rows,
+        "agreed": [row["label"] for row in rows if row["granted"]],
+        "declined": [row["label"] for row in rows if not row["granted"]],
         "just_submitted": bool(code),
         "entered_for_participant": entered_for_participant,
+        "withdraw_page": request.build_absolute_uri(reverse("testimonies:withdraw")),
+        "withdraw_qr": withdraw_qr(request, code) if code and testimony.is_active else "",
     }
+
+
+def withdraw_link(request, code: str) -> str:
+    """The withdrawal page with the code filled in (the log filters redact ``code=``)."""
+    query = urlencode({"code": code})
+    return request.build_absolute_uri(f"{reverse('testimonies:withdraw')}?{query}")
+
+
+def withdraw_qr(request, code: str) -> str:
+    """The withdrawal link as a QR code, an SVG drawn here, as a data: URI for an <img>.
+    SECURITY: it carries the code: made for this response only, never stored or cached."""
+    svg, content_type = qr_image(withdraw_link(request, code), kind="svg")
+    return f"data:{content_type};base64,{base64.b64encode(svg).decode('ascii')}"
 
 
 def scope_rows(testimony) -> list[dict]:

@@ -52,10 +52,19 @@ def _withdraw_apply(request, testimony, form, actor):
     )
 
 
+def _erase_confirm_page(request, testimony, *, code="", switcher=None):
+    """Deleting everything cannot be undone: ask once more, with a second POST (no JS needed)."""
+    context = {"testimony": testimony, "code": code, "switcher": switcher}
+    return no_store(render(request, "testimonies/withdraw_erase_confirm.html", context))
+
+
 def _withdraw_confirmed(request, testimony, form, actor, *, code="", switcher=None):
-    """The choice, posted: withdraw it, or show the choice again with what went wrong."""
+    """The choice, posted: withdraw it, or show the choice again with what went wrong. Deleting
+    everything first shows a confirmation page; only its own POST erases."""
     if not form.is_valid():
         return _withdraw_choice_page(request, testimony, form, code=code, switcher=switcher)
+    if form.erase_needs_confirmation():
+        return _erase_confirm_page(request, testimony, code=code, switcher=switcher)
     try:
         return _withdraw_apply(request, testimony, form, actor)
     except ApplicationError as error:
@@ -83,7 +92,11 @@ def withdraw(request):
 
 def _withdraw(request, switcher):
     if request.method == "GET":
-        return _code_page(request, WithdrawCodeForm(), switcher)
+        # The QR code on the receipt opens /withdraw/?code=…: the code is filled in, nothing more
+        # (the log filters redact ``code=``, core/logging.py).
+        prefilled = request.GET.get("code", "")[:64].strip()
+        initial = {"code": prefilled} if prefilled else {}
+        return _code_page(request, WithdrawCodeForm(initial=initial), switcher)
     confirming = request.POST.get("step") == "confirm"
     if is_switch(request) and not confirming:
         return _code_page(
@@ -109,6 +122,7 @@ def _withdraw(request, switcher):
     if not confirming or is_switch(request):
         blank = WithdrawChoiceForm(granted=granted)
         initial = initial_from_post(blank, request.POST) if is_switch(request) else {}
+        initial.pop("erase_confirmed", None)  # a language switch never confirms an erasure
         form = WithdrawChoiceForm(granted=granted, initial=initial)
         return _withdraw_choice_page(request, testimony, form, code=code, switcher=switcher)
     form = WithdrawChoiceForm(request.POST, granted=granted)

@@ -338,6 +338,7 @@ URLS: dict[str, Expect] = {
     ),
     "testimonies:submit": Expect(get=PUBLIC, post=statuses(400)),
     "testimonies:withdraw": Expect(get=PUBLIC, post=statuses(400)),
+    "testimonies:receipt_print": Expect(get=PUBLIC, post=statuses(400)),
     "testimonies:consent_text": Expect(
         get=PUBLIC,
         kwargs=lambda w: {"language": "en", "version": w.consent_text.version},
@@ -345,6 +346,7 @@ URLS: dict[str, Expect] = {
     "testimonies:my_receipts": Expect(get=SIGNED_IN),
     "testimonies:my_receipt": Expect(get=OWN_STORY),
     "testimonies:my_receipt_json": Expect(get=OWN_STORY),
+    "testimonies:my_receipt_print": Expect(get=OWN_STORY),
     "testimonies:my_withdraw": Expect(
         get=OWN_STORY,
         post=statuses(404, anonymous=302, participant=400),

@@ -34,7 +34,12 @@ def test_a_full_flow_leaves_no_personal_data_in_the_log(client_for, admin_user):
     researcher.user_permissions.add(Permission.objects.get(codename="export_characteristics"))
     Client().post(
         "/withdraw/",
-        {"code": submission.withdrawal_code, "step": "confirm", "what": "everything"},
+        {
+            "code": submission.withdrawal_code,
+            "step": "confirm",
+            "what": "everything",
+            "erase_confirmed": "yes",
+        },
     )
     web.post("/accounts/logout/")
 

@@ -191,7 +191,10 @@ def test_consent_given_narrowed_withdrawn_and_erased_without_linking_the_partici
         "/withdraw/",
         {"code": code, "step": "confirm", "what": "some", "scopes": ["quote_anonymous"]},
     )
-    client.post("/withdraw/", {"code": code, "step": "confirm", "what": "everything"})
+    client.post(
+        "/withdraw/",
+        {"code": code, "step": "confirm", "what": "everything", "erase_confirmed": "yes"},
+    )
     [given] = entries(Action.CONSENT_GIVEN)
     [narrowed] = entries(Action.CONSENT_NARROWED)
     [withdrawn] = entries(Action.CONSENT_WITHDRAWN)

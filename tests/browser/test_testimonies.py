@@ -77,6 +77,7 @@ def test_participant_consents_submits_keeps_receipt_and_withdraws(browser, live_
 
     code = participant_submits(page, event)
     assert len(code) >= 32
+    page.get_by_text("Details for your records").click()  # the technical record is folded
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Download the receipt (JSON)").click()
     receipt = json.loads(Path(download_info.value.path()).read_text(encoding="utf-8"))
@@ -105,6 +106,11 @@ def test_participant_consents_submits_keeps_receipt_and_withdraws(browser, live_
     tab_to(page, everything)
     page.keyboard.press("Space")
     tab_to(page, page.get_by_role("button", name="Withdraw now"))
+    page.keyboard.press("Enter")
+    # Deleting everything asks once more; nothing is erased before the second step.
+    page.get_by_role("heading", name="Delete your story?").wait_for()
+    assert Testimony.objects.get(public_id=testimony.public_id).status == "active"
+    tab_to(page, page.get_by_role("button", name="Yes, delete my story"))
     page.keyboard.press("Enter")
     page.get_by_role("heading", name="Your story is deleted").wait_for()
 
@@ -255,3 +261,36 @@ def _sign_in_fr(page, email: str) -> None:
         page.locator("input[name=code]").fill(code)
         page.locator("input[name=code]").press("Enter")
     page.wait_for_url(lambda url: "/accounts/" not in url)
+
+
+def test_receipt_and_printable_receipt_copy_print_axe_at_360px(browser, live_server):
+    """The receipt right after submitting: the copy button (added by JS) copies the code and
+    says so in the live region; the printable receipt has its Print button and QR code; both
+    pages pass axe-core and fit 360 px."""
+    if not AXE.exists() and not IN_CI:
+        pytest.skip("node_modules/axe-core is missing: run `npm ci`")
+    event = open_event()
+    context = browser.new_context(
+        base_url=live_server.url, locale="en-GB", viewport={"width": 360, "height": 740}
+    )
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server.url)
+    page = context.new_page()
+    code = participant_submits(page, event)
+    assert_no_axe_violations(page, "receipt")
+    assert_fits(page, "receipt")
+    copy = page.get_by_role("button", name="Copy the code")
+    copy.click()
+    page.locator("#copy-status", has_text="Copied").wait_for(state="attached")
+    assert page.evaluate("navigator.clipboard.readText()") == code
+    assert page.locator(".qr img").count() == 1
+    page.get_by_role("button", name="Open a receipt to print or save").click()
+    page.get_by_role("heading", name="Your consent receipt").wait_for()
+    assert page.locator("#withdrawal-code").inner_text().strip() == code
+    assert page.get_by_role("button", name="Print").is_visible()
+    assert page.locator(".qr img").count() == 1
+    assert_no_axe_violations(page, "printable receipt")
+    assert_fits(page, "printable receipt")
+    page.emulate_media(media="print")
+    assert not page.get_by_role("button", name="Print").is_visible()
+    assert not page.locator(".site-header").is_visible()
+    context.close()

@@ -111,7 +111,11 @@ def participant_flow(client, world) -> list[tuple[str, str]]:
         _post(client, "/withdraw/", {"code": "wrong-code-0000"}, "withdrawal wrong code", 400)
     )
     pages.append(_post(client, "/withdraw/", {"code": code}, "withdrawal choice"))
-    done = {"code": code, "step": "confirm", "what": "everything"}
+    pages.append(_get(client, "/receipt/print/", "printable receipt code form"))
+    pages.append(_post(client, "/receipt/print/", {"code": code}, "printable receipt"))
+    erase = {"code": code, "step": "confirm", "what": "everything"}
+    pages.append(_post(client, "/withdraw/", erase, "withdrawal erase confirmation"))
+    done = {"code": code, "step": "confirm", "what": "everything", "erase_confirmed": "yes"}
     pages.append(_post(client, "/withdraw/", done, "withdrawal done"))
     pages.append(_post(client, "/withdraw/", {"code": code}, "withdrawal already done"))
     closed = _get_status(client, f"/t/{world['closed'].submission_token}/", 404, "link closed")

@@ -211,7 +211,10 @@ def test_a_withdrawn_story_leaves_no_trace(
     # The participant withdraws everything.
     found = participant.post("/withdraw/", {"code": code})
     assert found.status_code == 200
-    done = participant.post("/withdraw/", {"code": code, "step": "confirm", "what": "everything"})
+    done = participant.post(
+        "/withdraw/",
+        {"code": code, "step": "confirm", "what": "everything", "erase_confirmed": "yes"},
+    )
     assert done.status_code == 200
     assert "Your story is deleted" in done.content.decode()
 

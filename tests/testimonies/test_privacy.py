@@ -75,7 +75,10 @@ def test_canary_story_token_and_code_never_reach_the_logs(
     for _ in range(3):
         client.post("/withdraw/", {"code": code[::-1]})
     client.post("/withdraw/", {"code": code})
-    client.post("/withdraw/", {"code": code, "step": "confirm", "what": "everything"})
+    client.post(
+        "/withdraw/",
+        {"code": code, "step": "confirm", "what": "everything", "erase_confirmed": "yes"},
+    )
     # The API, with its 4xx answers.
     api = APIClient()
     payload = {

@@ -38,11 +38,13 @@ def matrix(world):
         f"/t/{event.submission_token}/": (200, 200, 200, 200, 200),
         "/t/not-a-real-token-at-all-000000/": (404, 404, 404, 404, 404),
         "/withdraw/": (200, 200, 200, 200, 200),
+        "/receipt/print/": (200, 200, 200, 200, 200),
         "/consent/en/v1/": (200, 200, 200, 200, 200),
         "/my/stories/": (302, 200, 200, 200, 200),
         f"/my/stories/{sid}/": (302, 200, 404, 404, 404),
         f"/my/stories/{sid}/receipt.json": (302, 200, 404, 404, 404),
         f"/my/stories/{sid}/withdraw/": (302, 200, 404, 404, 404),
+        f"/my/stories/{sid}/print/": (302, 200, 404, 404, 404),
         "/my/data.json": (302, 200, 200, 200, 200),
         "/research/stories/": (302, 403, 403, 200, 200),
         f"/research/stories/{sid}/": (302, 403, 403, 200, 200),
@@ -221,7 +223,11 @@ def test_withdraw_by_code_some_then_everything(client):
     assert narrowed.status_code == 200
     t = Testimony.objects.get()
     assert t.scopes() == ["research"]
-    done = client.post("/withdraw/", {"code": code, "step": "confirm", "what": "everything"})
+    asked = client.post("/withdraw/", {"code": code, "step": "confirm", "what": "everything"})
+    assert "It cannot be undone." in asked.content.decode()
+    assert Testimony.objects.get().status == "active"
+    confirmed = {"code": code, "step": "confirm", "what": "everything", "erase_confirmed": "yes"}
+    done = client.post("/withdraw/", confirmed)
     assert "Your story is deleted" in done.content.decode()
     t.refresh_from_db()
     assert t.status == "withdrawn"
@@ -242,7 +248,12 @@ def test_signed_in_participant_sees_receipts_and_withdraws(world, role_users, cl
     receipt = c.get(f"/my/stories/{world['story'].public_id}/receipt.json").json()
     assert receipt["version"] == "KI-CR-v1.1.0"
     assert receipt["consentReceiptID"] == str(world["story"].public_id)
-    response = c.post(f"/my/stories/{world['story'].public_id}/withdraw/", {"what": "everything"})
+    url = f"/my/stories/{world['story'].public_id}/withdraw/"
+    asked = c.post(url, {"what": "everything"})
+    assert "It cannot be undone." in asked.content.decode()
+    world["story"].refresh_from_db()
+    assert world["story"].status == "active"
+    response = c.post(url, {"what": "everything", "erase_confirmed": "yes"})
     assert response.status_code == 200
     world["story"].refresh_from_db()
     assert world["story"].status == "withdrawn"

@@ -106,7 +106,10 @@ def test_the_page_takes_a_valid_code_from_an_address_that_sent_ten_wrong_ones():
     neighbour = Client(REMOTE_ADDR=SHARED)
     found = neighbour.post("/withdraw/", {"code": mine.lower().replace("-", " ")})
     assert found.status_code == 200
-    done = neighbour.post("/withdraw/", {"code": mine, "step": "confirm", "what": "everything"})
+    done = neighbour.post(
+        "/withdraw/",
+        {"code": mine, "step": "confirm", "what": "everything", "erase_confirmed": "yes"},
+    )
     assert done.status_code == 200
     assert Testimony.objects.get(withdrawal_id=code_parse(mine).code.public_id).status == (
         "withdrawn"
