@@ -8,11 +8,12 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.test import override_settings
+from django.utils import translation
 
 from testimonies import importers
+from testimonies import services as testimony_services
 from testimonies.importers import import_file
 from testimonies.models import Testimony
-from testimonies import services as testimony_services
 from testimonies.services.import_codes import CODES_HEADER
 from testimonies.withdrawal_codes import code_parse
 from tests.factories import EventFacilitatorFactory, UserFactory
@@ -67,7 +68,8 @@ def test_reimported_rows_get_no_code_again(facilitator):
 
 def test_codes_are_emailed_only_with_the_contact_scope_and_an_address(facilitator):
     event = open_event()
-    no_address = {**GOOD, "external_id": "s-3", "consent_contact": "yes", "contact_phone": "+33 1 23 45 67 89"}
+    phone = "+33 1 23 45 67 89"
+    no_address = {**GOOD, "external_id": "s-3", "consent_contact": "yes", "contact_phone": phone}
     report = import_file(
         event=event,
         upload=csv_file([GOOD, CONTACT, no_address]),
@@ -209,7 +211,7 @@ def test_the_import_page_explains_the_codes_and_is_translated(client_for, facili
         f"/facilitate/events/{event.pk}/stories/import/", HTTP_ACCEPT_LANGUAGE="fr"
     ).content.decode()
     for _name, help_text in importers.COLUMNS:
-        with __import__("django").utils.translation.override("en"):
+        with translation.override("en"):
             original = str(help_text)
         if original not in ("Optional.",):
             assert original not in french, original
