@@ -71,9 +71,7 @@ class Event(models.Model):
     # SECURITY: the participant link's secret; at least 128 bits from `secrets`, rotated by
     # facilitators, and honoured only while the event is open for testimonies.
     submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
-    # SECURITY: while the event is closed its link is kept here, dead, so that reopening within
-    # ENTENDU_REOPEN_GRACE_DAYS of ``closed_at`` restores it (printed QR codes keep working);
-    # later, or once archived, it is dropped for good.
+    # SECURITY: a closed event's dead link, restored if reopened within ENTENDU_REOPEN_GRACE_DAYS.
     paused_submission_token = models.CharField(max_length=64, null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
     facilitators = models.ManyToManyField(
