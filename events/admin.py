@@ -25,7 +25,7 @@ class EventAdmin(admin.ModelAdmin):
     search_fields = ["title", "slug", "city"]
     date_hierarchy = "starts_at"
     # SECURITY: the participant link's secret is managed by the rotate action, never shown here.
-    exclude = ["submission_token"]
+    exclude = ["submission_token", "paused_submission_token", "closed_at"]
     inlines = [EventFacilitatorInline]
 
 

@@ -141,6 +141,8 @@ class EventForm(forms.ModelForm):
 
 class EventStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=Event.Status.choices)
+    # Closing and archiving stop the participant link: they need this second, explicit step.
+    confirm = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class FacilitatorForm(forms.Form):

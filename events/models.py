@@ -71,6 +71,9 @@ class Event(models.Model):
     # SECURITY: the participant link's secret; at least 128 bits from `secrets`, rotated by
     # facilitators, and honoured only while the event is open for testimonies.
     submission_token = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    # SECURITY: a closed event's dead link, restored if reopened within ENTENDU_REOPEN_GRACE_DAYS.
+    paused_submission_token = models.CharField(max_length=64, null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
     facilitators = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="EventFacilitator", related_name="facilitated_events"
     )

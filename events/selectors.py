@@ -1,10 +1,13 @@
 import logging
+from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django_countries import countries
 
 from accounts.roles import EVENT_TEAM, Role, user_has_role
@@ -151,6 +154,27 @@ def event_for_submission_token(*, token: str) -> Event:
         return Event.objects.get(submission_token=token, status=Event.Status.OPEN)
     except Event.DoesNotExist:
         raise Http404("No open event for this link.") from None
+
+
+def reopen_grace_days() -> int:
+    return max(0, int(getattr(settings, "ENTENDU_REOPEN_GRACE_DAYS", 14)))
+
+
+def event_reopen_deadline(*, event: Event):
+    """Until when reopening ``event`` restores its old participant link, or None (not closed,
+    or no link kept)."""
+    if event.status != Event.Status.CLOSED or not event.paused_submission_token:
+        return None
+    if event.closed_at is None:
+        return None
+    return event.closed_at + timedelta(days=reopen_grace_days())
+
+
+def event_reopen_keeps_link(*, event: Event, now=None) -> bool:
+    """Whether reopening ``event`` now restores its old participant link (closed within the
+    grace period; the printed QR codes keep working)."""
+    deadline = event_reopen_deadline(event=event)
+    return deadline is not None and (now or timezone.now()) <= deadline
 
 
 # Sessions, logs, commitments ------------------------------------------------------------------

@@ -47,4 +47,9 @@ urlpatterns = [
         views.facilitator_import,
         name="facilitator_import",
     ),
+    path(
+        "facilitate/events/<int:event_id>/stories/import/codes/<str:token>/",
+        views.facilitator_import_codes,
+        name="import_codes",
+    ),
 ]

@@ -370,3 +370,8 @@ ENTENDU_SMALL_CELL_THRESHOLD = env_int("ENTENDU_SMALL_CELL_THRESHOLD", 10)
 ENTENDU_EXPORT_SYNC_LIMIT = env_int("ENTENDU_EXPORT_SYNC_LIMIT", 2000)
 # Hours an export file is kept before it is deleted (analysis.tasks.expire_exports).
 ENTENDU_EXPORT_RETENTION_HOURS = env_int("ENTENDU_EXPORT_RETENTION_HOURS", 24)
+# Days after closing an event during which reopening it restores the same participant link
+# (printed QR codes keep working); after them, reopening issues a new link.
+ENTENDU_REOPEN_GRACE_DAYS = env_int("ENTENDU_REOPEN_GRACE_DAYS", 14)
+# Minutes the withdrawal codes of an import can be downloaded (once) after the import.
+ENTENDU_IMPORT_CODES_MINUTES = env_int("ENTENDU_IMPORT_CODES_MINUTES", 30)

@@ -3,12 +3,14 @@
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.roles import Role, user_has_role
 from core.exceptions import ApplicationError
 from events.models import Event, EventFacilitator
+from events.selectors import event_reopen_keeps_link
 from events.services.common import RESERVED_SLUGS, full_clean, new_submission_token, unique_slug
 
 # The fields a facilitator may set on an event; status and token have their own services.
@@ -29,7 +31,7 @@ EVENT_FIELDS = (
 )
 
 # Each status and the statuses it may move to: forward through the cycle, and a closed event may
-# be reopened for testimonies (with a new link).
+# be reopened for testimonies (with the same link within ENTENDU_REOPEN_GRACE_DAYS, else a new one).
 EVENT_TRANSITIONS = {
     Event.Status.PLANNED: {Event.Status.OPEN, Event.Status.CLOSED},
     Event.Status.OPEN: {Event.Status.CLOSED},
@@ -80,15 +82,40 @@ def event_status_change(*, event: Event, status: str) -> Event:
             else _("Unknown status."),
             field_errors={"status": [_("This change of status is not allowed.")]},
         )
-    event.status = status
-    if status == Event.Status.OPEN and not event.submission_token:
-        event.submission_token = new_submission_token()
-    elif status in (Event.Status.CLOSED, Event.Status.ARCHIVED):
-        # SECURITY: the participant link dies with the event's openness; reopening issues a new
-        # one, so printed codes of a closed event never work again.
+    if status == Event.Status.OPEN:
+        _link_for_reopening(event)
+    elif status == Event.Status.CLOSED:
+        # SECURITY: the participant link stops working at once; it is kept aside, dead, so
+        # reopening within the grace period restores it (printed QR codes keep working).
+        event.paused_submission_token = event.submission_token
         event.submission_token = None
-    event.save(update_fields=["status", "submission_token", "updated_at"])
+        event.closed_at = timezone.now()
+    elif status == Event.Status.ARCHIVED:
+        event.submission_token = None
+        event.paused_submission_token = None
+    event.status = status
+    event.save(
+        update_fields=[
+            "status",
+            "submission_token",
+            "paused_submission_token",
+            "closed_at",
+            "updated_at",
+        ]
+    )
     return event
+
+
+def _link_for_reopening(event: Event) -> None:
+    """Opening: the link kept while closed (within the grace period), else a new one."""
+    if not event.submission_token:
+        event.submission_token = (
+            event.paused_submission_token
+            if event_reopen_keeps_link(event=event)
+            else new_submission_token()
+        )
+    event.paused_submission_token = None
+    event.closed_at = None
 
 
 @transaction.atomic

@@ -87,15 +87,42 @@ def event_detail(request, slug):
                 if value in services.EVENT_TRANSITIONS[Event.Status(event.status)]
             ],
             "group_fields": SessionLog.GROUP_FIELDS.items(),
+            "reopen_keeps_link": selectors.event_reopen_keeps_link(event=event),
+            "reopen_deadline": selectors.event_reopen_deadline(event=event),
+            "grace_days": selectors.reopen_grace_days(),
         },
     )
+
+
+# Statuses that stop the participant link: a facilitator confirms them on a second page.
+CONFIRMED_STATUSES = (Event.Status.CLOSED, Event.Status.ARCHIVED)
 
 
 @require_POST
 @roles_required(*EDITORS)
 def event_status(request, slug):
+    """Change the status. Closing or archiving first shows what it does, and changes nothing
+    until confirmed (one mis-tap on a phone must not kill the printed QR codes)."""
     event = selectors.event_get_editable(user=request.user, slug=slug)
     form = EventStatusForm(request.POST)
+    if (
+        form.is_valid()
+        and form.cleaned_data["status"] in CONFIRMED_STATUSES
+        and not form.cleaned_data["confirm"]
+        and form.cleaned_data["status"] in services.EVENT_TRANSITIONS[Event.Status(event.status)]
+    ):
+        status = Event.Status(form.cleaned_data["status"])
+        return render(
+            request,
+            "events/event_status_confirm.html",
+            {
+                "event": event,
+                "status": status,
+                "grace_days": selectors.reopen_grace_days(),
+                "can_edit": True,
+            },
+        )
+    keeps_link = selectors.event_reopen_keeps_link(event=event)
     return post_action(
         request,
         form=form,
@@ -103,9 +130,28 @@ def event_status(request, slug):
         action=lambda: services.event_status_change(
             event=event, status=form.cleaned_data["status"]
         ),
-        success_message=_("The event's status was changed."),
+        success_message=lambda result: _status_message(result, was=event.status, kept=keeps_link),
         redirect_to=event_url(event),
     )
+
+
+def _status_message(event: Event, *, was: str, kept: bool) -> str:
+    if event.status == Event.Status.CLOSED:
+        return _(
+            "The event is closed. Its participant link no longer works. If you reopen it "
+            "within %(days)s days, the same link and the printed QR codes will work again."
+        ) % {"days": selectors.reopen_grace_days()}
+    if event.status == Event.Status.OPEN and was == Event.Status.CLOSED:
+        if kept:
+            return _(
+                "The event is open again. Its participant link works again, and so do the "
+                "printed QR codes."
+            )
+        return _(
+            "The event is open again with a new participant link. The old link and the "
+            "printed QR codes no longer work: share the new link or print the new QR code."
+        )
+    return _("The event's status was changed.")
 
 
 @roles_required(*EDITORS)

@@ -12,6 +12,7 @@ from testimonies.views.facilitators import (
     facilitator_entry,
     facilitator_event,
     facilitator_import,
+    facilitator_import_codes,
     facilitator_import_template,
     facilitator_overview,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "facilitator_entry",
     "facilitator_event",
     "facilitator_import",
+    "facilitator_import_codes",
     "facilitator_import_template",
     "facilitator_overview",
     "my_data",

@@ -2,8 +2,10 @@
 
 from django.contrib import messages
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from core import languages
@@ -15,6 +17,7 @@ from events.selectors import event_list_for_user
 from testimonies import importers, selectors, services
 from testimonies.forms import CHARACTERISTIC_CHOICES, FacilitatorEntryForm, ImportForm
 from testimonies.models import CHARACTERISTIC_SCOPES, Channel, Scope
+from testimonies.services import import_codes
 from testimonies.views.common import (
     FACILITATOR_ROLES,
     consent_text_from_post,
@@ -116,27 +119,67 @@ def facilitator_entry(request, event_id):
 def facilitator_import(request, event_id):
     # NOTE: not core.form_views.form_submit: the import's report is shown on this page.
     event = _facilitated_event(request, event_id)
-    report = None
+    report = codes_url = None
     if request.method == "POST":
         form = ImportForm(request.POST, request.FILES)
         if form.is_valid():
             try:
                 report = importers.import_file(
-                    event=event, upload=form.cleaned_data["file"], user=request.user
+                    event=event,
+                    upload=form.cleaned_data["file"],
+                    user=request.user,
+                    withdraw_url=request.build_absolute_uri(reverse("testimonies:withdraw")),
                 )
             except ApplicationError as error:
                 form.add_error("file", error.message)
             else:
-                if report.saved:
-                    messages.success(request, _("%(n)s stories imported.") % {"n": report.saved})
+                codes_url = _codes_url(request, event, report)
     else:
         form = ImportForm()
-    return render(
+    context = {
+        "event": event,
+        "form": form,
+        "report": report,
+        "codes_url": codes_url,
+        "codes_minutes": import_codes.import_codes_minutes(),
+        "columns": importers.COLUMNS,
+    }
+    status = 400 if form.is_bound and form.errors else 200
+    return no_store(render(request, "testimonies/facilitator_import.html", context, status=status))
+
+
+def _codes_url(request, event, report) -> str | None:
+    """Flash what was saved; keep the new stories' codes for one download."""
+    if not report.saved:
+        return None
+    messages.success(
         request,
-        "testimonies/facilitator_import.html",
-        {"event": event, "form": form, "report": report, "columns": importers.COLUMNS},
-        status=400 if form.is_bound and form.errors else 200,
+        ngettext("%(n)s story imported.", "%(n)s stories imported.", report.saved)
+        % {"n": report.saved},
     )
+    content = import_codes.import_codes_csv(codes=report.codes, event=event)
+    token = import_codes.import_codes_store(user=request.user, event=event, content=content)
+    return reverse("testimonies:import_codes", args=[event.pk, token])
+
+
+@roles_required(*FACILITATOR_ROLES)
+@require_http_methods(["GET"])
+def facilitator_import_codes(request, event_id, token):
+    """The withdrawal codes of an import, downloadable once, shortly after it."""
+    event = _facilitated_event(request, event_id)
+    content = import_codes.import_codes_take(user=request.user, event=event, token=token)
+    if content is None:
+        messages.error(
+            request,
+            _(
+                "This file of withdrawal codes is no longer available: it can be downloaded "
+                "only once, soon after the import."
+            ),
+        )
+        return redirect("testimonies:facilitator_import", event_id=event.pk)
+    response = HttpResponse(content, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="withdrawal-codes-{event.slug}.csv"'
+    return no_store(response)
 
 
 @roles_required(*FACILITATOR_ROLES)

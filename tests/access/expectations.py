@@ -177,7 +177,15 @@ URLS: dict[str, Expect] = {
     "events:programme": Expect(get=ADMIN_ONLY),
     "events:detail": Expect(get=EVENT_READ),
     "events:edit": Expect(get=EVENT_EDIT, post=EVENT_EDIT),
-    "events:status": Expect(get=NOT_ALLOWED, post=EVENT_ACTION, data={"status": "closed"}),
+    # Closing first shows a confirmation page (nothing changes); the confirmed POST closes.
+    "events:status": Expect(
+        get=NOT_ALLOWED,
+        post={**EVENT_ACTION, FAC: 200, ADMIN: 200},
+        data={"status": "closed"},
+    ),
+    "events:status#confirmed": Expect(
+        get=NOT_ALLOWED, post=EVENT_ACTION, data={"status": "closed", "confirm": "on"}
+    ),
     "events:facilitators": Expect(get=EVENT_EDIT, post=EVENT_EDIT),
     "events:facilitator_remove": Expect(
         get=NOT_ALLOWED,
@@ -382,6 +390,11 @@ URLS: dict[str, Expect] = {
     "testimonies:facilitator_import": Expect(
         get=EVENT_EDIT,
         post=statuses(403, anonymous=302, facilitator=400, other_facilitator=404, admin=400),
+    ),
+    # The import's withdrawal codes, once: an unknown or used token goes back to the import page.
+    "testimonies:import_codes": Expect(
+        get=EVENT_ACTION,
+        post=statuses(403, anonymous=302, facilitator=405, other_facilitator=405, admin=405),
     ),
     "set_language": Expect(get=statuses(302)),
     "javascript_catalog": Expect(get=PUBLIC, post=NOT_ALLOWED),

@@ -109,7 +109,7 @@ class TestStatusAndToken:
             event_for_submission_token(token=old)
         assert event_for_submission_token(token=event.submission_token) == event
 
-    def test_closing_clears_the_token_and_reopening_issues_a_new_one(self, event):
+    def test_closing_clears_the_token_and_reopening_late_issues_a_new_one(self, event):
         old = event.submission_token
         services.event_status_change(event=event, status=Event.Status.CLOSED)
         event.refresh_from_db()
@@ -118,6 +118,7 @@ class TestStatusAndToken:
             event_for_submission_token(token=old)
         with pytest.raises(ApplicationError):
             services.event_token_rotate(event=event)
+        Event.objects.filter(pk=event.pk).update(closed_at=event.closed_at - timedelta(days=15))
         services.event_status_change(event=event, status=Event.Status.OPEN)
         event.refresh_from_db()
         assert event.submission_token and event.submission_token != old

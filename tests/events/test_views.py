@@ -160,7 +160,7 @@ def test_rotating_the_link_from_the_page(client_for, facilitator, event):
 
 def test_closing_the_event_stops_the_link(client_for, facilitator, event):
     c = client_for(facilitator)
-    c.post(f"/events/{event.slug}/status/", {"status": "closed"})
+    c.post(f"/events/{event.slug}/status/", {"status": "closed", "confirm": "on"})
     event.refresh_from_db()
     assert event.status == "closed" and event.submission_token is None
     assert c.get(f"/events/{event.slug}/qr.png").status_code == 404

@@ -55,6 +55,7 @@ def matrix(world):
         f"/facilitate/events/{eid}/stories/": (302, 403, 200, 403, 200),
         f"/facilitate/events/{eid}/stories/new/": (302, 403, 200, 403, 200),
         f"/facilitate/events/{eid}/stories/import/": (302, 403, 200, 403, 200),
+        f"/facilitate/events/{eid}/stories/import/codes/{'x' * 32}/": (302, 403, 302, 403, 302),
         "/manage/consent-texts/": (302, 403, 403, 403, 200),
         f"/manage/consent-texts/{story.consent_text_id}/": (302, 403, 403, 403, 200),
         "/manage/original-text-log/": (302, 403, 403, 403, 200),
