@@ -2,7 +2,10 @@
 button within two screens, the focus on the error summary after a refused step, the label's
 layout in the error state, the story's live count, and axe-core with 0 violations."""
 
+import re
+
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.test_testimonies import AXE, STORY, assert_fits, assert_no_axe_violations
 from tests.conftest import IN_CI
@@ -53,9 +56,7 @@ def test_consent_in_two_screens_error_focus_and_live_count(phone):
     # A refused step: the focus lands on the error summary, whose link goes to the box.
     page.get_by_role("button", name="Continue to my story").click()
     page.locator("#error-summary").wait_for()
-    page.wait_for_function(
-        "document.activeElement && document.activeElement.id === 'error-summary'"
-    )
+    expect(page.locator("#error-summary")).to_be_focused()
     assert page.locator("#error-summary").get_attribute("role") == "alert"
     # The required box's label keeps its layout: one column beside the box, not word per line.
     label = page.locator("label[for=id_scope_research]").bounding_box()
@@ -64,7 +65,7 @@ def test_consent_in_two_screens_error_focus_and_live_count(phone):
     assert abs(label["y"] - box["y"]) < 12 and label["x"] > box["x"], (label, box)
     assert_no_axe_violations(page, "consent with errors")
     page.locator("#error-summary a[href='#id_scope_research']").click()
-    page.wait_for_function("document.activeElement.id === 'id_scope_research'")
+    expect(page.locator("#id_scope_research")).to_be_focused()
 
     page.keyboard.press("Space")
     page.get_by_role("button", name="Continue to my story").click()
@@ -75,20 +76,14 @@ def test_consent_in_two_screens_error_focus_and_live_count(phone):
     assert count.inner_text() == "0 of 20,000 characters used"
     story.click()
     page.keyboard.type("Hello")
-    page.wait_for_function(
-        "document.getElementById('id_text_count').textContent.startsWith('5 of')"
-    )
+    expect(count).to_have_text("5 of 20,000 characters used")
     assert count.inner_text() == "5 of 20,000 characters used"
     # The polite live region speaks once typing pauses.
     live = page.locator("#id_text_count_live")
     assert live.get_attribute("aria-live") == "polite"
-    page.wait_for_function(
-        "document.getElementById('id_text_count_live').textContent === '5 of 20,000 characters used'"
-    )
+    expect(live).to_have_text("5 of 20,000 characters used")
     story.fill(STORY)
-    page.wait_for_function(
-        f"document.getElementById('id_text_count').textContent.startsWith('{len(STORY)} of')"
-    )
+    expect(count).to_have_text(f"{len(STORY)} of 20,000 characters used")
     assert_no_axe_violations(page, "story")
     page.get_by_role("button", name="Send my story").click()
     page.locator("#withdrawal-code").wait_for()
@@ -110,12 +105,12 @@ def test_story_error_focuses_the_summary_in_french(browser, live_server):
         page.locator("#id_text").wait_for()
         page.locator("#step-form button[type=submit]:not([hidden])").click()
         page.locator("#error-summary").wait_for()
-        page.wait_for_function("document.activeElement.id === 'error-summary'")
+        expect(page.locator("#error-summary")).to_be_focused()
         assert page.locator("#error-summary a[href='#id_text']").count() == 1
         assert_no_axe_violations(page, "story with errors (fr)")
         page.locator("#id_text").fill("Bonjour")
-        page.wait_for_function(
-            "document.getElementById('id_text_count').textContent.startsWith('7 ')"
+        expect(page.locator("#id_text_count")).to_have_text(
+            re.compile(r"^7 caractères utilisés sur 20.000$")
         )
         assert "20" in page.locator("#id_text_count").inner_text()
     finally:
