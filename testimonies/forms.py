@@ -28,6 +28,13 @@ SCOPE_HELP = {
     Scope.CONTACT: _("You will be asked for an e-mail or phone. We keep it locked apart."),
 }
 
+# The story step's gentle prompts (in the spirit of the report: a moment in care, how it felt,
+# what would have helped). Shown above the box; nothing is required but the story itself.
+STORY_PROMPTS = (
+    _("Think of one moment in care: what happened, and how did it feel?"),
+    _("What would have helped you then?"),
+)
+
 LANGUAGE_CHOICES = [
     ("", _("Let the system detect it")),
     ("en", "English"),
@@ -162,8 +169,17 @@ class StoryForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
     )
 
+    # The story box is described by the prompts, the length and the count around it
+    # (testimonies/_story_text.html); pages that show the box alone set this to "".
+    TEXT_DESCRIBED_BY = ("_prompts", "_helptext", "_count")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        text_id = self["text"].auto_id
+        if self.TEXT_DESCRIBED_BY and text_id:
+            self.fields["text"].widget.attrs["aria-describedby"] = " ".join(
+                text_id + suffix for suffix in self.TEXT_DESCRIBED_BY
+            )
         for scope, (label, choices) in CHARACTERISTIC_CHOICES.items():
             self.fields[scope.value] = forms.ChoiceField(
                 label=label, choices=choices, widget=forms.RadioSelect, required=False
@@ -194,6 +210,8 @@ class StoryForm(forms.Form):
 
 class FacilitatorEntryForm(ConsentForm, StoryForm):
     """A facilitator enters a story on a participant's behalf and witnesses the consent."""
+
+    TEXT_DESCRIBED_BY = ()
 
     consent_method = forms.ChoiceField(
         label=_("How did the participant give consent?"),

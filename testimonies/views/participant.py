@@ -10,8 +10,14 @@ from core.access import public
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
 from testimonies import ratelimit, selectors, services
-from testimonies.forms import ConsentForm, StoryForm
-from testimonies.models import CHARACTERISTIC_SCOPES, Channel, ConsentText, Scope
+from testimonies.forms import STORY_PROMPTS, ConsentForm, StoryForm
+from testimonies.models import (
+    CHARACTERISTIC_SCOPES,
+    TEXT_MAX_LENGTH,
+    Channel,
+    ConsentText,
+    Scope,
+)
 from testimonies.views.common import (
     consent_text_from_post,
     invalid_form_encoding,
@@ -41,6 +47,8 @@ def _story_context(event, consent_text, scopes, story_form, submission_key, swit
             story_form[s.value] for s in CHARACTERISTIC_SCOPES if s.value in scopes
         ],
         "switcher": switcher,
+        "story_prompts": STORY_PROMPTS,
+        "text_max_length": TEXT_MAX_LENGTH,
     }
 
 

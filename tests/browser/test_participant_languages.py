@@ -17,6 +17,7 @@ def test_switching_language_keeps_what_was_typed_and_enter_still_sends(page):
     page.goto(f"/t/{event.submission_token}/")
     assert page.locator("html").get_attribute("lang") == "en"
     page.locator("[name=scope_research]").check()
+    page.locator(".scope-fold > summary").click()  # the "about you" choices are folded
     page.locator("[name=scope_gender]").check()
     page.locator("#step-form button[type=submit]").last.click()
 

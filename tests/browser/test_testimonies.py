@@ -156,6 +156,8 @@ def test_participant_pages_have_no_axe_violations_and_fit_360px(browser, live_se
         ).click()
         assert_no_axe_violations(page, "consent with errors")
         page.locator("#id_scope_research").check()
+        # The "about you" choices are folded on a phone (issue 17): open them first.
+        page.locator(".scope-fold > summary").click()
         page.locator("#id_scope_gender").check()
         page.locator("#id_scope_contact").check()
         page.get_by_role(
