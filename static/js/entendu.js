@@ -24,7 +24,8 @@
 // - "Go back" on the error pages: an element with data-history-back, rendered hidden, is shown
 //   when there is a page to go back to, and goes back on click.
 // - Copy buttons: <button data-copy="id-of-an-input" hidden> copies that input's value; the
-//   element named by its data-copy-done (rendered hidden, role="status") is shown after.
+//   element named by its data-copy-done (an empty role="status", so that screen readers announce
+//   it) then gets the text of its data-done attribute, translated on the server.
 (function () {
   "use strict";
 
@@ -170,7 +171,7 @@
       button.hidden = false;
       button.addEventListener("click", function () {
         navigator.clipboard.writeText(field.value).then(function () {
-          if (done) { done.hidden = false; }
+          if (done) { done.textContent = done.dataset.done || ""; }
         }, function () {
           field.focus();
           field.select();
