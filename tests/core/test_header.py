@@ -51,7 +51,9 @@ def test_the_menu_button_is_a_disclosure_hidden_until_script_takes_it(client):
     assert 'id="site-menu"' in header
 
 
-def test_the_administrators_menu_is_grouped_and_others_are_flat(client_for, admin_user, facilitator):
+def test_the_administrators_menu_is_grouped_and_others_are_flat(
+    client_for, admin_user, facilitator
+):
     admin_nav = _header(client_for(admin_user).get("/dashboard/").content.decode())
     groups = re.findall(r"<summary>(.*?)</summary>", admin_nav)
     assert groups == ["Programme", "Research", "System", "Your account"]
@@ -64,8 +66,15 @@ def test_the_administrators_menu_is_grouped_and_others_are_flat(client_for, admi
 
 def test_every_admin_link_is_in_exactly_one_group(client_for, admin_user):
     nav = _header(client_for(admin_user).get("/dashboard/").content.decode())
-    for href in ["/events/", "/events/programme/", "/coding/", "/nlp/", "/analysis/",
-                 "/manage/consent-texts/", "/my/stories/"]:
+    for href in [
+        "/events/",
+        "/events/programme/",
+        "/coding/",
+        "/nlp/",
+        "/analysis/",
+        "/manage/consent-texts/",
+        "/my/stories/",
+    ]:
         assert nav.count(f'href="{href}"') == 1, href
 
 
@@ -78,6 +87,6 @@ def test_the_participant_link_page_has_a_copy_button_and_the_qr_before_the_rest(
     body = response.content.decode()
     assert re.search(r'<button type="button"[^>]*data-copy="participant-url"', body)
     assert 'id="participant-url-copied"' in body and 'role="status"' in body
-    main = body.split('<main', 1)[1]
+    main = body.split("<main", 1)[1]
     assert main.index('class="qr"') < main.index("Make a new link")
     assert main.index('id="participant-url"') < main.index('class="qr"')

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from config.urls import handler500, urlpatterns as site_urlpatterns
+from config.urls import handler500
+from config.urls import urlpatterns as site_urlpatterns
 from core.access import public
 
 
