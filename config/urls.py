@@ -45,6 +45,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+# The error pages: templates/400.html, 403.html and 404.html through Django's own handlers (with
+# the request: the site's layout); 500 through core's, which needs no request and cannot fail.
+handler500 = "core.views.server_error"
+
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 

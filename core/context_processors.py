@@ -22,3 +22,12 @@ def interface_language(request):
     name = languages.language_choices([code])[0]["name"]
     marked = format_html('<span lang="{}">{}</span>', languages.bcp47_tag(code), name)
     return {"untranslated_language": marked}
+
+
+def participant_flow(request):
+    """``participant_flow``: the page is a step of the participant's path (the link, consent,
+    story, receipt, withdrawal), named by ``settings.PARTICIPANT_FLOW_VIEWS``. base.html then
+    shows a signed-out visitor the language choice only: no "Sign in / Sign up" they do not need."""
+    match = getattr(request, "resolver_match", None)
+    names = getattr(settings, "PARTICIPANT_FLOW_VIEWS", ())
+    return {"participant_flow": bool(match and match.view_name in names)}

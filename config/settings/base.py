@@ -99,6 +99,10 @@ MIDDLEWARE = [
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
 
+# The participant's path (the link on the QR code, consent, story, receipt, withdrawal): their
+# header offers the language choice only (core.context_processors.participant_flow).
+PARTICIPANT_FLOW_VIEWS = ("testimonies:submit", "testimonies:withdraw", "testimonies:consent_text")
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -112,6 +116,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "core.context_processors.roles",
                 "core.context_processors.interface_language",
+                "core.context_processors.participant_flow",
             ],
         },
     }

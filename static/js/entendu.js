@@ -17,6 +17,15 @@
 // - Colours and widths: write data-colour="#rrggbb" (and data-colour2) or data-width="42"
 //   (percent), never style="...": they are applied on load; call Entendu.applyStyles(element)
 //   after inserting new HTML.
+// - Header menu: nothing to do. templates/base.html renders the menu button hidden and the menu
+//   open; this shows the button and folds the menu (CSS folds it on narrow screens only), so
+//   without script the menu stays usable. The button is a disclosure (aria-expanded). The
+//   administrators' menu groups (<details>) close on Escape and on a click elsewhere.
+// - "Go back" on the error pages: an element with data-history-back, rendered hidden, is shown
+//   when there is a page to go back to, and goes back on click.
+// - Copy buttons: <button data-copy="id-of-an-input" hidden> copies that input's value; the
+//   element named by its data-copy-done (an empty role="status", so that screen readers announce
+//   it) then gets the text of its data-done attribute, translated on the server.
 (function () {
   "use strict";
 
@@ -110,9 +119,73 @@
     });
   }
 
+  function headerMenu() {
+    var header = document.querySelector("[data-site-header]");
+    var button = header && header.querySelector(".menu-toggle");
+    var menu = button && document.getElementById(button.getAttribute("aria-controls"));
+    if (!menu || !menu.querySelector("a, button, select")) { return; }
+    header.classList.add("js-menu");
+    button.hidden = false;
+    button.setAttribute("aria-expanded", "false");
+    button.addEventListener("click", function () {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+    var groups = header.querySelectorAll(".nav-group details");
+    function closeGroups(except) {
+      groups.forEach(function (group) { if (group !== except) { group.open = false; } });
+    }
+    document.addEventListener("click", function (event) {
+      var inside = event.target.closest && event.target.closest(".nav-group details");
+      closeGroups(inside);
+    });
+    header.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape") { return; }
+      var group = event.target.closest && event.target.closest(".nav-group details");
+      if (group && group.open) {
+        group.open = false;
+        group.querySelector("summary").focus();
+      } else if (button.getAttribute("aria-expanded") === "true" && getComputedStyle(button).display !== "none") {
+        button.setAttribute("aria-expanded", "false");
+        button.focus();
+      }
+    });
+  }
+
+  function historyBack() {
+    document.querySelectorAll("[data-history-back]").forEach(function (el) {
+      if (window.history.length < 2) { return; }
+      el.hidden = false;
+      el.addEventListener("click", function (event) {
+        event.preventDefault();
+        window.history.back();
+      });
+    });
+  }
+
+  function copyButtons() {
+    document.querySelectorAll("button[data-copy]").forEach(function (button) {
+      var field = document.getElementById(button.dataset.copy);
+      var done = document.getElementById(button.dataset.copyDone || "");
+      if (!field || !navigator.clipboard) { return; }
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.clipboard.writeText(field.value).then(function () {
+          if (done) { done.textContent = done.dataset.done || ""; }
+        }, function () {
+          field.focus();
+          field.select();
+        });
+      });
+    });
+  }
+
   function onLoad() {
     applyStyles(document);
     focusErrorSummary();
+    headerMenu();
+    historyBack();
+    copyButtons();
   }
 
   window.Entendu = { poll: poll, applyStyles: applyStyles };

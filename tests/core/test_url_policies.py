@@ -5,6 +5,7 @@ from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, path
 
+from config import urls as site_urls
 from core.access import access_policy_of
 
 
@@ -36,7 +37,8 @@ def undecided_view(request):
     return HttpResponse("secret")
 
 
-urlpatterns = [path("undecided/", undecided_view)]
+# NOTE: with the site's own URLs, which the 403 page (templates/403.html) links to.
+urlpatterns = [path("undecided/", undecided_view), *site_urls.urlpatterns]
 
 
 @pytest.mark.django_db
