@@ -146,7 +146,7 @@ def test_admin_menu_is_one_row_at_1280_px_and_its_groups_open(page):
     page.keyboard.press("Escape")
     expect(link).to_be_hidden()
     page.locator("summary", has_text="Research").click()
-    page.get_by_role("link", name="Coding").click()
+    page.get_by_role("link", name="Coding", exact=True).click()
     page.wait_for_url("**/coding/**")
 
 
