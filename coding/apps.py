@@ -7,6 +7,7 @@ class CodingConfig(AppConfig):
     verbose_name = _("Coding")
 
     def ready(self):
+        from accounts.hooks import Grant, grant_hooks
         from coding import demo, selectors, services
         from core.demo import DemoStep, demo_seed_hooks
         from events import hooks as events_hooks
@@ -19,3 +20,10 @@ class CodingConfig(AppConfig):
         demo_seed_hooks.register(DemoStep(order=10, seed=demo.codebook_demo_step))
         demo_seed_hooks.register(DemoStep(order=40, seed=demo.coding_demo_step))
         events_hooks.theme_source_hooks.register(selectors.theme_codes)
+        grant_hooks.register(
+            Grant(
+                key="coding.manage_codebook",
+                label=_("Manage the codebook"),
+                description=_("Add, rename, move, merge and import codes."),
+            )
+        )
