@@ -289,3 +289,12 @@ def test_another_role_gets_no_people_page(client_for, researcher, participant):
 
 def test_an_unknown_person_is_a_404(client_for, admin_user):
     assert client_for(admin_user).get("/manage/people/999999/").status_code == 404
+
+
+def test_a_deactivated_person_is_signed_out_at_once(client_for, admin_user):
+    person = UserFactory(roles=[Role.FACILITATOR])
+    theirs = client_for(person)
+    assert theirs.get("/dashboard/").status_code == 200
+    client_for(admin_user).post(f"{detail(person)}active/", {"active": "0"})
+    assert not fresh(person).is_active
+    assert theirs.get("/dashboard/").status_code == 302
