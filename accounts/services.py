@@ -116,6 +116,10 @@ def _ensure_admin_acting_on_other(*, actor: User, person: User) -> None:
 
 
 def _ensure_not_last_admin(*, person: User) -> None:
+    # NOTE: every active admin's row is locked first, in one order, and counted again after:
+    # two admins taking each other's role at the same moment cannot leave the site without one.
+    locked = User.objects.select_for_update().filter(pk__in=selectors.active_admin_ids())
+    list(locked.order_by("pk").values_list("pk", flat=True))
     admins = selectors.active_admin_ids()
     if person.pk in admins and len(admins) <= 1:
         raise ApplicationError(_("This is the last active admin. Make someone else admin first."))
@@ -149,7 +153,9 @@ def person_invite(*, actor: User, email: str, roles: list[str], request=None) ->
         raise ApplicationError(message, field_errors={"roles": [message]})
     user = user_create(email=email, password=None, roles=list(roles), verified=True)
     audit_record(action=Action.ACCOUNT_INVITED, actor=actor, target=user)
-    transaction.on_commit(lambda: person_invitation_send(person=user, request=request))
+    # NOTE: robust: a mail server that fails is logged, not a 500; the account exists and the
+    # person's page sends the e-mail again.
+    transaction.on_commit(lambda: person_invitation_send(person=user, request=request), robust=True)
     return user
 
 
@@ -180,9 +186,9 @@ def person_role_set(*, actor: User, person: User, role: str, give: bool) -> None
     _ensure_admin_acting_on_other(actor=actor, person=person)
     if role not in Role.values:
         raise ApplicationError(_("Unknown role."))
-    person = _locked(person)
     if not give and role == Role.ADMIN:
         _ensure_not_last_admin(person=person)
+    person = _locked(person)
     if give:
         user_grant_role(user=person, role=role)
     else:
@@ -227,11 +233,12 @@ def person_active_set(*, actor: User, person: User, active: bool) -> None:
     """Deactivate an account (it can no longer sign in; its API tokens are revoked) or
     reactivate it."""
     _ensure_admin_acting_on_other(actor=actor, person=person)
+    if not active:
+        _ensure_not_last_admin(person=person)
     person = _locked(person)
     if person.is_active == active:
         return
     if not active:
-        _ensure_not_last_admin(person=person)
         ApiToken.objects.filter(user=person).delete()
     person.is_active = active
     person.save(update_fields=["is_active"])

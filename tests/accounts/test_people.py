@@ -298,3 +298,20 @@ def test_a_deactivated_person_is_signed_out_at_once(client_for, admin_user):
     client_for(admin_user).post(f"{detail(person)}active/", {"active": "0"})
     assert not fresh(person).is_active
     assert theirs.get("/dashboard/").status_code == 302
+
+
+def test_a_mail_server_failure_keeps_the_account_and_is_no_500(
+    client_for, admin_user, django_capture_on_commit_callbacks, monkeypatch
+):
+    from accounts import services
+
+    def broken(**kwargs):
+        raise OSError("mail server down")
+
+    monkeypatch.setattr(services, "person_invitation_send", broken)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(admin_user).post(
+            f"{LIST}invite/", {"email": "later@example.org", "roles": [Role.PARTICIPANT]}
+        )
+    assert response.status_code == 302
+    assert User.objects.filter(email="later@example.org").exists()
