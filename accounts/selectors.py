@@ -4,11 +4,14 @@ import hashlib
 import hmac
 
 from allauth.mfa.models import Authenticator
-from django.db.models import QuerySet
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from accounts.models import ApiToken
-from accounts.roles import MFA_REQUIRED_ROLES, ORIGINAL_TEXT_PERMISSION, user_has_role
+from accounts.roles import MFA_REQUIRED_ROLES, ORIGINAL_TEXT_PERMISSION, Role, user_has_role
+from core.exceptions import NotFoundError
 
 
 def mfa_required_for(user) -> bool:
@@ -54,3 +57,46 @@ def api_token_for_key(key: str) -> ApiToken | None:
 def api_tokens_for_user(*, user) -> QuerySet[ApiToken]:
     """The user's tokens that have not expired, newest first."""
     return ApiToken.objects.filter(user=user, expires_at__gt=timezone.now())
+
+
+# People (the admin's pages under /manage/people/) ----------------------------------------------
+
+
+def people_for_admin(*, user, query: str = ""):
+    """Every account, for an admin (others: none), searched by e-mail address or display name,
+    with its roles prefetched in one query (``person.role_groups``)."""
+    users = get_user_model().objects.all()
+    if not user_has_role(user, Role.ADMIN):
+        return users.none()
+    query = (query or "").strip()
+    if query:
+        users = users.filter(Q(email__icontains=query) | Q(display_name__icontains=query))
+    groups = Group.objects.filter(name__in=Role.values).order_by("name")
+    return users.prefetch_related(
+        Prefetch("groups", queryset=groups, to_attr="role_groups")
+    ).order_by("email", "pk")
+
+
+def person_get_for_admin(*, user, pk: int):
+    """One account for an admin; for anyone else (or an unknown number) a NotFoundError."""
+    person = people_for_admin(user=user).filter(pk=pk).first()
+    if person is None:
+        raise NotFoundError()
+    return person
+
+
+def active_admin_ids() -> set[int]:
+    """The active accounts that hold the admin role (superusers included)."""
+    return set(
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(groups__name=Role.ADMIN) | Q(is_superuser=True))
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def person_permission_keys(*, person) -> set[str]:
+    """The permissions given to ``person`` directly, as ``app_label.codename``."""
+    rows = person.user_permissions.values_list("content_type__app_label", "codename")
+    return {f"{app_label}.{codename}" for app_label, codename in rows}

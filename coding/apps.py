@@ -7,6 +7,7 @@ class CodingConfig(AppConfig):
     verbose_name = _("Coding")
 
     def ready(self):
+        from accounts.hooks import Grant, grant_hooks
         from coding import demo, selectors, services
         from core.dashboard import dashboard_context_hooks
         from core.demo import DemoStep, demo_seed_hooks
@@ -22,3 +23,10 @@ class CodingConfig(AppConfig):
         events_hooks.theme_source_hooks.register(selectors.theme_codes)
         # The starting page shows a coder's work: stories to code, suggestions, disagreements.
         dashboard_context_hooks.register(selectors.work_dashboard_context)
+        grant_hooks.register(
+            Grant(
+                key="coding.manage_codebook",
+                label=_("Manage the codebook"),
+                description=_("Add, rename, move, merge and import codes."),
+            )
+        )

@@ -34,6 +34,8 @@ urlpatterns = [
     path("dashboard/", core_views.dashboard, name="dashboard"),
     path("accounts/", include("allauth.urls")),
     path("account/", include("accounts.urls")),
+    path("manage/people/", include("accounts.people_urls")),
+    path("manage/people/", include("events.people_urls")),
     path("events/", include("events.urls")),
     path("coding/", include("coding.urls")),
     path("analysis/", include("analysis.urls")),

@@ -7,9 +7,11 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
+        from accounts.hooks import person_link_hooks
         from core.dashboard import dashboard_context_hooks
         from core.demo import DemoStep, demo_seed_hooks
         from events import demo, selectors
 
         dashboard_context_hooks.register(selectors.dashboard_context)
+        person_link_hooks.register(selectors.person_links)
         demo_seed_hooks.register(DemoStep(order=20, seed=demo.events_demo_step))

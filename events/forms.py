@@ -6,6 +6,7 @@ from django.utils import timezone as dj_timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.forms import StrictModelChoiceField
 from events.models import (
     Commitment,
     Event,
@@ -151,6 +152,17 @@ class FacilitatorForm(forms.Form):
         label=_("Role"),
         choices=EventFacilitator.Role.choices,
         initial=EventFacilitator.Role.CO,
+    )
+
+
+class PersonEventForm(forms.Form):
+    """An admin puts one facilitator on an event (/manage/people/<id>/events/)."""
+
+    event = StrictModelChoiceField(
+        label=_("Event"), queryset=Event.objects.order_by("-starts_at", "pk")
+    )
+    role = forms.ChoiceField(
+        label=_("Role"), choices=EventFacilitator.Role.choices, initial=EventFacilitator.Role.CO
     )
 
 

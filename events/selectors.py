@@ -7,7 +7,9 @@ from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Que
 from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_countries import countries
 
 from accounts.roles import EVENT_TEAM, Role, user_has_role
@@ -136,6 +138,22 @@ def event_countries(*, queryset: QuerySet[Event]) -> list[tuple[str, str]]:
 
 def event_members(*, event: Event) -> QuerySet[EventFacilitator]:
     return event.memberships.select_related("user").order_by("-role", "user__email")
+
+
+def event_memberships_of(*, user, person) -> QuerySet[EventFacilitator]:
+    """The events ``person`` facilitates, for an admin (anyone else: none)."""
+    if not user_has_role(user, Role.ADMIN):
+        return EventFacilitator.objects.none()
+    return (
+        EventFacilitator.objects.filter(user=person)
+        .select_related("event")
+        .order_by("-event__starts_at", "pk")
+    )
+
+
+def person_links(*, person) -> list[tuple[str, str]]:
+    """The people page's link to this person's events (``accounts.hooks.person_link_hooks``)."""
+    return [(_("Events this person facilitates"), reverse("person_events:list", args=[person.pk]))]
 
 
 # Participant link -----------------------------------------------------------------------------

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from accounts.roles import Role, user_has_role
+from audit.models import Action
+from audit.services import audit_record
 from core.exceptions import ApplicationError
 from events.models import Event, EventFacilitator
 from events.selectors import event_reopen_keeps_link
@@ -146,6 +148,11 @@ def event_facilitator_add(*, event: Event, email: str, role: str) -> EventFacili
             _ensure_another_lead(event=event, user=user)
         membership.role = role
         membership.save(update_fields=["role"])
+    elif not created:
+        return membership
+    audit_record(
+        action=Action.FACILITATOR_ADDED, target=event, details={"user": user.pk, "role": role}
+    )
     return membership
 
 
@@ -163,3 +170,4 @@ def event_facilitator_remove(*, event: Event, user_id: int) -> None:
     if membership.role == EventFacilitator.Role.LEAD:
         _ensure_another_lead(event=event, user=membership.user)
     membership.delete()
+    audit_record(action=Action.FACILITATOR_REMOVED, target=event, details={"user": user_id})

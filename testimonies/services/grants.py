@@ -57,3 +57,12 @@ def original_text_grant(*, email: str):
 def original_text_revoke(*, user) -> None:
     user.user_permissions.remove(_original_text_permission())
     audit_record(action=Action.ORIGINAL_REVOKED, target=user)
+
+
+def original_text_give(*, person) -> None:
+    """The grant as the people pages give it (``accounts.hooks.grant_hooks``)."""
+    original_text_grant(email=person.email)
+
+
+def original_text_take(*, person) -> None:
+    original_text_revoke(user=person)

@@ -84,6 +84,7 @@ PUBLIC = statuses(200)
 NOT_ALLOWED = statuses(405)  # a POST-only URL that says so before asking who you are
 SIGNED_IN = statuses(200, anonymous=302)
 ADMIN_ONLY = statuses(403, anonymous=302, admin=200)
+ADMIN_POST_ONLY = statuses(403, anonymous=302, admin=405)
 # Events: our facilitator's event is a 404 for the other facilitator.
 EVENT_READERS = statuses(200, anonymous=302, participant=403, other_participant=403)
 EVENT_READ = {**EVENT_READERS, OTHER_FAC: 404}
@@ -154,6 +155,39 @@ URLS: dict[str, Expect] = {
     ),
     "mfa_generate_recovery_codes": Expect(get=statuses(302)),
     "mfa_download_recovery_codes": Expect(get=statuses(404, anonymous=302)),
+    # People (issue 17.1): admins only; the person is our facilitator. An empty POST changes
+    # nothing (an invalid form is a message and a redirect; the invitation form is shown again).
+    "people:list": Expect(get=ADMIN_ONLY),
+    "people:invite": Expect(get=ADMIN_ONLY, post=ADMIN_ONLY),
+    "people:detail": Expect(get=ADMIN_ONLY, kwargs=lambda w: {"pk": w.users[FAC].pk}),
+    "people:role": Expect(
+        get=ADMIN_POST_ONLY,
+        post=statuses(403, anonymous=302, admin=302),
+        kwargs=lambda w: {"pk": w.users[FAC].pk},
+    ),
+    "people:grant": Expect(
+        get=ADMIN_POST_ONLY,
+        post=statuses(403, anonymous=302, admin=302),
+        kwargs=lambda w: {"pk": w.users[FAC].pk},
+    ),
+    "people:active": Expect(
+        get=ADMIN_POST_ONLY,
+        post=statuses(403, anonymous=302, admin=302),
+        kwargs=lambda w: {"pk": w.users[FAC].pk},
+    ),
+    "people:invitation": Expect(
+        get=ADMIN_POST_ONLY,
+        post=statuses(403, anonymous=302, admin=302),
+        kwargs=lambda w: {"pk": w.users[FAC].pk},
+    ),
+    "person_events:list": Expect(
+        get=ADMIN_ONLY, post=ADMIN_ONLY, kwargs=lambda w: {"pk": w.users[FAC].pk}
+    ),
+    "person_events:remove": Expect(
+        get=ADMIN_POST_ONLY,
+        post=statuses(403, anonymous=302, admin=404),
+        kwargs=lambda w: {"pk": w.users[FAC].pk, "event_id": w.other_event.pk},
+    ),
     # A POST makes a new key and shows it once on the 200 page.
     # Creating a token needs a fresh two-factor check: without an authenticator app
     # (participants, facilitators) the page sends them to set one up first.

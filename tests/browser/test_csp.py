@@ -38,6 +38,8 @@ document.addEventListener("securitypolicyviolation", (e) => {
 
 def objects() -> dict:
     """One real object for each kind of URL parameter, from the demo data."""
+    from django.contrib.auth import get_user_model
+
     from analysis.models import ExportJob
     from coding.models import Code, Codebook, Memo
     from events.models import Commitment, Event, Session
@@ -59,6 +61,7 @@ def objects() -> dict:
         "job": NlpJob.objects.first(),
         "export": ExportJob.objects.first(),
         "events": Event.objects.all(),
+        "person": get_user_model().objects.order_by("pk").first(),
     }
 
 
@@ -83,6 +86,7 @@ def fill(route: str, o: dict) -> str | None:
         ("coding/memos/", o["memo"]),
         ("nlp/jobs/", o["job"]),
         ("manage/consent-texts/", o["consent"]),
+        ("manage/people/", o["person"]),
     ]
     pk = next((obj.pk for prefix, obj in by_prefix if route.startswith(prefix) and obj), None)
     values["pk"] = pk

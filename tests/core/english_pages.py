@@ -196,6 +196,21 @@ def researcher_pages(world) -> list[str]:
     ]
 
 
+def admin_pages(world) -> list[str]:
+    """The people pages (issue 17.1): the list, an invitation, a researcher and a facilitator."""
+    users = world["users"]
+    researcher, facilitator = users[Role.RESEARCHER], users[Role.FACILITATOR]
+    return [
+        "/manage/people/",
+        "/manage/people/?q=zzz-nobody",
+        "/manage/people/invite/",
+        f"/manage/people/{researcher.pk}/",
+        f"/manage/people/{facilitator.pk}/",
+        f"/manage/people/{users[Role.ADMIN].pk}/",
+        f"/manage/people/{facilitator.pk}/events/",
+    ]
+
+
 def rendered_pages(language: str, world) -> list[tuple[str, str]]:
     """(label, HTML) of every page, rendered in ``language``."""
     users = world["users"]
@@ -205,6 +220,7 @@ def rendered_pages(language: str, world) -> list[tuple[str, str]]:
         (Role.PARTICIPANT, participant_pages(world)),
         (Role.FACILITATOR, facilitator_pages(world)),
         (Role.RESEARCHER, researcher_pages(world)),
+        (Role.ADMIN, admin_pages(world)),
     ):
         client = _client(users[role], language)
         pages += [_get(client, url, f"{role} {url}") for url in urls]
