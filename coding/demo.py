@@ -58,9 +58,13 @@ def coding_demo_seed(*, researcher, second_coder) -> None:
     if codebook is None:
         return
     codes = {c.key: c for c in Code.objects.filter(codebook=codebook, is_archived=False)}
-    copies = ResearchCopy.objects.filter(
-        testimony__is_demo=True, testimony__status="active"
-    ).exclude(testimony__submission_key_hash__in=corpus_key_hashes())
+    # NOTE: a story the researcher has coded is skipped: once NLP has redacted its copy again,
+    # a passage may sit elsewhere and would be coded twice.
+    copies = (
+        ResearchCopy.objects.filter(testimony__is_demo=True, testimony__status="active")
+        .exclude(testimony__submission_key_hash__in=corpus_key_hashes())
+        .exclude(testimony__code_applications__coder=researcher)
+    )
     second_coded = 0
     for copy in copies.select_related("testimony").order_by("testimony_id"):
         text = copy.redacted_text
