@@ -93,15 +93,18 @@ def short_label(label: str, limit: int = 30) -> str:
     return "".join(kept) + "…"
 
 
-def nice_ticks(maximum: float, *, count: int = 5) -> list[float]:
+def nice_ticks(maximum: float, *, count: int = 5, integer: bool = True) -> list[float]:
     """Evenly spaced axis ticks from 0 past ``maximum``, in steps of 1, 2 or 5 × 10^n (never
-    0 2 4 7 9): about ``count`` of them, the last one at or above ``maximum``."""
+    0 2 4 7 9): about ``count`` of them, the last one at or above ``maximum``. ``integer``:
+    whole steps only (counts of stories: no 0.2 ticks shown as "0")."""
     if maximum <= 0:
         return [0, 1]
+    if integer and maximum <= count:
+        return list(range(math.ceil(maximum) + 1))
     rough = maximum / max(1, count)
     power = 10 ** math.floor(math.log10(rough))
     step = next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
-    if power >= 1:
+    if power >= 1 or integer:
         step = max(1, round(step))
     last = math.ceil(maximum / step - 1e-9)
     return [round(step * i, 10) for i in range(last + 1)]

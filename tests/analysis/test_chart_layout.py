@@ -17,6 +17,8 @@ from analysis.charts.base import nice_ticks, wrap_label
         (100, [0, 20, 40, 60, 80, 100]),
         (243, [0, 50, 100, 150, 200, 250]),
         (1240, [0, 500, 1000, 1500]),
+        (1, [0, 1]),
+        (3, [0, 1, 2, 3]),
     ],
 )
 def test_ticks_are_nice_steps_that_cover_the_maximum(maximum, ticks):
