@@ -2,14 +2,23 @@
 agreeing on most passages and not on all, so that every coding page has something to show."""
 
 import contextlib
+import random
 
 from django.db import transaction
 
 from accounts.roles import Role
 from coding import selectors, services
-from coding.models import Code, Memo
+from coding.models import Code, CodeApplication, CodingCompletion, Memo
 from core.exceptions import ApplicationError
+from testimonies.demo_corpus import corpus_key_hashes, corpus_passages
 from testimonies.models import ResearchCopy
+
+# The second coder codes this share of the generated corpus, and on each passage misses it or
+# picks another code now and then: agreement is good, not perfect (Cohen's kappa about 0.7).
+SECOND_CODER_SHARE = 0.6
+SECOND_CODER_MISSES = 0.1
+SECOND_CODER_DIFFERS = 0.15
+SECOND_CODER_ADDS = 0.08
 
 # A passage of a demo story and the sub-code it gets (the second coder's choice when it differs).
 PASSAGES = [
@@ -49,7 +58,13 @@ def coding_demo_seed(*, researcher, second_coder) -> None:
     if codebook is None:
         return
     codes = {c.key: c for c in Code.objects.filter(codebook=codebook, is_archived=False)}
-    copies = ResearchCopy.objects.filter(testimony__is_demo=True, testimony__status="active")
+    # NOTE: a story the researcher has coded is skipped: once NLP has redacted its copy again,
+    # a passage may sit elsewhere and would be coded twice.
+    copies = (
+        ResearchCopy.objects.filter(testimony__is_demo=True, testimony__status="active")
+        .exclude(testimony__submission_key_hash__in=corpus_key_hashes())
+        .exclude(testimony__code_applications__coder=researcher)
+    )
     second_coded = 0
     for copy in copies.select_related("testimony").order_by("testimony_id"):
         text = copy.redacted_text
@@ -76,6 +91,7 @@ def coding_demo_seed(*, researcher, second_coder) -> None:
                 confidence=0.55,
                 model_version="demo-lexicon",
             )
+    corpus_coding_seed(researcher=researcher, second_coder=second_coder, codes=codes)
     if not Memo.objects.filter(kind=Memo.Kind.PROJECT, title="Coding conventions").exists():
         services.memo_create(
             author=researcher,
@@ -83,6 +99,71 @@ def coding_demo_seed(*, researcher, second_coder) -> None:
             body="Code the smallest passage that carries the meaning, and the theme at "
             "document level. Use the sub-code's exclusion criteria before applying it.",
         )
+
+
+def _story_applications(copy, passages, coder, rng=None) -> list[CodeApplication]:
+    """One coder's span and theme applications on a corpus story; with ``rng``, the second
+    coder's misses, other choices and additions."""
+    codes_by_key, found = passages
+    text = copy.redacted_text
+    chosen = []
+    for phrase, key in found:
+        code = codes_by_key[key]
+        if rng is not None:
+            roll = rng.random()
+            if roll < SECOND_CODER_MISSES:
+                continue
+            if roll < SECOND_CODER_MISSES + SECOND_CODER_DIFFERS:
+                code = rng.choice([c for c in codes_by_key.values() if c.parent_id])
+        start = text.find(phrase)
+        chosen.append((code, start, start + len(phrase)))
+    if rng is not None and rng.random() < SECOND_CODER_ADDS:
+        chosen.append((rng.choice(list(codes_by_key.values())), None, None))
+    rows = [
+        CodeApplication(testimony_id=copy.testimony_id, code=code, coder=coder, start=s, end=e)
+        for code, s, e in chosen
+        if s is not None
+    ]
+    themes = {(code.parent or code).pk: code.parent or code for code, _s, _e in chosen}
+    rows += [
+        CodeApplication(testimony_id=copy.testimony_id, code=theme, coder=coder)
+        for theme in themes.values()
+    ]
+    return rows
+
+
+def corpus_coding_seed(*, researcher, second_coder, codes: dict[str, Code]) -> int:
+    """The generated corpus (``testimonies.demo_corpus``), coded in bulk: the researcher codes
+    every story, the second coder a share of them (seeded by the story, so the same every time).
+    Stories the researcher has already finished are skipped (idempotent). Returns how many."""
+    phrases = corpus_passages()
+    copies = (
+        ResearchCopy.objects.filter(
+            testimony__submission_key_hash__in=corpus_key_hashes(),
+            testimony__is_demo=True,
+            testimony__status="active",
+        )
+        .exclude(testimony__coding_completions__coder=researcher)
+        .select_related("testimony")
+        .order_by("testimony_id")
+    )
+    applications, completions = [], []
+    for copy in copies:
+        story = copy.testimony
+        found = [
+            (phrase, key)
+            for phrase, key in phrases.get(story.declared_language, [])
+            if phrase in copy.redacted_text and key in codes
+        ]
+        applications += _story_applications(copy, (codes, found), researcher)
+        completions.append(CodingCompletion(testimony_id=story.pk, coder=researcher))
+        rng = random.Random(story.submission_key_hash)
+        if rng.random() < SECOND_CODER_SHARE:
+            applications += _story_applications(copy, (codes, found), second_coder, rng)
+            completions.append(CodingCompletion(testimony_id=story.pk, coder=second_coder))
+    CodeApplication.objects.bulk_create(applications, ignore_conflicts=True)
+    CodingCompletion.objects.bulk_create(completions, ignore_conflicts=True)
+    return len(completions)
 
 
 def codebook_demo_step(*, users) -> None:

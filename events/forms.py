@@ -295,6 +295,15 @@ class EventFilterForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language"), required=False, choices=[("", _("Any"))] + Language.choices
     )
+    demo = forms.ChoiceField(
+        label=_("Demo events"),
+        required=False,
+        choices=[
+            ("", _("Any")),
+            ("real", _("Real events only")),
+            ("demo", _("Demo events only")),
+        ],
+    )
 
     def __init__(self, *args, years: list[int] = (), country_choices=None, **kwargs):
         super().__init__(*args, **kwargs)

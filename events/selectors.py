@@ -4,7 +4,6 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, QuerySet, Sum
-from django.db.models.functions import ExtractYear
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -21,6 +20,9 @@ from events.models import (
     Session,
     SessionLog,
 )
+
+# NOTE: the overview lives in its own module (size); its callers import it from here.
+from events.overview import programme_overview  # noqa: F401
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +88,10 @@ def user_can_read_log_notes(*, user, event: Event | None = None) -> bool:
     return False
 
 
+# The event list's "demo" filter (the programme overview links to "real" once real events exist).
+DEMO_FILTERS = {"real": False, "demo": True}
+
+
 def event_list_filtered(
     *,
     queryset: QuerySet[Event],
@@ -96,7 +102,10 @@ def event_list_filtered(
     kind: str = "",
     language: str = "",
     q: str = "",
+    demo: str = "",
 ) -> QuerySet[Event]:
+    if demo in DEMO_FILTERS:
+        queryset = queryset.filter(is_demo=DEMO_FILTERS[demo])
     if country:
         queryset = queryset.filter(country=country)
     if year:
@@ -286,63 +295,6 @@ def event_figures(*, event: Event) -> dict[str, Any]:
         "commitments_total": sum(by_status.values()),
         "testimonies": _testimony_counts(event=event),
     }
-
-
-def programme_overview() -> dict[str, Any]:
-    """Programme totals, by country and by year, each in one aggregate query.
-
-    NOTE: participants are the sum of the attendance totals logged for sessions; a person who
-    attends two sessions of one event counts twice (the logs hold counts, never names).
-    """
-    events = Event.objects.filter(is_demo=False) if _real_events_exist() else Event.objects.all()
-    totals = events.aggregate(
-        events=Count("id", distinct=True),
-        countries=Count("country", distinct=True),
-        participants=Sum("sessions__log__attendance_total"),
-    )
-    by_country = list(
-        events.values("country")
-        .annotate(
-            events=Count("id", distinct=True),
-            participants=Sum("sessions__log__attendance_total"),
-        )
-        .order_by("-events", "country")
-    )
-    by_year = list(
-        events.annotate(year=ExtractYear("starts_at"))
-        .values("year")
-        .annotate(
-            events=Count("id", distinct=True),
-            countries=Count("country", distinct=True),
-            participants=Sum("sessions__log__attendance_total"),
-        )
-        .order_by("year")
-    )
-    for row in by_country:
-        row["country_name"] = countries.name(row["country"]) or row["country"]
-    commitments = dict(
-        Commitment.objects.filter(event__in=events)
-        .values_list("status")
-        .annotate(n=Count("id"))
-        .values_list("status", "n")
-    )
-    return {
-        "events": totals["events"],
-        "countries": totals["countries"],
-        "participants": totals["participants"] or 0,
-        "by_country": by_country,
-        "by_year": by_year,
-        "commitments": [
-            (status, label, commitments.get(status, 0))
-            for status, label in Commitment.Status.choices
-        ],
-    }
-
-
-def _real_events_exist() -> bool:
-    # NOTE: demo events are left out of the programme's figures once real ones exist, so a
-    # demo seed on a live system never inflates the reported totals.
-    return Event.objects.filter(is_demo=False).exists()
 
 
 # Public page ----------------------------------------------------------------------------------

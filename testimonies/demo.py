@@ -11,6 +11,7 @@ import hashlib
 
 from accounts.roles import Role
 from events.models import Event
+from testimonies.demo_corpus import corpus_seed
 from testimonies.models import Channel, ConsentMethod
 from testimonies.selectors import consent_text_current
 from testimonies.services import (
@@ -182,5 +183,7 @@ def testimonies_demo_seed(*, facilitator) -> int:
 
 
 def testimonies_demo_step(*, users) -> None:
-    """core.demo's step 30 (registered in TestimoniesConfig.ready())."""
+    """core.demo's step 30 (registered in TestimoniesConfig.ready()): the hand-written stories,
+    then the generated corpus (``testimonies.demo_corpus``)."""
     testimonies_demo_seed(facilitator=users[Role.FACILITATOR])
+    corpus_seed(facilitator=users[Role.FACILITATOR])

@@ -15,10 +15,12 @@ from analysis.charts.base import (
     SUPPRESSED_FILL,
     Chart,
     label_width,
-    short_label,
+    nice_ticks,
     suppressed_label,
     svg_attr,
+    svg_label_lines,
     svg_open,
+    wrap_label,
 )
 from core import numbers
 
@@ -86,6 +88,7 @@ class _BarBox:
     top: int
     legend_h: int
     maximum: float
+    ticks: list[float]
 
     @property
     def x0(self) -> int:
@@ -93,27 +96,34 @@ class _BarBox:
 
 
 def _bar_box(items, *, percent: bool, legend: bool) -> _BarBox:
+    # NOTE: narrow enough to read at 360 px once scaled to the screen: long labels wrap onto
+    # two lines (LABEL_CHARS each) rather than widening the chart.
     longest = max((label_width(label) for label, _v in items), default=10)
-    label_w = min(330, max(120, 7 * min(longest, 46) + 16))
-    bar_w, row_h, top = 340, 30, 12
+    label_w = min(7 * LABEL_CHARS + 16, max(96, 7 * longest + 16))
+    bar_w, row_h, top = 240, 40, 12
     legend_h = 26 if legend else 0
+    largest = max([v for _label, v in items if v is not None] + [1])
+    ticks = nice_ticks(100.0 if percent else largest)
     return _BarBox(
         label_w=label_w,
-        width=label_w + 420,
+        width=label_w + bar_w + 70,
         height=top + row_h * max(1, len(items)) + 34 + legend_h,
         bar_w=bar_w,
         row_h=row_h,
         top=top,
         legend_h=legend_h,
-        maximum=100.0 if percent else max([v for _label, v in items if v is not None] + [1]),
+        maximum=ticks[-1],
+        ticks=ticks,
     )
+
+
+LABEL_CHARS = 20
 
 
 def _bar_axis(box: _BarBox, percent: bool) -> list[str]:
     parts = []
-    for tick in range(5):
-        x = box.x0 + box.bar_w * tick / 4
-        value = box.maximum * tick / 4
+    for value in box.ticks:
+        x = box.x0 + box.bar_w * value / box.maximum
         text = numbers.percent(value, 0) if percent else numbers.number(value, 0)
         parts.append(
             f'<line x1="{x:.1f}" y1="{box.top}" x2="{x:.1f}" '
@@ -136,16 +146,17 @@ def _bar_row(
     reference: float | None,
 ) -> list[str]:
     x0, y, row_h = box.x0, box.top + index * box.row_h, box.row_h
+    rows = wrap_label(label, (box.label_w - 16) // 7)
     parts = [
         f"<g><title>{escape(label)}</title>",
-        f'<text x="{box.label_w - 8}" y="{y + 19}" text-anchor="end" fill="{INK}">'
-        f"{escape(short_label(label, (box.label_w - 16) // 7))}</text>",
+        f'<text x="{box.label_w - 8}" y="{y + row_h / 2 + 5:.1f}" text-anchor="end" '
+        f'fill="{INK}">{svg_label_lines(rows, x=box.label_w - 8)}</text>',
     ]
     if value is None:
         parts.append(
             f'<rect x="{x0}" y="{y + 5}" width="{box.bar_w}" height="{row_h - 10}" '
             f'fill="{SUPPRESSED_FILL}" stroke="{GRID}" stroke-dasharray="4 3"/>'
-            f'<text x="{x0 + 8}" y="{y + 19}" fill="{INK}">'
+            f'<text x="{x0 + 8}" y="{y + row_h / 2 + 5:.1f}" fill="{INK}">'
             f"{escape(hidden)}"
             "</text>"
         )
@@ -155,7 +166,8 @@ def _bar_row(
         parts.append(
             f'<rect x="{x0}" y="{y + 5}" width="{length:.1f}" height="{row_h - 10}" '
             f'fill="{svg_attr(colour)}"/>'
-            f'<text x="{x0 + length + 6:.1f}" y="{y + 19}" fill="{INK}">{escape(text)}</text>'
+            f'<text x="{x0 + length + 6:.1f}" y="{y + row_h / 2 + 5:.1f}" fill="{INK}">'
+            f"{escape(text)}</text>"
         )
         if reference is not None and box.maximum:
             rx = x0 + box.bar_w * reference / box.maximum

@@ -7,6 +7,7 @@ text alternative and which downloads as CSV. Every style is an SVG attribute, no
 the same markup downloads as an SVG file and draws on a canvas for the PNG download.
 """
 
+import math
 import unicodedata
 from dataclasses import dataclass, field
 from html import escape
@@ -90,6 +91,55 @@ def short_label(label: str, limit: int = 30) -> str:
             break
         kept.append(char)
     return "".join(kept) + "…"
+
+
+def nice_ticks(maximum: float, *, count: int = 5, integer: bool = True) -> list[float]:
+    """Evenly spaced axis ticks from 0 past ``maximum``, in steps of 1, 2 or 5 × 10^n (never
+    0 2 4 7 9): about ``count`` of them, the last one at or above ``maximum``. ``integer``:
+    whole steps only (counts of stories: no 0.2 ticks shown as "0")."""
+    if maximum <= 0:
+        return [0, 1]
+    if integer and maximum <= count:
+        return list(range(math.ceil(maximum) + 1))
+    rough = maximum / max(1, count)
+    power = 10 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
+    if power >= 1 or integer:
+        step = max(1, round(step))
+    last = math.ceil(maximum / step - 1e-9)
+    return [round(step * i, 10) for i in range(last + 1)]
+
+
+def wrap_label(label: str, limit: int, *, lines: int = 2) -> list[str]:
+    """``label`` on at most ``lines`` lines of ``limit`` narrow characters' width, broken at
+    spaces where there are any (Japanese at any character); the last line is cut with "…"."""
+    rows: list[str] = []
+    rest = label.strip()
+    while rest and len(rows) < lines - 1 and label_width(rest) > limit:
+        cut, width = 0, 0
+        for i, char in enumerate(rest):
+            if char == " ":
+                cut = i  # a space may end a full line
+            width += label_width(char)
+            if width > limit:
+                break
+            if unicodedata.east_asian_width(char) in "WF":
+                cut = i + 1
+        if cut == 0:
+            break
+        rows.append(rest[:cut].strip())
+        rest = rest[cut:].strip()
+    rows.append(short_label(rest, limit))
+    return [row for row in rows if row]
+
+
+def svg_label_lines(rows: list[str], *, x: float, line_h: int = 15) -> str:
+    """The lines of a wrapped label as ``<tspan>``s, centred on the text's own y."""
+    first = -(len(rows) - 1) * line_h / 2
+    return "".join(
+        f'<tspan x="{x:.1f}" dy="{(first if i == 0 else line_h):.1f}">{escape(row)}</tspan>'
+        for i, row in enumerate(rows)
+    )
 
 
 def svg_open(key: str, width: int, height: int, title: str, description: str) -> list[str]:

@@ -38,7 +38,8 @@ def heat_map(
     cell_w, cell_h = 64, 34
     longest = max((label_width(label) for label in row_labels), default=10)
     label_w = min(330, max(120, 7 * min(longest, 46) + 16))
-    top = 20 + 6 * min(24, max((label_width(label) for label in column_labels), default=4))
+    # NOTE: column headers are written in full (slanted), not cut: the top grows to hold them.
+    top = 20 + 6 * min(48, max((label_width(label) for label in column_labels), default=4))
     width = label_w + cell_w * max(1, len(column_labels)) + 16
     height = top + cell_h * max(1, len(row_labels)) + 16
     figures = [v for row in values for v in row if v is not None]
@@ -48,7 +49,7 @@ def heat_map(
         x = label_w + j * cell_w + cell_w / 2
         parts.append(
             f'<text transform="translate({x:.1f},{top - 8}) rotate(-45)" fill="{INK}">'
-            f"<title>{escape(label)}</title>{escape(short_label(label, 24))}</text>"
+            f"<title>{escape(label)}</title>{escape(short_label(label, 48))}</text>"
         )
     for i, label in enumerate(row_labels):
         y = top + i * cell_h

@@ -11,6 +11,7 @@ from analysis.charts.base import (
     INK,
     MUTED,
     Chart,
+    nice_ticks,
     short_label,
     svg_attr,
     svg_open,
@@ -35,7 +36,8 @@ def line_chart(
     the data keep a stable key (``2024-03``); the table shows it too, the CSV keeps the key.
     """
     figures = [v for _n, _c, values in series for v in values if v is not None]
-    plot = _LinePlot(count=max(1, len(x_labels)), maximum=max(figures + [1]))
+    ticks = nice_ticks(max(figures + [1]))
+    plot = _LinePlot(count=max(1, len(x_labels)), maximum=ticks[-1], ticks=ticks)
     parts = svg_open(key, plot.width, plot.height, title, description)
     parts += _line_axes(plot, x_display or x_labels)
     for s_index, (name, colour, values) in enumerate(series):
@@ -53,6 +55,7 @@ class _LinePlot:
 
     count: int
     maximum: float
+    ticks: list[float]
     width: int = 680
     height: int = 360
     left: int = 48
@@ -79,8 +82,7 @@ class _LinePlot:
 
 def _line_axes(plot: _LinePlot, x_labels: Sequence[str]) -> list[str]:
     parts = []
-    for tick in range(5):
-        value = plot.maximum * tick / 4
+    for value in plot.ticks:
         y = plot.py(value)
         parts.append(
             f'<line x1="{plot.left}" y1="{y:.1f}" x2="{plot.width - plot.right}" y2="{y:.1f}" '

@@ -16,12 +16,12 @@ from tests.factories import EventFactory
 pytestmark = pytest.mark.django_db
 
 NB = "\u00a0"
-# language: (bar of 1234.5, bar of 12.5 %, 25 % tick, month "2024-03")
+# language: (bar of 1234.5, bar of 12.5 %, 20 % tick (nice steps), month "2024-03")
 CHART_TEXT = {
-    "de": ("1.234,5", f"12,5{NB}%", f"25{NB}%", "März 2024"),
-    "fr": (f"1{NB}234,5", f"12,5{NB}%", f"25{NB}%", "mars 2024"),
-    "ja": ("1,234.5", "12.5%", "25%", "2024年3月"),
-    "pt-br": ("1.234,5", "12,5%", "25%", "Março de 2024"),
+    "de": ("1.234,5", f"12,5{NB}%", f"20{NB}%", "März 2024"),
+    "fr": (f"1{NB}234,5", f"12,5{NB}%", f"20{NB}%", "mars 2024"),
+    "ja": ("1,234.5", "12.5%", "20%", "2024年3月"),
+    "pt-br": ("1.234,5", "12,5%", "20%", "Março de 2024"),
 }
 
 
@@ -85,10 +85,10 @@ def shares(researcher, settings):
 @pytest.mark.parametrize(
     ("language", "share", "tick"),
     [
-        ("de", "12,5", f"25{NB}%"),
-        ("fr", "12,5", f"25{NB}%"),
-        ("ja", "12.5", "25%"),
-        ("pt-br", "12,5", "25%"),
+        ("de", "12,5", f"20{NB}%"),
+        ("fr", "12,5", f"20{NB}%"),
+        ("ja", "12.5", "20%"),
+        ("pt-br", "12,5", "20%"),
     ],
 )
 def test_analysis_pages_show_localised_figures(
@@ -102,7 +102,7 @@ def test_analysis_pages_show_localised_figures(
     assert share in cells, cells
     trust = c.get("/analysis/trust/").content.decode()
     assert tick in re.findall(r"<text[^>]*>([^<]*)</text>", trust)
-    assert "25%" not in trust.replace(tick, "") or tick == "25%"
+    assert "20%" not in trust.replace(tick, "") or tick == "20%"
 
 
 def quote_sheet_project(researcher):
@@ -198,6 +198,9 @@ def test_japanese_labels_are_cut_by_their_width():
         value_header="v",
         label_header="l",
     )
-    # The label column is as wide as the Japanese text needs (counted by character, it would
-    # be half as wide and the label would run off the left edge).
-    assert 'viewBox="0 0 730 ' in chart.svg and f">{label}</text>" in chart.svg
+    # Long labels wrap onto two lines measured by width (a wide character counts twice, else
+    # the label would run off the left edge); the full label stays in the row's <title>.
+    lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", chart.svg)
+    assert lines == ["全人的で、その人を中", "心としたケアを優先…"]
+    assert all(charts.label_width(line) <= 20 for line in lines)
+    assert f"<title>{label}</title>" in chart.svg

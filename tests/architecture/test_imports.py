@@ -26,6 +26,8 @@ from tests.architecture.reading import (
 # submodules. Each says why it is public.
 PUBLIC_MODULES = {
     "testimonies.redaction": "the one redaction rule set (e-mails, phones) nlp builds on",
+    "testimonies.demo_corpus": "the generated demo stories and their passages, which coding's "
+    "demo step codes (demo data only)",
 }
 PUBLIC_KINDS = ("models", "selectors", "services", "hooks")
 

@@ -8,6 +8,7 @@ from accounts.selectors import mfa_enrolled, mfa_required_for
 from coding.models import Code, Codebook
 from core.demo import DEMO_USERS
 from events.models import Event, ProgrammeCountry, Session
+from testimonies.demo_corpus import corpus_key_hashes
 from testimonies.models import Testimony
 from tests.factories import totp_code
 
@@ -126,6 +127,7 @@ SESSION_WORDS = {
 @override_settings(DEBUG=True)
 def test_each_language_has_an_event_a_story_sessions_and_its_consent_text():
     call_command("seed_demo")
+    corpus = set(corpus_key_hashes())
     for language, countries in LANGUAGE_COUNTRIES.items():
         stories = Testimony.objects.filter(
             is_demo=True, declared_language=language, event__country__in=countries
@@ -133,7 +135,9 @@ def test_each_language_has_an_event_a_story_sessions_and_its_consent_text():
         assert stories.exists(), language
         for story in stories:
             assert story.consent_text.language.lower() == language.lower(), story.event.slug
-            assert len(story.text) > 150, story.event.slug
+            # The hand-written stories are long; the generated corpus's are shorter.
+            if story.submission_key_hash not in corpus:
+                assert len(story.text) > 150, story.event.slug
             assert story.research_copy.redacted_text
             assert story.event.sessions.count() == 3
         event = stories.first().event
