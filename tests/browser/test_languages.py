@@ -93,6 +93,10 @@ def test_participant_path_in_each_language(
         page.locator("input[name=what][value=everything]").check()
         submit_button(page, "input[name=what]").click()
 
+        page.locator("input[name=erase_confirmed]").wait_for(state="attached")
+        check_page(page, html_lang, "erase confirmation")
+        submit_button(page, "input[name=erase_confirmed]").click()
+
         page.locator("input[name=what]").wait_for(state="detached")
         check_page(page, html_lang, "withdrawal done")
         testimony.refresh_from_db()
