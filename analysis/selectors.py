@@ -264,8 +264,11 @@ def search_snippets(*, copies, query: str) -> dict[int, list[snippets.Fragment]]
     terms = fts_sqlite.positive_terms(fts_sqlite.parse_websearch(rest))
     if terms:
         texts = {c.id: c.redacted_text for c in copies}
+        # Only phrases: PostgreSQL marks their words anywhere, keep those that stand together.
+        phrase = min(len(t.words) for t in terms) if connection.vendor != "sqlite" else 1
         for pk, highlighted in _highlighted(list(texts), terms):
-            marks[pk] += snippets.marks_from_highlighted(texts[pk], highlighted)
+            found = snippets.marks_from_highlighted(texts[pk], highlighted)
+            marks[pk] += snippets.phrase_marks(texts[pk], found, phrase) if phrase > 1 else found
     return {c.id: snippets.fragments(c.redacted_text, marks[c.id]) for c in copies}
 
 

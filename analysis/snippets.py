@@ -96,6 +96,21 @@ def substring_marks(text: str, runs: list[str]) -> list[Mark]:
     return marks
 
 
+def phrase_marks(text: str, marks: list[Mark], length: int) -> list[Mark]:
+    """The marks in runs of at least ``length`` marked words with only spaces or punctuation
+    between them: ``ts_headline`` marks a phrase's words wherever they are, not only together.
+    Every mark if no run is that long (a phrase of stop words: better too many than none)."""
+    runs: list[list[Mark]] = []
+    for mark in sorted(marks):
+        gap = text[runs[-1][-1][1] : mark[0]] if runs else "x"
+        if runs and not any(ch.isalnum() for ch in gap):
+            runs[-1].append(mark)
+        else:
+            runs.append([mark])
+    kept = [mark for run in runs if len(run) >= length for mark in run]
+    return kept or marks
+
+
 def merge(marks: list[Mark]) -> list[Mark]:
     """Sorted, overlapping ranges joined."""
     merged: list[Mark] = []
