@@ -25,6 +25,17 @@ def fts_config_sql(column: str) -> str:
     return f"(CASE lower(split_part({column}, '-', 1)) {whens} ELSE 'simple'::regconfig END)"
 
 
+def headline_sql(table: str) -> str:
+    """Each research copy of ``id = ANY(%s)`` with its matched words marked by ``ts_headline``
+    in its own language configuration; parameters: the websearch query, the options, the ids.
+    ``table`` is a quoted table name, never user input."""
+    config = fts_config_sql("r.detected_language")
+    return (
+        f"SELECT r.id, ts_headline({config}, r.redacted_text, "  # noqa: S608 - fixed SQL
+        f"websearch_to_tsquery({config}, %s), %s) FROM {table} r WHERE r.id = ANY(%s)"
+    )
+
+
 def fts_vector_sql(prefix: str = "") -> str:
     """``to_tsvector`` of a research copy's redacted text; ``prefix`` qualifies the columns."""
     return f"to_tsvector({fts_config_sql(f'{prefix}detected_language')}, {prefix}redacted_text)"

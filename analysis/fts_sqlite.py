@@ -137,6 +137,26 @@ def parse_websearch(query: str) -> list[list[Term]]:
     return [group for group in groups if group]
 
 
+def positive_terms(groups: list[list[Term]]) -> list[Term]:
+    """The terms a matching text may contain (not the excluded ones): what to highlight."""
+    return [term for group in groups for term in group if not term.negated]
+
+
+def websearch_any(terms: list[Term]) -> str:
+    """The terms ORed, as ``websearch_to_tsquery`` reads them (letters and digits only)."""
+    return " or ".join('"' + " ".join(term.words) + '"' for term in terms)
+
+
+def highlight_sql(count: int) -> str:
+    """Each of ``count`` research copies (``rowid IN``) with the words of an FTS5 expression
+    marked: parameters are the two markers, the expression, then the ids."""
+    ids = ", ".join(["%s"] * count)
+    return (
+        f"SELECT rowid, highlight({WORDS_TABLE}, 0, %s, %s) FROM {WORDS_TABLE} "
+        f"WHERE {WORDS_TABLE} MATCH %s AND rowid IN ({ids})"
+    )
+
+
 def words_match_sql(groups: list[list[Term]], column: str) -> tuple[str, list[str]]:
     """A condition on ``column`` (a research copy id) for parsed groups; FTS5 has no unary NOT,
     so a group of exclusions alone is a NOT IN."""

@@ -15,7 +15,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from accounts.roles import RESEARCH_TEAM, user_has_role
-from analysis import fts_sqlite
+from analysis import fts_sqlite, snippets
 from analysis.aggregates import (  # noqa: F401 - re-exported: callers read through selectors
     GROUPS,
     MAX_MASK_CODES,
@@ -34,6 +34,7 @@ from analysis.fts import (
     cjk_vector_sql,
     fts_config_sql,
     fts_vector_sql,
+    headline_sql,
 )
 from coding.models import Code, CodeApplication, Codebook
 from coding.selectors import code_translated, codebook_default
@@ -244,6 +245,46 @@ def _matching_copies_sqlite(query: str) -> RawSQL:
     # SECURITY: the query's words are parameters; only fixed SQL is formatted in.
     rc = _table(ResearchCopy)
     return RawSQL(f"SELECT r.id FROM {rc} r WHERE {' AND '.join(where)}", params)  # noqa: S608, S611
+
+
+def search_snippets(*, copies, query: str) -> dict[int, list[snippets.Fragment]]:
+    """Keyword-in-context fragments of each research copy in ``copies`` (a page of
+    ``search_research_copies``, so already scoped to the user), the matched words marked by the
+    search index's own highlighter in each story's language: one query for the whole page.
+
+    Japanese and Chinese runs are marked as the substrings the search matched them as.
+    """
+    copies = [c for c in copies if c.redacted_text]
+    query = (query or "").strip()
+    if not copies or not query:
+        return {}
+    runs = cjk_runs(query)
+    rest = CJK_RUN.sub(" ", query).strip() if runs else query
+    marks = {c.id: snippets.substring_marks(c.redacted_text, runs) for c in copies}
+    terms = fts_sqlite.positive_terms(fts_sqlite.parse_websearch(rest))
+    if terms:
+        texts = {c.id: c.redacted_text for c in copies}
+        # Only phrases: PostgreSQL marks their words anywhere, keep those that stand together.
+        phrase = min(len(t.words) for t in terms) if connection.vendor != "sqlite" else 1
+        for pk, highlighted in _highlighted(list(texts), terms):
+            found = snippets.marks_from_highlighted(texts[pk], highlighted)
+            marks[pk] += snippets.phrase_marks(texts[pk], found, phrase) if phrase > 1 else found
+    return {c.id: snippets.fragments(c.redacted_text, marks[c.id]) for c in copies}
+
+
+def _highlighted(ids: list[int], terms: list[fts_sqlite.Term]) -> list[tuple[int, str]]:
+    """(id, text with sentinels around the matched words) from the engine's highlighter."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            expression = " OR ".join(term.fts5() for term in terms)
+            params = [snippets.START, snippets.STOP, expression, *ids]
+            cursor.execute(fts_sqlite.highlight_sql(len(ids)), params)
+        else:
+            query = fts_sqlite.websearch_any(terms)
+            cursor.execute(
+                headline_sql(_table(ResearchCopy)), [query, snippets.HEADLINE_OPTIONS, ids]
+            )
+        return cursor.fetchall()
 
 
 def search_finds_forms_in_every_language() -> bool:

@@ -147,6 +147,17 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = selectors.search_research_copies(user=request.user, filters=filters, query=query)
     page = Paginator(results, 20).get_page(request.GET.get("page"))
+    copies = list(page)
+    fragments = selectors.search_snippets(copies=copies, query=query)
+    hits = [
+        {
+            "copy": copy,
+            "language": (language := copy.detected_language or copy.testimony.declared_language),
+            "language_label": dashboards.language_label(language),
+            "fragments": fragments.get(copy.id, []),
+        }
+        for copy in copies
+    ]
     return render(
         request,
         "analysis/search.html",
@@ -155,6 +166,7 @@ def search(request):
             "page": "search",
             "q": query,
             "results": page,
+            "hits": hits,
             "forms_in_every_language": selectors.search_finds_forms_in_every_language(),
         },
     )
@@ -167,7 +179,10 @@ def quotes(request):
         user=request.user, filters=filters, code_id=filters.code_id
     )
     page = Paginator(applications, 25).get_page(request.GET.get("page"))
-    items = list(exporters.quotes_from(page.object_list))
+    items = [
+        {"quote": quote, "language_label": dashboards.language_label(quote.language)}
+        for quote in exporters.quotes_from(page.object_list)
+    ]
     return render(
         request,
         "analysis/quotes.html",

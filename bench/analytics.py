@@ -296,6 +296,11 @@ def measure(runs: int) -> int:
     def search(filters, query):
         return list(selectors.search_research_copies(user=user, filters=filters, query=query)[:20])
 
+    def search_with_snippets(filters, query):
+        # What the search page does: a page of hits, then their marked snippets in one query.
+        copies = search(filters, query)
+        return selectors.search_snippets(copies=copies, query=query)
+
     def quotes(filters, code_id):
         return list(selectors.quotes_for_user(user=user, filters=filters, code_id=code_id)[:50])
 
@@ -331,6 +336,11 @@ def measure(runs: int) -> int:
         ("search '説明' + country=JP", lambda: search(japan, "説明")),
         ("search '医師の話' (4 bigrams, substring)", lambda: search(everything, "医師の話")),
         ("search '差別 confiance' (no story)", lambda: search(everything, "差別 confiance")),
+        (
+            "search 'confiance' + snippets (first page)",
+            lambda: search_with_snippets(everything, "confiance"),
+        ),
+        ("search '差別' + snippets (first page)", lambda: search_with_snippets(everything, "差別")),
         ("quote finder, first theme (first page)", lambda: quotes(everything, theme)),
     ]
     from django.test import Client

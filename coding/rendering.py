@@ -40,6 +40,22 @@ def render_segments(segments, hidden: set) -> SafeString:
     return mark_safe("".join(parts))  # noqa: S308 - every part went through format_html
 
 
+def render_segments_at(segments, hidden: set, passage: tuple[int, int] | None) -> SafeString:
+    """``render_segments``, with the segments of ``passage`` (start, end in code points, where a
+    search hit or a quote led; ``text_segments`` cut the text there) inside
+    ``<mark id="passage" tabindex="-1">``: the URL's ``#passage`` scrolls to it and
+    passage.js focuses it. Every segment keeps its data-start."""
+    if passage is None:
+        return render_segments(segments, hidden)
+    start, end = passage
+    return format_html(
+        '{}<mark id="passage" class="passage" tabindex="-1">{}</mark>{}',
+        render_segments([s for s in segments if s.start < start], hidden),
+        render_segments([s for s in segments if start <= s.start < end], hidden),
+        render_segments([s for s in segments if s.start >= end], hidden),
+    )
+
+
 def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

@@ -30,6 +30,21 @@ class Quote:
     language: str = ""
     # The codes on the passage one by one, in codebook order.
     codes: list[str] = field(default_factory=list)
+    # Where it comes from, for the quote finder: the story, the passage's offsets in its
+    # research copy (code points, as the coding screen's ?at=start-end), its event and country.
+    testimony_id: int | None = None
+    start: int | None = None
+    end: int | None = None
+    event: str = ""
+    country: str = ""
+
+    @property
+    def at(self) -> str:
+        return f"{self.start}-{self.end}" if self.start is not None else ""
+
+    @property
+    def country_name(self) -> str:
+        return countries.name(self.country) or self.country
 
     @property
     def receipt_rows(self) -> list[tuple[str, str]]:
@@ -139,6 +154,11 @@ def quotes_from(applications) -> Iterator[Quote]:
                 receipt_summary(app.testimony),
                 language=copy.language,
                 codes=labels,
+                testimony_id=app.testimony_id,
+                start=app.start,
+                end=app.end,
+                event=app.testimony.event.title,
+                country=str(app.testimony.event.country),
             )
 
 

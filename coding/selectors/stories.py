@@ -184,10 +184,12 @@ class Segment:
     applications: list
 
 
-def text_segments(text: str, applications) -> list[Segment]:
-    """Cut ``text`` at every span boundary; each segment lists the span applications over it."""
+def text_segments(text: str, applications, cuts=()) -> list[Segment]:
+    """Cut ``text`` at every span boundary (and at ``cuts``, offsets such as a passage's ends);
+    each segment lists the span applications over it."""
     spans = [a for a in applications if a.start is not None and a.end <= len(text)]
-    bounds = sorted({0, len(text), *(a.start for a in spans), *(a.end for a in spans)})
+    cuts = [c for c in cuts if 0 <= c <= len(text)]
+    bounds = sorted({0, len(text), *cuts, *(a.start for a in spans), *(a.end for a in spans)})
     starts = defaultdict(list)
     for a in spans:
         starts[a.start].append(a)

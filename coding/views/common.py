@@ -8,6 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from accounts.roles import RESEARCH_TEAM
 from coding import selectors
 from coding.models import Codebook
+from core.validation import parse_positive_int
 
 CODERS = RESEARCH_TEAM
 BLIND_SESSION_KEY = "coding_blind"
@@ -48,3 +49,16 @@ def story_copy(request, testimony_id: int):
     if copy is None:
         raise Http404
     return copy
+
+
+def passage_param(value, length: int) -> tuple[int, int] | None:
+    """``?at=start-end`` (code points in the research copy, end excluded, as search hits and
+    quotes link it) as (start, end) within a text of ``length``; anything else is ignored."""
+    if not isinstance(value, str) or value.count("-") != 1:
+        return None
+    start_text, end_text = value.split("-")
+    start = parse_positive_int(start_text, minimum=0)
+    end = parse_positive_int(end_text, minimum=1)
+    if start is None or end is None or not start < end <= length:
+        return None
+    return start, end

@@ -16,6 +16,7 @@ from coding.views.common import (
     CODERS,
     codebook_for_request,
     is_blind,
+    passage_param,
     safe_next,
     story_copy,
 )
@@ -24,7 +25,7 @@ from core.form_views import form_submit, post_action
 from core.validation import parse_positive_int
 
 
-def _story_context(request, copy, codebook, apply_form=None, memo_form=None):
+def _story_context(request, copy, codebook, apply_form=None, memo_form=None, passage=None):
     # NOTE: one long function on purpose: it sorts the story's applications once into what
     # this coder sees, the machine's suggestions and what blind mode hides, for one template.
     user = request.user
@@ -51,7 +52,7 @@ def _story_context(request, copy, codebook, apply_form=None, memo_form=None):
     shown_ids = {a.id for a in shown}
     hidden = {a.id for a in applications if a.id not in shown_ids}
     span_apps = [a for a in applications if a.start is not None and a.id not in hidden]
-    segments = selectors.text_segments(text, span_apps)
+    segments = selectors.text_segments(text, span_apps, cuts=passage or ())
     memos = list(selectors.memos_for_user(user=user).filter(testimony_id=copy.testimony_id))
     tree = selectors.codebook_tree(codebook=codebook)
     completions = list(copy.testimony.coding_completions.values_list("coder_id", flat=True))
@@ -61,7 +62,7 @@ def _story_context(request, copy, codebook, apply_form=None, memo_form=None):
         "codebook": codebook,
         "codebooks": selectors.codebooks_for_user(user=user),
         "tree": tree,
-        "text_html": rendering.render_segments(segments, hidden),
+        "text_html": rendering.render_segments_at(segments, hidden, passage),
         "text_length": len(text),
         "sentences": selectors.sentence_spans(text),
         "document_apps": rendering.render_application_items(
@@ -96,8 +97,12 @@ def story(request, testimony_id: int):
     form = None
     if start is not None and end is not None:
         form = ApplyForm(codebook=codebook, initial={"start": start, "end": end})
+    # Where a search hit or a quote led (?at=start-end); a bad value is ignored.
+    passage = passage_param(request.GET.get("at"), len(copy.redacted_text))
     return render(
-        request, "coding/story.html", _story_context(request, copy, codebook, apply_form=form)
+        request,
+        "coding/story.html",
+        _story_context(request, copy, codebook, apply_form=form, passage=passage),
     )
 
 

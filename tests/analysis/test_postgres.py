@@ -113,3 +113,57 @@ def test_search_cases_on_postgresql(postgres, researcher, query, expected):
     for text, lang in STORIES.values():
         story(text=text, language=lang)
     assert sorted(_search(researcher, query)) == sorted(STORIES[key][0] for key in expected)
+
+
+# Snippets: ts_headline in each story's language ---------------------------------------------
+
+
+def _marks(researcher, query: str) -> dict[str, list[str]]:
+    """Each hit's marked words, by story text."""
+    copies = list(
+        selectors.search_research_copies(user=researcher, filters=AnalysisFilters(), query=query)
+    )
+    found = selectors.search_snippets(copies=copies, query=query)
+    text = {c.id: c.redacted_text for c in copies}
+    return {
+        text[pk]: [text[pk][a:b] for f in fragments for a, b in f.marks]
+        for pk, fragments in found.items()
+    }
+
+
+def test_snippets_mark_word_forms_in_the_story_language(postgres, researcher):
+    story(text="Le médecin ne m'a pas écoutée. Personne n'écoute.", language="fr")
+    story(text="Die Ärzte haben mir nie zugehört. Ärztin", language="de")
+    story(text="The doctors never listened to me.", language="en")
+    assert _marks(researcher, "écouter") == {
+        "Le médecin ne m'a pas écoutée. Personne n'écoute.": ["écoutée", "écoute"]
+    }
+    assert _marks(researcher, "Ärzte") == {"Die Ärzte haben mir nie zugehört. Ärztin": ["Ärzte"]}
+    assert _marks(researcher, "listen -nurse") == {
+        "The doctors never listened to me.": ["listened"]
+    }
+
+
+def test_snippets_in_one_query_for_the_page(postgres, researcher, django_assert_num_queries):
+    for i in range(5):
+        story(text=f"Story {i}: the doctor never listened.")
+    copies = list(
+        selectors.search_research_copies(user=researcher, filters=AnalysisFilters(), query="listen")
+    )
+    with django_assert_num_queries(1):
+        found = selectors.search_snippets(copies=copies, query="listen")
+    assert len(found) == 5
+
+
+def test_word_search_uses_the_gin_index(postgres, researcher):
+    """The words' condition is the index's expression (the whole page's plan at 100,000 stories:
+    bench/analytics.py)."""
+    from analysis.selectors import _matching_copies_sql
+
+    story(text="The doctors never listened to me.", language="en")
+    sql, params = _matching_copies_sql("listen -nurse").as_sql(None, connection)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert INDEX_NAME in plan, plan

@@ -148,7 +148,7 @@ def test_pages_render_in_french(data, client_for, researcher):
 def test_search_finds_research_copy_text(data, client_for, researcher):
     story(text="A nurse ignored my wheelchair.")
     body = client_for(researcher).get("/analysis/search/?q=wheelchair").content.decode()
-    assert "A nurse ignored my wheelchair." in body
+    assert "A nurse ignored my <mark>wheelchair</mark>." in body
     api = client_for(researcher).get("/api/v1/analysis/search/?q=wheelchair").json()
     assert api["count"] == 1 and api["results"][0]["text"] == "A nurse ignored my wheelchair."
 

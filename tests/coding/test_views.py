@@ -438,3 +438,84 @@ def test_pages_show_labels_in_the_readers_language_and_mark_english_fallbacks(
     detail = c.get(f"/coding/codes/{theme.id}/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
     assert "Empoderar mediante la formación" in detail
     assert "Al personal de enfermería deberían enseñarle" in detail  # the example, in Spanish
+
+
+# Opened at a passage (?at=start-end#passage), from a search hit or a quote ------------------
+
+
+def _passage(body: str) -> str | None:
+    """The text inside <mark id="passage"> (which holds the segments' own tags), else None."""
+    from html.parser import HTMLParser
+
+    class Reader(HTMLParser):
+        depth, text, found = 0, "", False
+
+        def handle_starttag(self, tag, attrs):
+            if self.depth:
+                self.depth += 1
+            elif ("id", "passage") in attrs:
+                self.depth, self.found = 1, True
+
+        def handle_endtag(self, tag):
+            if self.depth:
+                self.depth -= 1
+
+        def handle_data(self, data):
+            if self.depth:
+                self.text += data
+
+    reader = Reader(convert_charrefs=True)
+    reader.feed(body)
+    return reader.text if reader.found else None
+
+
+def test_the_story_opens_at_a_passage_in_code_points(world, client_for, researcher):
+    s = world["story"]
+    start = TEXT.index("😢")
+    end = TEXT.index("partie") + len("partie")
+    body = client_for(researcher).get(f"/coding/stories/{s.id}/?at={start}-{end}").content.decode()
+    assert body.count('id="passage"') == 1
+    assert _passage(body) == TEXT[start:end] == "😢 puis elle est partie"
+    # Every segment keeps its offset: the selection script counts from them.
+    assert f'data-start="{start}"' in body and f'data-start="{end}"' in body
+    assert "coding/passage.js" in body
+
+
+def test_a_passage_across_a_coded_span_keeps_the_code_marks(world, client_for, researcher):
+    s = world["story"]  # "Élodie" (0-6) is coded
+    body = client_for(researcher).get(f"/coding/stories/{s.id}/?at=3-13").content.decode()
+    inside = body.split('<mark id="passage" class="passage" tabindex="-1">', 1)[1]
+    assert inside.startswith('<mark class="seg coded" data-start="3"')
+    assert _passage(body) == TEXT[3:13]
+
+
+@pytest.mark.parametrize(
+    "at",
+    [
+        "",
+        "5",
+        "3-3",
+        "9-2",
+        "a-b",
+        "-1-4",
+        "1-2-3",
+        "0-999999",
+        "٣-٥",
+        "１-２",
+        "+1-4",
+        "1 -4",
+        "0-" + "9" * 400,
+        f"0-{len(TEXT) + 1}",
+    ],
+)
+def test_a_bad_passage_is_ignored(world, client_for, researcher, at):
+    s = world["story"]
+    response = client_for(researcher).get(f"/coding/stories/{s.id}/", {"at": at})
+    assert response.status_code == 200
+    assert 'id="passage"' not in response.content.decode()
+
+
+def test_the_whole_story_as_the_passage(world, client_for, researcher):
+    s = world["story"]
+    body = client_for(researcher).get(f"/coding/stories/{s.id}/?at=0-{len(TEXT)}").content.decode()
+    assert _passage(body) == TEXT
