@@ -35,9 +35,13 @@ def render_segments(segments, hidden: set) -> SafeString:
     """
     parts = []
     for seg in segments:
-        shown = [a for a in seg.applications if a.id not in hidden]
-        apps = [a for a in shown if not getattr(a, "is_evidence", False)]
-        evidence = [a for a in shown if getattr(a, "is_evidence", False)]
+        evidence = [a for a in seg.applications if getattr(a, "is_evidence", False)]
+        apps = [
+            a
+            for a in seg.applications
+            if not getattr(a, "is_evidence", False) and a.id not in hidden
+        ]
+        shown = apps + evidence
         if not shown:
             parts.append(format_html('<span data-start="{}">{}</span>', seg.start, seg.text))
             continue
