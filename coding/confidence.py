@@ -4,8 +4,9 @@ The bounds were calibrated on the held-out half of the labelled sets (``tests/da
 by ``manage.py nlp_calibrate`` (``nlp/calibration.py``): "strong" from the lowest score from
 which the suggestions are right at least 85% of the time on held-out stories, "fairly strong"
 from the lowest one from which they are right at least 65% of the time (both counted over every
-suggestion at or above the bound). Scores of the lexicon layer (model versions ``lexicon-...``) use ``LEXICON_BOUNDS``; the
-classifier layers give probabilities and use ``PROBABILITY_BOUNDS``.
+suggestion at or above the bound). Scores of the lexicon layer (model versions
+``lexicon-...``) use ``LEXICON_BOUNDS``; the classifier layers give probabilities and use
+``PROBABILITY_BOUNDS`` (not calibrated here).
 """
 
 from django.utils.translation import gettext_lazy as _

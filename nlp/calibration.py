@@ -77,13 +77,17 @@ def calibrate(points: list[Scored]) -> tuple[float, float]:
 
 def band_table(points: list[Scored], bounds: tuple[float, float]) -> list[str]:
     """Precision per band, held-out and development side by side."""
-    from coding.confidence import band_of
+    from coding.selectors import band_of
 
-    out = [f"{'band':<16}{'held-out: n  right  precision':>32}{'development: n  right  precision':>36}"]
+    out = [
+        f"{'band':<16}{'held-out: n  right  precision':>32}{'development: n  right  precision':>36}"
+    ]
     for band in ("strong", "fair", "weak"):
         cells = []
         for split in ("heldout", "dev"):
-            chosen = [p for p in points if p.split == split and band_of(p.confidence, bounds) == band]
+            chosen = [
+                p for p in points if p.split == split and band_of(p.confidence, bounds) == band
+            ]
             n, right = len(chosen), sum(p.right for p in chosen)
             precision = f"{right / n:.2f}" if n else "-"
             cells.append(f"{n:>8} {right:>6} {precision:>10}")

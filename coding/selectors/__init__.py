@@ -4,6 +4,7 @@ SECURITY: every story-bearing read starts from ``testimonies.selectors.research_
 researchers and admins only, active stories whose consent covers research, research copy only.
 """
 
+from coding.confidence import LEXICON_BOUNDS, band_of, confidence_band, confidence_words
 from coding.selectors.codebooks import (
     HUMAN,
     MACHINE,
@@ -60,6 +61,10 @@ from coding.selectors.work import dashboard_context as work_dashboard_context
 from coding.translations import code_text, code_translated, language_normalise
 
 __all__ = [
+    "LEXICON_BOUNDS",
+    "band_of",
+    "confidence_band",
+    "confidence_words",
     "WORK_CAP",
     "capped_count",
     "open_disagreements",

@@ -47,6 +47,7 @@ def suggestion_default_scope(suggestion: CodeApplication) -> str:
     """The passage by default where there is one, else the whole story."""
     return SCOPE_PASSAGE if suggestion_passage(suggestion) is not None else SCOPE_STORY
 
+
 # A suggestion's key and values, in the order of the rows ``_suggestions_insert`` takes.
 KEY_COLUMNS = (
     ("testimony_id", "bigint"),

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 from audit.models import Action
 from audit.services import audit_record
 from coding import rendering, selectors, services
-from coding.forms import ApplyForm, CommentForm, MemoForm, SuggestionAcceptForm
 from coding.confidence import confidence_band, confidence_words
+from coding.forms import ApplyForm, CommentForm, MemoForm, SuggestionAcceptForm
 from coding.models import CodeApplication
 from coding.views.common import (
     BLIND_SESSION_KEY,

@@ -19,7 +19,8 @@ pytestmark = pytest.mark.browser
 TEXT = (
     "Je suis arrivée aux urgences à deux heures du matin. "
     "Personne ne m’a écoutée 😢 pendant quatre heures. "
-    + "Puis une infirmière est venue, très gentille, et tout a changé. " * 30
+    + "Puis une infirmière est venue, très gentille, et tout a changé. "
+    * 30
 )
 
 

@@ -206,9 +206,7 @@ def test_accept_for_the_whole_story_by_plain_post(world, researcher, client_for)
     assert mine.start is None
 
 
-def test_a_bad_scope_by_plain_post_is_a_message_and_nothing_changes(
-    world, researcher, client_for
-):
+def test_a_bad_scope_by_plain_post_is_a_message_and_nothing_changes(world, researcher, client_for):
     c = client_for(researcher)
     response = c.post(
         f"/coding/suggestions/{world['whole'].id}/accept/", {"scope": "passage"}, follow=True
@@ -237,7 +235,9 @@ def test_switch_off_hides_the_panel(world, researcher, client_for, settings):
     settings.CODING_SUGGESTIONS_ENABLED = False
     c = client_for(researcher)
     body = c.get(f"/coding/stories/{world['story'].id}/").content.decode()
-    assert 'id="suggestions"' not in body and "data-evidence=\"" + str(world["passage"].id) not in body
+    assert (
+        'id="suggestions"' not in body and 'data-evidence="' + str(world["passage"].id) not in body
+    )
     fragment = c.get(f"/coding/stories/{world['story'].id}/?fragment=suggestions")
     assert fragment.status_code == 200 and fragment.content.decode().strip() == ""
     assert c.post(f"/coding/suggestions/{world['passage'].id}/accept/").status_code == 404

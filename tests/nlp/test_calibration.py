@@ -34,7 +34,9 @@ def test_lexicon_suggestions_no_longer_share_one_score():
     for s in found:
         evidence = text[s.evidence_start : s.evidence_end]
         # The evidence is a whole sentence of the story.
-        assert evidence.endswith(".") and (s.evidence_start == 0 or text[s.evidence_start - 2] == ".")
+        assert evidence.endswith(".") and (
+            s.evidence_start == 0 or text[s.evidence_start - 2] == "."
+        )
 
 
 def test_sentence_around_keeps_the_phrase_in_a_very_long_sentence():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from coding.confidence import LEXICON_BOUNDS
+from coding.selectors import LEXICON_BOUNDS
 from nlp.calibration import band_table, calibrate, scored_suggestions
 from nlp.evaluation import file_matchers
 from nlp.evaluation_languages import LABELLED_DIR, load_labelled
@@ -36,7 +36,9 @@ class Command(BaseCommand):
             f"{len(points)} lexicon suggestions on {len(rows)} labelled stories "
             f"({held} on held-out stories)"
         )
-        self.stdout.write(f"Calibrated on held-out: strong >= {bounds[0]}, fairly strong >= {bounds[1]}")
+        self.stdout.write(
+            f"Calibrated on held-out: strong >= {bounds[0]}, fairly strong >= {bounds[1]}"
+        )
         self.stdout.write("With these bounds:")
         self.stdout.write("\n".join(band_table(points, bounds)))
         if tuple(LEXICON_BOUNDS) != bounds:
