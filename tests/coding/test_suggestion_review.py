@@ -243,7 +243,7 @@ def test_switch_off_hides_the_panel(world, researcher, client_for, settings):
     assert c.post(f"/coding/suggestions/{world['passage'].id}/accept/").status_code == 404
 
 
-def test_another_researchers_hidden_story_is_404_in_the_fragment(world, client_for):
+def test_the_fragment_keeps_the_pages_access_rule(world, client_for):
     from accounts.roles import Role
 
     facilitator = UserFactory(roles=[Role.FACILITATOR])
