@@ -195,6 +195,15 @@ class CommentForm(forms.ModelForm):
         widgets = {"comment": forms.Textarea(attrs={"rows": 2})}
 
 
+class SuggestionAcceptForm(forms.Form):
+    """Accepting a suggestion: on the passage it rests on, or on the whole story."""
+
+    scope = forms.ChoiceField(
+        choices=[("passage", _("This passage")), ("story", _("The whole story"))],
+        required=False,
+    )
+
+
 class MemoForm(forms.ModelForm):
     class Meta:
         model = Memo

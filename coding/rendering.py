@@ -5,6 +5,8 @@ costs about a millisecond, so the list items and the highlighted text are built 
 value escaped by ``format_html``, and the translated strings looked up once per request.
 """
 
+from dataclasses import dataclass
+
 from django.middleware.csrf import get_token
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -13,24 +15,48 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 
+@dataclass
+class Evidence:
+    """The passage a machine suggestion rests on, highlighted in the story's text."""
+
+    id: int
+    start: int
+    end: int
+    code: object
+    is_evidence: bool = True
+
+
 def render_segments(segments, hidden: set) -> SafeString:
-    """The research copy as spans carrying their start offset in code points (data-start)."""
+    """The research copy as spans carrying their start offset in code points (data-start).
+
+    Coded passages are ``<mark class="seg coded">``; the evidence of a pending suggestion is
+    ``<mark class="seg evidence" data-evidence="<suggestion ids>">`` (both classes where they
+    overlap); ``data-apps`` lists both, so pointing at an item lights its passage.
+    """
     parts = []
     for seg in segments:
-        apps = [a for a in seg.applications if a.id not in hidden]
-        if not apps:
+        evidence = [a for a in seg.applications if getattr(a, "is_evidence", False)]
+        apps = [
+            a
+            for a in seg.applications
+            if not getattr(a, "is_evidence", False) and a.id not in hidden
+        ]
+        shown = apps + evidence
+        if not shown:
             parts.append(format_html('<span data-start="{}">{}</span>', seg.start, seg.text))
             continue
-        colours = list(dict.fromkeys(a.code.colour for a in apps))
-        labels = ", ".join(dict.fromkeys(a.code.label for a in apps))
-        classes = "seg coded" + (" multi" if len(apps) > 1 else "")
+        colours = list(dict.fromkeys(a.code.colour for a in apps or evidence))
+        labels = ", ".join(dict.fromkeys(a.code.label for a in apps or evidence))
+        classes = "seg" + (" coded" if apps else "") + (" multi" if len(apps) > 1 else "")
+        classes += " evidence" if evidence else ""
         parts.append(
             format_html(
-                '<mark class="{}" data-start="{}" data-apps="{}" data-colour="{}" '
-                'data-colour2="{}" title="{}">{}</mark>',
+                '<mark class="{}" data-start="{}" data-apps="{}" data-evidence="{}" '
+                'data-colour="{}" data-colour2="{}" title="{}">{}</mark>',
                 classes,
                 seg.start,
-                " ".join(str(a.id) for a in apps),
+                " ".join(str(a.id) for a in shown),
+                " ".join(str(a.id) for a in evidence),
                 colours[0],
                 colours[-1],
                 labels,

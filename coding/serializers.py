@@ -159,6 +159,17 @@ class SuggestionReviewSerializer(serializers.Serializer):
     comment = serializers.CharField(required=False, allow_blank=True, max_length=2000)
 
 
+class SuggestionAcceptSerializer(SuggestionReviewSerializer):
+    scope = serializers.ChoiceField(
+        choices=[("passage", "passage"), ("story", "story")],
+        required=False,
+        help_text=(
+            "passage: the passage the suggestion rests on (its span, else its evidence); "
+            "story: the whole story. Default: the passage where there is one."
+        ),
+    )
+
+
 class MemoSerializer(serializers.ModelSerializer):
     story = StrictIntegerField(
         source="testimony_id", required=False, allow_null=True, help_text="For a story memo"

@@ -7,6 +7,8 @@ search for scripts written without spaces (Japanese, with no tokenizer installed
 """
 
 import json
+import math
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,9 +30,19 @@ PARENTS = {
     "accessible_information": "communication",
     "representation": "workforce",
 }
-# Each further hit of a code raises its confidence: 1 hit 0.45, 2 hits 0.70, 3 hits 0.83.
-BASE_CONFIDENCE = 0.45
+# The confidence rests on the evidence (issue 18): each distinct form found weighs by its length
+# (a phrase of several words says more than one word), a repeat of a form found already weighs
+# a little, and confidence = 1 - exp(-RATE * weight). One single word: 0.36; a two-word phrase:
+# 0.47; two different words: 0.59; three: 0.74. Every lexicon suggestion used to show 0.45: the
+# score counted hits only, and most stories have one hit per code.
+RATE = 0.45
+REPEAT_WEIGHT = 0.3
 NO_SPACE_SCRIPTS = {"ja", "zh", "th"}
+# Evidence is the sentence the strongest hit is in (what a researcher codes as a passage); a
+# hit in a sentence longer than this keeps the phrase alone.
+EVIDENCE_SENTENCE_MAX = 600
+_SENTENCE = re.compile(r"[^.!?…。！？\n]+(?:[.!?…。！？]+|\n|$)")
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -40,6 +52,7 @@ class ThemeSuggestion:
     evidence_start: int | None
     evidence_end: int | None
     hits: int
+    weight: float = 0.0
 
 
 def lexicon_file_entries(language: str) -> dict[str, dict[str, list]]:
@@ -72,8 +85,38 @@ def pattern_validate(nlp: Language, pattern) -> None:
     matcher.add("CHECK", [pattern])
 
 
-def _confidence(hits: int) -> float:
-    return round(1 - (1 - BASE_CONFIDENCE) ** hits, 4) if hits else 0.0
+def confidence_from_weight(weight: float) -> float:
+    return round(1 - math.exp(-RATE * weight), 4) if weight > 0 else 0.0
+
+
+def hit_weight(form: str, *, substring: bool) -> float:
+    """How much one form found says: by words (by characters where words have no spaces)."""
+    if substring:
+        return 0.8 if len(form) <= 2 else (1.0 if len(form) <= 4 else 1.4)
+    words = len(_WORDS.findall(form)) or 1
+    return min(2.0, 0.6 + 0.4 * words)
+
+
+def evidence_weight(forms: list[str], *, substring: bool) -> float:
+    """The weight of a code's hits: each distinct form fully, each repeat a little."""
+    distinct = {f.casefold() for f in forms}
+    return sum(hit_weight(f, substring=substring) for f in distinct) + REPEAT_WEIGHT * (
+        len(forms) - len(distinct)
+    )
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence holding ``text[start:end]`` (the phrase alone in a very long sentence)."""
+    for match in _SENTENCE.finditer(text):
+        if match.end() <= start:
+            continue
+        chunk = match.group(0)
+        left = match.start() + len(chunk) - len(chunk.lstrip())
+        right = match.end() - (len(chunk) - len(chunk.rstrip()))
+        if left <= start and end <= right and right - left <= EVIDENCE_SENTENCE_MAX:
+            return left, right
+        break
+    return start, end
 
 
 class LexiconMatcher:
@@ -152,26 +195,35 @@ class LexiconMatcher:
                     spans[-1] = (start, end)
                 continue
             spans.append((start, end))
+        text = doc.text
         suggestions: dict[str, ThemeSuggestion] = {}
         for code, spans in by_code.items():
-            evidence = max(spans, key=lambda s: (s[1] - s[0], -s[0]))
+            best = max(spans, key=lambda s: (s[1] - s[0], -s[0]))
+            weight = evidence_weight([text[a:b] for a, b in spans], substring=self.substring)
             suggestions[code] = ThemeSuggestion(
-                code, _confidence(len(spans)), evidence[0], evidence[1], len(spans)
+                code,
+                confidence_from_weight(weight),
+                *sentence_around(text, *best),
+                len(spans),
+                weight,
             )
-        # A sub-code's evidence is evidence for its theme too.
+        # A sub-code's evidence is evidence for its theme too: their weights add up, and the
+        # theme's evidence is the strongest one's.
         for code, child in list(suggestions.items()):
             parent = PARENTS.get(code)
             if parent is None:
                 continue
             own = suggestions.get(parent)
-            if own is None or own.confidence < child.confidence:
-                suggestions[parent] = ThemeSuggestion(
-                    parent,
-                    child.confidence,
-                    child.evidence_start,
-                    child.evidence_end,
-                    child.hits + (own.hits if own else 0),
-                )
+            weight = child.weight + (own.weight if own else 0.0)
+            source = child if own is None or own.weight < child.weight else own
+            suggestions[parent] = ThemeSuggestion(
+                parent,
+                confidence_from_weight(weight),
+                source.evidence_start,
+                source.evidence_end,
+                child.hits + (own.hits if own else 0),
+                weight,
+            )
         return sorted(suggestions.values(), key=lambda s: s.code_key)
 
 

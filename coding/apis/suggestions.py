@@ -8,7 +8,11 @@ from coding import selectors, services
 from coding.apis.applications import filter_applications
 from coding.apis.common import CodingApi
 from coding.models import CodeApplication
-from coding.serializers import ApplicationSerializer, SuggestionReviewSerializer
+from coding.serializers import (
+    ApplicationSerializer,
+    SuggestionAcceptSerializer,
+    SuggestionReviewSerializer,
+)
 from core.pagination import ListApiMixin, paginated_response
 
 
@@ -25,12 +29,16 @@ class SuggestionListApi(ListApiMixin, CodingApi):
         responses=ApplicationSerializer(many=True),
     )
     def get(self, request):
-        suggestions = filter_applications(
-            request, selectors.suggestions_for_user(user=request.user)
-        )
+        """Pending ones (the default) leave out those whose code the reader has already put on
+        the story; none at all while suggestions are off for the instance."""
         wanted = request.query_params.get("status", CodeApplication.Status.SUGGESTED)
-        if wanted in CodeApplication.Status.values:
-            suggestions = suggestions.filter(status=wanted)
+        if wanted == CodeApplication.Status.SUGGESTED:
+            suggestions = selectors.pending_suggestions_for_user(user=request.user)
+        else:
+            suggestions = selectors.suggestions_for_user(user=request.user)
+            if wanted in CodeApplication.Status.values:
+                suggestions = suggestions.filter(status=wanted)
+        suggestions = filter_applications(request, suggestions)
         return paginated_response(
             request=request,
             queryset=suggestions,
@@ -39,9 +47,9 @@ class SuggestionListApi(ListApiMixin, CodingApi):
         )
 
 
-def _suggestion_and_review(request, pk):
+def _suggestion_and_review(request, pk, serializer=SuggestionReviewSerializer):
     suggestion = get_object_or_404(selectors.suggestions_for_user(user=request.user), pk=pk)
-    data = SuggestionReviewSerializer(data=request.data)
+    data = serializer(data=request.data)
     data.is_valid(raise_exception=True)
     return suggestion, data.validated_data
 
@@ -49,14 +57,18 @@ def _suggestion_and_review(request, pk):
 class SuggestionAcceptApi(CodingApi):
     @extend_schema(
         operation_id="suggestions_accept_create",
-        request=SuggestionReviewSerializer,
+        request=SuggestionAcceptSerializer,
         responses=ApplicationSerializer,
     )
     def post(self, request, pk: int):
-        """Accept: returns the researcher's own new application."""
-        suggestion, review = _suggestion_and_review(request, pk)
+        """Accept: returns the researcher's own new application, on the passage the suggestion
+        rests on or on the whole story (``scope``; default the passage where there is one)."""
+        suggestion, review = _suggestion_and_review(request, pk, SuggestionAcceptSerializer)
         application = services.suggestion_accept(
-            suggestion=suggestion, user=request.user, comment=review.get("comment", "")
+            suggestion=suggestion,
+            user=request.user,
+            comment=review.get("comment", ""),
+            scope=review.get("scope"),
         )
         return Response(ApplicationSerializer(application).data)
 

@@ -4,6 +4,7 @@ SECURITY: every story-bearing read starts from ``testimonies.selectors.research_
 researchers and admins only, active stories whose consent covers research, research copy only.
 """
 
+from coding.confidence import LEXICON_BOUNDS, band_of, confidence_band, confidence_words
 from coding.selectors.codebooks import (
     HUMAN,
     MACHINE,
@@ -37,10 +38,13 @@ from coding.selectors.stories import (
     code_segments,
     memos_for_user,
     next_story_id,
+    pending_suggestions_for_user,
     research_copy_for_coding,
     sentence_spans,
     similar_stories_for_coding,
     story_applications,
+    story_suggestions,
+    suggestions_enabled,
     suggestions_for_user,
     text_segments,
     visible_testimony_ids,
@@ -57,6 +61,10 @@ from coding.selectors.work import dashboard_context as work_dashboard_context
 from coding.translations import code_text, code_translated, language_normalise
 
 __all__ = [
+    "LEXICON_BOUNDS",
+    "band_of",
+    "confidence_band",
+    "confidence_words",
     "WORK_CAP",
     "capped_count",
     "open_disagreements",
@@ -94,9 +102,12 @@ __all__ = [
     "disagreements",
     "memos_for_user",
     "next_story_id",
+    "pending_suggestions_for_user",
     "research_copy_for_coding",
     "sentence_spans",
     "story_applications",
+    "story_suggestions",
+    "suggestions_enabled",
     "suggestions_for_user",
     "text_segments",
     "theme_counts",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from coding import agreement
 from coding.models import Code, CodeApplication, Codebook, CodingCompletion, Reconciliation
-from coding.selectors.codebooks import HUMAN, codebook_tree
+from coding.selectors.codebooks import HUMAN, MACHINE, codebook_tree
 from testimonies.selectors import research_copies_for_user
 
 
@@ -57,6 +57,58 @@ def agreement_data(*, user, codebook: Codebook, event=None, rollup: bool = False
     return AgreementData(coders_by_story=dict(coders_by_story), codes_by_story_coder=codes)
 
 
+def machine_codes(*, user, codebook: Codebook, event=None, rollup: bool = False) -> dict:
+    """Per story, the codes the machine suggested (pending, accepted or rejected alike: what it
+    proposed, not what a researcher made of it), on the stories ``user`` may read.
+
+    The machine counts as a coder of a story when it made at least one suggestion on it in this
+    codebook: a story on which it suggested nothing cannot be told apart from one it never read.
+    """
+    from coding.selectors.stories import suggestions_enabled
+
+    if not suggestions_enabled():
+        return {}
+    visible = research_copies_for_user(user=user)
+    if event is not None:
+        visible = visible.filter(testimony__event=event)
+    parents = (
+        dict(Code.objects.filter(codebook=codebook).values_list("id", "parent_id"))
+        if rollup
+        else {}
+    )
+    found: dict[int, set] = defaultdict(set)
+    rows = (
+        CodeApplication.objects.filter(
+            testimony_id__in=visible.values("testimony_id"), source=MACHINE, code__codebook=codebook
+        )
+        .values_list("testimony_id", "code_id")
+        .distinct()
+    )
+    for testimony_id, code_id in rows.iterator(chunk_size=5000):
+        codes = found[testimony_id]
+        while code_id is not None and code_id not in codes:
+            codes.add(code_id)
+            code_id = parents.get(code_id)
+    return dict(found)
+
+
+def _machine_pairs(data: AgreementData, machine: dict, code_id: int, coders: list, names) -> list:
+    """Cohen's kappa of the machine with each researcher, on the stories both coded."""
+    pairs = []
+    for coder in coders:
+        shared = [s for s, who in data.coders_by_story.items() if coder in who and s in machine]
+        ours = [int(code_id in machine[s]) for s in shared]
+        theirs = [int(code_id in data.codes_by_story_coder.get((s, coder), ())) for s in shared]
+        pairs.append(
+            {
+                "coder": names.get(coder, str(coder)),
+                "units": len(shared),
+                "kappa": agreement.cohen_kappa(ours, theirs),
+            }
+        )
+    return pairs
+
+
 def _presence_units(data: AgreementData, code_id: int) -> list[dict]:
     return [
         {
@@ -103,12 +155,17 @@ def agreement_report(
         for u in User.objects.filter(id__in=coder_ids).only("id", "display_name", "email")
     }
     tree = codebook_tree(codebook=codebook)
+    machine = machine_codes(user=user, codebook=codebook, event=event, rollup=rollup)
+    ordered = sorted(coder_ids, key=lambda c: names.get(c, ""))
     codes = []
     for node in tree:
         if not node.code.is_codable:
             continue
         summary = agreement.agreement_summary(_presence_units(data, node.code.id))
-        codes.append({"code": node.code, "depth": node.depth, **_name_pairs(summary, names)})
+        row = {"code": node.code, "depth": node.depth, **_name_pairs(summary, names)}
+        if machine:
+            row["machine_pairs"] = _machine_pairs(data, machine, node.code.id, ordered, names)
+        codes.append(row)
     groups = []
     group_codes = [n.code for n in tree if n.code.is_exclusive_group]
     if group is not None and group not in group_codes:
@@ -126,7 +183,9 @@ def agreement_report(
         "codebook": codebook,
         "stories": len(data.stories()),
         "rollup": rollup,
-        "coders": [names[c] for c in sorted(coder_ids, key=lambda c: names.get(c, ""))],
+        "coders": [names[c] for c in ordered],
+        "machine": bool(machine),
+        "machine_stories": len(machine),
         "codes": codes,
         "groups": groups,
     }

@@ -8,6 +8,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
@@ -237,8 +238,34 @@ def applications_for_user(*, user) -> QuerySet[CodeApplication]:
     )
 
 
+def suggestions_enabled() -> bool:
+    """Whether machine suggestions are on for the instance (``CODING_SUGGESTIONS_ENABLED``)."""
+    return bool(getattr(settings, "CODING_SUGGESTIONS_ENABLED", True))
+
+
 def suggestions_for_user(*, user) -> QuerySet[CodeApplication]:
+    """Machine suggestions on the stories a user may code (none while suggestions are off)."""
+    if not suggestions_enabled():
+        return CodeApplication.objects.none()
     return applications_for_user(user=user).filter(source=MACHINE)
+
+
+def pending_suggestions_for_user(*, user) -> QuerySet[CodeApplication]:
+    """Suggestions still on offer to ``user``: pending, and their code not yet on the story by
+    this user's own hand (anywhere in it: the whole story or a passage). One accepted or
+    rejected is no longer pending, for everyone."""
+    mine = CodeApplication.objects.filter(
+        testimony_id=OuterRef("testimony_id"), code_id=OuterRef("code_id"), source=HUMAN, coder=user
+    )
+    return suggestions_for_user(user=user).filter(status=SUGGESTED).filter(~Exists(mine))
+
+
+def story_suggestions(*, user, testimony_id: int, codebook: Codebook | None = None) -> list:
+    """The suggestions the coding screen offers on one story, strongest first."""
+    qs = pending_suggestions_for_user(user=user).filter(testimony_id=testimony_id)
+    if codebook is not None:
+        qs = qs.filter(code__codebook=codebook)
+    return list(qs.select_related("code").order_by("-confidence", "code__position", "id"))
 
 
 def code_segments(*, user, code: Code, limit: int = 200) -> list[dict]:

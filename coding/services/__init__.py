@@ -19,7 +19,12 @@ from coding.services.erasure import erase_for_testimony, on_scopes_narrowed
 from coding.services.memos import memo_create, memo_delete, memo_update
 from coding.services.reconciliation import coding_complete, reconciliation_record
 from coding.services.suggestions import (
+    SCOPE_PASSAGE,
+    SCOPE_STORY,
+    SCOPES,
     suggestion_accept,
+    suggestion_default_scope,
+    suggestion_passage,
     suggestion_record,
     suggestion_reject,
     suggestions_bulk_write,
@@ -46,7 +51,12 @@ __all__ = [
     "memo_update",
     "on_scopes_narrowed",
     "reconciliation_record",
+    "SCOPE_PASSAGE",
+    "SCOPE_STORY",
+    "SCOPES",
     "suggestion_accept",
+    "suggestion_default_scope",
+    "suggestion_passage",
     "suggestion_record",
     "suggestion_reject",
     "suggestions_bulk_write",

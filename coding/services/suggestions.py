@@ -7,6 +7,7 @@ first stands. A bulk write also removes the story's stale pending document-level
 (those the new run no longer makes).
 """
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,6 +24,29 @@ from core.exceptions import ApplicationError
 
 MACHINE = CodeApplication.Source.MACHINE
 SUGGESTED = CodeApplication.Status.SUGGESTED
+# Where an accepted suggestion applies: the passage it rests on, or the whole story.
+SCOPE_PASSAGE = "passage"
+SCOPE_STORY = "story"
+SCOPES = (SCOPE_PASSAGE, SCOPE_STORY)
+
+
+def _enabled() -> bool:
+    return bool(getattr(settings, "CODING_SUGGESTIONS_ENABLED", True))
+
+
+def suggestion_passage(suggestion: CodeApplication) -> tuple[int, int] | None:
+    """The passage a suggestion rests on: its own span, else its evidence; None for neither."""
+    if suggestion.start is not None:
+        return suggestion.start, suggestion.end
+    if suggestion.evidence_start is not None and suggestion.evidence_end is not None:
+        return suggestion.evidence_start, suggestion.evidence_end
+    return None
+
+
+def suggestion_default_scope(suggestion: CodeApplication) -> str:
+    """The passage by default where there is one, else the whole story."""
+    return SCOPE_PASSAGE if suggestion_passage(suggestion) is not None else SCOPE_STORY
+
 
 # A suggestion's key and values, in the order of the rows ``_suggestions_insert`` takes.
 KEY_COLUMNS = (
@@ -134,7 +158,10 @@ def suggestions_bulk_write(*, suggestions: dict[int, list[tuple]], versions: dic
     story's model version. The codes are the caller's to choose (codable codes); confidences
     are clamped to [0, 1] and versions cut to 64 characters. Returns the suggestions kept.
     NOTE: a job writes thousands: a round trip per suggestion would cost more than spaCy.
+    With ``CODING_SUGGESTIONS_ENABLED`` off, nothing is written and 0 is returned.
     """
+    if not _enabled():
+        return 0
     wanted: Wanted = {}
     for testimony_id, rows in suggestions.items():
         version = versions[testimony_id][:64]
@@ -164,8 +191,11 @@ def suggestion_record(
     """Record one machine suggestion, validated; safe to call twice (created=False then).
 
     A pending suggestion is refreshed with the new confidence, version and evidence; one a
-    researcher has already accepted or rejected is left exactly as it is.
+    researcher has already accepted or rejected is left exactly as it is. With
+    ``CODING_SUGGESTIONS_ENABLED`` off, an ApplicationError and nothing written.
     """
+    if not _enabled():
+        raise ApplicationError(_("Machine suggestions are turned off on this instance."))
     check_codable(code)
     text = research_text(testimony)
     validate_span(text=text, start=start, end=end)
@@ -200,9 +230,29 @@ def _pending(suggestion: CodeApplication) -> CodeApplication:
 
 
 @transaction.atomic
-def suggestion_accept(*, suggestion: CodeApplication, user, comment: str = "") -> CodeApplication:
-    """The researcher adopts a suggestion: it becomes their own application."""
+def suggestion_accept(
+    *, suggestion: CodeApplication, user, comment: str = "", scope: str | None = None
+) -> CodeApplication:
+    """The researcher adopts a suggestion: it becomes their own application.
+
+    ``scope``: ``passage`` applies the code to the passage the suggestion rests on (its span,
+    else its evidence), ``story`` to the whole story; by default the passage where there is
+    one. Accepting a code the researcher has already applied there returns that application.
+    """
+    if scope not in (None, *SCOPES):
+        raise ApplicationError(
+            _("Choose the passage or the whole story."),
+            field_errors={"scope": [_("Choose the passage or the whole story.")]},
+        )
     locked = _pending(suggestion)
+    passage = suggestion_passage(locked)
+    scope = scope or suggestion_default_scope(locked)
+    if scope == SCOPE_PASSAGE and passage is None:
+        raise ApplicationError(
+            _("This suggestion rests on no passage: accept it for the whole story."),
+            field_errors={"scope": [_("This suggestion rests on no passage.")]},
+        )
+    start, end = passage if scope == SCOPE_PASSAGE else (None, None)
     locked.status = CodeApplication.Status.ACCEPTED
     locked.reviewed_by = user
     locked.reviewed_at = timezone.now()
@@ -213,11 +263,7 @@ def suggestion_accept(*, suggestion: CodeApplication, user, comment: str = "") -
         coder=user,
         source=CodeApplication.Source.HUMAN,
     )
-    mine = (
-        mine.filter(start__isnull=True)
-        if locked.start is None
-        else mine.filter(start=locked.start, end=locked.end)
-    )
+    mine = mine.filter(start__isnull=True) if start is None else mine.filter(start=start, end=end)
     existing = mine.first()
     if existing is not None:
         return existing
@@ -225,8 +271,8 @@ def suggestion_accept(*, suggestion: CodeApplication, user, comment: str = "") -
         testimony=locked.testimony,
         code=locked.code,
         coder=user,
-        start=locked.start,
-        end=locked.end,
+        start=start,
+        end=end,
         comment=comment,
         suggestion=locked,
     )

@@ -95,6 +95,11 @@ def _agreement_csv(report) -> HttpResponse:
             ]
             if not row["pairs"]:
                 writer.writerow([*base, "", "", "", ""])
+            for pair in row.get("machine_pairs", []):
+                # NOTE: the machine as a coder (its suggestions) against one researcher.
+                writer.writerow(
+                    [*base, "machine", pair["coder"], pair["units"], figure(pair["kappa"])]
+                )
             for pair in row["pairs"]:
                 writer.writerow(
                     [

@@ -9,7 +9,8 @@ from django.views.decorators.http import require_POST
 from audit.models import Action
 from audit.services import audit_record
 from coding import rendering, selectors, services
-from coding.forms import ApplyForm, CommentForm, MemoForm
+from coding.confidence import confidence_band, confidence_words
+from coding.forms import ApplyForm, CommentForm, MemoForm, SuggestionAcceptForm
 from coding.models import CodeApplication
 from coding.views.common import (
     BLIND_SESSION_KEY,
@@ -25,6 +26,24 @@ from core.form_views import form_submit, post_action
 from core.validation import parse_positive_int
 
 
+def suggestion_items(user, copy, codebook) -> list:
+    """The suggestions on offer on this story, each with its passage, words for its
+    confidence and the scope accepting takes by default."""
+    text = copy.redacted_text
+    items = selectors.story_suggestions(
+        user=user, testimony_id=copy.testimony_id, codebook=codebook
+    )
+    for s in items:
+        s.passage = services.suggestion_passage(s)
+        if s.passage is not None and s.passage[1] > len(text):
+            s.passage = None
+        s.quote = text[s.passage[0] : s.passage[1]] if s.passage else ""
+        s.default_scope = services.SCOPE_PASSAGE if s.passage else services.SCOPE_STORY
+        s.band = confidence_band(s.confidence, s.model_version)
+        s.band_words = confidence_words(s.confidence, s.model_version)
+    return items
+
+
 def _story_context(request, copy, codebook, apply_form=None, memo_form=None, passage=None):
     # NOTE: one long function on purpose: it sorts the story's applications once into what
     # this coder sees, the machine's suggestions and what blind mode hides, for one template.
@@ -34,25 +53,24 @@ def _story_context(request, copy, codebook, apply_form=None, memo_form=None, pas
     applications = list(
         selectors.story_applications(testimony_id=copy.testimony_id, codebook=codebook)
     )
-    shown, suggestions, reviewed = [], [], []
+    shown, reviewed = [], []
     for app in applications:
         if app.source == CodeApplication.Source.MACHINE:
-            if app.status == CodeApplication.Status.SUGGESTED:
-                suggestions.append(app)
-            else:
+            if app.status != CodeApplication.Status.SUGGESTED:
                 reviewed.append(app)
         elif not blind or app.coder_id == user.id:
             shown.append(app)
-    for app in shown + suggestions:
+    suggestions = suggestion_items(user, copy, codebook)
+    for app in shown:
         app.quote = text[app.start : app.end] if app.start is not None else ""
         app.mine = app.coder_id == user.id
-    for app in suggestions:
-        if app.evidence_start is not None:
-            app.evidence = text[app.evidence_start : app.evidence_end]
     shown_ids = {a.id for a in shown}
     hidden = {a.id for a in applications if a.id not in shown_ids}
     span_apps = [a for a in applications if a.start is not None and a.id not in hidden]
-    segments = selectors.text_segments(text, span_apps, cuts=passage or ())
+    evidence = [
+        rendering.Evidence(s.id, *s.passage, s.code) for s in suggestions if s.passage is not None
+    ]
+    segments = selectors.text_segments(text, span_apps + evidence, cuts=passage or ())
     memos = list(selectors.memos_for_user(user=user).filter(testimony_id=copy.testimony_id))
     tree = selectors.codebook_tree(codebook=codebook)
     completions = list(copy.testimony.coding_completions.values_list("coder_id", flat=True))
@@ -72,6 +90,7 @@ def _story_context(request, copy, codebook, apply_form=None, memo_form=None, pas
             request, [a for a in shown if a.start is not None]
         ),
         "suggestions": suggestions,
+        "suggestions_on": selectors.suggestions_enabled(),
         "reviewed_count": len(reviewed),
         "memos": memos,
         "blind": blind,
@@ -94,6 +113,18 @@ def story(request, testimony_id: int):
     codebook = codebook_for_request(request)
     start = parse_positive_int(request.GET.get("start", ""), minimum=0)
     end = parse_positive_int(request.GET.get("end", ""), minimum=0)
+    if request.GET.get("fragment") == "suggestions":
+        # The suggestions panel alone, for the page's script to refresh it in place.
+        return render(
+            request,
+            "coding/_suggestions.html",
+            {
+                "testimony": copy.testimony,
+                "codebook": codebook,
+                "suggestions": suggestion_items(request.user, copy, codebook),
+                "suggestions_on": selectors.suggestions_enabled(),
+            },
+        )
     form = None
     if start is not None and end is not None:
         form = ApplyForm(codebook=codebook, initial={"start": start, "end": end})
@@ -211,13 +242,22 @@ def application_comment(request, pk: int):
 @require_POST
 def suggestion_review(request, pk: int, decision: str):
     suggestion = get_object_or_404(selectors.suggestions_for_user(user=request.user), pk=pk)
-    if decision == "accept":
-        service, done = services.suggestion_accept, _("Suggestion accepted: the code is now yours.")
-    else:
-        service, done = services.suggestion_reject, _("Suggestion rejected.")
+    back = _back_to_story(request, suggestion.testimony_id)
+    if decision != "accept":
+        return post_action(
+            request,
+            action=lambda: services.suggestion_reject(suggestion=suggestion, user=request.user),
+            success_message=_("Suggestion rejected."),
+            redirect_to=back,
+        )
+    form = SuggestionAcceptForm(request.POST)
     return post_action(
         request,
-        action=lambda: service(suggestion=suggestion, user=request.user),
-        success_message=done,
-        redirect_to=_back_to_story(request, suggestion.testimony_id),
+        form=form,
+        invalid_message=_("Choose the passage or the whole story."),
+        action=lambda: services.suggestion_accept(
+            suggestion=suggestion, user=request.user, scope=form.cleaned_data["scope"] or None
+        ),
+        success_message=_("Suggestion accepted: the code is now yours."),
+        redirect_to=back,
     )

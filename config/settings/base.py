@@ -359,6 +359,10 @@ NLP_EMBEDDINGS_ENABLED = env_bool("NLP_EMBEDDINGS_ENABLED", True)
 # Similar stories look at the most recent stories only past this many (brute force, in chunks).
 NLP_SIMILAR_MAX_SCAN = env_int("NLP_SIMILAR_MAX_SCAN", 100_000)
 
+# Machine suggestions on the coding screen, in the API and from NLP (issue 18): off turns
+# them off for the whole instance (no panel, no API results, no suggestion written).
+CODING_SUGGESTIONS_ENABLED = env_bool("CODING_SUGGESTIONS_ENABLED", True)
+
 # ENTENDU
 # ------------------------------------------------------------------------------
 ENTENDU_CONTROLLER = {

@@ -165,8 +165,10 @@ def testimonies_tag(*, testimony_ids: list[int]) -> int:
 
     Safe to run twice: machine suggestions are unique per story and code; pending ones are
     refreshed, reviewed ones (accepted or rejected) are left as they are, stale pending ones
-    are removed.
+    are removed. With ``CODING_SUGGESTIONS_ENABLED`` off, nothing is tagged or written.
     """
+    if not getattr(settings, "CODING_SUGGESTIONS_ENABLED", True):
+        return 0
     copies = list(
         ResearchCopy.objects.filter(
             testimony_id__in=list(testimony_ids),

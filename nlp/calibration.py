@@ -1,0 +1,95 @@
+"""Confidence bands for the lexicon's suggestions, calibrated on the labelled sets (issue 18).
+
+A suggestion is right when its code is among the story's gold codes (a theme is right when the
+gold codes hold the theme or one of its sub-codes). The bands' lower bounds are chosen on the
+held-out rows of ``tests/data/labelled``: "strong" starts at the lowest score from which the
+suggestions are right at least ``STRONG_TARGET`` of the time, "fairly strong" likewise for
+``FAIR_TARGET``; below is "weak". ``manage.py nlp_calibrate`` prints them with the precision per
+band on held-out and development rows; the values in use live in ``coding.confidence``.
+"""
+
+from dataclasses import dataclass
+
+from nlp import lexicon
+from nlp.pipelines import LEMMA_COMPONENTS, disabled_except
+
+STRONG_TARGET = 0.85
+FAIR_TARGET = 0.65
+# A band needs at least this many suggestions above its bound to be trusted.
+MIN_SUPPORT = 15
+
+
+@dataclass(frozen=True)
+class Scored:
+    split: str
+    language: str
+    code: str
+    confidence: float
+    right: bool
+
+
+def _gold(codes) -> set[str]:
+    return set(codes) | {lexicon.PARENTS[c] for c in codes if c in lexicon.PARENTS}
+
+
+def scored_suggestions(rows: list[dict], matchers: dict) -> list[Scored]:
+    """Every lexicon suggestion on ``rows`` with its confidence and whether it is right."""
+    out = []
+    for row in rows:
+        matcher = matchers[row["language"]]
+        nlp = matcher.nlp
+        doc = nlp(row["text"], disable=disabled_except(nlp, LEMMA_COMPONENTS))
+        gold = _gold(row["codes"])
+        for s in matcher.suggest(doc):
+            out.append(
+                Scored(
+                    row.get("split", "dev"),
+                    row["language"],
+                    s.code_key,
+                    s.confidence,
+                    s.code_key in gold,
+                )
+            )
+    return out
+
+
+def threshold_for(points: list[Scored], target: float, min_support: int = MIN_SUPPORT) -> float:
+    """The lowest score from which the suggestions at or above it are right ``target`` of the
+    time (with at least ``min_support`` of them); 1.0 when no score reaches it."""
+    ranked = sorted(points, key=lambda p: -p.confidence)
+    best = 1.0
+    right = 0
+    for i, point in enumerate(ranked, start=1):
+        right += point.right
+        last_of_score = i == len(ranked) or ranked[i].confidence < point.confidence
+        if last_of_score and i >= min_support and right / i >= target:
+            best = point.confidence
+    return best
+
+
+def calibrate(points: list[Scored]) -> tuple[float, float]:
+    """(strong, fairly strong) lower bounds from the held-out points."""
+    held = [p for p in points if p.split == "heldout"]
+    strong = threshold_for(held, STRONG_TARGET)
+    fair = min(strong, threshold_for(held, FAIR_TARGET))
+    return strong, fair
+
+
+def band_table(points: list[Scored], bounds: tuple[float, float]) -> list[str]:
+    """Precision per band, held-out and development side by side."""
+    from coding.selectors import band_of
+
+    out = [
+        f"{'band':<16}{'held-out: n  right  precision':>32}{'development: n  right  precision':>36}"
+    ]
+    for band in ("strong", "fair", "weak"):
+        cells = []
+        for split in ("heldout", "dev"):
+            chosen = [
+                p for p in points if p.split == split and band_of(p.confidence, bounds) == band
+            ]
+            n, right = len(chosen), sum(p.right for p in chosen)
+            precision = f"{right / n:.2f}" if n else "-"
+            cells.append(f"{n:>8} {right:>6} {precision:>10}")
+        out.append(f"{band:<16}{cells[0]:>32}{cells[1]:>36}")
+    return out
