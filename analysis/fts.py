@@ -14,7 +14,10 @@ LANGUAGE_CONFIGS = {
     "it": "italian",
     "nl": "dutch",
 }
-INDEX_NAME = "analysis_rc_fts_gin"
+INDEX_NAME = "analysis_rc_fts_gin"  # the expression index of migration 0002, dropped in 0007
+# Migration 0007: the stored vector (a generated column PostgreSQL keeps itself) and its index.
+VECTOR_COLUMN = "search_vector"
+VECTOR_INDEX_NAME = "analysis_rc_search_vector_gin"
 
 
 def fts_config_sql(column: str) -> str:
@@ -39,6 +42,44 @@ def headline_sql(table: str) -> str:
 def fts_vector_sql(prefix: str = "") -> str:
     """``to_tsvector`` of a research copy's redacted text; ``prefix`` qualifies the columns."""
     return f"to_tsvector({fts_config_sql(f'{prefix}detected_language')}, {prefix}redacted_text)"
+
+
+def search_configs() -> list[str]:
+    """Every configuration a story's vector may be in."""
+    return sorted(set(LANGUAGE_CONFIGS.values()) | {"simple"})
+
+
+def search_condition(cursor, text: str, prefix: str = "") -> tuple[str, list[str]] | None:
+    """The SQL condition (and its parameters) matching ``text`` read as ``websearch_to_tsquery``
+    reads it, in each story's own configuration; None when no configuration keeps a word (only
+    stop words): nothing matches.
+
+    The query is parsed in every configuration first (one small query), and configurations that
+    give the same tsquery share one ``stored vector @@ tsquery`` condition; each is answered by
+    the GIN index and the index scans are ORed. A configuration check is added only when the
+    query differs between configurations ('confiance' is 'confianc' in French only).
+    """
+    configs = search_configs()
+    cursor.execute(
+        "SELECT c, websearch_to_tsquery(c::regconfig, %s)::text FROM unnest(%s::text[]) AS c",
+        [text, configs],
+    )
+    groups: dict[str, list[str]] = {}
+    for config, tsquery in cursor.fetchall():
+        if tsquery:
+            groups.setdefault(tsquery, []).append(config)
+    if not groups:
+        return None
+    vector = f"{prefix}{VECTOR_COLUMN}"
+    if len(groups) == 1 and len(next(iter(groups.values()))) == len(configs):
+        return f"{vector} @@ %s::tsquery", [next(iter(groups))]
+    config_sql = fts_config_sql(f"{prefix}detected_language")
+    clauses, params = [], []
+    for tsquery, members in groups.items():
+        marks = ", ".join("%s::regconfig" for _ in members)
+        clauses.append(f"({vector} @@ %s::tsquery AND {config_sql} IN ({marks}))")
+        params.extend([tsquery, *members])
+    return "(" + " OR ".join(clauses) + ")", params
 
 
 # Japanese and Chinese: no spaces between words, so the parser above makes one token of a whole

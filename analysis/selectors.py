@@ -28,13 +28,11 @@ from analysis.aggregates import (  # noqa: F401 - re-exported: callers read thro
 )
 from analysis.fts import (
     CJK_RUN,
-    LANGUAGE_CONFIGS,
     cjk_runs,
     cjk_tsquery,
     cjk_vector_sql,
-    fts_config_sql,
-    fts_vector_sql,
     headline_sql,
+    search_condition,
 )
 from coding.models import Code, CodeApplication, Codebook
 from coding.selectors import code_translated, codebook_default
@@ -171,10 +169,10 @@ def _table(model) -> str:
 def search_research_copies(*, user, filters: AnalysisFilters, query: str) -> QuerySet[ResearchCopy]:
     """Research copies matching ``query`` and the filters, newest first.
 
-    PostgreSQL: full-text search in each story's language configuration through the GIN index
-    (one ``@@`` per configuration, so the planner can OR index scans); Japanese and Chinese words
-    through the CJK bigram index. SQLite (``make run``): the same query language through FTS5
-    (analysis/fts_sqlite.py); word forms only in English there.
+    PostgreSQL: full-text search in each story's language configuration through the stored
+    vector's GIN index (one ``@@`` per distinct parsed query, ORed index scans); Japanese and
+    Chinese words through the CJK bigram index. SQLite (``make run``): the same query language
+    through FTS5 (analysis/fts_sqlite.py); word forms only in English there.
     """
     stories = stories_for_analysis(user=user, filters=filters)
     qs = ResearchCopy.objects.filter(testimony__in=stories.values("id")).select_related(
@@ -212,15 +210,13 @@ def _matching_copies_sql(query: str) -> RawSQL:
             where.append("strpos(r.redacted_text, %s) > 0")
             params.append(run)
     if not runs or any(ch.isalnum() for ch in rest):
-        configs = sorted(set(LANGUAGE_CONFIGS.values()) | {"simple"})
-        vector = fts_vector_sql("r.")
-        config = fts_config_sql("r.detected_language")
-        clauses = " OR ".join(
-            f"({config} = %s::regconfig AND {vector} @@ websearch_to_tsquery(%s::regconfig, %s))"
-            for _ in configs
-        )
-        where.append(f"({clauses})")
-        params.extend(p for c in configs for p in (c, c, rest))
+        with connection.cursor() as cursor:
+            condition = search_condition(cursor, rest, prefix="r.")
+        if condition is None:
+            where.append("FALSE")  # only stop words: nothing to find
+        else:
+            where.append(condition[0])
+            params.extend(condition[1])
     # SECURITY: the query text is a parameter; only fixed SQL is formatted in.
     return RawSQL(f"SELECT r.id FROM {rc} r WHERE {' AND '.join(where)}", params)  # noqa: S608, S611
 

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from analysis import selectors
-from analysis.fts import INDEX_NAME
+from analysis.fts import INDEX_NAME, VECTOR_INDEX_NAME
 from analysis.models import StoryCodeSet
 from analysis.selectors import AnalysisFilters
 from coding.models import CodeApplication
@@ -61,8 +61,44 @@ def test_search_uses_each_story_language_and_the_index(postgres, researcher):
     )
     assert [c.redacted_text for c in french] == ["Le médecin ne m'a pas écoutée."]
     with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [INDEX_NAME])
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [VECTOR_INDEX_NAME])
         assert cursor.fetchone() is not None
+        # Migration 0007 replaced the expression index by the stored vector's.
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [INDEX_NAME])
+        assert cursor.fetchone() is None
+
+
+@pytest.mark.parametrize("query", ["confiance", "trust", "listen -doctor", '"lost trust"'])
+def test_search_reads_the_stored_vector_through_its_index(postgres, researcher, query):
+    """Even when a word gives different lexemes per configuration ('confiance': 'confianc' in
+    French only), the plan scans the GIN index of the stored vector and computes no vector."""
+    from analysis.selectors import _matching_copies_sql
+
+    story(text="J'ai perdu confiance.", language="fr")
+    story(text="I lost trust in care.", language="en")
+    sql, params = _matching_copies_sql(query).as_sql(None, connection)
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert VECTOR_INDEX_NAME in plan and "to_tsvector" not in plan, plan
+
+
+def test_a_new_or_edited_research_copy_is_found_at_once(postgres, researcher):
+    copy = story(text="Nothing here.", language="en").research_copy
+    assert _search(researcher, "kindness") == []
+    copy.redacted_text = "Such kindness from the nurses."
+    copy.save()
+    assert _search(researcher, "kindness") == ["Such kindness from the nurses."]
+    copy.detected_language = "fr"
+    copy.redacted_text = "J'ai perdu confiance."
+    copy.save()
+    assert _search(researcher, "confiances") == ["J'ai perdu confiance."]
+
+
+def test_only_stop_words_find_nothing(postgres, researcher):
+    story(text="The doctor and the nurse.", language="en")
+    assert _search(researcher, "the and") == []
 
 
 JAPANESE = [
@@ -156,8 +192,8 @@ def test_snippets_in_one_query_for_the_page(postgres, researcher, django_assert_
 
 
 def test_word_search_uses_the_gin_index(postgres, researcher):
-    """The words' condition is the index's expression (the whole page's plan at 100,000 stories:
-    bench/analytics.py)."""
+    """The words' condition reads the stored vector's index (the whole page's plan at 100,000
+    stories: bench/analytics.py)."""
     from analysis.selectors import _matching_copies_sql
 
     story(text="The doctors never listened to me.", language="en")
@@ -166,4 +202,4 @@ def test_word_search_uses_the_gin_index(postgres, researcher):
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
         plan = "\n".join(row[0] for row in cursor.fetchall())
-    assert INDEX_NAME in plan, plan
+    assert VECTOR_INDEX_NAME in plan, plan
