@@ -1,7 +1,6 @@
 """Pages for researchers and administrators: dashboards, search, quotes and exports."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from audit.models import Action
 from core.access import roles_required
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
+from core.keyset import keyset_page, without_jit
 from core.validation import parse_positive_int
 
 ANALYSTS = RESEARCH_TEAM
@@ -146,8 +146,9 @@ def search(request):
     form, filters = _filters(request)
     query = request.GET.get("q", "").strip()[:200]
     results = selectors.search_research_copies(user=request.user, filters=filters, query=query)
-    page = Paginator(results, 20).get_page(request.GET.get("page"))
-    copies = list(page)
+    with without_jit():
+        page = keyset_page(results, cursor=request.GET.get("cursor"), size=20)
+    copies = page.object_list
     fragments = selectors.search_snippets(copies=copies, query=query)
     hits = [
         {
@@ -178,7 +179,8 @@ def quotes(request):
     applications = selectors.quotes_for_user(
         user=request.user, filters=filters, code_id=filters.code_id
     )
-    page = Paginator(applications, 25).get_page(request.GET.get("page"))
+    with without_jit():
+        page = keyset_page(applications, cursor=request.GET.get("cursor"), size=25)
     items = [
         {"quote": quote, "language_label": dashboards.language_label(quote.language)}
         for quote in exporters.quotes_from(page.object_list)

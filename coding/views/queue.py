@@ -1,12 +1,12 @@
 """The work queue: the stories left to code."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
 from coding import selectors
 from coding.forms import QueueFilterForm
 from coding.views.common import CODERS, is_blind
 from core.access import roles_required
+from core.keyset import keyset_page, without_jit
 
 
 @roles_required(*CODERS)
@@ -26,7 +26,8 @@ def queue(request):
             "mine": "todo" if data["mine"] else "",
         }
     stories = selectors.work_queue(user=request.user, **filters)
-    page = Paginator(stories, 25).get_page(request.GET.get("page"))
+    with without_jit():
+        page = keyset_page(stories, cursor=request.GET.get("cursor"), size=25)
     return render(
         request, "coding/queue.html", {"form": form, "page": page, "blind": is_blind(request)}
     )

@@ -1,12 +1,12 @@
 """Researchers: redacted research copies only; the original text with an explicit grant."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from accounts.roles import Role
 from audit.models import Action
 from audit.services import audit_record
 from core.access import roles_required
+from core.keyset import keyset_page, without_jit
 from testimonies import selectors, services
 from testimonies.models import Testimony
 from testimonies.views.common import RESEARCH_ROLES, no_store
@@ -18,7 +18,8 @@ def research_list(request):
     event_slug = request.GET.get("event", "")
     if event_slug:
         copies = copies.filter(testimony__event__slug=event_slug)
-    page = Paginator(copies, 25).get_page(request.GET.get("page"))
+    with without_jit():
+        page = keyset_page(copies, cursor=request.GET.get("cursor"), size=25)
     return render(request, "testimonies/research_list.html", {"page": page})
 
 
