@@ -23,6 +23,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from benchlib import database_create, load_line  # noqa: E402
+
+PREFIX = "entendu_bench_coding"  # the only databases this bench drops and creates
 GOAL_MS = 300.0
 SENTENCES = [
     "Le médecin ne m’a pas écoutée quand j’ai parlé de ma douleur. ",
@@ -31,23 +36,6 @@ SENTENCES = [
     "Nobody on the ward looked like me or spoke my language. ",
     "Ça a changé ma relation aux soignants, même les plus gentils. ",
 ]
-
-
-def ensure_database(url: str) -> None:
-    """(Re)create the bench's own PostgreSQL database (never a shared one)."""
-    from urllib.parse import urlparse
-
-    import psycopg
-
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    if not name or name in {"test", "postgres", "entendu"}:
-        raise SystemExit(f"refusing to use database {name!r}: the bench needs its own")
-    admin = parsed._replace(path="/postgres").geturl()
-    # NOTE: the bench's own database is rebuilt on every run, so runs do not pile up rows.
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 def main() -> int:
@@ -60,7 +48,7 @@ def main() -> int:
     tmp = tempfile.TemporaryDirectory()
     url = os.environ.get("BENCH_DATABASE_URL") or f"sqlite:///{tmp.name}/bench.sqlite3"
     if url.startswith("postgres"):
-        ensure_database(url)
+        database_create(url, PREFIX)
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
     import django
@@ -157,6 +145,7 @@ def main() -> int:
         f"over {args.runs} runs; {len(queries)} SQL queries; {len(response.content):,} bytes"
     )
     print(f"goal: median under {GOAL_MS:.0f} ms: {'met' if median < GOAL_MS else 'MISSED'}")
+    print(load_line())
     tmp.cleanup()
     return 0 if median < GOAL_MS else 1
 

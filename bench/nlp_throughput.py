@@ -3,8 +3,9 @@
     .venv/bin/python bench/nlp_throughput.py --stories 2000
 
 It needs PostgreSQL and Redis (defaults: a throw-away database ``entendu_bench_nlp`` on the local
-server, Redis database 9). It creates N synthetic French stories of about 170 words with their
-research copies, then:
+server, Redis database 9); it refuses a database whose name does not start with
+``entendu_bench_nlp``, since it drops it. It creates N synthetic French stories of about 170
+words with their research copies, then:
 
 1. runs a bulk re-tag job (``nlp.plan_job`` then ``nlp.run_job_batch`` on the ``nlp`` queue)
    through one real Celery worker process, writing suggestions to the database, and times it
@@ -32,25 +33,16 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 RATIO_GOAL = 0.8  # issue 6: the task path at least 0.8 of bare nlp.pipe
 
-from nlp_texts import LANGUAGES, mixed_corpus, synthetic_story  # noqa: E402 (bench/, beside this script)
+from benchlib import database_create, load_line  # noqa: E402 (bench/, beside this script)
+from nlp_texts import LANGUAGES, mixed_corpus, synthetic_story  # noqa: E402
 
-
-def ensure_database(url: str) -> None:
-    import psycopg
-
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    admin = parsed._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+PREFIX = "entendu_bench_nlp"  # the only databases this bench drops and creates
 
 
 def start_worker(env: dict, name: str, log_path: Path) -> subprocess.Popen:
@@ -145,7 +137,8 @@ def main() -> int:
     parser.add_argument("--mix", action="store_true", help="also a six-language corpus")
     args = parser.parse_args()
 
-    ensure_database(args.database_url)
+    database_create(args.database_url, PREFIX)
+    print(load_line())
     env = dict(os.environ)
     env.update(
         DJANGO_SETTINGS_MODULE="config.settings.local",
@@ -296,6 +289,7 @@ def main() -> int:
             except subprocess.TimeoutExpired:
                 proc.kill()
     missed = [name for name, (ratio, _rate, _worker) in medians.items() if ratio < RATIO_GOAL]
+    print(load_line())
     if missed:
         print(f"MISSED ({', '.join(missed)}): the ratio goal is {RATIO_GOAL}")
         return 1

@@ -19,6 +19,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from benchlib import load_line  # noqa: E402
 
 GOAL_SECONDS = 30.0
 
@@ -68,6 +71,7 @@ def main() -> int:
             second = time.perf_counter() - started
             again = counts()
     stories, _copies, codings, _done = first_counts
+    print(load_line())
     print(f"seed_demo, first run:  {first:6.1f} s ({stories} stories, {codings} codings)")
     print(f"  of which the generated corpus: {corpus_seconds[0]:6.1f} s")
     print(f"seed_demo, second run: {second:6.1f} s (adds nothing: {again == first_counts})")

@@ -182,3 +182,9 @@ def keyset_page(
     if count_bound is not None:
         page.count, page.count_is_capped = capped_count(queryset, count_bound)
     return page
+
+
+def keyset_cursor(queryset: QuerySet, row, *, number: int) -> str:
+    """The cursor of page ``number`` when ``row`` is the last row of the page before it (for a
+    link to a known position, and for the benches' deep pages)."""
+    return _cursor(row, _keys(queryset), number=number, forward=True)

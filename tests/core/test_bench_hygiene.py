@@ -1,0 +1,48 @@
+"""Bench hygiene (issue 22 point 9): a bench drops only its own database, prints the machine's
+load with its figures and exits non-zero when a goal is missed."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench"
+sys.path.insert(0, str(BENCH))
+
+import benchlib  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "name", ["entendu", "test", "postgres", "", "entendu_hX", "test_entendu_bench", "entendu_ben"]
+)
+def test_a_database_not_named_for_the_bench_is_refused(name):
+    with pytest.raises(SystemExit, match="refusing"):
+        benchlib.database_name(f"postgres://postgres@127.0.0.1:5432/{name}", "entendu_bench")
+
+
+def test_the_bench_own_database_is_accepted():
+    url = "postgres://postgres@127.0.0.1:5432/entendu_bench_nlp_2"
+    assert benchlib.database_name(url, "entendu_bench_nlp") == "entendu_bench_nlp_2"
+
+
+def test_only_benchlib_drops_databases_and_every_bench_prints_the_load():
+    for script in BENCH.glob("*.py"):
+        text = script.read_text()
+        if script.name != "benchlib.py":
+            assert "DROP DATABASE" not in text, script.name
+        if script.name not in {"benchlib.py", "nlp_texts.py"}:
+            assert "load_line" in text, script.name
+
+
+def test_a_missed_goal_exits_non_zero(capsys):
+    goals = benchlib.Goals()
+    assert goals.check("fast", True) and goals.exit_code() == 0
+    goals.check("slow page", False)
+    assert goals.exit_code() == 1
+    out = capsys.readouterr().out
+    assert "MISSED 1 goal(s): slow page" in out and "load average: " in out
+
+
+def test_first_and_median():
+    assert benchlib.first_and_median([5.0, 1.0, 2.0, 3.0]) == (5.0, 2.0)
+    assert benchlib.first_and_median([4.0]) == (4.0, 4.0)
