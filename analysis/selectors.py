@@ -34,6 +34,7 @@ from analysis.fts import (
     headline_sql,
     search_condition,
 )
+from analysis.models import ExportJob
 from coding.models import Code, CodeApplication, Codebook
 from coding.selectors import code_translated, codebook_default
 from events.models import Event
@@ -334,6 +335,11 @@ def quotes_for_user(
         # sort every quotable span (seconds at a million applications) to show 25.
         .order_by("-id")
     )
+
+
+def export_jobs_for_user(*, user) -> QuerySet[ExportJob]:
+    """The user's own exports, newest first (paged by keyset: any number of them)."""
+    return ExportJob.objects.filter(user=user).order_by("-created_at", "-id")
 
 
 def languages_for_filters() -> list[str]:

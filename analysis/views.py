@@ -243,7 +243,12 @@ def exports(request):
             form_add_application_error(form, error)
         else:
             return redirect("analysis:export_detail", job_id=job.pk)
-    jobs = ExportJob.objects.filter(user=request.user).order_by("-created_at")[:20]
+    jobs = keyset_page(
+        selectors.export_jobs_for_user(user=request.user),
+        cursor=request.GET.get("cursor"),
+        size=20,
+        count_bound=None,
+    )
     return render(
         request,
         "analysis/exports.html",

@@ -1,7 +1,6 @@
 """Administrators: consent text versions, and the log of reads of original texts."""
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -10,6 +9,7 @@ from django.views.decorators.http import require_http_methods
 from accounts.roles import Role
 from core.access import roles_required
 from core.form_views import form_submit
+from core.keyset import keyset_page
 from core.validation import parse_positive_int
 from testimonies import selectors, services
 from testimonies.forms import ConsentTextForm, GrantForm
@@ -101,8 +101,11 @@ def original_text_audit(request):
         success_url="testimonies:original_text_audit",
         template="testimonies/original_text_audit.html",
         context=lambda: {
-            "page": Paginator(selectors.original_text_accesses(), 50).get_page(
-                request.GET.get("page")
+            "page": keyset_page(
+                selectors.original_text_accesses(),
+                cursor=request.GET.get("cursor"),
+                size=50,
+                count_bound=None,
             ),
             "holders": selectors.original_text_grant_holders(),
         },
