@@ -23,7 +23,7 @@ from analysis.serializers import (
 )
 from audit.models import Action
 from core.filtering import id_or_none
-from core.pagination import ListApiMixin
+from core.pagination import KeysetPagination, ListApiMixin
 from core.permissions import roles_allowed
 
 Analysts = roles_allowed(*RESEARCH_TEAM)
@@ -95,6 +95,7 @@ class SearchApi(ListApiMixin, APIView):
     """Research copies (never original texts) matching a query and the filters."""
 
     permission_classes = [Analysts]
+    pagination_class = KeysetPagination
 
     @extend_schema(
         operation_id="analysis_search_list",
@@ -121,6 +122,7 @@ class QuotesApi(ListApiMixin, APIView):
     """Coded spans whose consent allows quotation, with their attribution and receipt."""
 
     permission_classes = [Analysts]
+    pagination_class = KeysetPagination
 
     @extend_schema(
         operation_id="analysis_quotes_list",

@@ -8,8 +8,14 @@ attributes to document the page, the filters and the paginated envelope.
 """
 
 from django_filters.rest_framework import DjangoFilterBackend
+from rest_framework.exceptions import NotFound
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+from core.keyset import keyset_cursor, keyset_page
+from core.validation import parse_positive_int
 
 
 def paginated_response(*, request, queryset, serializer_class, view, context=None) -> Response:
@@ -21,6 +27,64 @@ def paginated_response(*, request, queryset, serializer_class, view, context=Non
     page = paginator.paginate_queryset(queryset, request, view=view)
     serializer = serializer_class(page, many=True, context=context or {})
     return paginator.get_paginated_response(serializer.data)
+
+
+class KeysetPagination(PageNumberPagination):
+    """The same envelope for the long lists (research copies, search, quotes, code
+    applications), read at any depth in the time of the first page (issue 22): ``next`` and
+    ``previous`` carry a ``cursor`` (core/keyset.py) instead of a page number, and ``count``
+    stops at ``core.keyset.COUNT_BOUND``, with ``count_is_capped`` true when there are more.
+    ``?page=N`` still works (it starts at row N x size once; the links from there are cursors).
+    """
+
+    cursor_query_param = "cursor"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        size = self.get_page_size(request)
+        cursor = request.query_params.get(self.cursor_query_param)
+        number = parse_positive_int(request.query_params.get(self.page_query_param, "")) or 1
+        if not cursor and number > 1:
+            # A page number (the links before issue 22): the row before that page, once.
+            before = queryset[(number - 1) * size - 1 : (number - 1) * size]
+            if not before:
+                raise NotFound(self.invalid_page_message.format(page_number=number, message=""))
+            cursor = keyset_cursor(queryset, before[0], number=number)
+        self.keyset = keyset_page(queryset, cursor=cursor, size=size)
+        return list(self.keyset.object_list)
+
+    def _link(self, cursor: str) -> str:
+        url = remove_query_param(self.request.build_absolute_uri(), self.page_query_param)
+        if cursor:
+            return replace_query_param(url, self.cursor_query_param, cursor)
+        return remove_query_param(url, self.cursor_query_param)
+
+    def get_paginated_response(self, data):
+        page = self.keyset
+        return Response(
+            {
+                "count": page.count,
+                "count_is_capped": page.count_is_capped,
+                "next": self._link(page.next_cursor) if page.has_next else None,
+                "previous": self._link(page.previous_cursor) if page.has_previous else None,
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        envelope = super().get_paginated_response_schema(schema)
+        envelope["properties"]["count_is_capped"] = {"type": "boolean", "example": False}
+        return envelope
+
+    def get_schema_operation_parameters(self, view):
+        cursor = {
+            "name": self.cursor_query_param,
+            "required": False,
+            "in": "query",
+            "description": "The page a next or previous link points to (opaque).",
+            "schema": {"type": "string"},
+        }
+        return [*super().get_schema_operation_parameters(view), cursor]
 
 
 # NOTE: a comment, not a docstring: drf-spectacular would show a mixin's docstring as the

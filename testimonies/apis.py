@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 from accounts.roles import RESEARCH_TEAM, Role
 from audit.models import Action
 from audit.services import audit_record
-from core.pagination import ListApiMixin
+from core.pagination import KeysetPagination, ListApiMixin
 from core.permissions import roles_allowed
 from events.selectors import event_list_for_user
 from testimonies import ratelimit, selectors, services
@@ -179,6 +179,7 @@ class WithdrawalApi(APIView):
 
 class ResearchCopyListApi(ListApiMixin, APIView):
     permission_classes = [RESEARCH]
+    pagination_class = KeysetPagination
     filterset_class = ResearchCopyFilter
 
     @extend_schema(

@@ -14,7 +14,7 @@ from coding.serializers import (
     ApplicationSerializer,
     ApplicationUpdateSerializer,
 )
-from core.pagination import ListApiMixin, paginated_response
+from core.pagination import KeysetPagination, ListApiMixin, paginated_response
 
 APPLICATION_FILTERS = [
     OpenApiParameter("story", int),
@@ -36,6 +36,8 @@ def filter_applications(request, applications):
 
 
 class ApplicationListApi(ListApiMixin, CodingApi):
+    pagination_class = KeysetPagination
+
     @extend_schema(
         operation_id="applications_list",
         parameters=[
