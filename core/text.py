@@ -26,9 +26,11 @@ def removed_positions(value: str) -> list[int]:
     return found
 
 
-def offset_map(value: str) -> Callable[[int], int]:
-    """old offset -> new offset for ``normalise_newlines(value)``."""
+def offset_map(value: str, *, end: bool = False) -> Callable[[int], int]:
+    """old offset -> new offset for ``normalise_newlines(value)``. A passage's ``end`` that
+    falls between a ``\r`` and its ``\n`` keeps the line break (the passage held the ``\r``)."""
     removed = removed_positions(value)
     if not removed:
         return lambda offset: offset
-    return lambda offset: offset - bisect_right(removed, offset - 1)
+    before = 2 if end else 1
+    return lambda offset: offset - bisect_right(removed, offset - before)

@@ -8,14 +8,13 @@ from core.text import normalise_newlines, offset_map
 
 
 def _shift(application, mapping) -> bool:
+    starts, ends = mapping
     changed = False
     for start_name, end_name in (("start", "end"), ("evidence_start", "evidence_end")):
         start, end = getattr(application, start_name), getattr(application, end_name)
         if start is None or end is None:
             continue
-        new_start, new_end = mapping(start), mapping(end)
-        # A passage that covered only a removed "\r" keeps the "\n" after it.
-        new_end = max(new_end, new_start + 1)
+        new_start, new_end = starts(start), ends(end)
         if (new_start, new_end) != (start, end):
             setattr(application, start_name, new_start)
             setattr(application, end_name, new_end)
@@ -45,7 +44,7 @@ def forwards(apps, schema_editor):
     testimony_model = apps.get_model("testimonies", "Testimony")
     copy_model = apps.get_model("testimonies", "ResearchCopy")
     for copy in copy_model.objects.filter(redacted_text__contains="\r").iterator():
-        mapping = offset_map(copy.redacted_text)
+        mapping = offset_map(copy.redacted_text), offset_map(copy.redacted_text, end=True)
         _applications(apps, copy, mapping)
         copy.redacted_text = normalise_newlines(copy.redacted_text)
         copy.redacted_title = normalise_newlines(copy.redacted_title)

@@ -112,7 +112,7 @@ def submission_caller_scope(draft: SubmissionDraft) -> str:
     anyone else is the anonymous form, whose own random key is then its only credential.
     NOTE: migration 0005 derives the same scope from a saved row; keep them in step.
     """
-    if draft.channel == Channel.IMPORT:
+    if draft.channel in (Channel.IMPORT, Channel.QDA_IMPORT):
         return "import"
     participant = draft.participant
     if getattr(participant, "is_authenticated", False):
@@ -329,6 +329,7 @@ def _consented_details_save(testimony: Testimony, draft: SubmissionDraft) -> Non
     actor = {
         Channel.FACILITATOR: ConsentChange.Actor.FACILITATOR,
         Channel.IMPORT: ConsentChange.Actor.IMPORT,
+        Channel.QDA_IMPORT: ConsentChange.Actor.IMPORT,
     }.get(draft.channel, ConsentChange.Actor.PARTICIPANT)
     ConsentChange.objects.create(
         testimony=testimony,
