@@ -6,11 +6,16 @@ its hash."""
 import hashlib
 import secrets
 
+from cryptography.fernet import Fernet
+from django.conf import settings
 from django.core.cache import cache
 
-from testimonies.fields import fernet
-
 PENDING_MINUTES = 60
+
+
+def fernet() -> Fernet:
+    key = settings.FIELD_ENCRYPTION_KEY
+    return Fernet(key.encode() if isinstance(key, str) else key)
 
 
 def _key(token: str) -> str:

@@ -4,7 +4,7 @@ their codings and variables, notes. Every position is checked against its source
 from django.utils.translation import gettext as _
 
 from analysis.refiqda import NAMESPACE
-from analysis.refiqda_read import (
+from analysis.refiqda_model import (
     QdpxError,
     ReadCode,
     ReadCoding,

@@ -16,16 +16,20 @@ and its selections move with the text. Any fault raises ``QdpxError`` with a cle
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
-from datetime import datetime
 
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from lxml import etree
 
-from analysis.refiqda import NAMESPACE, project_schema
-from core.exceptions import ApplicationError
-from core.text import normalise_newlines, offset_map
+from analysis.refiqda import project_schema
+from analysis.refiqda_model import (  # noqa: F401 - the reader's public names
+    QdpxError,
+    ReadCode,
+    ReadCoding,
+    ReadNote,
+    ReadProject,
+    ReadSource,
+)
+from analysis.refiqda_parts import read_parts
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_MEMBERS = 20_000
@@ -33,80 +37,6 @@ MAX_UNPACKED = 200 * 1024 * 1024
 MAX_XML = 100 * 1024 * 1024
 CHUNK = 1 << 16
 DOCTYPE = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
-
-
-class QdpxError(ApplicationError):
-    """The archive is refused; the message says why, nothing was saved."""
-
-
-@dataclass
-class ReadCode:
-    guid: str
-    name: str
-    parent_guid: str | None
-    is_codable: bool
-    colour: str | None
-    description: str
-
-
-@dataclass
-class ReadCoding:
-    code_guid: str
-    start: int | None  # None: the whole document
-    end: int | None
-    user_guid: str | None
-    created: datetime | None
-
-
-@dataclass
-class ReadSource:
-    guid: str
-    name: str
-    text: str
-    created: datetime | None
-    description: str
-    codings: list[ReadCoding] = field(default_factory=list)
-    note_guids: list[str] = field(default_factory=list)
-    values: dict[str, str] = field(default_factory=dict)  # variable name -> value
-
-
-@dataclass
-class ReadNote:
-    guid: str
-    name: str
-    text: str
-    user_guid: str | None
-    created: datetime | None
-
-
-@dataclass
-class ReadProject:
-    name: str
-    origin: str
-    users: dict[str, str]  # guid -> name
-    codes: list[ReadCode]
-    sources: list[ReadSource]
-    notes: dict[str, ReadNote]
-    code_notes: dict[str, list[str]]  # code guid -> note guids
-    project_notes: list[str]
-    skipped: dict[str, int] = field(default_factory=dict)  # what was not read, by kind
-
-    @property
-    def coding_count(self) -> int:
-        return sum(len(s.codings) for s in self.sources)
-
-
-def _q(tag: str) -> str:
-    return f"{{{NAMESPACE}}}{tag}"
-
-
-def _when(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return parse_datetime(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
 
 
 def _safe_name(name: str) -> bool:
@@ -204,17 +134,4 @@ def read_qdpx(fileobj, *, size: int | None = None) -> ReadProject:
     if "project.qde" not in archive.names:
         raise QdpxError(_("The archive has no project.qde: it is not a REFI-QDA project."))
     root = parse_project_xml(archive.read("project.qde", MAX_XML))
-    from analysis.refiqda_parts import read_parts
-
     return read_parts(root, archive)
-
-
-def shift_codings(text: str, codings: list[ReadCoding]) -> str:
-    """The text under the line-break rule, its selections moved with it."""
-    if "\r" not in text:
-        return text
-    starts, ends = offset_map(text), offset_map(text, end=True)
-    for coding in codings:
-        if coding.start is not None:
-            coding.start, coding.end = starts(coding.start), ends(coding.end)
-    return normalise_newlines(text)

@@ -203,3 +203,29 @@ def test_an_outside_project_with_crlf_and_external_coders(researcher):
     )  # text[4:14] before the rule
     assert application.coder.display_name == "Mira (NVivo)"
     assert not application.coder.is_active and not application.coder.has_usable_password()
+
+
+def test_the_management_command_imports_and_writes_the_codes_to_a_file(researcher, tmp_path):
+    from django.core.management import call_command
+
+    book, event, stories, other = two_coder_corpus(researcher)
+    path = tmp_path / "p.qdpx"
+    path.write_bytes(export(researcher, book, event))
+    target = EventFactory()
+    codes = tmp_path / "codes.csv"
+    out = io.StringIO()
+    call_command(
+        "import_qdpx",
+        str(path),
+        event=target.pk,
+        user=researcher.email,
+        codebook=book.slug,
+        consented_at="2026-01-05T10:00:00Z",
+        scope=["quote_anonymous"],
+        codes_out=str(codes),
+        stdout=out,
+    )
+    assert "Imported 3 stories" in out.getvalue()
+    assert len(codes.read_text().splitlines()) == 4
+    assert all(t.scope_quote_anonymous for t in Testimony.objects.filter(event=target))
+    assert CodeApplication.objects.filter(testimony__event=target).count() == 9
