@@ -21,7 +21,13 @@ from audit.services import audit_record
 from coding import services as coding_services
 from coding.models import Memo
 from core.exceptions import ApplicationError
-from testimonies.models import CHARACTERISTIC_SCOPES, Channel, ConsentMethod, Scope
+from testimonies.models import (
+    CHARACTERISTIC_SCOPES,
+    Channel,
+    ConsentMethod,
+    Scope,
+    TestimonyCharacteristics,
+)
 from testimonies.services import SubmissionDraft, testimony_create
 from testimonies.services.import_codes import ImportedCode
 
@@ -54,6 +60,17 @@ class ImportReport:
     codes: list[ImportedCode] = field(default_factory=list, repr=False)
 
 
+def _characteristics(values: dict, scopes: set[str]) -> dict:
+    """A characteristic comes along only under its attested scope and with a known value."""
+    found = {}
+    for scope in CHARACTERISTIC_SCOPES:
+        field = TestimonyCharacteristics._meta.get_field(scope.value)
+        value = values.get(scope.value, "").strip()
+        if scope.value in scopes and value in {v for v, _label in field.choices}:
+            found[scope.value] = value
+    return found
+
+
 def _draft(source: ReadSource, choices: ImportChoices, user) -> SubmissionDraft:
     values = source.values
     scopes = set(choices.scopes)
@@ -67,9 +84,7 @@ def _draft(source: ReadSource, choices: ImportChoices, user) -> SubmissionDraft:
         title=source.name[:200],
         declared_language=values.get("language", "")[:16],
         trust_affected=trust if trust in TRUST_VALUES else "",
-        characteristics={
-            s.value: values[s.value] for s in CHARACTERISTIC_SCOPES if s.value in values
-        },
+        characteristics=_characteristics(values, scopes),
         channel=Channel.QDA_IMPORT,
         consent_method=ConsentMethod.IMPORTED,
         entered_by=user,

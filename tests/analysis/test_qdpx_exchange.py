@@ -229,3 +229,32 @@ def test_the_management_command_imports_and_writes_the_codes_to_a_file(researche
     assert len(codes.read_text().splitlines()) == 4
     assert all(t.scope_quote_anonymous for t in Testimony.objects.filter(event=target))
     assert CodeApplication.objects.filter(testimony__event=target).count() == 9
+
+
+def test_preview_says_what_is_matched_changed_new_and_unmatched(researcher):
+    book, event, stories, other = two_coder_corpus(researcher)
+    data = export(researcher, book, event)
+    project = refiqda_read.read_qdpx(io.BytesIO(data))
+    same = preview(project, book)
+    assert same.count("matched") == 4 and same.count("new") == 0 and same.unmatched == []
+    renamed = next(c for c in project.codes if c.name == "Theme 1")
+    renamed.name = "Theme one"
+    project.codes.append(
+        refiqda_read.ReadCode(
+            "0f0f0f0f-0000-4000-8000-000000000000", "Brand new", None, True, None, ""
+        )
+    )
+    found = preview(project, book)
+    statuses = {row.name: row.status for row in found.codes}
+    assert statuses["Brand new"] == "new"
+    # Matched by its GUID, but its name differs: changed.
+    assert statuses["Theme one"] == "changed"
+    assert found.coders == same.coders
+    assert set(found.coders.values()) == {researcher.pk, other.pk}
+
+
+def test_characteristics_come_along_only_under_an_attested_scope(researcher):
+    from analysis.qdpx_import import _characteristics
+
+    values = {"gender": "woman", "age_band": "not-a-band", "disability": "yes"}
+    assert _characteristics(values, {"research", "gender", "age_band"}) == {"gender": "woman"}

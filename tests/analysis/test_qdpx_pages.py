@@ -75,3 +75,21 @@ def test_an_expired_or_foreign_upload_is_refused(client, researcher, admin_user)
     client.force_login(researcher)
     page = client.post(URL, {"step": "import", "token": token})
     assert "has expired" in page.content.decode()
+
+
+def test_a_project_exported_while_coding_blind_names_no_coder(client, researcher):
+    from analysis.models import ExportJob
+
+    two_coder_corpus(researcher)
+    client.force_login(researcher)
+    session = client.session
+    session["coding_blind"] = True
+    session.save()
+    client.post(reverse("analysis:exports"), {"dataset": "project", "format": "qdpx"})
+    job = ExportJob.objects.get(user=researcher)
+    assert job.filters.get("blind") is True
+    session = client.session
+    session["coding_blind"] = False
+    session.save()
+    client.post(reverse("analysis:exports"), {"dataset": "project", "format": "qdpx"})
+    assert "blind" not in ExportJob.objects.filter(user=researcher).latest("created_at").filters
