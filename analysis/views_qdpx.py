@@ -4,6 +4,7 @@ import io
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -17,6 +18,7 @@ from core.access import roles_required
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
 from events.models import Event
+from testimonies.selectors import consent_text_current
 from testimonies.services import import_codes
 
 TEMPLATE = "analysis/qdpx_import.html"
@@ -45,7 +47,12 @@ def _upload(request):
     confirm = QdpxConfirmForm(
         preview=found,
         codebook=codebook,
-        initial={"token": token, "event": form.cleaned_data["event"], "codebook": codebook},
+        initial={
+            "token": token,
+            "event": form.cleaned_data["event"],
+            "codebook": codebook,
+            "consent_text": consent_text_current(language=get_language() or "en"),
+        },
     )
     return _page(request, preview=found, confirm_form=confirm)
 
