@@ -155,6 +155,18 @@ def _story_rows(project, source, testimony, code_ids, coders, applications, memo
         if note is not None:
             author = coders.get(note.user_guid)
             memos.append(_memo(note, author, kind=Memo.Kind.STORY, testimony_id=testimony.id))
+    if source.description.strip() and not source.note_guids:
+        # A document memo written as the source's description (QualCoder, ATLAS.ti); Entendu's
+        # own exports repeat their notes there, so a source with notes is read from them.
+        memos.append(
+            {
+                "title": _("Document memo"),
+                "body": source.description,
+                "author_id": None,
+                "kind": Memo.Kind.STORY,
+                "testimony_id": testimony.id,
+            }
+        )
     other = _other_values(source)
     if other:
         memos.append(

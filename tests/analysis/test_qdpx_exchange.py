@@ -181,6 +181,8 @@ def test_an_outside_project_with_crlf_and_external_coders(researcher):
         "Interview 1",
         text,
         codings=[refiqda.QdaCoding(code.guid, 4, 14, user.guid)],
+        description="Interviewed at home",
+        variable_values=[(refiqda.stable_guid("outside", 4), "Text", "Lyon")],
     )
     buffer = io.BytesIO()
     refiqda.write_qdpx(
@@ -188,7 +190,7 @@ def test_an_outside_project_with_crlf_and_external_coders(researcher):
         name="Outside",
         users=[user],
         codes=[code],
-        variables=[],
+        variables=[refiqda.QdaVariable(refiqda.stable_guid("outside", 4), "City")],
         sources=[source],
         notes=[],
     )
@@ -203,6 +205,8 @@ def test_an_outside_project_with_crlf_and_external_coders(researcher):
     )  # text[4:14] before the rule
     assert application.coder.display_name == "Mira (NVivo)"
     assert not application.coder.is_active and not application.coder.has_usable_password()
+    memos = dict(Memo.objects.filter(testimony=application.testimony).values_list("title", "body"))
+    assert memos == {"Document memo": "Interviewed at home", "Variables": "City: Lyon"}
 
 
 def test_the_management_command_imports_and_writes_the_codes_to_a_file(researcher, tmp_path):
