@@ -78,7 +78,14 @@ class _Archive:
                             _("The archive unpacks to more than %(limit)s MB: refused.")
                             % {"limit": MAX_UNPACKED // (1024 * 1024)}
                         )
-        except (zipfile.BadZipFile, OSError, EOFError, zipfile.LargeZipFile) as exc:
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            EOFError,
+            zipfile.LargeZipFile,
+            NotImplementedError,  # a compression method Python cannot read
+            RuntimeError,  # an encrypted member
+        ) as exc:
             raise QdpxError(_("The archive is damaged (%(name)s).") % {"name": name[:80]}) from exc
         return out.getvalue()
 

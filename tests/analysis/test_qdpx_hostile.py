@@ -135,3 +135,15 @@ def test_a_coding_for_an_unknown_code():
 
 def test_no_project_file():
     _refused(_zip({"sources/a.txt": b"x"}), "no project.qde")
+
+
+def test_an_encrypted_member_is_refused_with_a_message():
+    members = _members(_project())
+    data = bytearray(_zip(members))
+    # Set the "encrypted" flag on every member (local headers and central directory).
+    for signature, offset in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        start = data.find(signature)
+        while start != -1:
+            data[start + offset] |= 0x01
+            start = data.find(signature, start + 4)
+    _refused(bytes(data), "damaged")
