@@ -262,3 +262,29 @@ def test_characteristics_come_along_only_under_an_attested_scope(researcher):
 
     values = {"gender": "woman", "age_band": "not-a-band", "disability": "yes"}
     assert _characteristics(values, {"research", "gender", "age_band"}) == {"gender": "woman"}
+
+
+def test_a_fault_in_any_source_saves_nothing(researcher):
+    from core.exceptions import ApplicationError
+
+    code = refiqda.QdaCode(refiqda.stable_guid("fault", 1), "Waiting")
+    sources = [
+        refiqda.QdaSource(
+            refiqda.stable_guid("fault", 2),
+            "Fine",
+            "A fine story.",
+            codings=[refiqda.QdaCoding(code.guid, 0, 6)],
+        ),
+        refiqda.QdaSource(refiqda.stable_guid("fault", 3), "Too long", "x" * 20_001),
+    ]
+    buffer = io.BytesIO()
+    refiqda.write_qdpx(
+        buffer, name="F", users=[], codes=[code], variables=[], sources=sources, notes=[]
+    )
+    book = Codebook.objects.create(name="Fault", slug="fault")
+    event = EventFactory()
+    with pytest.raises(ApplicationError, match="Too long"):
+        _import(buffer.getvalue(), researcher, event, book)
+    assert not Testimony.objects.filter(event=event).exists()
+    assert not book.codes.exists() and not CodeApplication.objects.exists()
+    assert not AuditEntry.objects.filter(action=Action.QDA_PROJECT_IMPORTED).exists()
