@@ -288,3 +288,27 @@ def test_a_fault_in_any_source_saves_nothing(researcher):
     assert not Testimony.objects.filter(event=event).exists()
     assert not book.codes.exists() and not CodeApplication.objects.exists()
     assert not AuditEntry.objects.filter(action=Action.QDA_PROJECT_IMPORTED).exists()
+
+
+def test_the_nlp_pipeline_never_rewrites_an_imported_text(researcher):
+    from testimonies.services import research_copy_save
+
+    book, event, stories, other = two_coder_corpus(researcher)
+    target = EventFactory()
+    _import(
+        export(researcher, book, event),
+        researcher,
+        target,
+        Codebook.objects.create(name="I", slug="i"),
+    )
+    copy = ResearchCopy.objects.filter(testimony__event=target).first()
+    research_copy_save(
+        testimony_id=copy.testimony_id,
+        redacted_text="[PERSON] rewritten",
+        method="spacy",
+        version="x",
+        detected_language="fr",
+    )
+    copy.refresh_from_db()
+    assert copy.redacted_text == copy.testimony.text and copy.redaction_method == "imported"
+    assert copy.detected_language == "fr"
