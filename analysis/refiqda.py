@@ -92,6 +92,7 @@ class QdaNote:
     text: str
     created: datetime | None = None
     user_guid: str | None = None
+    modified: datetime | None = None
 
 
 def xml_datetime(value: datetime | None) -> str:
@@ -164,38 +165,20 @@ def source_element(source: QdaSource) -> etree._Element:
     )
     if source.description:
         etree.SubElement(element, _q("Description")).text = xml_text(source.description)
-    spans: dict[tuple[int, int], list[QdaCoding]] = defaultdict(list)
+    # One selection per passage AND coder (issue 21): consumers read the coder from the
+    # selection's creatingUser and keep one coding per code, passage and coder.
+    spans: dict[tuple[int, int, str], list[QdaCoding]] = defaultdict(list)
     whole: list[QdaCoding] = []
     for coding in source.codings:
         if coding.start is None or coding.end is None:
             whole.append(coding)
+            spans[(0, length, coding.user_guid or "")].append(coding)
         else:
             start = max(0, min(coding.start, length))
             end = max(start, min(coding.end, length))
-            spans[(start, end)].append(coding)
-    if whole:
-        spans[(0, length)].extend(whole)
-    for (start, end), codings in sorted(spans.items()):
-        first = codings[0]
-        attrs = {
-            "guid": stable_guid("selection", f"{source.guid}:{start}:{end}"),
-            "startPosition": str(start),
-            "endPosition": str(end),
-            "creationDateTime": xml_datetime(
-                min((c.created for c in codings if c.created), default=None)
-            ),
-        }
-        if first.user_guid:
-            attrs["creatingUser"] = first.user_guid
-        selection = etree.SubElement(element, _q("PlainTextSelection"), attrs)
-        for coding in codings:
-            _coding_element(
-                selection,
-                coding,
-                stable_guid(
-                    "coding", f"{source.guid}:{start}:{end}:{coding.code_guid}:{coding.user_guid}"
-                ),
-            )
+            spans[(start, end, coding.user_guid or "")].append(coding)
+    for (start, end, user_guid), codings in sorted(spans.items()):
+        _selection_element(element, source.guid, start, end, user_guid, codings)
     for coding in whole:
         _coding_element(
             element,
@@ -209,13 +192,49 @@ def source_element(source: QdaSource) -> etree._Element:
     return element
 
 
+def _selection_element(parent, source_guid, start, end, user_guid, codings) -> None:
+    attrs = {
+        "guid": stable_guid("selection", f"{source_guid}:{start}:{end}:{user_guid}"),
+        "startPosition": str(start),
+        "endPosition": str(end),
+        "creationDateTime": xml_datetime(
+            min((c.created for c in codings if c.created), default=None)
+        ),
+    }
+    if user_guid:
+        attrs["creatingUser"] = user_guid
+    selection = etree.SubElement(parent, _q("PlainTextSelection"), attrs)
+    for coding in codings:
+        whole = "doc" if coding.start is None else ""
+        key = f"{source_guid}:{start}:{end}:{coding.code_guid}:{coding.user_guid}:{whole}"
+        _coding_element(selection, coding, stable_guid("coding", key))
+
+
 def note_element(note: QdaNote) -> etree._Element:
-    attrs = {"guid": note.guid, "name": note.name, "creationDateTime": xml_datetime(note.created)}
+    """A memo: its text inline AND in ``sources/<guid>.txt`` (some consumers read only one)."""
+    attrs = {
+        "guid": note.guid,
+        "name": note.name,
+        "plainTextPath": f"internal://{note.guid}.txt",
+        "creationDateTime": xml_datetime(note.created),
+    }
     if note.user_guid:
         attrs["creatingUser"] = note.user_guid
+        attrs["modifyingUser"] = note.user_guid
+    if note.modified:
+        attrs["modifiedDateTime"] = xml_datetime(note.modified)
     element = _element("Note", attrs)
     etree.SubElement(element, _q("PlainTextContent")).text = xml_text(note.text)
     return element
+
+
+def _write_notes(xf, archive, notes: Iterable[QdaNote]) -> None:
+    def elements():
+        for note in notes:
+            archive.writestr(f"sources/{note.guid}.txt", xml_text(note.text).encode("utf-8"))
+            yield note_element(note)
+
+    _write_each(xf, "Notes", elements())
 
 
 def write_qdpx(
@@ -248,7 +267,7 @@ def write_qdpx(
                 _write_codebook(xf, codes)
                 _write_variables(xf, variables)
                 count = _write_sources(xf, archive, sources, progress)
-                _write_each(xf, "Notes", map(note_element, notes))
+                _write_notes(xf, archive, notes)
                 for guid in project_note_guids:
                     xf.write(_element("NoteRef", {"targetGUID": guid}))
         xml_buffer.seek(0)

@@ -87,7 +87,13 @@ def export_filename(*, dataset: str, format: str) -> str:
 
 @transaction.atomic
 def export_job_create(
-    *, user, dataset: str, format: str, filters: AnalysisFilters, language: str = "en"
+    *,
+    user,
+    dataset: str,
+    format: str,
+    filters: AnalysisFilters,
+    language: str = "en",
+    blind: bool = False,
 ) -> ExportJob:
     """Record an export and queue it once the transaction commits."""
     export_validate(user=user, dataset=dataset, format=format)
@@ -96,7 +102,9 @@ def export_job_create(
         user=user,
         dataset=dataset,
         format=format,
-        filters=filters.as_dict(),
+        # NOTE: "blind": made while coding blind, so the project names no coder (as the
+        # agreement pages do in that mode).
+        filters={**filters.as_dict(), **({"blind": True} if blind else {})},
         language=language[:8],
         filename=export_filename(dataset=dataset, format=format),
     )
@@ -117,7 +125,14 @@ def _stories(job: ExportJob):
 
 
 def export_write(
-    *, user, dataset: str, format: str, filters: AnalysisFilters, fh, progress=None
+    *,
+    user,
+    dataset: str,
+    format: str,
+    filters: AnalysisFilters,
+    fh,
+    progress=None,
+    blind: bool = False,
 ) -> int:
     """Write one export to the binary file ``fh``; returns the number of stories read."""
     export_validate(user=user, dataset=dataset, format=format)
@@ -141,6 +156,7 @@ def export_write(
             include_characteristics=can_export_characteristics(user),
             fh=fh,
             progress=progress,
+            blind=blind,
         )
     if dataset == Dataset.CODES:
         if codebook is None:
@@ -183,6 +199,7 @@ def export_job_run(*, job_id) -> ExportJob | None:
                 filters=AnalysisFilters.from_dict(job.filters),
                 fh=fh,
                 progress=progress,
+                blind=bool(job.filters.get("blind")),
             )
             fh.seek(0)
             job.file.save(f"{job.pk}.{EXTENSIONS[job.format]}", File(fh), save=False)

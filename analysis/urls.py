@@ -1,6 +1,6 @@
 from django.urls import path
 
-from analysis import views
+from analysis import views, views_qdpx
 
 app_name = "analysis"
 urlpatterns = [
@@ -14,6 +14,12 @@ urlpatterns = [
     path("quotes/", views.quotes, name="quotes"),
     path("quotes/sheet/", views.quote_sheet, name="quote_sheet"),
     path("exports/", views.exports, name="exports"),
+    path("exports/import/", views_qdpx.qdpx_import_page, name="qdpx_import"),
+    path(
+        "exports/import/<int:event_id>/codes/<str:token>/",
+        views_qdpx.qdpx_import_codes,
+        name="qdpx_import_codes",
+    ),
     path("exports/<uuid:job_id>/", views.export_detail, name="export_detail"),
     path("exports/<uuid:job_id>/download/", views.export_download, name="export_download"),
 ]

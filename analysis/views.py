@@ -21,6 +21,8 @@ from core.keyset import keyset_page, without_jit
 from core.validation import parse_positive_int
 
 ANALYSTS = RESEARCH_TEAM
+# The coding pages' blind mode (coding.views.common.BLIND_SESSION_KEY; an edge, not imported).
+BLIND_SESSION_KEY = "coding_blind"
 PAGES = {
     "themes": "analysis:themes",
     "timeline": "analysis:timeline",
@@ -238,6 +240,7 @@ def exports(request):
                 format=fmt,
                 filters=filters,
                 language=form.cleaned_data.get("label_language") or get_language() or "en",
+                blind=bool(request.session.get(BLIND_SESSION_KEY)),
             )
         except ApplicationError as error:
             form_add_application_error(form, error)

@@ -30,6 +30,7 @@ class Action(models.TextChoices):
     RESEARCH_COPY_READ = "research_copy.read", _("Research copy read")
     EXPORT_CREATED = "export.created", _("Export made")
     EXPORT_DOWNLOADED = "export.downloaded", _("Export downloaded")
+    QDA_PROJECT_IMPORTED = "qda_project.imported", _("QDA project imported")
     TOKEN_CREATED = "api_token.created", _("API token created")
     TOKEN_REVOKED = "api_token.revoked", _("API token revoked")
     CONSENT_GIVEN = "consent.given", _("Consent given")

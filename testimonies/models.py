@@ -70,6 +70,7 @@ class Channel(models.TextChoices):
     FACILITATOR = "facilitator", _("Entered by a facilitator")
     IMPORT = "import", _("Bulk import")
     API = "api", _("API")
+    QDA_IMPORT = "qda_import", _("Imported from a QDA project")
 
 
 class ConsentMethod(models.TextChoices):
@@ -306,6 +307,8 @@ class ResearchCopy(models.Model):
     class Method(models.TextChoices):
         RULES = "rules", _("Rule-based (e-mail addresses, phone numbers)")
         SPACY = "spacy", _("spaCy named entities and rules")
+        # The text as the QDA project held it: its codings' positions refer to it.
+        IMPORTED = "imported", _("Kept as imported from a QDA project")
 
     testimony = models.OneToOneField(
         Testimony, on_delete=models.CASCADE, related_name="research_copy"

@@ -100,9 +100,22 @@ def _variables(include_characteristics: bool) -> list[refiqda.QdaVariable]:
     return variables
 
 
-def _users(stories) -> list[refiqda.QdaUser]:
+def coder_names(user_ids, *, blind: bool = False) -> dict[int, str]:
+    """Coders named as on the agreement pages (display name, else e-mail address); in blind
+    mode nobody is named: "Coder 1", "Coder 2"... in a stable order."""
+    from accounts.models import User
+
+    ordered = sorted(user_ids)
+    if blind:
+        return {i: _("Coder %(number)s") % {"number": n} for n, i in enumerate(ordered, 1)}
+    users = User.objects.filter(id__in=ordered).only("id", "display_name", "email")
+    return {u.id: u.display_name or u.email for u in users}
+
+
+def _users(stories, *, blind: bool = False) -> list[refiqda.QdaUser]:
     # NOTE: the writer needs the users before the sources, so the coders of the whole selection
-    # and the memo authors are read first (ids only).
+    # and the memo authors are read first (ids only). Each user is listed once, with a GUID
+    # stable across exports (uuid5 of the account id).
     coder_ids = set(
         accepted_applications()
         .filter(testimony_id__in=stories.values("id"))
@@ -113,8 +126,10 @@ def _users(stories) -> list[refiqda.QdaUser]:
     coder_ids.update(
         Memo.objects.exclude(author_id=None).values_list("author_id", flat=True).distinct()
     )
+    names = coder_names(coder_ids, blind=blind)
     return [
-        refiqda.QdaUser(refiqda.stable_guid("user", i), f"coder-{i}") for i in sorted(coder_ids)
+        refiqda.QdaUser(refiqda.stable_guid("user", i), names.get(i, f"coder-{i}"))
+        for i in sorted(coder_ids)
     ]
 
 
@@ -129,12 +144,19 @@ def _chunk_applications(ids: list[int], codebook) -> dict[int, list[dict]]:
     return apps
 
 
-def _chunk_memos(ids: list[int], selection: _Selection) -> dict[int, list[int]]:
+def _chunk_memos(ids: list[int], selection: _Selection) -> dict[int, list[tuple]]:
     memos = defaultdict(list)
-    for memo_id, tid in Memo.objects.filter(testimony_id__in=ids).values_list("id", "testimony_id"):
-        memos[tid].append(memo_id)
+    rows = Memo.objects.filter(testimony_id__in=ids).order_by("id")
+    for memo_id, tid, title, body in rows.values_list("id", "testimony_id", "title", "body"):
+        memos[tid].append((memo_id, title, body))
         selection.story_memos.append(memo_id)
     return memos
+
+
+def _memo_description(memos: list[tuple]) -> str:
+    """Story memos also as the source's description: where QualCoder and ATLAS.ti show a
+    document's memo (the notes stay the exchange's record, linked by NoteRef)."""
+    return "\n\n".join(f"{title}\n{body}" for _id, title, body in memos)
 
 
 def _variable_values(copy, chars, selection: _Selection) -> list[tuple[str, str, str]]:
@@ -172,7 +194,8 @@ def _source(copy, apps, memos, chars, selection: _Selection) -> refiqda.QdaSourc
             if a["code_id"] in selection.code_guids
         ],
         variable_values=_variable_values(copy, chars, selection),
-        note_guids=[refiqda.stable_guid("memo", m) for m in memos[t.id]],
+        description=_memo_description(memos[t.id]),
+        note_guids=[refiqda.stable_guid("memo", m[0]) for m in memos[t.id]],
     )
 
 
@@ -207,6 +230,7 @@ def _notes(memos) -> Iterator[refiqda.QdaNote]:
             name=memo.title,
             text=memo.body,
             created=memo.created_at,
+            modified=memo.updated_at,
             user_guid=_user_guid(memo.author_id),
         )
 
@@ -222,7 +246,13 @@ def _all_notes(selection: _Selection) -> Iterator[refiqda.QdaNote]:
 
 
 def write_qdpx(
-    *, stories, codebook, include_characteristics: bool, fh, progress: Progress = None
+    *,
+    stories,
+    codebook,
+    include_characteristics: bool,
+    fh,
+    progress: Progress = None,
+    blind: bool = False,
 ) -> int:
     """A REFI-QDA project of the selection: codebook, research copies, codings, memos."""
     code_tree, code_guids = _code_tree(codebook)
@@ -241,7 +271,7 @@ def write_qdpx(
     return refiqda.write_qdpx(
         fh,
         name=_("Entendu selection of %(date)s") % {"date": timezone.now().date().isoformat()},
-        users=_users(stories),
+        users=_users(stories, blind=blind),
         codes=code_tree,
         variables=variables,
         sources=_sources(selection, progress),

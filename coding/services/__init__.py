@@ -16,6 +16,13 @@ from coding.services.codebooks import (
 from coding.services.codes import code_create, code_delete, code_merge, code_move, code_update
 from coding.services.default_codebook import codebook_default_seed
 from coding.services.erasure import erase_for_testimony, on_scopes_narrowed
+from coding.services.imports import (
+    ImportedCodeSpec,
+    external_coder,
+    qda_applications_write,
+    qda_codes_merge,
+    qda_memos_write,
+)
 from coding.services.memos import memo_create, memo_delete, memo_update
 from coding.services.reconciliation import coding_complete, reconciliation_record
 from coding.services.suggestions import (
@@ -31,6 +38,11 @@ from coding.services.suggestions import (
 )
 
 __all__ = [
+    "ImportedCodeSpec",
+    "external_coder",
+    "qda_applications_write",
+    "qda_codes_merge",
+    "qda_memos_write",
     "CODE_FIELDS",
     "codebook_default_seed",
     "application_create",

@@ -4,11 +4,22 @@ from django.db import transaction
 from django.utils import timezone
 
 from testimonies import redaction
-from testimonies.models import ResearchCopy, Testimony
+from testimonies.models import Channel, ResearchCopy, Testimony
 
 
 def rules_copy_fields(testimony: Testimony) -> dict:
-    """The research copy's fields as the rule-based redaction makes them (before NLP runs)."""
+    """The research copy's fields as the rule-based redaction makes them (before NLP runs).
+
+    A story imported from a QDA project keeps its text as the project held it: its codings'
+    positions refer to that text (the researcher importing it attests it is research material)."""
+    if testimony.channel == Channel.QDA_IMPORT:
+        return {
+            "redacted_title": testimony.title,
+            "redacted_text": testimony.text,
+            "redacted_restore_trust": testimony.restore_trust,
+            "redaction_method": ResearchCopy.Method.IMPORTED,
+            "redaction_version": "qdpx",
+        }
     return {
         "redacted_title": redaction.redact(testimony.title),
         "redacted_text": redaction.redact(testimony.text),
@@ -54,13 +65,16 @@ def research_copy_save(
     copy = ResearchCopy.objects.filter(testimony=testimony).first() or ResearchCopy(
         testimony=testimony
     )
-    copy.redacted_text = redacted_text
-    if redacted_title is not None:
-        copy.redacted_title = redacted_title
-    if redacted_restore_trust is not None:
-        copy.redacted_restore_trust = redacted_restore_trust
-    copy.redaction_method = method
-    copy.redaction_version = version
+    # NOTE: an imported copy's text is what its codings' positions refer to; only the
+    # language is updated.
+    if copy.redaction_method != ResearchCopy.Method.IMPORTED:
+        copy.redacted_text = redacted_text
+        if redacted_title is not None:
+            copy.redacted_title = redacted_title
+        if redacted_restore_trust is not None:
+            copy.redacted_restore_trust = redacted_restore_trust
+        copy.redaction_method = method
+        copy.redaction_version = version
     if detected_language is not None:
         copy.detected_language = detected_language
     if language_confidence is not None:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from audit.models import Action
 from core.exceptions import ApplicationError, ConflictError
 from core.outbox import outbox_enqueue
+from core.text import normalise_newlines
 from events.models import Event
 from testimonies import hooks, withdrawal_codes
 from testimonies.models import (
@@ -80,8 +81,10 @@ class SubmissionDraft:
         tidy(self, "contact", MappingProxyType(contact))
         tidy(self, "reasons", tuple(dict.fromkeys(self.reasons or ())))
         tidy(self, "consequences", tuple(dict.fromkeys(self.consequences or ())))
-        tidy(self, "title", self.title or "")
-        tidy(self, "restore_trust", self.restore_trust or "")
+        # NOTE: one rule for line breaks (core.text): offsets mean the same thing everywhere.
+        tidy(self, "text", normalise_newlines(self.text))
+        tidy(self, "title", normalise_newlines(self.title or ""))
+        tidy(self, "restore_trust", normalise_newlines(self.restore_trust or ""))
         tidy(self, "first_name", (self.first_name or "").strip())
         tidy(self, "declared_language", (self.declared_language or "").strip())
 
@@ -109,7 +112,7 @@ def submission_caller_scope(draft: SubmissionDraft) -> str:
     anyone else is the anonymous form, whose own random key is then its only credential.
     NOTE: migration 0005 derives the same scope from a saved row; keep them in step.
     """
-    if draft.channel == Channel.IMPORT:
+    if draft.channel in (Channel.IMPORT, Channel.QDA_IMPORT):
         return "import"
     participant = draft.participant
     if getattr(participant, "is_authenticated", False):
@@ -326,6 +329,7 @@ def _consented_details_save(testimony: Testimony, draft: SubmissionDraft) -> Non
     actor = {
         Channel.FACILITATOR: ConsentChange.Actor.FACILITATOR,
         Channel.IMPORT: ConsentChange.Actor.IMPORT,
+        Channel.QDA_IMPORT: ConsentChange.Actor.IMPORT,
     }.get(draft.channel, ConsentChange.Actor.PARTICIPANT)
     ConsentChange.objects.create(
         testimony=testimony,

@@ -347,6 +347,11 @@ URLS: dict[str, Expect] = {
     "analysis:quotes": Expect(get=RESEARCH),
     "analysis:quote_sheet": Expect(get=RESEARCH_POST_ONLY, post=RESEARCH_ACTION),
     "analysis:exports": Expect(get=RESEARCH, post=RESEARCH),
+    "analysis:qdpx_import": Expect(get=RESEARCH, post=RESEARCH),
+    "analysis:qdpx_import_codes": Expect(
+        get=statuses(403, anonymous=302, researcher=404, granted_researcher=404, admin=404),
+        kwargs=lambda w: {"event_id": w.event.pk, "token": "x" * 32},
+    ),
     "analysis:export_detail": Expect(
         get=statuses(403, anonymous=302, researcher=200, granted_researcher=404, admin=404),
     ),
