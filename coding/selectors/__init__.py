@@ -29,6 +29,7 @@ from coding.selectors.intercoder import (
     agreement_report,
     disagreements,
 )
+from coding.selectors.palette import Palette, coding_palette, recent_code_ids
 from coding.selectors.stories import (
     QUEUE_STATUSES,
     SENTENCE,
@@ -113,4 +114,7 @@ __all__ = [
     "theme_counts",
     "visible_testimony_ids",
     "work_queue",
+    "Palette",
+    "coding_palette",
+    "recent_code_ids",
 ]
