@@ -150,15 +150,27 @@ def work_queue(
 
 
 def next_story_id(*, user, after_testimony_id: int) -> int | None:
-    """The next story in the queue that the user has not finished (for "next story")."""
+    """The story after this one in the queue's order (newest first) that no one has finished,
+    else the first such story from the top: "next story" moves on through the queue even when
+    the coder does not mark each story as coded."""
     done = CodingCompletion.objects.filter(testimony_id=OuterRef("testimony_id"))
-    return (
-        research_copies_for_user(user=user)
-        .exclude(testimony_id=after_testimony_id)
-        .filter(~Exists(done))
-        .values_list("testimony_id", flat=True)
+    copies = research_copies_for_user(user=user)
+    todo = copies.exclude(testimony_id=after_testimony_id).filter(~Exists(done))
+    here = (
+        copies.filter(testimony_id=after_testimony_id)
+        .values_list("testimony__submitted_at", "id")
         .first()
     )
+    if here is not None:
+        submitted_at, copy_id = here
+        later = todo.filter(
+            Q(testimony__submitted_at__lt=submitted_at)
+            | Q(testimony__submitted_at=submitted_at, id__lt=copy_id)
+        )
+        found = later.values_list("testimony_id", flat=True).first()
+        if found is not None:
+            return found
+    return todo.values_list("testimony_id", flat=True).first()
 
 
 def code_descendants(*, code: Code) -> list[Code]:

@@ -237,6 +237,9 @@
       if (comment) { event.preventDefault(); comment.focus(); }
     } else if (key === "Escape") {
       clearSelection();
+    } else if (key === "a" || key === "A") {
+      var accept = document.querySelector("#suggestions .suggestion-accept [type=submit]");
+      if (accept) { event.preventDefault(); accept.click(); }
     } else if (key === "n" || key === "N") {
       var next = document.getElementById("next-story");
       if (next) { event.preventDefault(); next.click(); }
