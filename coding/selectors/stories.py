@@ -273,8 +273,20 @@ def pending_suggestions_for_user(*, user) -> QuerySet[CodeApplication]:
 
 
 def story_suggestions(*, user, testimony_id: int, codebook: Codebook | None = None) -> list:
-    """The suggestions the coding screen offers on one story, strongest first."""
-    qs = pending_suggestions_for_user(user=user).filter(testimony_id=testimony_id)
+    """The suggestions the coding screen offers on one story, strongest first: those of
+    ``pending_suggestions_for_user`` on this story."""
+    if not suggestions_enabled() or not can_code(user):
+        return []
+    # NOTE: the same rows as pending_suggestions_for_user(...).filter(testimony_id=...), read
+    # from this story's rows only: the story's visibility is one correlated EXISTS, not the
+    # list of every story the user may read (a scan of 100,000 stories at every action).
+    visible = research_copies_for_user(user=user).filter(testimony_id=OuterRef("testimony_id"))
+    mine = CodeApplication.objects.filter(
+        testimony_id=OuterRef("testimony_id"), code_id=OuterRef("code_id"), source=HUMAN, coder=user
+    )
+    qs = CodeApplication.objects.filter(
+        testimony_id=testimony_id, source=MACHINE, status=SUGGESTED
+    ).filter(Exists(visible), ~Exists(mine))
     if codebook is not None:
         qs = qs.filter(code__codebook=codebook)
     return list(qs.select_related("code").order_by("-confidence", "code__position", "id"))
@@ -319,6 +331,20 @@ def memos_for_user(*, user) -> QuerySet[Memo]:
         Memo.objects.filter(
             Q(testimony__isnull=True) | Q(testimony_id__in=visible_testimony_ids(user=user))
         )
+        .select_related("author", "code")
+        .order_by("-updated_at", "-id")
+    )
+
+
+def story_memos(*, user, testimony_id: int) -> list[Memo]:
+    """The memos on one story (those of ``memos_for_user`` on it), newest first."""
+    if not can_code(user):
+        return []
+    # NOTE: as story_suggestions: the story's visibility is one correlated EXISTS.
+    visible = research_copies_for_user(user=user).filter(testimony_id=OuterRef("testimony_id"))
+    return list(
+        Memo.objects.filter(testimony_id=testimony_id)
+        .filter(Exists(visible))
         .select_related("author", "code")
         .order_by("-updated_at", "-id")
     )

@@ -90,11 +90,7 @@ def parts_context(request, copy, codebook, passage=None, back=None) -> dict:
         "suggestions": suggestions,
         "suggestions_on": selectors.suggestions_enabled(),
         "reviewed_count": len(reviewed),
-        "memos": list(
-            selectors.memos_for_user(user=user)
-            .filter(testimony_id=copy.testimony_id)
-            .select_related("author")
-        ),
+        "memos": selectors.story_memos(user=user, testimony_id=copy.testimony_id),
         "hidden_count": sum(
             1 for a in applications if a.source == CodeApplication.Source.HUMAN and a.id in hidden
         ),
