@@ -115,10 +115,21 @@ def story_context(request, copy, codebook, apply_form=None, memo_form=None, pass
     }
 
 
+# The stories whose reading this session has recorded in the audit log (the last few).
+READ_SESSION_KEY = "coding_read"
+READ_REMEMBERED = 50
+
+
+def _record_read(request, copy, via: str) -> None:
+    audit_record(action=Action.RESEARCH_COPY_READ, target=copy.testimony, details={"via": via})
+    read = [i for i in request.session.get(READ_SESSION_KEY, []) if i != copy.testimony_id]
+    request.session[READ_SESSION_KEY] = [copy.testimony_id, *read][:READ_REMEMBERED]
+
+
 @roles_required(*CODERS)
 def story(request, testimony_id: int):
     copy = story_copy(request, testimony_id)
-    audit_record(action=Action.RESEARCH_COPY_READ, target=copy.testimony, details={"via": "coding"})
+    _record_read(request, copy, "coding")
     codebook = codebook_for_request(request)
     start = parse_positive_int(request.GET.get("start", ""), minimum=0)
     end = parse_positive_int(request.GET.get("end", ""), minimum=0)
@@ -151,9 +162,11 @@ def story_parts(request, testimony_id: int):
     """The parts of the coding screen an action changes (``coding/_parts.html``), for the
     page's script to put in place after a call to the API: same access as the page."""
     copy = story_copy(request, testimony_id)
-    audit_record(
-        action=Action.RESEARCH_COPY_READ, target=copy.testimony, details={"via": "coding-parts"}
-    )
+    # NOTE: the page recorded this session's reading of the story; the parts it refreshes after
+    # each action are that same reading (a record each would be one per code applied). A
+    # session that has not opened the page (a script calling the parts alone) is recorded.
+    if testimony_id not in request.session.get(READ_SESSION_KEY, []):
+        _record_read(request, copy, "coding-parts")
     codebook = codebook_for_request(request)
     back = f"{reverse('coding:story', args=[testimony_id])}?codebook={codebook.slug}"
     return render(request, "coding/_parts.html", parts_context(request, copy, codebook, back=back))

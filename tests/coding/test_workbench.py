@@ -163,3 +163,22 @@ def test_recent_codes_read_a_bounded_index_scan(world, researcher):
         selectors.recent_code_ids(user=researcher, codebook=world["book"])
     assert len(queries) == 1
     assert "LIMIT" in queries[0]["sql"]
+
+
+def test_parts_are_the_pages_reading_in_the_audit_log(world, client_for, researcher):
+    from audit.models import Action, AuditEntry
+
+    reads = AuditEntry.objects.filter(
+        action=Action.RESEARCH_COPY_READ, target_id=str(world["story"].pk)
+    )
+    # A session that reads the parts alone (a script) is recorded once.
+    alone = client_for(researcher)
+    alone.get(parts_url(world))
+    alone.get(parts_url(world))
+    assert reads.count() == 1
+    # The page records its reading; the parts it refreshes after each action do not add one.
+    c = client_for(researcher)
+    c.get(f"/coding/stories/{world['story'].id}/")
+    for _ in range(3):
+        assert c.get(parts_url(world)).status_code == 200
+    assert reads.count() == 2
