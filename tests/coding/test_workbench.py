@@ -182,3 +182,26 @@ def test_parts_are_the_pages_reading_in_the_audit_log(world, client_for, researc
     for _ in range(3):
         assert c.get(parts_url(world)).status_code == 200
     assert reads.count() == 2
+
+
+def test_next_story_moves_on_through_the_queue(world, researcher):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from testimonies.models import Testimony
+
+    older = [story(text=f"Histoire {i}.") for i in range(3)]
+    now = timezone.now()
+    for i, s in enumerate([world["story"], *older]):
+        Testimony.objects.filter(pk=s.pk).update(submitted_at=now - timedelta(days=i))
+    order = [world["story"].id, *(s.id for s in older)]
+    # Newest first, as the queue: each "next" is the one after, without marking any as coded.
+    seen = [order[0]]
+    for _ in range(3):
+        seen.append(selectors.next_story_id(user=researcher, after_testimony_id=seen[-1]))
+    assert seen == order
+    # After the last, back to the first not finished.
+    assert selectors.next_story_id(user=researcher, after_testimony_id=order[-1]) == order[0]
+    services.coding_complete(testimony=older[0], coder=researcher, done=True)
+    assert selectors.next_story_id(user=researcher, after_testimony_id=order[0]) == order[2]
