@@ -272,24 +272,37 @@ def pending_suggestions_for_user(*, user) -> QuerySet[CodeApplication]:
     return suggestions_for_user(user=user).filter(status=SUGGESTED).filter(~Exists(mine))
 
 
-def story_suggestions(*, user, testimony_id: int, codebook: Codebook | None = None) -> list:
+def story_suggestions(
+    *, user, testimony_id: int, codebook: Codebook | None = None, copy: ResearchCopy | None = None
+) -> list:
     """The suggestions the coding screen offers on one story, strongest first: those of
-    ``pending_suggestions_for_user`` on this story."""
+    ``pending_suggestions_for_user`` on this story. ``copy``: the story's research copy as
+    ``research_copies_for_user`` gave it to the caller (its access already checked)."""
     if not suggestions_enabled() or not can_code(user):
         return []
-    # NOTE: the same rows as pending_suggestions_for_user(...).filter(testimony_id=...), read
-    # from this story's rows only: the story's visibility is one correlated EXISTS, not the
-    # list of every story the user may read (a scan of 100,000 stories at every action).
-    visible = research_copies_for_user(user=user).filter(testimony_id=OuterRef("testimony_id"))
     mine = CodeApplication.objects.filter(
         testimony_id=OuterRef("testimony_id"), code_id=OuterRef("code_id"), source=HUMAN, coder=user
     )
     qs = CodeApplication.objects.filter(
         testimony_id=testimony_id, source=MACHINE, status=SUGGESTED
-    ).filter(Exists(visible), ~Exists(mine))
+    ).filter(~Exists(mine))
+    qs = _visible_story(qs, user=user, testimony_id=testimony_id, copy=copy)
     if codebook is not None:
         qs = qs.filter(code__codebook=codebook)
     return list(qs.select_related("code").order_by("-confidence", "code__position", "id"))
+
+
+def _visible_story(qs, *, user, testimony_id: int, copy: ResearchCopy | None):
+    """``qs`` (rows of one story) kept only while the user may read that story.
+
+    NOTE: the same rows as filtering on ``visible_testimony_ids`` (every story the user may
+    read: a scan of 100,000 stories at every action), read from this story's rows only: a
+    correlated EXISTS, or nothing more when the caller holds the copy the scoped selector gave.
+    """
+    if copy is not None and copy.testimony_id == testimony_id:
+        return qs
+    visible = research_copies_for_user(user=user).filter(testimony_id=OuterRef("testimony_id"))
+    return qs.filter(Exists(visible))
 
 
 def code_segments(*, user, code: Code, limit: int = 200) -> list[dict]:
@@ -336,15 +349,11 @@ def memos_for_user(*, user) -> QuerySet[Memo]:
     )
 
 
-def story_memos(*, user, testimony_id: int) -> list[Memo]:
-    """The memos on one story (those of ``memos_for_user`` on it), newest first."""
+def story_memos(*, user, testimony_id: int, copy: ResearchCopy | None = None) -> list[Memo]:
+    """The memos on one story (those of ``memos_for_user`` on it), newest first; ``copy`` as
+    for ``story_suggestions``."""
     if not can_code(user):
         return []
-    # NOTE: as story_suggestions: the story's visibility is one correlated EXISTS.
-    visible = research_copies_for_user(user=user).filter(testimony_id=OuterRef("testimony_id"))
-    return list(
-        Memo.objects.filter(testimony_id=testimony_id)
-        .filter(Exists(visible))
-        .select_related("author", "code")
-        .order_by("-updated_at", "-id")
-    )
+    qs = Memo.objects.filter(testimony_id=testimony_id)
+    qs = _visible_story(qs, user=user, testimony_id=testimony_id, copy=copy)
+    return list(qs.select_related("author", "code").order_by("-updated_at", "-id"))

@@ -30,7 +30,7 @@ def suggestion_items(user, copy, codebook) -> list:
     confidence and the scope accepting takes by default."""
     text = copy.redacted_text
     items = selectors.story_suggestions(
-        user=user, testimony_id=copy.testimony_id, codebook=codebook
+        user=user, testimony_id=copy.testimony_id, codebook=codebook, copy=copy
     )
     for s in items:
         s.passage = services.suggestion_passage(s)
@@ -90,7 +90,7 @@ def parts_context(request, copy, codebook, passage=None, back=None) -> dict:
         "suggestions": suggestions,
         "suggestions_on": selectors.suggestions_enabled(),
         "reviewed_count": len(reviewed),
-        "memos": selectors.story_memos(user=user, testimony_id=copy.testimony_id),
+        "memos": selectors.story_memos(user=user, testimony_id=copy.testimony_id, copy=copy),
         "hidden_count": sum(
             1 for a in applications if a.source == CodeApplication.Source.HUMAN and a.id in hidden
         ),
