@@ -29,8 +29,7 @@ For the other engineers (NLP, testimonies, analysis):
       (``coding/services/suggestions.py``: get-or-create on those keys, a pending row refreshed,
       a reviewed row never touched again), so running a task twice adds nothing.
 - ``Memo`` — on a story, on a code, or on the project (``kind``).
-- ``CodingCompletion`` — a coder marked a story as fully coded (agreement counts a code's absence
-  only for coders who coded the story).
+- ``CodingCompletion`` — a coder finished a story (agreement counts absences only from them).
 - ``Reconciliation`` — the team's decision on a (story, code) disagreement.
 - ``CodebookVersion`` — a JSON snapshot of a codebook after each change.
 
@@ -289,6 +288,7 @@ class CodeApplication(models.Model):
             models.Index(fields=["code", "source", "status"]),
             models.Index(fields=["coder", "testimony"]),
             models.Index(fields=["source", "status", "testimony"]),
+            models.Index(fields=["coder", "-created_at"], name="application_coder_recent"),
         ]
 
     def __str__(self) -> str:

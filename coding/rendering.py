@@ -99,37 +99,50 @@ def _item_texts() -> dict[str, str]:
             "comment": _("Comment"),
             "save": _("Save the comment"),
             "remove": _("Remove this code"),
+            "saved": _("Comment saved."),
+            "removed": _("Code removed."),
         }.items()
     }
 
 
-def _item_actions(app, label: str, t: dict, hidden: str, comment_url: str, delete_url: str):
-    """The comment and remove forms of one's own application (``label`` already escaped)."""
+def _item_actions(app, label: str, t: dict, hidden: str, urls: tuple[str, str, str]):
+    """The comment and remove forms of one's own application (``label`` already escaped);
+    ``data-api`` names the API call a script makes instead of the plain POST."""
+    comment_url, delete_url, api_url = urls
     return (
         f'<details class="app-actions"><summary>{t["actions"]}'
         f'<span class="visually-hidden"> ({label})</span></summary>'
-        f'<form method="post" action="{comment_url % app.id}" class="stack">{hidden}'
-        f'<label for="comment-{app.id}">{t["comment"]}</label>'
+        f'<form method="post" action="{comment_url % app.id}" class="stack" '
+        f'data-api="{api_url % app.id}" data-api-method="PATCH" data-done="{t["saved"]}">'
+        f'{hidden}<label for="comment-{app.id}">{t["comment"]}</label>'
         f'<textarea id="comment-{app.id}" name="comment" rows="2" maxlength="2000">'
         f"{escape(app.comment)}</textarea>"
         f'<button type="submit" class="secondary">{t["save"]}</button></form>'
-        f'<form method="post" action="{delete_url % app.id}" class="inline-form">'
+        f'<form method="post" action="{delete_url % app.id}" class="inline-form" '
+        f'data-api="{api_url % app.id}" data-api-method="DELETE" data-done="{t["removed"]}">'
         f'{hidden}<button type="submit" class="danger">{t["remove"]}</button></form>'
         "</details>"
     )
 
 
-def render_application_items(request, applications) -> SafeString:
-    """The ``<li>`` items of the applications list on the coding screen."""
+def render_application_items(request, applications, back: str | None = None) -> SafeString:
+    """The ``<li>`` items of the applications list on the coding screen; each form goes back
+    to ``back`` (default: the page asked for)."""
     if not applications:
         return mark_safe("")  # noqa: S308 - empty
     t = _item_texts()
     hidden = (
         f'<input type="hidden" name="csrfmiddlewaretoken" value="{escape(get_token(request))}">'
-        f'<input type="hidden" name="next" value="{escape(request.get_full_path())}">'
+        f'<input type="hidden" name="next" value="{escape(back or request.get_full_path())}">'
     )
-    comment_url = reverse("coding:application_comment", args=[0]).replace("/0/", "/%d/")
-    delete_url = reverse("coding:application_delete", args=[0]).replace("/0/", "/%d/")
+    urls = tuple(
+        reverse(name, args=[0]).replace("/0/", "/%d/")
+        for name in (
+            "coding:application_comment",
+            "coding:application_delete",
+            "api:coding-api:application",
+        )
+    )
     dates: dict = {}
     items = []
     for app in applications:
@@ -164,7 +177,7 @@ def render_application_items(request, applications) -> SafeString:
         if app.comment:
             parts.append(f'<p class="comment">{escape(app.comment)}</p>')
         if app.mine:
-            parts.append(_item_actions(app, label, t, hidden, comment_url, delete_url))
+            parts.append(_item_actions(app, label, t, hidden, urls))
         parts.append("</li>")
         items.append("".join(parts))
     # SECURITY: every value above went through escape(); ids and offsets are integers.

@@ -6,6 +6,7 @@ app_name = "coding"
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("stories/<int:testimony_id>/", views.story, name="story"),
+    path("stories/<int:testimony_id>/parts/", views.story_parts, name="story_parts"),
     path("stories/<int:testimony_id>/apply/", views.apply, name="apply"),
     path("stories/<int:testimony_id>/blind/", views.blind, name="blind"),
     path("blind/", views.blind, name="blind_mode"),

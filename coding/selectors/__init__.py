@@ -29,6 +29,7 @@ from coding.selectors.intercoder import (
     agreement_report,
     disagreements,
 )
+from coding.selectors.palette import Palette, coding_palette, recent_code_ids
 from coding.selectors.stories import (
     QUEUE_STATUSES,
     SENTENCE,
@@ -43,6 +44,7 @@ from coding.selectors.stories import (
     sentence_spans,
     similar_stories_for_coding,
     story_applications,
+    story_memos,
     story_suggestions,
     suggestions_enabled,
     suggestions_for_user,
@@ -106,6 +108,7 @@ __all__ = [
     "research_copy_for_coding",
     "sentence_spans",
     "story_applications",
+    "story_memos",
     "story_suggestions",
     "suggestions_enabled",
     "suggestions_for_user",
@@ -113,4 +116,7 @@ __all__ = [
     "theme_counts",
     "visible_testimony_ids",
     "work_queue",
+    "Palette",
+    "coding_palette",
+    "recent_code_ids",
 ]

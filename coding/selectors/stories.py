@@ -150,15 +150,27 @@ def work_queue(
 
 
 def next_story_id(*, user, after_testimony_id: int) -> int | None:
-    """The next story in the queue that the user has not finished (for "next story")."""
+    """The story after this one in the queue's order (newest first) that no one has finished,
+    else the first such story from the top: "next story" moves on through the queue even when
+    the coder does not mark each story as coded."""
     done = CodingCompletion.objects.filter(testimony_id=OuterRef("testimony_id"))
-    return (
-        research_copies_for_user(user=user)
-        .exclude(testimony_id=after_testimony_id)
-        .filter(~Exists(done))
-        .values_list("testimony_id", flat=True)
+    copies = research_copies_for_user(user=user)
+    todo = copies.exclude(testimony_id=after_testimony_id).filter(~Exists(done))
+    here = (
+        copies.filter(testimony_id=after_testimony_id)
+        .values_list("testimony__submitted_at", "id")
         .first()
     )
+    if here is not None:
+        submitted_at, copy_id = here
+        later = todo.filter(
+            Q(testimony__submitted_at__lt=submitted_at)
+            | Q(testimony__submitted_at=submitted_at, id__lt=copy_id)
+        )
+        found = later.values_list("testimony_id", flat=True).first()
+        if found is not None:
+            return found
+    return todo.values_list("testimony_id", flat=True).first()
 
 
 def code_descendants(*, code: Code) -> list[Code]:
@@ -260,12 +272,37 @@ def pending_suggestions_for_user(*, user) -> QuerySet[CodeApplication]:
     return suggestions_for_user(user=user).filter(status=SUGGESTED).filter(~Exists(mine))
 
 
-def story_suggestions(*, user, testimony_id: int, codebook: Codebook | None = None) -> list:
-    """The suggestions the coding screen offers on one story, strongest first."""
-    qs = pending_suggestions_for_user(user=user).filter(testimony_id=testimony_id)
+def story_suggestions(
+    *, user, testimony_id: int, codebook: Codebook | None = None, copy: ResearchCopy | None = None
+) -> list:
+    """The suggestions the coding screen offers on one story, strongest first: those of
+    ``pending_suggestions_for_user`` on this story. ``copy``: the story's research copy as
+    ``research_copies_for_user`` gave it to the caller (its access already checked)."""
+    if not suggestions_enabled() or not can_code(user):
+        return []
+    mine = CodeApplication.objects.filter(
+        testimony_id=OuterRef("testimony_id"), code_id=OuterRef("code_id"), source=HUMAN, coder=user
+    )
+    qs = CodeApplication.objects.filter(
+        testimony_id=testimony_id, source=MACHINE, status=SUGGESTED
+    ).filter(~Exists(mine))
+    qs = _visible_story(qs, user=user, testimony_id=testimony_id, copy=copy)
     if codebook is not None:
         qs = qs.filter(code__codebook=codebook)
     return list(qs.select_related("code").order_by("-confidence", "code__position", "id"))
+
+
+def _visible_story(qs, *, user, testimony_id: int, copy: ResearchCopy | None):
+    """``qs`` (rows of one story) kept only while the user may read that story.
+
+    NOTE: the same rows as filtering on ``visible_testimony_ids`` (every story the user may
+    read: a scan of 100,000 stories at every action), read from this story's rows only: a
+    correlated EXISTS, or nothing more when the caller holds the copy the scoped selector gave.
+    """
+    if copy is not None and copy.testimony_id == testimony_id:
+        return qs
+    visible = research_copies_for_user(user=user).filter(testimony_id=OuterRef("testimony_id"))
+    return qs.filter(Exists(visible))
 
 
 def code_segments(*, user, code: Code, limit: int = 200) -> list[dict]:
@@ -310,3 +347,13 @@ def memos_for_user(*, user) -> QuerySet[Memo]:
         .select_related("author", "code")
         .order_by("-updated_at", "-id")
     )
+
+
+def story_memos(*, user, testimony_id: int, copy: ResearchCopy | None = None) -> list[Memo]:
+    """The memos on one story (those of ``memos_for_user`` on it), newest first; ``copy`` as
+    for ``story_suggestions``."""
+    if not can_code(user):
+        return []
+    qs = Memo.objects.filter(testimony_id=testimony_id)
+    qs = _visible_story(qs, user=user, testimony_id=testimony_id, copy=copy)
+    return list(qs.select_related("author", "code").order_by("-updated_at", "-id"))

@@ -90,7 +90,13 @@ def application_create(
         comment=comment.strip(),
         suggestion=suggestion,
     )
-    full_clean(application, exclude=["testimony", "code", "coder", "suggestion"])
+    # NOTE: the span, the duplicate and the human row's status were checked above (and the
+    # database enforces every constraint on save): the fields only, not three queries a check.
+    full_clean(
+        application,
+        exclude=["testimony", "code", "coder", "suggestion"],
+        validate_constraints=False,
+    )
     try:
         with transaction.atomic():
             application.save()
@@ -104,7 +110,13 @@ def application_update(*, application: CodeApplication, user, comment: str) -> C
     if application.coder_id != user.id:
         raise ApplicationError(_("You can only change your own applications."))
     application.comment = comment.strip()
-    full_clean(application, exclude=["testimony", "code", "coder", "suggestion"])
+    # NOTE: the span, the duplicate and the human row's status were checked above (and the
+    # database enforces every constraint on save): the fields only, not three queries a check.
+    full_clean(
+        application,
+        exclude=["testimony", "code", "coder", "suggestion"],
+        validate_constraints=False,
+    )
     application.save(update_fields=["comment", "updated_at"])
     return application
 

@@ -22,13 +22,13 @@ from coding.views.codes import (
 )
 from coding.views.memos import memo_create, memo_delete, memo_edit, memos
 from coding.views.queue import queue
+from coding.views.screen import story, story_parts
 from coding.views.workbench import (
     application_comment,
     application_delete,
     apply,
     blind,
     complete,
-    story,
     suggestion_review,
 )
 
@@ -60,5 +60,6 @@ __all__ = [
     "queue",
     "reconcile",
     "story",
+    "story_parts",
     "suggestion_review",
 ]

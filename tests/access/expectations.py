@@ -262,6 +262,7 @@ URLS: dict[str, Expect] = {
     "events:public": Expect(get=PUBLIC),
     "coding:queue": Expect(get=RESEARCH),
     "coding:story": Expect(get=RESEARCH),
+    "coding:story_parts": Expect(get=RESEARCH),
     "coding:apply": Expect(
         get=RESEARCH_POST_ONLY,
         post=statuses(403, anonymous=302, researcher=400, granted_researcher=400, admin=400),

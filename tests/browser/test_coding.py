@@ -62,20 +62,30 @@ def test_researcher_codes_a_span_and_offsets_are_code_points(page):
 
     mark = page.locator("#story-text mark")
     expect(mark).to_have_text("Le médecin ne m’a pas écoutée 😡")
+    expect(page.locator("#coding-live")).to_have_text(
+        "Applied “Prioritise holistic, person-centred care”."
+    )
+    # No page load: the passage stays selected, so a second code is one key press away; the
+    # code just applied is first among the recent codes, so the keys follow the new order.
+    expect(page.locator("input[name=start]")).to_have_value(str(start))
+    expect(page.locator("#recent-palette .code-button").first).to_have_attribute(
+        "data-shortcut", "1"
+    )
+    key = page.locator("#code-palette .code-button", has_text="Not listened to").get_attribute(
+        "data-shortcut"
+    )
+    page.keyboard.press(key)
+    expect(page.locator("#span-apps li")).to_have_count(2)
+    second = CodeApplication.objects.get(testimony=s, coder=researcher, code__key="not_listened_to")
+    assert (second.start, second.end) == (start, end)
+
     page.reload()
-    expect(page.locator("#story-text mark")).to_have_text("Le médecin ne m’a pas écoutée 😡")
-    app = CodeApplication.objects.get(testimony=s, coder=researcher)
+    expect(page.locator("#story-text mark").first).to_have_text("Le médecin ne m’a pas écoutée 😡")
+    app = CodeApplication.objects.get(testimony=s, coder=researcher, code=theme)
     assert (app.code_id, app.start, app.end) == (theme.id, start, end)
     assert TEXT[app.start : app.end] == "Le médecin ne m’a pas écoutée 😡"
     # The text shown is exactly the research copy (the highlight adds no character).
     assert page.locator("#story-text").text_content() == TEXT
-
-    # The passage stays selected after applying: a second code is one key press away.
-    expect(page.locator("input[name=start]")).to_have_value(str(start))
-    page.keyboard.press("6")  # "Not listened to", the sixth code
-    expect(page.locator("#span-apps li")).to_have_count(2)
-    second = CodeApplication.objects.get(testimony=s, coder=researcher, code__key="not_listened_to")
-    assert (second.start, second.end) == (start, end)
 
 
 def test_keyboard_alone_selects_a_sentence_and_applies_a_code(page):
@@ -99,7 +109,7 @@ def test_keyboard_alone_selects_a_sentence_and_applies_a_code(page):
     page.keyboard.press("d")
     expect(page.locator("input[name=scope][value=document]")).to_be_checked()
     page.keyboard.press("3")
-    expect(page.locator(".messages")).to_contain_text("Champion diversity in research")
+    expect(page.locator("#coding-live")).to_contain_text("Champion diversity in research")
     doc = CodeApplication.objects.filter(testimony=s, coder=researcher, start__isnull=True)
     assert doc.get().code.key == "research"
 

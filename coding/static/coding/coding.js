@@ -9,24 +9,49 @@
  */
 (function () {
   "use strict";
-  var textEl = document.getElementById("story-text");
-  var form = document.getElementById("apply-form");
-  if (!textEl || !form) return;
-
-  var segs = Array.prototype.slice.call(textEl.querySelectorAll("[data-start]"));
-  var segStarts = segs.map(function (s) { return Number(s.dataset.start); });
-  var chars = Array.from(textEl.textContent);
-  var total = Number(textEl.dataset.length || chars.length);
-  var sentences = JSON.parse((document.getElementById("story-sentences") || {}).textContent || "[]");
-  var startInput = form.querySelector("[name=start]");
-  var endInput = form.querySelector("[name=end]");
-  var status = document.getElementById("selection-status");
-  var scopeSpan = form.querySelector("[name=scope][value=span]");
-  var scopeDoc = form.querySelector("[name=scope][value=document]");
+  // NOTE: the screen's elements are looked up by init(), again after workbench.js has put a
+  // refreshed part in place (refresh()) or the next story's screen (init()); the document's
+  // listeners are added once and read these variables.
+  var textEl, form, segs, segStarts, chars, total, sentences, startInput, endInput, status;
+  var scopeSpan, scopeDoc, filter;
   var current = null; // [start, end] in code points
   var sentenceIndex = -1;
   var anchorIndex = -1;
   var programmatic = false;
+
+  function refresh() {
+    segs = Array.prototype.slice.call(textEl.querySelectorAll("[data-start]"));
+    segStarts = segs.map(function (s) { return Number(s.dataset.start); });
+    chars = Array.from(textEl.textContent);
+    total = Number(textEl.dataset.length || chars.length);
+  }
+
+  function init() {
+    textEl = document.getElementById("story-text");
+    form = document.getElementById("apply-form");
+    if (!textEl || !form) return false;
+    refresh();
+    sentences = JSON.parse((document.getElementById("story-sentences") || {}).textContent || "[]");
+    startInput = form.querySelector("[name=start]");
+    endInput = form.querySelector("[name=end]");
+    status = document.getElementById("selection-status");
+    scopeSpan = form.querySelector("[name=scope][value=span]");
+    scopeDoc = form.querySelector("[name=scope][value=document]");
+    filter = document.getElementById("code-filter");
+    current = null;
+    sentenceIndex = -1;
+    anchorIndex = -1;
+    status.dataset.empty = status.textContent;
+    textEl.addEventListener("mouseup", onSelection);
+    textEl.addEventListener("keyup", onSelection);
+    form.addEventListener("submit", onSubmit);
+    // After a reload, restore the passage the server sent back with an error.
+    if (startInput.value !== "" && endInput.value !== "") {
+      var s = Number(startInput.value), e = Number(endInput.value);
+      if (e > s && e <= total) select(s, e, false);
+    }
+    return true;
+  }
 
   function cpLen(str) { return Array.from(str).length; }
 
@@ -138,12 +163,7 @@
     select(sentences[sentenceIndex][0], sentences[sentenceIndex][1], true);
   }
 
-  status.dataset.empty = status.textContent;
-  document.addEventListener("selectionchange", onSelection);
-  textEl.addEventListener("mouseup", onSelection);
-  textEl.addEventListener("keyup", onSelection);
-
-  form.addEventListener("submit", function (event) {
+  function onSubmit(event) {
     var spanChosen = scopeSpan && scopeSpan.checked;
     if (spanChosen && (startInput.value === "" || endInput.value === "")) {
       event.preventDefault();
@@ -151,7 +171,10 @@
         "Select a passage in the story first, or apply the code to the whole story.");
       textEl.focus();
     }
-  });
+  }
+
+  if (!init()) return;
+  document.addEventListener("selectionchange", onSelection);
 
   // Select an application's passage from the list.
   document.addEventListener("click", function (event) {
@@ -168,21 +191,18 @@
       if ((" " + m.dataset.apps + " ").indexOf(" " + id + " ") >= 0) m.classList.toggle("focus", on);
     });
   }
-  document.querySelectorAll(".app-item[data-app]").forEach(function (item) {
-    ["mouseenter", "focusin"].forEach(function (t) { item.addEventListener(t, function () { emphasise(item, true); }); });
-    ["mouseleave", "focusout"].forEach(function (t) { item.addEventListener(t, function () { emphasise(item, false); }); });
-  });
-
-  // Filter the code palette.
-  var filter = document.getElementById("code-filter");
-  if (filter) {
-    filter.addEventListener("input", function () {
-      var q = filter.value.trim().toLowerCase();
-      document.querySelectorAll("#code-palette li").forEach(function (li) {
-        li.hidden = q !== "" && li.dataset.label.indexOf(q) < 0;
-      });
+  ["mouseover", "focusin"].forEach(function (t) {
+    document.addEventListener(t, function (event) {
+      var item = event.target.closest && event.target.closest(".app-item[data-app]");
+      if (item) emphasise(item, true);
     });
-  }
+  });
+  ["mouseout", "focusout"].forEach(function (t) {
+    document.addEventListener(t, function (event) {
+      var item = event.target.closest && event.target.closest(".app-item[data-app]");
+      if (item) emphasise(item, false);
+    });
+  });
 
   // Keyboard shortcuts, documented on the page.
   document.addEventListener("keydown", function (event) {
@@ -217,15 +237,26 @@
       if (comment) { event.preventDefault(); comment.focus(); }
     } else if (key === "Escape") {
       clearSelection();
+    } else if (key === "a" || key === "A") {
+      var accept = document.querySelector("#suggestions .suggestion-accept [type=submit]");
+      if (accept) { event.preventDefault(); accept.click(); }
     } else if (key === "n" || key === "N") {
       var next = document.getElementById("next-story");
-      if (next) { event.preventDefault(); window.location.href = next.href; }
+      if (next) { event.preventDefault(); next.click(); }
     }
   });
 
-  // After a reload, restore the passage the server sent back with an error.
-  if (startInput.value !== "" && endInput.value !== "") {
-    var s = Number(startInput.value), e = Number(endInput.value);
-    if (e > s && e <= total) select(s, e, false);
-  }
+  // For workbench.js: after it puts a part in place, or the next story's screen.
+  window.EntenduCoding = {
+    init: init,
+    // The story's marks changed: read its segments again and select the passage again.
+    refresh: function () {
+      refresh();
+      var whole = scopeDoc && scopeDoc.checked;
+      if (current) select(current[0], current[1], false);
+      if (whole) scopeDoc.checked = true;
+    },
+    current: function () { return current; },
+    clear: clearSelection,
+  };
 })();
