@@ -39,7 +39,7 @@ from analysis.fts import (
 from coding.models import Code, CodeApplication, Codebook
 from coding.selectors import code_translated, codebook_default
 from events.models import Event
-from testimonies.models import ResearchCopy, Testimony
+from testimonies.models import QuoteRequest, ResearchCopy, Testimony
 
 
 @dataclass(frozen=True)
@@ -297,9 +297,10 @@ def search_finds_forms_in_every_language() -> bool:
 
 
 def quotable_stories(*, user, filters: AnalysisFilters) -> QuerySet[Testimony]:
-    """Stories whose consent, read now, allows quotation (anonymous or named)."""
+    """Stories whose consent, read now, allows quotation (anonymous, named, or asked each time:
+    then only the passages the participant approved, see ``quotes_for_user``)."""
     return stories_for_analysis(user=user, filters=filters).filter(
-        Q(scope_quote_anonymous=True) | Q(scope_quote_named=True)
+        Q(scope_quote_anonymous=True) | Q(scope_quote_named=True) | Q(scope_quote_ask=True)
     )
 
 
@@ -325,7 +326,16 @@ def quotes_for_user(
         end=OuterRef("end"),
         id__gt=OuterRef("id"),
     )
+    # "Ask me before each quote": a passage goes on a sheet only once its participant approved
+    # that very passage (issue 20); a pending or declined one never does.
+    approved = QuoteRequest.objects.filter(
+        testimony_id=OuterRef("testimony_id"),
+        start=OuterRef("start"),
+        end=OuterRef("end"),
+        status=QuoteRequest.Status.APPROVED,
+    )
     qs = spans.filter(testimony__in=stories.values("id")).filter(~Exists(newer))
+    qs = qs.filter(Q(testimony__scope_quote_ask=False) | Exists(approved))
     return (
         qs.select_related(
             "code",
