@@ -169,9 +169,7 @@ def unsubscribe(request, token):
         response = render(request, "testimonies/unsubscribe.html", {"done": False})
     else:
         found = services.follow_up_unsubscribe(token=token)
-        response = render(
-            request, "testimonies/unsubscribe.html", {"done": True, "found": found}
-        )
+        response = render(request, "testimonies/unsubscribe.html", {"done": True, "found": found})
     response._has_been_logged = True  # SECURITY: the path carries the token
     return no_store(response)
 
@@ -233,4 +231,3 @@ def commitment_quotes(request, event_id, pk):
     context = {"event": event, "commitment": commitment, "form": form, "quotes": quotes}
     status = 400 if form.is_bound else 200
     return render(request, "testimonies/commitment_quotes.html", context, status=status)
-

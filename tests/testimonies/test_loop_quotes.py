@@ -1,0 +1,129 @@
+"""Issue 20, point 3: per-quote approval. A researcher asks for one passage and a named purpose;
+with "ask me before each quote" the participant approves or declines; quote sheets include the
+passage only once approved; a declined passage is never asked again for that purpose; bad input
+changes nothing."""
+
+import pytest
+
+from accounts.roles import Role
+from analysis import exporters, selectors
+from analysis.selectors import AnalysisFilters
+from core.exceptions import ApplicationError, NotFoundError
+from testimonies import services
+from testimonies.models import ConsentChange, QuoteRequest
+from testimonies.services import quote_request_answer, quote_request_create
+from tests.analysis.factories import apply, codebook_with_themes, story
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+TEXT = "The nurse was kind. The wait was long."
+KIND = (0, 19)
+
+
+def sheet(user):
+    qs = selectors.quotes_for_user(user=user, filters=AnalysisFilters())
+    return sorted(q.text for q in exporters.quotes_from(qs))
+
+
+def ask(user, s, span=KIND, purpose="report", detail="Annual report 2027"):
+    return quote_request_create(
+        user=user,
+        public_id=s.public_id,
+        start=span[0],
+        end=span[1],
+        purpose=purpose,
+        purpose_detail=detail,
+    )
+
+
+@pytest.fixture
+def asked():
+    researcher = UserFactory(roles=[Role.RESEARCHER])
+    _book, themes = codebook_with_themes(1)
+    s = story(text=TEXT, scopes=("quote_anonymous", "quote_ask"))
+    apply(s, themes[0], start=0, end=19, coder=researcher)
+    apply(s, themes[0], start=20, end=38, coder=researcher)
+    return researcher, s
+
+
+def test_an_asked_for_story_is_on_no_sheet_until_approved(asked):
+    researcher, s = asked
+    assert sheet(researcher) == []
+    quote = ask(researcher, s)
+    assert quote.status == "pending" and quote.passage == "The nurse was kind."
+    assert quote.attribution == "anonymous"
+    assert sheet(researcher) == []
+    quote_request_answer(
+        testimony=s, quote_id=quote.pk, approve=True, actor=ConsentChange.Actor.CODE
+    )
+    assert sheet(researcher) == ["The nurse was kind."]
+    kinds = list(s.changes.values_list("kind", flat=True))
+    assert kinds[-2:] == ["quote_requested", "quote_approved"]
+
+
+def test_a_declined_passage_never_appears_and_cannot_be_asked_again(asked):
+    researcher, s = asked
+    quote = ask(researcher, s)
+    quote_request_answer(
+        testimony=s, quote_id=quote.pk, approve=False, actor=ConsentChange.Actor.CODE
+    )
+    assert sheet(researcher) == []
+    with pytest.raises(ApplicationError, match="declined"):
+        ask(researcher, s)
+    # Another purpose may still be asked.
+    assert ask(researcher, s, purpose="presentation").status == "pending"
+    assert s.changes.filter(kind="quote_declined").count() == 1
+
+
+def test_without_the_ask_scope_the_request_is_approved_at_once():
+    researcher = UserFactory(roles=[Role.RESEARCHER])
+    s = story(text=TEXT, scopes=("quote_named",), first_name="Ana")
+    quote = ask(researcher, s)
+    assert quote.status == "approved" and quote.attribution == "named"
+
+
+@pytest.mark.parametrize(
+    "span,message",
+    [((30, 90), "not in the story"), ((5, 5), "not in the story"), ((-1, 4), "not in the story")],
+)
+def test_a_passage_outside_the_story_is_refused(asked, span, message):
+    researcher, s = asked
+    with pytest.raises(ApplicationError) as error:
+        ask(researcher, s, span=span)
+    assert message in str(error.value.field_errors)
+    assert not QuoteRequest.objects.exists()
+
+
+def test_a_story_whose_scopes_forbid_quoting_is_refused():
+    researcher = UserFactory(roles=[Role.RESEARCHER])
+    s = story(text=TEXT, scopes=())
+    with pytest.raises(ApplicationError, match="not agreed to be quoted"):
+        ask(researcher, s)
+    assert not QuoteRequest.objects.exists()
+    assert not s.changes.filter(kind="quote_requested").exists()
+
+
+def test_only_the_research_team_may_ask(asked):
+    _researcher, s = asked
+    facilitator = UserFactory(roles=[Role.FACILITATOR])
+    with pytest.raises(NotFoundError):
+        ask(facilitator, s)
+
+
+def test_an_answer_is_given_once_and_withdrawal_erases_the_requests(asked):
+    researcher, s = asked
+    quote = ask(researcher, s)
+    quote_request_answer(testimony=s, quote_id=quote.pk, approve=True, actor="code")
+    with pytest.raises(ApplicationError, match="already answered"):
+        quote_request_answer(testimony=s, quote_id=quote.pk, approve=False, actor="code")
+    services.testimony_withdraw(testimony=s, scopes=None, actor="code")
+    assert not QuoteRequest.objects.filter(testimony=s).exists()
+
+
+def test_narrowing_the_ask_scope_cancels_waiting_requests(asked):
+    researcher, s = asked
+    quote = ask(researcher, s)
+    services.testimony_withdraw(testimony=s, scopes={"quote_ask"}, actor="code")
+    quote.refresh_from_db()
+    assert quote.status == "cancelled"
