@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.roles import RESEARCH_TEAM
-from analysis import dashboards, exporters, selectors, services
+from analysis import dashboards, exporters, programme, selectors, services
 from analysis.forms import ExportForm, FilterForm, QuoteSheetForm
 from analysis.models import ExportJob
 from analysis.selectors import AnalysisFilters
@@ -69,6 +69,7 @@ def themes(request):
         charts_list,
         by=by,
         dimensions=dashboards.DIMENSIONS,
+        agreement=programme.own_reading_agreement(),
     )
 
 

@@ -4,10 +4,6 @@ and the storyteller's own reading. Plain values; the labels are translatable."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-# The six action themes of the default codebook, by key (coding owns their names; testimonies
-# keeps the keys so a participant's own reading can name them without importing coding).
-THEME_KEYS = ("education", "research", "community", "person_centred", "communication", "workforce")
-
 PASSAGE_MAX_LENGTH = 1_000
 PURPOSE_DETAIL_MAX_LENGTH = 200
 CHANGE_SENTENCE_MAX_LENGTH = 300

@@ -10,6 +10,7 @@ from events.models import Commitment, CommitmentStatusChange
 from testimonies import hooks
 from testimonies.choices import QuoteStatus
 from testimonies.models import FollowUp, OwnReading, QuoteRequest, Testimony
+from testimonies.redaction import redact
 
 QUOTABLE = Q(scope_quote_anonymous=True) | Q(scope_quote_named=True) | Q(scope_quote_ask=True)
 
@@ -104,3 +105,17 @@ def quotes_for_commitments(*, commitments) -> dict[int, list[str]]:
 
 def quote_requests_for_story(*, testimony: Testimony) -> QuerySet[QuoteRequest]:
     return QuoteRequest.objects.filter(testimony=testimony).order_by("-requested_at", "-id")
+
+
+def own_reading_for_research(*, testimony: Testimony) -> dict | None:
+    """The participant's own reading as researchers see it: theme names, trust, and the sentence
+    with e-mail addresses and phone numbers redacted (as in the research copy)."""
+    reading = OwnReading.objects.filter(testimony=testimony).first()
+    if reading is None:
+        return None
+    labels = theme_labels()
+    return {
+        "themes": [labels.get(key, key) for key in reading.themes],
+        "trust_change": reading.get_trust_change_display(),
+        "what_should_change": redact(reading.what_should_change),
+    }

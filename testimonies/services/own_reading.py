@@ -4,8 +4,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError
-from testimonies.choices import CHANGE_SENTENCE_MAX_LENGTH, THEME_KEYS, TrustChange
+from testimonies.choices import CHANGE_SENTENCE_MAX_LENGTH, TrustChange
 from testimonies.models import OwnReading, Testimony
+from testimonies.selectors_loop import theme_labels
 from testimonies.services.checks import text_problem
 
 
@@ -20,7 +21,7 @@ def own_reading_save(
     themes = sorted({str(t) for t in themes or ()})
     sentence = (what_should_change or "").strip()
     errors: dict[str, list[str]] = {}
-    if set(themes) - set(THEME_KEYS):
+    if set(themes) - set(theme_labels()):
         errors["themes"] = [_("Choose among the themes shown.")]
     if trust_change and trust_change not in TrustChange.values:
         errors["trust_change"] = [_("Choose one of the answers shown.")]

@@ -394,6 +394,8 @@ URLS: dict[str, Expect] = {
         post=statuses(404, anonymous=302, participant=400),
     ),
     "testimonies:my_data": Expect(get=SIGNED_IN),
+    "programme:you_said_we_did": Expect(get=PUBLIC),
+    "programme:you_said_we_did_csv": Expect(get=PUBLIC),
     # Closing the loop (issue 20): the code is the only secret; an empty POST finds no story.
     "testimonies:my_story": Expect(get=PUBLIC, post=statuses(400)),
     "testimonies:my_story_own": Expect(
