@@ -127,3 +127,33 @@ def test_narrowing_the_ask_scope_cancels_waiting_requests(asked):
     services.testimony_withdraw(testimony=s, scopes={"quote_ask"}, actor="code")
     quote.refresh_from_db()
     assert quote.status == "cancelled"
+
+
+def test_the_request_page_refuses_bad_input_and_saves_a_good_request(asked, client_for):
+    researcher, s = asked
+    c = client_for(researcher)
+    url = f"/research/stories/{s.public_id}/quote-request/"
+    assert c.get(f"{url}?start=0&end=19").status_code == 200
+    outside = {"start": 30, "end": 900, "purpose": "report", "purpose_detail": "Annual report"}
+    response = c.post(url, outside)
+    assert response.status_code == 400
+    assert "This passage is not in the story" in response.content.decode()
+    assert not QuoteRequest.objects.exists()
+    good = {**outside, "start": 0, "end": 19}
+    assert c.post(url, good).status_code == 302
+    body = c.get(url).content.decode()
+    assert "The nurse was kind." in body and "Waiting for your answer" in body
+
+
+def test_the_research_copy_shows_the_participants_own_reading(asked, client_for):
+    researcher, s = asked
+    services.own_reading_save(
+        testimony=s,
+        themes=[],
+        trust_change="lower",
+        what_should_change="Call me at +44 20 7946 0958",
+    )
+    body = client_for(researcher).get(f"/research/stories/{s.public_id}/").content.decode()
+    assert "I trust health services less" in body
+    assert "7946" not in body  # the sentence is redacted as the research copy is
+    assert f"/research/stories/{s.public_id}/quote-request/" in body
