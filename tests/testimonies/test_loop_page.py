@@ -174,3 +174,27 @@ def test_a_commitment_shows_its_approved_anonymous_quote_on_the_public_page(
     assert c.post(url, {"quotes": [quote.pk]}).status_code == 302
     body = client.get(f"/events/{event.slug}/public/").content.decode()
     assert "The nurse was kind." in body
+
+
+def test_a_waiting_quote_request_is_e_mailed_in_the_participants_language(
+    client, told, django_capture_on_commit_callbacks
+):
+    _event, submission = told
+    client.post(
+        "/my-story/",
+        {"code": submission.withdrawal_code, "action": "follow_up", "quote_requests": "on"},
+        HTTP_ACCEPT_LANGUAGE="fr",
+    )
+    assert FollowUp.objects.get().language == "fr"
+    with django_capture_on_commit_callbacks(execute=True):
+        quote_request_create(
+            user=UserFactory(roles=[Role.RESEARCHER]),
+            public_id=submission.testimony.public_id,
+            start=0,
+            end=19,
+            purpose="report",
+            purpose_detail="Rapport annuel",
+        )
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject == "Une demande de citation attend votre réponse"
+    assert "The nurse" not in mail.outbox[0].body  # never the story in an e-mail
