@@ -305,7 +305,7 @@ def quotable_stories(*, user, filters: AnalysisFilters) -> QuerySet[Testimony]:
 
 
 def quotes_for_user(
-    *, user, filters: AnalysisFilters, code_id: int | None = None
+    *, user, filters: AnalysisFilters, code_id: int | None = None, to_ask: bool = False
 ) -> QuerySet[CodeApplication]:
     """Coded spans of quotable stories, optionally under one code (with its sub-codes).
 
@@ -335,7 +335,11 @@ def quotes_for_user(
         status=QuoteRequest.Status.APPROVED,
     )
     qs = spans.filter(testimony__in=stories.values("id")).filter(~Exists(newer))
-    qs = qs.filter(Q(testimony__scope_quote_ask=False) | Exists(approved))
+    if to_ask:
+        # The passages a researcher may still ask for (issue 20): never on a sheet as they are.
+        qs = qs.filter(testimony__scope_quote_ask=True).exclude(Exists(approved))
+    else:
+        qs = qs.filter(Q(testimony__scope_quote_ask=False) | Exists(approved))
     return (
         qs.select_related(
             "code",

@@ -184,6 +184,12 @@ def quotes(request):
         {"quote": quote, "language_label": dashboards.language_label(quote.language)}
         for quote in exporters.quotes_from(page.object_list)
     ]
+    to_ask = list(
+        selectors.quotes_for_user(
+            user=request.user, filters=filters, code_id=filters.code_id, to_ask=True
+        )[:10]
+    )
+    receipts = {a.testimony_id: a.testimony.public_id for a in to_ask}
     return render(
         request,
         "analysis/quotes.html",
@@ -192,6 +198,10 @@ def quotes(request):
             "page": "quotes",
             "results": page,
             "items": items,
+            "to_ask": [
+                {"quote": q, "public_id": receipts[q.testimony_id]}
+                for q in exporters.quotes_from(to_ask)
+            ],
             "sheet_form": QuoteSheetForm(),
         },
     )

@@ -157,3 +157,11 @@ def test_the_research_copy_shows_the_participants_own_reading(asked, client_for)
     assert "I trust health services less" in body
     assert "7946" not in body  # the sentence is redacted as the research copy is
     assert f"/research/stories/{s.public_id}/quote-request/" in body
+
+
+def test_the_quote_finder_offers_to_ask_for_a_passage(asked, client_for):
+    researcher, s = asked
+    body = client_for(researcher).get("/analysis/quotes/").content.decode()
+    assert "Passages to ask for first" in body
+    assert f"/research/stories/{s.public_id}/quote-request/?start=0&amp;end=19" in body
+    assert "0 quotes" in body
