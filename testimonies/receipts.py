@@ -7,7 +7,7 @@ for (the consent-text hash, the scopes in our own words, the withdrawal state).
 from django.conf import settings
 from django.urls import reverse
 
-from testimonies.models import Channel, ConsentMethod, Scope, Testimony
+from testimonies.models import Channel, ConsentChange, ConsentMethod, Scope, Testimony
 
 KANTARA_VERSION = "KI-CR-v1.1.0"
 
@@ -125,4 +125,16 @@ def _entendu_extension(testimony: Testimony, granted: list[Scope]) -> dict:
         "submittedAt": testimony.submitted_at.isoformat(),
         "status": testimony.status,
         "withdrawnAt": testimony.withdrawn_at.isoformat() if testimony.withdrawn_at else None,
+        # Each quote request and answer is a consent change (issue 20): what, by whom, when.
+        "quoteDecisions": [
+            {"kind": c.kind, "by": c.actor, "request": c.scopes, "at": c.at.isoformat()}
+            for c in testimony.changes.filter(kind__in=QUOTE_KINDS).order_by("at", "id")
+        ],
     }
+
+
+QUOTE_KINDS = (
+    ConsentChange.Kind.QUOTE_REQUESTED,
+    ConsentChange.Kind.QUOTE_APPROVED,
+    ConsentChange.Kind.QUOTE_DECLINED,
+)

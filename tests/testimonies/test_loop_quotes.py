@@ -60,6 +60,11 @@ def test_an_asked_for_story_is_on_no_sheet_until_approved(asked):
     assert sheet(researcher) == ["The nurse was kind."]
     kinds = list(s.changes.values_list("kind", flat=True))
     assert kinds[-2:] == ["quote_requested", "quote_approved"]
+    from testimonies.receipts import testimony_receipt
+
+    decisions = testimony_receipt(testimony=s)["entendu"]["quoteDecisions"]
+    assert [d["kind"] for d in decisions] == ["quote_requested", "quote_approved"]
+    assert decisions[1]["by"] == "code" and decisions[1]["request"] == [f"quote:{quote.pk}:report"]
 
 
 def test_a_declined_passage_never_appears_and_cannot_be_asked_again(asked):
