@@ -179,3 +179,7 @@ def original_text_grant_holders():
         user_permissions__codename="view_original_text",
         user_permissions__content_type__app_label="testimonies",
     ).order_by("email")
+
+
+# The loop's reads other apps use (issue 20); their home is ``selectors_loop``.
+from testimonies.selectors_loop import own_reading_for_research  # noqa: E402, F401

@@ -24,6 +24,7 @@ from coding.views.common import (
 from core.access import roles_required
 from core.form_views import form_submit, post_action
 from core.validation import parse_positive_int
+from testimonies.selectors import own_reading_for_research
 
 
 def suggestion_items(user, copy, codebook) -> list:
@@ -98,6 +99,11 @@ def _story_context(request, copy, codebook, apply_form=None, memo_form=None, pas
             1 for a in applications if a.source == CodeApplication.Source.HUMAN and a.id in hidden
         ),
         "done": user.id in completions,
+        # The participant's own reading (issue 20), once this coder has finished the story, so
+        # that it never steers the coding it is compared with.
+        "own_reading": (
+            own_reading_for_research(testimony=copy.testimony) if user.id in completions else None
+        ),
         "next_story": selectors.next_story_id(user=user, after_testimony_id=copy.testimony_id),
         "completion_count": len(completions),
         "apply_form": apply_form or ApplyForm(codebook=codebook),

@@ -170,3 +170,14 @@ def test_the_quote_finder_offers_to_ask_for_a_passage(asked, client_for):
     assert "Passages to ask for first" in body
     assert f"/research/stories/{s.public_id}/quote-request/?start=0&amp;end=19" in body
     assert "0 quotes" in body
+
+
+def test_the_coding_screen_shows_the_own_reading_once_the_coder_is_done(asked, client_for):
+    from coding.services import coding_complete
+
+    researcher, s = asked
+    services.own_reading_save(testimony=s, themes=[], trust_change="higher")
+    c = client_for(researcher)
+    assert "I trust health services more" not in c.get(f"/coding/stories/{s.pk}/").content.decode()
+    coding_complete(testimony=s, coder=researcher)
+    assert "I trust health services more" in c.get(f"/coding/stories/{s.pk}/").content.decode()
