@@ -38,7 +38,7 @@ from analysis.models import ExportJob
 from coding.models import Code, CodeApplication, Codebook
 from coding.selectors import code_translated, codebook_default
 from events.models import Event
-from testimonies.models import ResearchCopy, Testimony
+from testimonies.models import QuoteRequest, ResearchCopy, Testimony
 
 
 @dataclass(frozen=True)
@@ -294,14 +294,15 @@ def search_finds_forms_in_every_language() -> bool:
 
 
 def quotable_stories(*, user, filters: AnalysisFilters) -> QuerySet[Testimony]:
-    """Stories whose consent, read now, allows quotation (anonymous or named)."""
+    """Stories whose consent, read now, allows quotation (anonymous, named, or asked each time:
+    then only the passages the participant approved, see ``quotes_for_user``)."""
     return stories_for_analysis(user=user, filters=filters).filter(
-        Q(scope_quote_anonymous=True) | Q(scope_quote_named=True)
+        Q(scope_quote_anonymous=True) | Q(scope_quote_named=True) | Q(scope_quote_ask=True)
     )
 
 
 def quotes_for_user(
-    *, user, filters: AnalysisFilters, code_id: int | None = None
+    *, user, filters: AnalysisFilters, code_id: int | None = None, to_ask: bool = False
 ) -> QuerySet[CodeApplication]:
     """Coded spans of quotable stories, optionally under one code (with its sub-codes).
 
@@ -322,7 +323,20 @@ def quotes_for_user(
         end=OuterRef("end"),
         id__gt=OuterRef("id"),
     )
+    # "Ask me before each quote": a passage goes on a sheet only once its participant approved
+    # that very passage (issue 20); a pending or declined one never does.
+    approved = QuoteRequest.objects.filter(
+        testimony_id=OuterRef("testimony_id"),
+        start=OuterRef("start"),
+        end=OuterRef("end"),
+        status=QuoteRequest.Status.APPROVED,
+    )
     qs = spans.filter(testimony__in=stories.values("id")).filter(~Exists(newer))
+    if to_ask:
+        # The passages a researcher may still ask for (issue 20): never on a sheet as they are.
+        qs = qs.filter(testimony__scope_quote_ask=True).exclude(Exists(approved))
+    else:
+        qs = qs.filter(Q(testimony__scope_quote_ask=False) | Exists(approved))
     return (
         qs.select_related(
             "code",

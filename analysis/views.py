@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.roles import RESEARCH_TEAM
-from analysis import dashboards, exporters, selectors, services
+from analysis import dashboards, exporters, programme, selectors, services
 from analysis.forms import ExportForm, FilterForm, QuoteSheetForm
 from analysis.models import ExportJob
 from analysis.selectors import AnalysisFilters
@@ -71,6 +71,7 @@ def themes(request):
         charts_list,
         by=by,
         dimensions=dashboards.DIMENSIONS,
+        agreement=programme.own_reading_agreement(),
     )
 
 
@@ -187,6 +188,12 @@ def quotes(request):
         {"quote": quote, "language_label": dashboards.language_label(quote.language)}
         for quote in exporters.quotes_from(page.object_list)
     ]
+    to_ask = list(
+        selectors.quotes_for_user(
+            user=request.user, filters=filters, code_id=filters.code_id, to_ask=True
+        )[:10]
+    )
+    receipts = {a.testimony_id: a.testimony.public_id for a in to_ask}
     return render(
         request,
         "analysis/quotes.html",
@@ -195,6 +202,10 @@ def quotes(request):
             "page": "quotes",
             "results": page,
             "items": items,
+            "to_ask": [
+                {"quote": q, "public_id": receipts[q.testimony_id]}
+                for q in exporters.quotes_from(to_ask)
+            ],
             "sheet_form": QuoteSheetForm(),
         },
     )

@@ -18,6 +18,7 @@ class CodingConfig(AppConfig):
         hooks.erasure_hooks.register(services.erase_for_testimony)
         hooks.narrowing_hooks.register(services.on_scopes_narrowed)
         hooks.theme_counter_hooks.register(selectors.theme_counts)
+        hooks.story_theme_hooks.register(selectors.themes_by_story)
         demo_seed_hooks.register(DemoStep(order=10, seed=demo.codebook_demo_step))
         demo_seed_hooks.register(DemoStep(order=40, seed=demo.coding_demo_step))
         events_hooks.theme_source_hooks.register(selectors.theme_codes)

@@ -39,6 +39,7 @@ urlpatterns = [
     path("events/", include("events.urls")),
     path("coding/", include("coding.urls")),
     path("analysis/", include("analysis.urls")),
+    path("", include("analysis.public_urls")),
     path("nlp/", include("nlp.urls")),
     path("", include("testimonies.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -324,6 +324,16 @@ def public_event_commitments(*, event: Event) -> QuerySet[Commitment]:
     )
 
 
+def commitment_quotes(*, commitments) -> dict[int, list[str]]:
+    """The approved anonymous quotes tied to each commitment (from testimonies, through
+    ``hooks.commitment_quote_hooks``): passages only, never a name."""
+    found: dict[int, list[str]] = {}
+    for provider in hooks.commitment_quote_hooks:
+        for pk, quotes in provider(commitments=commitments).items():
+            found.setdefault(pk, []).extend(quotes)
+    return found
+
+
 def public_event_figures(*, event: Event) -> dict[str, Any]:
     """Aggregates only: sessions held and attendance. Never a story, never a note."""
     figures = Session.objects.filter(event=event).aggregate(

@@ -20,6 +20,7 @@ SCOPE_HELP = {
     Scope.RESEARCH: _("Needed to send a story. Researchers read it without names or contacts."),
     Scope.QUOTE_ANONYMOUS: _("We may quote your words in reports, without your name."),
     Scope.QUOTE_NAMED: _('We may quote you with your first name and country, e.g. "Angela, USA".'),
+    Scope.QUOTE_ASK: _("We show you each passage and its purpose first; you approve or decline."),
     Scope.GENDER: _("You will be asked for your gender. You can still choose not to say."),
     Scope.AGE_BAND: _("You will be asked for your age band."),
     Scope.ETHNIC_MINORITY: _("You will be asked if you belong to an ethnic minority."),
@@ -95,7 +96,7 @@ class ConsentForm(forms.Form):
         return self["scope_research"]
 
     def quote_fields(self):
-        return [self["scope_quote_anonymous"], self["scope_quote_named"]]
+        return [self["scope_quote_anonymous"], self["scope_quote_named"], self["scope_quote_ask"]]
 
     def characteristic_scope_fields(self):
         return [self[f"scope_{s.value}"] for s in CHARACTERISTIC_SCOPES]

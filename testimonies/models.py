@@ -25,6 +25,7 @@ class Scope(models.TextChoices):
     RESEARCH = "research", _("Store and analyse my story for research")
     QUOTE_ANONYMOUS = "quote_anonymous", _("Quote my story anonymously in reports")
     QUOTE_NAMED = "quote_named", _("Quote my story with my first name and country")
+    QUOTE_ASK = "quote_ask", _("Ask me before each quote")
     GENDER = "gender", _("Share my gender")
     AGE_BAND = "age_band", _("Share my age band")
     ETHNIC_MINORITY = "ethnic_minority", _("Share whether I belong to an ethnic minority")
@@ -139,6 +140,7 @@ class Testimony(models.Model):
     scope_research = models.BooleanField(default=False)
     scope_quote_anonymous = models.BooleanField(default=False)
     scope_quote_named = models.BooleanField(default=False)
+    scope_quote_ask = models.BooleanField(default=False)
     scope_gender = models.BooleanField(default=False)
     scope_age_band = models.BooleanField(default=False)
     scope_ethnic_minority = models.BooleanField(default=False)
@@ -350,6 +352,9 @@ class ConsentChange(models.Model):
         GIVEN = "given", _("Consent given")
         NARROWED = "narrowed", _("Scopes withdrawn")
         WITHDRAWN = "withdrawn", _("Withdrawn entirely")
+        QUOTE_REQUESTED = "quote_requested", _("Quote requested")
+        QUOTE_APPROVED = "quote_approved", _("Quote approved")
+        QUOTE_DECLINED = "quote_declined", _("Quote declined")
 
     class Actor(models.TextChoices):
         PARTICIPANT = "participant", _("Participant (signed in)")
@@ -357,6 +362,7 @@ class ConsentChange(models.Model):
         FACILITATOR = "facilitator", _("Facilitator")
         IMPORT = "import", pgettext_lazy("channel", "Import")
         ADMIN = "admin", _("Administrator")
+        RESEARCHER = "researcher", _("Researcher")
 
     testimony = models.ForeignKey(Testimony, on_delete=models.CASCADE, related_name="changes")
     kind = models.CharField(max_length=16, choices=Kind.choices)
@@ -389,3 +395,7 @@ class OriginalTextAccess(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} read {self.testimony_id} at {self.at}"
+
+
+# The loop's models (issue 20), in their own module; importing them here registers them.
+from testimonies.models_loop import CommitmentQuote, FollowUp, OwnReading, QuoteRequest  # noqa

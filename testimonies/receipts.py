@@ -7,7 +7,7 @@ for (the consent-text hash, the scopes in our own words, the withdrawal state).
 from django.conf import settings
 from django.urls import reverse
 
-from testimonies.models import Channel, ConsentMethod, Scope, Testimony
+from testimonies.models import Channel, ConsentChange, ConsentMethod, Scope, Testimony
 
 KANTARA_VERSION = "KI-CR-v1.1.0"
 
@@ -26,6 +26,7 @@ PURPOSES = {
         ["Publication"],
         False,
     ),
+    Scope.QUOTE_ASK: ("Ask the participant before each quote", ["Publication"], False),
     Scope.GENDER: ("Analyse the story by self-identified gender", ["Research"], False),
     Scope.AGE_BAND: ("Analyse the story by age band", ["Research"], False),
     Scope.ETHNIC_MINORITY: ("Analyse the story by ethnic minority status", ["Research"], False),
@@ -37,6 +38,7 @@ PII_CATEGORIES = {
     Scope.RESEARCH: ["Free-text testimony", "Survey answers"],
     Scope.QUOTE_ANONYMOUS: ["Free-text testimony"],
     Scope.QUOTE_NAMED: ["Free-text testimony", "First name", "Country"],
+    Scope.QUOTE_ASK: ["Free-text testimony"],
     Scope.GENDER: ["Gender"],
     Scope.AGE_BAND: ["Age band"],
     Scope.ETHNIC_MINORITY: ["Ethnic minority status"],
@@ -123,4 +125,16 @@ def _entendu_extension(testimony: Testimony, granted: list[Scope]) -> dict:
         "submittedAt": testimony.submitted_at.isoformat(),
         "status": testimony.status,
         "withdrawnAt": testimony.withdrawn_at.isoformat() if testimony.withdrawn_at else None,
+        # Each quote request and answer is a consent change (issue 20): what, by whom, when.
+        "quoteDecisions": [
+            {"kind": c.kind, "by": c.actor, "request": c.scopes, "at": c.at.isoformat()}
+            for c in testimony.changes.filter(kind__in=QUOTE_KINDS).order_by("at", "id")
+        ],
     }
+
+
+QUOTE_KINDS = (
+    ConsentChange.Kind.QUOTE_REQUESTED,
+    ConsentChange.Kind.QUOTE_APPROVED,
+    ConsentChange.Kind.QUOTE_DECLINED,
+)

@@ -118,7 +118,8 @@ def quotable_research_copies_for_user(*, user, named: bool = False) -> QuerySet[
     """Research copies that may be quoted in reports: anonymously (``scope_quote_anonymous`` or
     ``scope_quote_named``), or, with ``named``, with first name and country only. Reads the live
     flags, so a withdrawn quote scope disappears at once."""
-    copies = research_copies_for_user(user=user)
+    # "Ask me before each quote": never the whole story; passages go one by one (issue 20).
+    copies = research_copies_for_user(user=user).filter(testimony__scope_quote_ask=False)
     if named:
         return copies.filter(testimony__scope_quote_named=True)
     return copies.filter(
@@ -178,3 +179,7 @@ def original_text_grant_holders():
         user_permissions__codename="view_original_text",
         user_permissions__content_type__app_label="testimonies",
     ).order_by("email")
+
+
+# The loop's reads other apps use (issue 20); their home is ``selectors_loop``.
+from testimonies.selectors_loop import own_reading_for_research  # noqa: E402, F401

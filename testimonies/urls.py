@@ -8,6 +8,9 @@ urlpatterns = [
     path("t/<str:token>/", views.submit, name="submit"),
     path("withdraw/", views.withdraw, name="withdraw"),
     # The printable receipt, with the code posted from the receipt page.
+    # Closing the loop (issue 20): what happened to my story, by code or signed in.
+    path("my-story/", views.my_story, name="my_story"),
+    path("my-story/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("receipt/print/", views.receipt_print, name="receipt_print"),
     path("consent/<str:language>/v<int:version>/", views.consent_text, name="consent_text"),
     # Signed-in participants: their receipts, withdrawal and data.
@@ -16,10 +19,16 @@ urlpatterns = [
     path("my/stories/<uuid:public_id>/receipt.json", views.my_receipt_json, name="my_receipt_json"),
     path("my/stories/<uuid:public_id>/withdraw/", views.my_withdraw, name="my_withdraw"),
     path("my/stories/<uuid:public_id>/print/", views.my_receipt_print, name="my_receipt_print"),
+    path("my/stories/<uuid:public_id>/story/", views.my_story_signed_in, name="my_story_own"),
     path("my/data.json", views.my_data, name="my_data"),
     # Researchers: redacted research copies.
     path("research/stories/", views.research_list, name="research_list"),
     path("research/stories/<uuid:public_id>/", views.research_detail, name="research_detail"),
+    path(
+        "research/stories/<uuid:public_id>/quote-request/",
+        views.quote_request,
+        name="quote_request",
+    ),
     path("stories/<uuid:public_id>/original/", views.original_text, name="original_text"),
     # Administrators: consent texts and the audit log.
     path("manage/consent-texts/", views.consent_text_admin, name="consent_text_admin"),
@@ -36,6 +45,11 @@ urlpatterns = [
         "facilitate/events/<int:event_id>/stories/",
         views.facilitator_event,
         name="facilitator_event",
+    ),
+    path(
+        "facilitate/events/<int:event_id>/commitments/<int:pk>/quotes/",
+        views.commitment_quotes,
+        name="commitment_quotes",
     ),
     path(
         "facilitate/events/<int:event_id>/stories/new/",

@@ -42,6 +42,8 @@ def story_ids(stories) -> Iterator[list[int]]:
 
 
 def _quote_consent(testimony: Testimony) -> str:
+    if testimony.scope_quote_ask:
+        return "ask"  # each passage only once its participant approved it (issue 20)
     if testimony.scope_quote_named:
         return "named"
     if testimony.scope_quote_anonymous:

@@ -22,6 +22,7 @@ from coding.selectors.codebooks import (
     default_codes,
     theme_codes,
     theme_counts,
+    themes_by_story,
 )
 from coding.selectors.intercoder import (
     AgreementData,
@@ -114,6 +115,7 @@ __all__ = [
     "suggestions_for_user",
     "text_segments",
     "theme_counts",
+    "themes_by_story",
     "visible_testimony_ids",
     "work_queue",
     "Palette",

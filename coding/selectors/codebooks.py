@@ -149,6 +149,21 @@ def code_choices(*, codebook: Codebook | None) -> list[tuple[str, str]]:
 def theme_counts(testimony_ids) -> dict[str, int]:
     """Stories per top-level theme of the default codebook (a researcher's code on the theme or
     on one of its sub-codes). Counts only, for facilitators' dashboards."""
+    stories: dict[str, set] = {}
+    for testimony_id, themes in _themes_by_story(testimony_ids, human_only=True).items():
+        for theme in themes:
+            stories.setdefault(theme, set()).add(testimony_id)
+    return {theme: len(ids) for theme, ids in sorted(stories.items())}
+
+
+def themes_by_story(testimony_ids) -> dict[int, set[str]]:
+    """The theme keys each story was coded with: a person's codes and the machine's accepted
+    ones, never a pending suggestion (a participant's page, issue 20; the agreement with their
+    own reading). Names no coder."""
+    return _themes_by_story(testimony_ids, human_only=False)
+
+
+def _themes_by_story(testimony_ids, *, human_only: bool) -> dict[int, set[str]]:
     codebook = codebook_default()
     if codebook is None:
         return {}
@@ -163,18 +178,17 @@ def theme_counts(testimony_ids) -> dict[str, int]:
             code_id = parents[code_id]
         return code_id
 
-    pairs = (
-        CodeApplication.objects.filter(
-            testimony_id__in=testimony_ids,
-            code__codebook=codebook,
-            source=CodeApplication.Source.HUMAN,
-        )
-        .values_list("testimony_id", "code_id")
-        .distinct()
+    applications = CodeApplication.objects.filter(
+        testimony_id__in=testimony_ids, code__codebook=codebook
     )
-    stories: dict[str, set] = {}
+    if human_only:
+        applications = applications.filter(source=CodeApplication.Source.HUMAN)
+    else:
+        applications = applications.filter(status=CodeApplication.Status.ACCEPTED)
+    pairs = applications.values_list("testimony_id", "code_id").distinct()
+    stories: dict[int, set[str]] = {}
     for testimony_id, code_id in pairs.iterator(chunk_size=5000):
         theme = keys.get(theme_of(code_id))
         if theme:
-            stories.setdefault(theme, set()).add(testimony_id)
-    return {theme: len(ids) for theme, ids in sorted(stories.items())}
+            stories.setdefault(testimony_id, set()).add(theme)
+    return stories

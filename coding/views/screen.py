@@ -23,6 +23,7 @@ from coding.views.common import (
 )
 from core.access import roles_required
 from core.validation import parse_positive_int
+from testimonies.selectors import own_reading_for_research
 
 
 def suggestion_items(user, copy, codebook) -> list:
@@ -107,6 +108,11 @@ def story_context(request, copy, codebook, apply_form=None, memo_form=None, pass
         "palette": selectors.coding_palette(user=user, codebook=codebook),
         "sentences": selectors.sentence_spans(copy.redacted_text),
         "done": user.id in completions,
+        # The participant's own reading (issue 20), once this coder has finished the story, so
+        # that it never steers the coding it is compared with.
+        "own_reading": (
+            own_reading_for_research(testimony=copy.testimony) if user.id in completions else None
+        ),
         "next_story": selectors.next_story_id(user=user, after_testimony_id=copy.testimony_id),
         "completion_count": len(completions),
         "apply_form": apply_form or ApplyForm(codebook=codebook),

@@ -373,6 +373,8 @@ ENTENDU_CONTROLLER = {
 API_TOKEN_TTL_DAYS = env_int("API_TOKEN_TTL_DAYS", 30)
 # Key that encrypts participants' contact details (Fernet, urlsafe base64 of 32 bytes).
 FIELD_ENCRYPTION_KEY = env_str("FIELD_ENCRYPTION_KEY", "")
+# The site's address for absolute links in e-mails (follow-up, issue 20), without a trailing slash.
+ENTENDU_SITE_URL = env_str("ENTENDU_SITE_URL", "http://localhost:8000")
 # SECURITY: dashboards never show a count of fewer than this many stories (analysis/suppression.py).
 ENTENDU_SMALL_CELL_THRESHOLD = env_int("ENTENDU_SMALL_CELL_THRESHOLD", 10)
 # Exports of more stories than this run as background jobs with progress instead of streaming.

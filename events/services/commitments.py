@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.exceptions import ApplicationError
+from events import hooks
 from events.models import Commitment, CommitmentStatusChange, Event, Session
 from events.selectors import theme_choices
 from events.services.common import full_clean
@@ -107,4 +108,6 @@ def commitment_status_change(
     commitment.status = status
     commitment.save(update_fields=["status", "updated_at"])
     change.save()
+    for notify in hooks.commitment_status_hooks:
+        notify(commitment=commitment)
     return commitment

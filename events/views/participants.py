@@ -65,6 +65,9 @@ def event_public(request, slug):
     """ "You said, we did": commitments and aggregate figures; never a story, never a note."""
     event = selectors.public_event_get(slug=slug)
     commitments = list(selectors.public_event_commitments(event=event))
+    quotes = selectors.commitment_quotes(commitments=commitments)
+    for commitment in commitments:
+        commitment.quotes = quotes.get(commitment.pk, [])
     counts = dict.fromkeys(Commitment.Status.values, 0)
     for commitment in commitments:
         counts[commitment.status] += 1

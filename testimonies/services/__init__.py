@@ -17,10 +17,23 @@ from testimonies.services.consent import (
     consent_text_update,
     consent_texts_ensure_defaults,
 )
+from testimonies.services.follow_up import (
+    follow_up_commitment_changed,
+    follow_up_send,
+    follow_up_set,
+    follow_up_unsubscribe,
+)
 from testimonies.services.grants import (
     original_text_grant,
     original_text_revoke,
     testimony_original_text_read,
+)
+from testimonies.services.own_reading import own_reading_save
+from testimonies.services.quotes import (
+    commitment_quotes_set,
+    may_be_quoted,
+    quote_request_answer,
+    quote_request_create,
 )
 from testimonies.services.research_copy import research_copy_save, testimony_process_submission
 from testimonies.services.submission import (
@@ -50,12 +63,21 @@ __all__ = [
     "Submission",
     "SubmissionDraft",
     "WithdrawalLocked",
+    "commitment_quotes_set",
     "consent_text_create",
     "consent_text_update",
     "consent_texts_ensure_defaults",
+    "follow_up_commitment_changed",
+    "follow_up_send",
+    "follow_up_set",
+    "follow_up_unsubscribe",
+    "may_be_quoted",
     "new_submission_key",
     "original_text_grant",
     "original_text_revoke",
+    "own_reading_save",
+    "quote_request_answer",
+    "quote_request_create",
     "research_copy_save",
     "submission_caller_scope",
     "submission_draft_for_api",

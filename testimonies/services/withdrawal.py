@@ -13,6 +13,9 @@ from testimonies.models import (
     CHARACTERISTIC_SCOPES,
     ConsentChange,
     ContactDetails,
+    FollowUp,
+    OwnReading,
+    QuoteRequest,
     ResearchCopy,
     Scope,
     Testimony,
@@ -20,6 +23,7 @@ from testimonies.models import (
 )
 from testimonies.services.audit_trail import consent_audit, erasure_audit
 from testimonies.services.checks import CHARACTERISTIC_CHOICES, scope_field, text_problem
+from testimonies.services.quotes import quote_requests_cancel_waiting
 from testimonies.services.submission import withdrawal_code_hash
 
 
@@ -31,6 +35,10 @@ def _erase(testimony: Testimony) -> None:
     TestimonyCharacteristics.objects.filter(testimony=testimony).delete()
     ContactDetails.objects.filter(testimony=testimony).delete()
     ResearchCopy.objects.filter(testimony=testimony).delete()
+    # The loop's rows hold passages, answers and choices: they go with the story (issue 20).
+    QuoteRequest.objects.filter(testimony=testimony).delete()
+    FollowUp.objects.filter(testimony=testimony).delete()
+    OwnReading.objects.filter(testimony=testimony).delete()
     erasure.run_erasure(testimony.pk)
     testimony.title = ""
     testimony.text = ""
@@ -65,6 +73,9 @@ def _narrow(testimony: Testimony, effective: set[str]) -> None:
                 chars.delete()
     if Scope.CONTACT in effective:
         ContactDetails.objects.filter(testimony=testimony).delete()
+        FollowUp.objects.filter(testimony=testimony).delete()
+    if effective & {Scope.QUOTE_ANONYMOUS, Scope.QUOTE_NAMED, Scope.QUOTE_ASK}:
+        quote_requests_cancel_waiting(testimony=testimony)
     erasure.run_narrowing(testimony.pk, effective)
 
 

@@ -16,6 +16,13 @@ from testimonies.views.facilitators import (
     facilitator_import_template,
     facilitator_overview,
 )
+from testimonies.views.loop import (
+    commitment_quotes,
+    my_story,
+    my_story_signed_in,
+    quote_request,
+    unsubscribe,
+)
 from testimonies.views.mine import my_data, my_receipt, my_receipt_json, my_receipts
 from testimonies.views.participant import consent_text, submit
 from testimonies.views.printing import my_receipt_print, receipt_print
@@ -23,6 +30,11 @@ from testimonies.views.research import original_text, research_detail, research_
 from testimonies.views.withdrawal import my_withdraw, withdraw
 
 __all__ = [
+    "commitment_quotes",
+    "my_story",
+    "my_story_signed_in",
+    "quote_request",
+    "unsubscribe",
     "consent_text",
     "consent_text_admin",
     "consent_text_edit",

@@ -11,8 +11,10 @@ from accounts.roles import EVENT_TEAM, RESEARCH_TEAM
 from core.qrcodes import qr_image
 from core.validation import parse_positive_int
 from testimonies import selectors
+from testimonies.forms_loop import OwnReadingForm
 from testimonies.models import ConsentText, Scope, Testimony
 from testimonies.receipts import testimony_receipt
+from testimonies.selectors_loop import theme_labels
 
 FACILITATOR_ROLES = EVENT_TEAM
 RESEARCH_ROLES = RESEARCH_TEAM
@@ -77,6 +79,12 @@ def receipt_context(request, testimony, *, code="", entered_for_participant=Fals
         "entered_for_participant": entered_for_participant,
         "withdraw_page": request.build_absolute_uri(reverse("testimonies:withdraw")),
         "withdraw_qr": withdraw_qr(request, code) if code and testimony.is_active else "",
+        # The storyteller's own reading, offered right after the story (issue 20).
+        "own_reading_form": (
+            OwnReadingForm(theme_labels=theme_labels())
+            if code and testimony.is_active and not entered_for_participant
+            else None
+        ),
     }
 
 

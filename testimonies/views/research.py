@@ -7,7 +7,7 @@ from audit.models import Action
 from audit.services import audit_record
 from core.access import roles_required
 from core.keyset import keyset_page, without_jit
-from testimonies import selectors, services
+from testimonies import selectors, selectors_loop, services
 from testimonies.models import Testimony
 from testimonies.views.common import RESEARCH_ROLES, no_store
 
@@ -33,7 +33,12 @@ def research_detail(request, public_id):
     return render(
         request,
         "testimonies/research_detail.html",
-        {"copy": copy, "testimony": copy.testimony, "can_read_original": can_read_original},
+        {
+            "copy": copy,
+            "testimony": copy.testimony,
+            "can_read_original": can_read_original,
+            "own_reading": selectors_loop.own_reading_for_research(testimony=copy.testimony),
+        },
     )
 
 

@@ -400,6 +400,23 @@ URLS: dict[str, Expect] = {
         post=statuses(404, anonymous=302, participant=400),
     ),
     "testimonies:my_data": Expect(get=SIGNED_IN),
+    "programme:you_said_we_did": Expect(get=PUBLIC),
+    "programme:you_said_we_did_csv": Expect(get=PUBLIC),
+    # Closing the loop (issue 20): the code is the only secret; an empty POST finds no story.
+    "testimonies:my_story": Expect(get=PUBLIC, post=statuses(400)),
+    "testimonies:my_story_own": Expect(
+        get=OWN_STORY, post=statuses(404, anonymous=302, participant=200)
+    ),
+    # An unknown token: the page says so and nothing changes.
+    "testimonies:unsubscribe": Expect(get=PUBLIC, post=PUBLIC),
+    "testimonies:quote_request": Expect(
+        get=RESEARCH, post={**RESEARCH, RES: 400, GRANTED: 400, ADMIN: 400}
+    ),
+    "testimonies:commitment_quotes": Expect(
+        get=EVENT_EDIT,
+        post=EVENT_ACTION,
+        kwargs=lambda w: {"event_id": w.event.pk, "pk": w.commitment.pk},
+    ),
     "testimonies:research_list": Expect(get=RESEARCH),
     "testimonies:research_detail": Expect(get=RESEARCH),
     "testimonies:original_text": Expect(
