@@ -10,6 +10,12 @@ Without SudachiPy, the regular expression ``JA_NAME_RE`` of ``nlp.redaction.name
 import re
 
 from nlp.pipelines import pipeline_for
+from nlp.redaction.japanese_cues import (
+    full_name_spans,
+    intro_name_spans,
+    relative_name_spans,
+    widen_spans,
+)
 
 _HONORIFICS = "さん 様 さま 先生 せんせい くん 君 ちゃん 医師 看護師 氏 殿 先輩 師長 院長 教授 婦長"
 HONORIFICS = frozenset(_HONORIFICS.split())
@@ -150,4 +156,6 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
             spans.append((doc[k].idx, doc[i - 1].idx + len(doc[i - 1].text)))
         i += 1
     spans += [(m.start(1), m.end(1)) for m in _SIGNED_READING_RE.finditer(text)]
+    spans += full_name_spans(text) + relative_name_spans(text) + intro_name_spans(text)
+    spans = widen_spans(text, spans)
     return spans + _other_mentions(text, spans)
