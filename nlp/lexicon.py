@@ -126,7 +126,8 @@ def lemma_is_kin(doc: Doc) -> bool:
     Only such terms match by lemma: a term whose lookup lemma is an unrelated everyday word
     (pt "dados", data, whose lemma is "dar", to give) would make every "deu" a hit."""
     for token in doc:
-        if token.is_punct:
+        # Function words ("d'" whose lemma is "de") do not decide.
+        if token.is_punct or token.is_stop:
             continue
         lemma, lower = token.lemma_.lower(), token.lower_
         stem = len(os.path.commonprefix([lemma, lower]))
