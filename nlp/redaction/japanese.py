@@ -23,6 +23,22 @@ _KATAKANA_RE = re.compile(r"^[ァ-ヶー]+$")
 _HAS_JA_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
 
+# Words Sudachi tags as person names that are not people here: diseases named after a person,
+# and "マイナ" (short for マイナンバー, the My Number card).
+NOT_NAMES = frozenset(
+    [
+        "アルツハイマー",
+        "パーキンソン",
+        "バセドウ",
+        "クローン",
+        "ダウン",
+        "ハンチントン",
+        "マイナ",
+        "マイナンバー",
+    ]
+)
+
+
 def _is_person(tag: str) -> bool:
     return "人名" in tag
 
@@ -157,5 +173,6 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
         i += 1
     spans += [(m.start(1), m.end(1)) for m in _SIGNED_READING_RE.finditer(text)]
     spans += full_name_spans(text) + relative_name_spans(text) + intro_name_spans(text)
+    spans = [(a, b) for a, b in spans if text[a:b] not in NOT_NAMES]
     spans = widen_spans(text, spans)
     return spans + _other_mentions(text, spans)

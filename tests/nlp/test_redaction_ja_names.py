@@ -31,3 +31,8 @@ def test_words_are_not_names(text):
 def test_the_lists_are_shipped_in_kanji():
     assert "美咲" in given_names() and "佐藤" in family_names()
     assert len(given_names()) > 5000 and len(family_names()) > 400
+
+
+def test_diseases_named_after_people_are_not_names():
+    text = "妻はアルツハイマー型認知症で、マイナ保険証も使えませんでした。"
+    assert redacted(text, "ja") == text
