@@ -8,6 +8,7 @@ search for scripts written without spaces (Japanese, with no tokenizer installed
 
 import json
 import math
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -119,6 +120,22 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def lemma_is_kin(doc: Doc) -> bool:
+    """Whether every word of a lexicon term is kin to its lemma: the lemma itself, or a regular
+    inflection of it (they share a stem of at least three letters, half the lemma or more).
+    Only such terms match by lemma: a term whose lookup lemma is an unrelated everyday word
+    (pt "dados", data, whose lemma is "dar", to give) would make every "deu" a hit."""
+    for token in doc:
+        # Function words ("d'" whose lemma is "de") do not decide.
+        if token.is_punct or token.is_stop:
+            continue
+        lemma, lower = token.lemma_.lower(), token.lower_
+        stem = len(os.path.commonprefix([lemma, lower]))
+        if lemma != lower and (stem < 3 or 2 * stem < len(lemma)):
+            return False
+    return True
+
+
 class LexiconMatcher:
     def __init__(
         self,
@@ -146,7 +163,9 @@ class LexiconMatcher:
                 self.lower.add(code, [nlp.make_doc(t.lower()) for t in terms])
             if terms and self.lemma is not None:
                 lemma_docs = nlp.pipe(terms, disable=disabled_except(nlp, LEMMA_COMPONENTS))
-                self.lemma.add(code, list(lemma_docs))
+                base_forms = [d for d in lemma_docs if lemma_is_kin(d)]
+                if base_forms:
+                    self.lemma.add(code, base_forms)
             self._add_patterns(code, [p for p in spec.get("patterns", []) if p], regex_pass)
         self.token_regexes.compile()
 

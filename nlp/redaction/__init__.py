@@ -67,12 +67,24 @@ __all__ = [
 ]
 
 
-def _merge(candidates: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+# Two parts of one name side by side (a surname and a given name found apart: 山下 + 由美, "Ana"
+# + "Souza") are one name: one placeholder, so that the whole name is covered.
+_NAME_JOINS = ("", " ", "\u3000", "・")
+
+
+def _merge(candidates: list[tuple[int, int, str]], text: str = "") -> list[tuple[int, int, str]]:
     merged: list[list] = []
     for start, end, label in sorted(candidates, key=lambda c: (c[0], -c[1])):
         if start >= end:
             continue
-        if merged and start < merged[-1][1]:
+        joined = (
+            merged
+            and label == PERSON
+            and merged[-1][2] == PERSON
+            and text[merged[-1][1] : start] in _NAME_JOINS
+            and start >= merged[-1][1]
+        )
+        if merged and (start < merged[-1][1] or joined):
             last = merged[-1]
             last[1] = max(last[1], end)
             if PRIORITY[label] > PRIORITY[last[2]]:
@@ -133,7 +145,7 @@ def redact(text: str, *, doc: Doc | None = None, language: str = "") -> Redactio
     replacements: list[Replacement] = []
     cursor = 0
     position = 0
-    for start, end, label in _merge(candidates):
+    for start, end, label in _merge(candidates, text):
         out.append(text[cursor:start])
         position += start - cursor
         placeholder = f"[{label}]"

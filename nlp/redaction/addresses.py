@@ -60,42 +60,90 @@ POSTCODE_RES = (
 )
 _IBERIAN_STREETS = (
     r"Rua|R\.|Avenida|Av\.|Avda\.?|Calle|C/|Travessa|Tv\.|Alameda|Praça|Plaza|Pza\.|Paseo|"
-    r"Carrer|Camino|Estrada|Largo|Ronda|Calzada|Callejón|Carretera|Rodovia|Privada|Cerrada"
+    r"Carrer|Camino|Estrada|Largo|Ronda|Calzada|Callejón|Carretera|Rodovia|Privada|Cerrada|"
+    r"Carrera|Cra\.|Kra\.|Diagonal|Transversal|Jirón|Jr\.|Pasaje|Psje\.|Rambla|Glorieta|"
+    r"Travesía|Bulevar|Ladeira|Beco|Viela|Servidão|Prolongación|Andador|Avinguda|Passeig|"
+    r"Plaça|Rúa|Urbanización|Urb\.|Quadra"
 )
-_IB_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|de|da|do|dos|das|del|la|los|las|e|y|\d{1,2}\s+de)"
+_IB_WORD = (
+    r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|de|da|do|dos|das|del|la|los|las|e|y|\d{1,2}\s+de|"
+    # A numbered street: "Carrera 7", "Calle 72 Sur".
+    r"\d{1,3}[A-Z]?(?=\s+(?:#|N[º°o]\.?|[Nn]úm|Sur|Norte|Este|Oeste|[A-ZÀ-Þ]\w*\s+\d)))"
+)
 # Floor, door and house parts after the number: "2.º B", "apto 45", "bajo", "fundos".
 _IB_UNIT = (
-    r"\d{1,2}\.?\s?[º°ªa-z]{1,2}\.?(?:\s?[A-Z](?![\w]))?|(?:apto\.?|apt\.?|ap\.?|piso|puerta|"
+    r"\d{1,2}\.?\s?[º°ªa-z]{1,2}\.?(?:\s?[A-Z](?![\w]))?|"
+    r"(?:apartamento|departamento|apto\.?|apt\.?|ap\.?|piso|puerta|"
     r"bloco|bl\.?|casa|int\.?|interior|dpto\.?|depto\.?|esc\.?|lote|quadra|qd\.?|lt\.?)\s*[\w\-]+|"
-    r"bajo|bajos|fundos|frente|sótano|ático|entresuelo|local"
+    r"bajo|bajos|fundos|frente|sótano|ático|entresuelo|local|"
+    r"(?i:izq|izqda|izda|dcha|dcho|der|esq|dto|drt|centro|int|pta|pl)\.?|"
+    r"(?:conjunto|cj\.?|sala|loja|andar|sobreloja|km)\s*[\w\-]+"
 )
-_NEIGHBOURHOOD = r"Col\.?|Colonia|Bairro|Barrio|Jardim|Vila|Parque|Conjunto|Residencial|Fracc\.?"
+_IB_NUMBER = r"(?:\d{1,5}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?(?![\d/])|[sS]/[nN](?![\w]))"
+# After the number: a neighbourhood after a dash ("- Consolação"), a city and a state
+# ("São Paulo - SP"), a postcode (CEP 01304-001, 28014, Portugal's 1100-053) and its city.
+_IB_CITY = rf"{_CAP}(?:\s+(?:(?:de|da|do|dos|das|del|de la)\s+)?{_CAP}){{0,3}}"
+_IB_POSTCODE = (
+    rf"(?:CEP:?\s*|C\.?P\.?:?\s*)?(?:\d{{5}}(?:-\d{{3}})?|\d{{4}}-\d{{3}})"
+    rf"(?:\s+{_IB_CITY})?"
+)
+_NEIGHBOURHOOD = (
+    r"(?i:col\.?|colonia|bairro|barrio)|Jardim|Vila|Parque|Conjunto|Residencial|Fracc\.?|Urb\."
+)
 ADDRESS_IBERIAN_RE = re.compile(
     rf"(?<![\w])(?i:{_IBERIAN_STREETS})\s+{_IB_WORD}(?:\s+{_IB_WORD}){{0,6}}"
-    rf",?\s+(?:n[º°o]\.?\s*|#\s*|núm\.?\s*|número\s+)?\d{{1,5}}[A-Za-z]?(?![\d/])"
+    rf",?\s+(?:[nN]\.?\s?[º°o]\.?\s*|#\s*|núm\.?\s*|número\s+)?{_IB_NUMBER}"
     rf"(?:[\s,]+(?:{_IB_UNIT})(?![\w]))*"
     rf"(?:,?\s+(?:{_NEIGHBOURHOOD})\s+{_CAP}(?:\s+{_CAP}){{0,3}})?"
-    rf"(?:,?\s+(?:CEP\s*|C\.?P\.?\s*)?\d{{5}}(?:-\d{{3}})?(?:\s+{_CAP}(?:\s+{_CAP})?)?)?"
+    rf"(?:\s[-–]\s{_IB_CITY}(?=\s*[,\-–]\s*(?:{_IB_CITY}|\d)))?"
+    rf"(?:,\s{_IB_CITY}\s?[-–/]\s?[A-Z]{{2}}(?![\w]))?"
+    rf"(?:,?\s+{_IB_POSTCODE})?"
 )
-_DE_SUFFIX = r"straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad"
+_DE_SUFFIX = (
+    r"straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|kai|"
+    r"graben|wall|zeile|stieg|twiete|promenade"
+)
+_DE_STREET = r"Straße|Strasse|Str\.|Weg|Platz|Allee|Ring|Gasse|Damm|Ufer|Markt|Kai|Chaussee"
+_DE_UNITS = (
+    r"Stunden?|Tagen?|Tage|Wochen?|[Mm]al|Jahren?|Jahre|Minuten?|Monaten?|Monate|Uhr|Prozent|%|"
+    r"Euro|€|km|Kilometer|Sekunden?|Kinder|Personen|Leute|Menschen|Patienten|Patientinnen"
+)
+_DE_WORD = r"[A-ZÄÖÜ][\wäöüß\-]*"
 ADDRESS_DE_RE = re.compile(
-    rf"(?<![\w])(?:(?:[A-ZÄÖÜ][\wäöüß\-]*(?:{_DE_SUFFIX}))|"
-    rf"(?:[A-ZÄÖÜ][\wäöüß\-]*(?:er|sche|scher)\s+(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Ring))|"
-    rf"(?:(?:Am|An der|Auf dem|Im|In der|Zum|Zur)\s+[A-ZÄÖÜ][\wäöüß\-]*))"
-    rf"\s+\d{{1,4}}\s?[a-z]?(?![\w])(?:,?\s+\d{{5}}\s+[A-ZÄÖÜ][\wäöüß\-]*)?"
+    # An adjective before the street ("Landstraßer Hauptstraße"), then the street: one word
+    # ("Lindenstraße", "Karl-Marx-Allee"), two ("Berliner Straße", "Alter Markt"), or a
+    # preposition and a name ("Am Markt", "Unter den Linden", "Straße des 17. Juni").
+    rf"(?<![\w])(?:{_DE_WORD}(?:er|es)\s+(?={_DE_WORD}(?:{_DE_SUFFIX})\s+\d))?"
+    rf"(?:(?:{_DE_WORD}(?:{_DE_SUFFIX}|-(?:{_DE_STREET})))|"
+    rf"(?:{_DE_WORD}(?:er|sche|scher|es|e)\s+(?:{_DE_STREET}))|"
+    rf"(?:(?:Straße|Platz|Allee) de[rs] (?:\d{{1,2}}\.\s)?{_DE_WORD})|"
+    rf"(?:(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Zum|Zur|Unter den|Hinter der|"
+    rf"Hinter dem|Vor dem|Bei der|Alter|Alte|Neuer|Neue|Großer|Kleiner)\s+{_DE_WORD}))"
+    # The house number: not a year, not a count ("Im Jahr 2019", "In der Klinik 4 Wochen").
+    rf"\s+(?!(?:19|20)\d\d(?!\d))\d{{1,4}}\s?[a-z]?(?:\s?[-–/]\s?\d{{1,4}}[a-z]?)?(?![\w])"
+    rf"(?!\s*(?:{_DE_UNITS})(?![\w]))"
+    rf"(?:,?\s+(?:[ADCH]{{1,2}}-)?\d{{4,5}}\s+{_DE_WORD}(?:\s(?:am|an der|im)\s{_DE_WORD})?)?"
 )
 # Japanese: an optional 〒 postcode, then the place (prefecture, city, ward, town) and the block
 # numbers in digits, full-width digits or kanji numerals.
 _JA_NUM = r"(?:[0-9０-９一二三四五六七八九十〇]+)"
 _JA_DASH = r"[-－−‐ー―の]"
 _JA_PLACE = r"[\u4e00-\u9fffァ-ヶー々]"
+_JA_BLOCKS = (
+    rf"{_JA_NUM}(?:丁目|番地|番|号|{_JA_DASH}){_JA_NUM}?"
+    rf"(?:(?:丁目|番地|番|号|{_JA_DASH}){_JA_NUM})*(?:号室|号|番地?)?"
+)
 JA_ADDRESS_RE = re.compile(
     rf"(?:〒\s?[0-9０-９]{{3}}[-－−‐]?[0-9０-９]{{4}}\s?)?"
     rf"(?:{_JA_PLACE}{{1,4}}[都道府県])?(?:{_JA_PLACE}{{1,6}}?[市区町村郡])*"
     rf"(?:{_JA_PLACE}|{_JA_NUM}条){{0,8}}"
-    rf"{_JA_NUM}(?:丁目|番地|番|号|{_JA_DASH}){_JA_NUM}?(?:(?:丁目|番地|番|号|{_JA_DASH}){_JA_NUM})*"
-    rf"(?:号|番地?)?"
+    # The blocks, or a rural lot after 字 (本部町字豊原123).
+    rf"(?:{_JA_BLOCKS}|[0-9０-９]{{1,5}}(?:番地)?(?![0-9０-９]))"
+    # A building and its room after the blocks (ハイツ千住305号室).
+    rf"(?:[\s　、]?[\u4e00-\u9fffァ-ヶーA-Za-z]{{1,12}}?"
+    rf"[0-9０-９]{{1,4}}(?:号室|号)?(?![0-9０-９]))?"
 )
+_JA_BLOCKS_RE = re.compile(_JA_BLOCKS)
 JA_POSTCODE_RE = re.compile(r"〒\s?[0-9０-９]{3}[-－−‐]?[0-9０-９]{4}")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _JA_STRONG = re.compile(r"[都道府県市区町村郡]|丁目|番地|号")
@@ -108,7 +156,8 @@ def _ja_spans(text: str) -> list[tuple[int, int]]:
         # A place name with block numbers, or numbers in the 丁目/番地/号 form: not "3-4 日".
         has_number = any(c.isdigit() or c in "一二三四五六七八九十" for c in value)
         bare = re.fullmatch(rf"{_JA_NUM}[-－−‐ー―の]?{_JA_NUM}?", value)
-        if _JA_STRONG.search(value) and has_number and not bare:
+        lot = not _JA_BLOCKS_RE.search(value)  # a lot number alone holds only after 字
+        if _JA_STRONG.search(value) and has_number and not bare and not (lot and "字" not in value):
             spans.append((m.start(), m.end()))
     return spans
 
@@ -120,8 +169,9 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
         group = "a" if "a" in pattern.groupindex else 0
         for m in pattern.finditer(text):
             value = m.group(group).rstrip(" ,.")
-            # "calle Mayor 3" counts in lower case, "rua de casa 2" does not: a capital is needed.
-            if pattern is ADDRESS_IBERIAN_RE and not any(c.isupper() for c in value[1:]):
+            # "calle Mayor 3" and "Carrera 7 # 45-10" count, "rua de casa 2" does not: a capital
+            # is needed.
+            if pattern is ADDRESS_IBERIAN_RE and not any(c.isupper() for c in value):
                 continue
             spans.append((m.start(group), m.start(group) + len(value)))
     if language.startswith("ja") or _CJK_RE.search(text):

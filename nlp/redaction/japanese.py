@@ -10,11 +10,33 @@ Without SudachiPy, the regular expression ``JA_NAME_RE`` of ``nlp.redaction.name
 import re
 
 from nlp.pipelines import pipeline_for
+from nlp.redaction.japanese_cues import (
+    full_name_spans,
+    intro_name_spans,
+    relative_name_spans,
+    widen_spans,
+)
 
 _HONORIFICS = "さん 様 さま 先生 せんせい くん 君 ちゃん 医師 看護師 氏 殿 先輩 師長 院長 教授 婦長"
 HONORIFICS = frozenset(_HONORIFICS.split())
 _KATAKANA_RE = re.compile(r"^[ァ-ヶー]+$")
 _HAS_JA_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+# Words Sudachi tags as person names that are not people here: diseases named after a person,
+# and "マイナ" (short for マイナンバー, the My Number card).
+NOT_NAMES = frozenset(
+    [
+        "アルツハイマー",
+        "パーキンソン",
+        "バセドウ",
+        "クローン",
+        "ダウン",
+        "ハンチントン",
+        "マイナ",
+        "マイナンバー",
+    ]
+)
 
 
 def _is_person(tag: str) -> bool:
@@ -150,4 +172,7 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
             spans.append((doc[k].idx, doc[i - 1].idx + len(doc[i - 1].text)))
         i += 1
     spans += [(m.start(1), m.end(1)) for m in _SIGNED_READING_RE.finditer(text)]
+    spans += full_name_spans(text) + relative_name_spans(text) + intro_name_spans(text)
+    spans = [(a, b) for a, b in spans if text[a:b] not in NOT_NAMES]
+    spans = widen_spans(text, spans)
     return spans + _other_mentions(text, spans)

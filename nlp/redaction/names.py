@@ -139,6 +139,8 @@ STRONG_CUES = [
     r"soy (?:la|el)",
     r"me (?:llaman|chamam|dicen)(?: de)?",
     r"nennt mich",
+    r"heiße ich",
+    r"heißt (?:er|sie)",
     r"heiße",
     r"i['’]m called",
 ]

@@ -125,6 +125,9 @@ def signature_spans(text: str) -> list[tuple[int, int]]:
         for m in pattern.finditer(text, base):
             if pattern is _SHORT_LAST_LINE_RE and not _signed(m):
                 continue
+            # "Liebe Grüße" is a closing, not a greeting to someone called Grüße.
+            if pattern is _GREETING_RE and m.group("n").split()[0] in _NOT_NAMES:
+                continue
             found = _name_words(m.group("n"), m.start("n"))
             if found:
                 spans.append(found)

@@ -39,3 +39,9 @@ def test_listening_well_is_not_being_unheard():
 
 def test_a_plain_visit_suggests_nothing():
     assert suggested("pt", "Fui ao posto na terça e voltei para casa de ônibus.") == set()
+
+
+def test_a_term_whose_lemma_is_an_everyday_verb_matches_only_as_written():
+    # "dados" (data) has the lookup lemma "dar" (to give): "me deu um remédio" is not research.
+    assert "research" not in suggested("pt", "O médico me deu um remédio e deram alta.")
+    assert "research" in suggested("pt", "Não há dados sobre mulheres negras.")

@@ -1,0 +1,131 @@
+"""Japanese person names that Sudachi's tags miss, from the kanji name lists of gimei (MIT
+licence, ``nlp/data/names/ja.gimei.*.txt``, built by ``scripts/build_ja_name_lists.py``):
+
+- a surname and a given name written together, ending the run of kanji (石田美咲と申します);
+- a given name that is also a word after a child or a spouse and の (娘の愛は), as 妻のさくらは
+  is for kana names in ``nlp.redaction.japanese``;
+- a name tagged in part: the surname before a given name that Sudachi tagged alone (or the given
+  name after its surname) is added to it, and a katakana name joined by ・ (アナ・ソウザ) is
+  taken whole.
+"""
+
+import functools
+import re
+
+from nlp.redaction.name_lists import NAMES_DIR
+
+_KANJI_RUN_RE = re.compile(r"[\u4e00-\u9fff々]+")
+# Children and spouses: "母の愛" (a mother's love) is a phrase, "娘の愛" a daughter.
+_CLOSE = "娘|息子|長男|長女|次男|次女|三男|三女|妻|夫|孫|姪|甥|妹|弟|姉|兄|友人|友達|彼女|彼氏"
+_AFTER_RELATIVE_RE = re.compile(
+    rf"(?:{_CLOSE})の([\u4e00-\u9fff々]{{1,3}})(?=[はがをにとのもへで、や。])"
+)
+_KATAKANA_PART_RE = re.compile(r"[ァ-ヶー]{2,}")
+# Introducing oneself: 私はフェルナンダです, こんにちは、エミリアです, 上田ジョアンと申します.
+_INTRO_RE = re.compile(
+    r"(?:私は|わたしは|僕は|ぼくは|名前は|名は|、|^)([ァ-ヶー・]{2,20})"
+    r"(?=です|と申します|といいます|と言います|と申す|でした)",
+    re.MULTILINE,
+)
+
+
+def _read(name: str) -> frozenset[str]:
+    path = NAMES_DIR / name
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    return _read("ja.gimei.first.txt")
+
+
+@functools.cache
+def family_names() -> frozenset[str]:
+    return _read("ja.gimei.last.txt")
+
+
+def _full_name_at_end(run: str) -> int | None:
+    """The offset in ``run`` where a surname + given name ending the run starts, if any."""
+    given, family = given_names(), family_names()
+    for start in range(len(run) - 1):
+        rest = run[start:]
+        for cut in range(1, min(4, len(rest) - 1) + 1):
+            surname, first = rest[:cut], rest[cut:]
+            if surname in family and first in given and (len(first) >= 2 or len(surname) >= 2):
+                return start
+    return None
+
+
+def full_name_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _KANJI_RUN_RE.finditer(text):
+        start = _full_name_at_end(m.group())
+        if start is not None:
+            spans.append((m.start() + start, m.end()))
+    return spans
+
+
+def relative_name_spans(text: str) -> list[tuple[int, int]]:
+    given = given_names()
+    return [
+        (m.start(1), m.end(1)) for m in _AFTER_RELATIVE_RE.finditer(text) if m.group(1) in given
+    ]
+
+
+def _proper_noun_only(word: str) -> bool:
+    """Whether Sudachi reads every part of ``word`` as a proper noun or does not know it
+    (フェルナンダ, エミリア), not as a common noun (シングルマザー, ナース)."""
+    from nlp.pipelines import pipeline_for
+
+    tokenizer = getattr(pipeline_for("ja").tokenizer, "tokenizer", None)
+    if tokenizer is None:
+        return False
+    parts = [m for m in tokenizer.tokenize(word.replace("・", "")) if m.surface().strip()]
+    return bool(parts) and all(m.is_oov() or m.part_of_speech()[1] == "固有名詞" for m in parts)
+
+
+def intro_name_spans(text: str) -> list[tuple[int, int]]:
+    return [
+        (m.start(1), m.end(1)) for m in _INTRO_RE.finditer(text) if _proper_noun_only(m.group(1))
+    ]
+
+
+def _widen(text: str, start: int, end: int) -> tuple[int, int]:
+    given, family = given_names(), family_names()
+    name = text[start:end]
+    # The surname before a given name tagged alone: 石田 + [美咲].
+    if name in given:
+        for cut in range(4, 0, -1):
+            if start - cut >= 0 and text[start - cut : start] in family:
+                start -= cut
+                break
+    # The given name after a surname tagged alone, when the kanji stop there: [石田] + 美咲.
+    elif name in family:
+        run = _KANJI_RUN_RE.match(text, end)
+        if run and run.group() in given:
+            end = run.end()
+    # A kanji surname and a katakana given name: [大野]レナータ, [川村]ミチ.
+    if text[start:end] in family:
+        part = _KATAKANA_PART_RE.match(text, end)
+        if part:
+            end = part.end()
+    # A katakana name joined by ・: アナ・[ソウザ], [マリア]・サントス.
+    while start >= 2 and text[start - 1] == "・":
+        part = re.search(r"[ァ-ヶー]{2,}$", text[: start - 1])
+        if not part:
+            break
+        start = part.start()
+    while end < len(text) - 1 and text[end] == "・":
+        part = _KATAKANA_PART_RE.match(text, end + 1)
+        if not part:
+            break
+        end = part.end()
+    return start, end
+
+
+def widen_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each name span with the rest of the name around it (surname, given name, katakana)."""
+    return [_widen(text, s, e) for s, e in spans]
