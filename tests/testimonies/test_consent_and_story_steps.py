@@ -11,6 +11,7 @@ from django.utils import translation
 
 from testimonies.forms import STORY_PROMPTS
 from testimonies.models import TEXT_MAX_LENGTH, ConsentText, Testimony
+from testimonies.selectors import consent_text_current
 from tests.testimonies.factories import STORY, open_event
 
 pytestmark = pytest.mark.django_db
@@ -58,12 +59,12 @@ def test_consent_step_opens_with_a_short_summary_and_the_full_text_one_tap_away(
     for heading in ("In short", "Who reads it:", "Changing your mind:"):
         assert heading in body[summary:details]
     # The whole consent text is on the page, inside the <details>, and on its own page.
-    text = ConsentText.objects.get(language="en", version=1)
+    text = consent_text_current(language="en")
     full = body[details : body.index("</details>", details)]
     for paragraph in _paragraphs(text):
         assert paragraph in full
-    assert 'href="/consent/en/v1/"' in full
-    assert client.get("/consent/en/v1/").status_code == 200
+    assert f'href="/consent/en/v{text.version}/"' in full
+    assert client.get(f"/consent/en/v{text.version}/").status_code == 200
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

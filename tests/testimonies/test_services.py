@@ -296,10 +296,11 @@ def test_wrong_withdrawal_codes_are_rate_limited():
 
 class TestConsentTexts:
     def test_a_new_version_gets_the_next_number_and_a_hash(self, admin_user):
+        before = consent_text_current(language="en").version
         text = services.consent_text_create(
             language="en", title="New", body="Body v2", user=admin_user
         )
-        assert text.version == 2
+        assert text.version == before + 1
         assert text.sha256 == hashlib.sha256(b"Body v2").hexdigest()
         assert consent_text_current(language="en") == text
 
@@ -322,7 +323,9 @@ class TestConsentTexts:
 
     @pytest.mark.parametrize("language", ["en", "fr", "pt-BR", "pt-br", "es", "de", "ja"])
     def test_each_programme_language_has_a_first_consent_text(self, language):
-        text = consent_text_current(language=language)
-        assert text.language.lower() == language.lower() and text.version == 1
+        current = consent_text_current(language=language)
+        assert current.language.lower() == language.lower()
+        # NOTE: later versions add paragraphs (the voice one, issue 19): check the first here.
+        text = ConsentText.objects.get(language=current.language, version=1)
         assert text.sha256 == hashlib.sha256(text.body.encode("utf-8")).hexdigest()
         assert "Entendu" in text.title and text.body.count("\n\n") == 5

@@ -1,0 +1,33 @@
+"""Reads of the voice app."""
+
+import json
+
+from voice.models import Recording
+
+
+def recording_for_session(*, public_id, allowed_ids) -> Recording | None:
+    """A recording this browser session started or came back to with its code; else None."""
+    if str(public_id) not in set(allowed_ids or ()):
+        return None
+    return (
+        Recording.objects.select_related("event", "consent_text")
+        .filter(public_id=public_id)
+        .first()
+    )
+
+
+def recording_for_testimony(*, testimony) -> Recording | None:
+    return Recording.objects.filter(testimony=testimony).first()
+
+
+def recording_words(recording: Recording) -> list:
+    """The word timestamps: [[start, end, word], ...]."""
+    try:
+        return json.loads(recording.words or "[]")
+    except ValueError:
+        return []
+
+
+def recordings_waiting_for_event(*, event):
+    """Recordings of an event waiting for manual transcription (for its facilitators)."""
+    return Recording.objects.filter(event=event, status=Recording.Status.MANUAL)
