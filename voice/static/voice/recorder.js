@@ -11,7 +11,7 @@
 
   function say(text) { if (status) { status.textContent = text; } }
   function fail(text) { if (errorBox) { errorBox.textContent = text; } }
-  function t(s) { return window.gettext ? window.gettext(s) : s; }
+  var gettext = window.gettext || function (s) { return s; };
 
   function sendChunk(blob, offset, attempt) {
     var last = offset + CHUNK >= blob.size;
@@ -24,17 +24,17 @@
       return r.json().then(function (body) { return {status: r.status, body: body}; });
     }).then(function (answer) {
       if (answer.status === 200) {
-        say(t("Sent") + " " + Math.round(100 * Math.min(answer.body.received, blob.size) / blob.size) + " %");
+        say(gettext("Sent") + " " + Math.round(100 * Math.min(answer.body.received, blob.size) / blob.size) + " %");
         if (answer.body.complete) { window.location.reload(); return null; }
         return sendChunk(blob, answer.body.received, 0);
       }
       if (answer.status === 409) { return sendChunk(blob, answer.body.received, attempt); }
-      fail(answer.body.error || t("The recording could not be sent."));
+      fail(answer.body.error || gettext("The recording could not be sent."));
       return null;
     }, function () {
       // A weak network: ask the server how much it has and resume from there.
-      if (attempt > 8) { fail(t("The connection was lost. Please try again when you are back online.")); return null; }
-      say(t("Connection lost; trying again…"));
+      if (attempt > 8) { fail(gettext("The connection was lost. Please try again when you are back online.")); return null; }
+      say(gettext("Connection lost; trying again…"));
       return new Promise(function (done) { setTimeout(done, 1000 * (attempt + 1)); })
         .then(function () { return fetch(root.dataset.uploadUrl, {credentials: "same-origin"}); })
         .then(function (r) { return r.json(); })
@@ -45,7 +45,7 @@
 
   function upload(blob) {
     fail("");
-    say(t("Sending your recording…"));
+    say(gettext("Sending your recording…"));
     sendChunk(blob, 0, 0);
   }
 
@@ -54,7 +54,7 @@
     form.addEventListener("submit", function (event) {
       event.preventDefault();
       var file = document.getElementById("voice-file").files[0];
-      if (!file) { fail(t("Choose a recording file first.")); return; }
+      if (!file) { fail(gettext("Choose a recording file first.")); return; }
       upload(file);
     });
   }
@@ -103,7 +103,7 @@
           playback.src = URL.createObjectURL(blob);
           playback.hidden = false; redoButton.hidden = false; sendButton.hidden = false;
           stream.getTracks().forEach(function (track) { track.stop(); });
-          say(t("Recording stopped. Listen back, record again, or send it."));
+          say(gettext("Recording stopped. Listen back, record again, or send it."));
           sendButton.focus();
         };
         recorder.start(1000);
@@ -113,14 +113,14 @@
         }, 1000);
         meter(stream);
         startButton.disabled = true; pauseButton.disabled = false; stopButton.disabled = false;
-        say(t("Recording…"));
-      }, function () { fail(t("The microphone could not be used. You can send a recording file instead.")); });
+        say(gettext("Recording…"));
+      }, function () { fail(gettext("The microphone could not be used. You can send a recording file instead.")); });
     });
     pauseButton.addEventListener("click", function () {
       if (recorder.state === "recording") {
-        recorder.pause(); pauseButton.textContent = t("Resume"); say(t("Paused"));
+        recorder.pause(); pauseButton.textContent = gettext("Resume"); say(gettext("Paused"));
       } else {
-        recorder.resume(); pauseButton.textContent = t("Pause"); say(t("Recording…"));
+        recorder.resume(); pauseButton.textContent = gettext("Pause"); say(gettext("Recording…"));
       }
     });
     stopButton.addEventListener("click", function () {
