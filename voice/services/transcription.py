@@ -5,7 +5,6 @@ language is not one Whisper knows, and its confidence is recorded. A missing or 
 leaves the recording waiting for manual transcription, with one log line.
 """
 
-import io
 import json
 import logging
 import time
@@ -19,6 +18,7 @@ from core.outbox import outbox_enqueue
 from voice import model as whisper
 from voice import storage
 from voice.models import Recording
+from voice.transcribe import transcribe_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -75,40 +75,30 @@ def recording_transcribe(*, recording_id: int, size: str | None = None) -> str:
         _finish(recording, status=Recording.Status.MANUAL, problem=Recording.Problem.MODEL)
         return Recording.Status.MANUAL
     language = whisper_language(recording.language)
-    try:
-        data = storage.audio_read(recording)
-        segments, info = model.transcribe(
-            io.BytesIO(data),
-            language=language,
-            beam_size=settings.VOICE_BEAM_SIZE,
-            word_timestamps=True,
-            vad_filter=settings.VOICE_VAD,
-            condition_on_previous_text=False,
-        )
-        texts, words = [], []
-        duration = max(info.duration or recording.duration_seconds, 0.001)
-        last_write = time.monotonic()
-        for segment in segments:
-            texts.append(segment.text.strip())
-            words.extend(
-                [round(w.start, 2), round(w.end, 2), w.word] for w in (segment.words or ())
+    last_write = [time.monotonic()]
+
+    def progress(end: float, duration: float) -> None:
+        if time.monotonic() - last_write[0] > _PROGRESS_EVERY:
+            last_write[0] = time.monotonic()
+            Recording.objects.filter(pk=recording.pk).update(
+                progress=min(end / duration, 0.99), updated_at=timezone.now()
             )
-            if time.monotonic() - last_write > _PROGRESS_EVERY:
-                last_write = time.monotonic()
-                Recording.objects.filter(pk=recording.pk).update(
-                    progress=min(segment.end / duration, 0.99), updated_at=timezone.now()
-                )
+
+    try:
+        result = transcribe_bytes(
+            model, storage.audio_read(recording), language=language, on_segment=progress
+        )
     except Exception:
         logger.exception("voice: recording %s could not be transcribed", recording.pk)
         _finish(recording, status=Recording.Status.MANUAL, problem=Recording.Problem.FAILED)
         return Recording.Status.MANUAL
-    text = " ".join(t for t in texts if t).strip()
+    text, words = result.text, result.words
     common = {
         "progress": 1.0,
         "processing_seconds": time.perf_counter() - started,
         "transcribed_at": timezone.now(),
-        "detected_language": "" if language else info.language,
-        "language_confidence": None if language else info.language_probability,
+        "detected_language": "" if language else result.language,
+        "language_confidence": None if language else result.language_probability,
     }
     if not text:
         _finish(
