@@ -8,7 +8,14 @@ import pytest
 
 from testimonies.selectors import consent_text_current
 from tests.testimonies.factories import open_event
-from tests.voice.clips import BOUNDS, SENTENCES, error_rate, espeak_available, make_clip
+from tests.voice.clips import (
+    BOUNDS,
+    KEYWORDS,
+    SENTENCES,
+    error_rate,
+    espeak_available,
+    make_clip,
+)
 from voice import model, services
 from voice.models import Recording
 
@@ -58,6 +65,8 @@ def test_each_language_is_transcribed_within_its_bound(
     rate = error_rate(SENTENCES[language][2], recording.transcript, characters=language == "ja")
     print(f"{language}: error rate {rate:.2f} (bound {BOUNDS[language]}): {recording.transcript}")
     assert rate <= BOUNDS[language]
+    for word in KEYWORDS.get(language, ()):
+        assert word in recording.transcript.lower()
     # The language came from the consent, not from detection; word timestamps are kept.
     assert recording.detected_language == "" and recording.language_confidence is None
     words = json.loads(recording.words)
