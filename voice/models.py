@@ -43,6 +43,9 @@ class Recording(models.Model):
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # How the consent was given: online (the participant's own form), or spoken or on paper
+    # with the facilitator in ``entered_by`` as witness (testimonies' witness rules).
+    consent_method = models.CharField(max_length=16, default="online")
     # SECURITY: SHA-256 of the return code and of the upload's submission key, never the values.
     return_code_hash = models.CharField(max_length=64, unique=True, editable=False)
     submission_key_hash = models.CharField(max_length=64, editable=False)

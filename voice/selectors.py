@@ -2,6 +2,8 @@
 
 import json
 
+from accounts.roles import RESEARCH_TEAM, user_has_role
+from testimonies.models import Testimony
 from voice.models import Recording
 
 
@@ -31,3 +33,19 @@ def recording_words(recording: Recording) -> list:
 def recordings_waiting_for_event(*, event):
     """Recordings of an event waiting for manual transcription (for its facilitators)."""
     return Recording.objects.filter(event=event, status=Recording.Status.MANUAL)
+
+
+def recording_listenable(*, user, testimony) -> Recording | None:
+    """The kept recording of a story this user may hear, else None: the story is active with
+    research consent, the speaker allowed researchers to listen, and the user is on the
+    research team with the explicit original-text grant (a voice identifies a person)."""
+    allowed = (
+        testimony.status == Testimony.Status.ACTIVE
+        and testimony.scope_research
+        and testimony.scope_voice_listen
+        and user_has_role(user, *RESEARCH_TEAM)
+        and user.has_perm("testimonies.view_original_text")
+    )
+    if not allowed:
+        return None
+    return Recording.objects.filter(testimony=testimony, audio_stored=True).first()

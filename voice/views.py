@@ -11,10 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from accounts.roles import RESEARCH_TEAM
+from accounts.roles import EVENT_TEAM, RESEARCH_TEAM
 from core.access import public, roles_required
 from core.exceptions import ApplicationError, ConflictError, NotFoundError
 from core.validation import parse_positive_int
+from events.selectors import event_list_for_user
 from testimonies import selectors as testimony_selectors
 from testimonies.models import ConsentText, Scope, Testimony
 from testimonies.receipt_pages import receipt_context
@@ -81,6 +82,33 @@ def speak(request, token: str):
         return _no_store(
             render(request, "voice/problem.html", {"message": error.message}, status=400)
         )
+    _remember(request, started.recording, key=started.submission_key, code=started.return_code)
+    return redirect("voice:recording", public_id=started.recording.public_id)
+
+
+@roles_required(*EVENT_TEAM)
+@never_cache
+def facilitator_speak(request, event_id):
+    """From the facilitator's entry page: record a participant's story on their behalf, with
+    the consent they witnessed (the same fields as the written entry; the text comes later)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    event = get_object_or_404(event_list_for_user(user=request.user), pk=event_id)
+    pk = parse_positive_int(request.POST.get("consent_text", ""))
+    consent_text = ConsentText.objects.filter(pk=pk).first() if pk else None
+    scopes = [s for s in Scope.values if request.POST.get(f"scope_{s}")]
+    try:
+        started = services.recording_start(
+            event=event,
+            consent_text=consent_text,
+            scopes=scopes,
+            entered_by=request.user,
+            consent_method=request.POST.get("consent_method", ""),
+            witnessed=bool(request.POST.get("witnessed")),
+        )
+    except ApplicationError as error:
+        context = {"message": error.message}
+        return _no_store(render(request, "voice/problem.html", context, status=400))
     _remember(request, started.recording, key=started.submission_key, code=started.return_code)
     return redirect("voice:recording", public_id=started.recording.public_id)
 

@@ -419,6 +419,10 @@ URLS: dict[str, Expect] = {
     # (the URL is filled with a story's id, not a recording's: found for nobody).
     "voice:speak": Expect(get=statuses(405), post=statuses(400)),
     "voice:return": Expect(get=statuses(200), post=statuses(400)),
+    "voice:facilitator_speak": Expect(
+        get=statuses(403, anonymous=302, facilitator=405, other_facilitator=405, admin=405),
+        post=statuses(403, anonymous=302, facilitator=400, other_facilitator=404, admin=400),
+    ),
     "voice:recording": Expect(get=statuses(404), post=statuses(404)),
     "voice:upload": Expect(get=statuses(404), post=statuses(404)),
     "voice:progress": Expect(get=statuses(404)),

@@ -7,24 +7,10 @@ from django.contrib.auth.models import Permission
 from testimonies import services as testimony_services
 from testimonies.models import Testimony
 from testimonies.selectors import consent_text_current
-from tests.testimonies.factories import open_event
-from tests.voice.clips import espeak_available, make_clip
 from voice import services, storage
 from voice.models import Recording
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def event(db):
-    return open_event()
-
-
-@pytest.fixture
-def clip(tmp_path):
-    if not espeak_available():
-        pytest.skip("espeak-ng is not installed")
-    return make_clip(tmp_path, "en").read_bytes()
 
 
 def start(client, event, scopes=("research",)):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError, ConflictError, NotFoundError
 from core.outbox import outbox_enqueue
-from testimonies.models import ConsentText, Scope
+from testimonies.models import ConsentMethod, ConsentText, Scope
 from testimonies.services import new_submission_key, submission_key_hash
 from voice import audio, codes, storage
 from voice.models import Recording
@@ -34,14 +34,25 @@ def recording_start(
     scopes,
     participant=None,
     entered_by=None,
+    consent_method: str = ConsentMethod.ONLINE,
+    witnessed: bool = False,
 ) -> Started:
     """A new, empty recording with the consent already given; returns its return code and the
-    submission key its upload must carry (neither is stored, only their hashes)."""
+    submission key its upload must carry (neither is stored, only their hashes). A facilitator
+    recording on a participant's behalf (``entered_by``) is the witness: the consent was given
+    on paper or spoken, and they say they witnessed it (testimonies' witness rules)."""
     scopes = sorted({str(s) for s in scopes} & set(Scope.values))
     if Scope.RESEARCH not in scopes:
         raise ApplicationError(_("To send a story, tick the first consent box."))
     if consent_text is None:
         raise ApplicationError(_("The consent text could not be found. Please start again."))
+    if entered_by is not None:
+        if consent_method not in (ConsentMethod.PAPER, ConsentMethod.SPOKEN):
+            raise ApplicationError(_("Say how the participant gave consent: on paper or spoken."))
+        if not witnessed:
+            raise ApplicationError(_("A witness is required."))
+    else:
+        consent_method = ConsentMethod.ONLINE
     code = codes.new_code()
     key = new_submission_key()
     recording = Recording.objects.create(
@@ -50,6 +61,7 @@ def recording_start(
         scopes=scopes,
         participant=participant if getattr(participant, "is_authenticated", False) else None,
         entered_by=entered_by,
+        consent_method=consent_method,
         return_code_hash=codes.code_hash(code),
         submission_key_hash=_key_hash(key),
         language=consent_text.language,

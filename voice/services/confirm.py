@@ -5,7 +5,6 @@ import logging
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from accounts.roles import RESEARCH_TEAM, user_has_role
 from audit.models import Action
 from audit.services import audit_record
 from core.exceptions import ApplicationError, NotFoundError
@@ -13,6 +12,7 @@ from testimonies.models import Channel, ConsentMethod, Scope, Testimony
 from testimonies.services import Submission, SubmissionDraft, testimony_create
 from voice import storage
 from voice.models import Recording, RecordingListen
+from voice.selectors import recording_listenable
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ def recording_confirm(
             text=(text or "").strip(),
             declared_language=locked.language,
             channel=Channel.FACILITATOR if facilitator else Channel.ONLINE,
-            consent_method=ConsentMethod.SPOKEN if facilitator else ConsentMethod.ONLINE,
+            consent_method=locked.consent_method if facilitator else ConsentMethod.ONLINE,
             entered_by=facilitator,
             participant=None if facilitator else (participant or locked.participant),
             submission_key=submission_key,
@@ -77,15 +77,8 @@ def recording_listen(*, user, testimony: Testimony, via: str = "web", record: bo
     listened. Allowed: the story is active with research consent, the speaker ticked
     "researchers may listen", the recording is kept, and the researcher holds the explicit
     original-text grant (a voice identifies a person like the original text). Otherwise 404."""
-    recording = Recording.objects.filter(testimony=testimony, audio_stored=True).first()
-    allowed = (
-        recording is not None
-        and testimony.status == Testimony.Status.ACTIVE
-        and testimony.scope_research
-        and testimony.scope_voice_listen
-        and user_has_role(user, *RESEARCH_TEAM)
-        and user.has_perm("testimonies.view_original_text")
-    )
+    recording = recording_listenable(user=user, testimony=testimony)
+    allowed = recording is not None
     if not allowed:
         raise NotFoundError()
     if not record:
