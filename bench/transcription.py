@@ -179,6 +179,7 @@ def web_pages():
     with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
+    settings.ALLOWED_HOSTS = ["testserver"]
     settings.DATABASES["default"] = {**dj_database_url.parse(url), "ATOMIC_REQUESTS": False}
     connections.close_all()
     connections["default"].settings_dict.update(settings.DATABASES["default"])
