@@ -33,14 +33,13 @@ LOCALES = [
 
 
 @pytest.fixture(scope="module")
-def microphone_browser():
+def microphone_browser(browser):
+    """A second Chromium with a fake microphone, from the session's Playwright (a second
+    Playwright in one process is refused)."""
     require_service("Chromium", shutil.which(CHROMIUM) is not None, f"{CHROMIUM} not found")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
-        yield browser
-        browser.close()
+    fake = browser.browser_type.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+    yield fake
+    fake.close()
 
 
 @pytest.fixture(autouse=True)
