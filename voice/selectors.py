@@ -35,6 +35,16 @@ def recordings_waiting_for_event(*, event):
     return Recording.objects.filter(event=event, status=Recording.Status.MANUAL)
 
 
+def recording_counts_for_event(*, event) -> dict:
+    """Counts for the event's dashboard (events' testimony_count_hooks): recordings waiting
+    for manual transcription, and how many of them because the model is not available."""
+    waiting = recordings_waiting_for_event(event=event)
+    return {
+        "recordings_waiting": waiting.count(),
+        "recordings_without_model": waiting.filter(problem=Recording.Problem.MODEL).count(),
+    }
+
+
 def recording_listenable(*, user, testimony) -> Recording | None:
     """The kept recording of a story this user may hear, else None: the story is active with
     research consent, the speaker allowed researchers to listen, and the user is on the

@@ -88,3 +88,32 @@ def test_the_confirmed_story_is_entered_by_the_witness(
     assert testimony.channel == Channel.FACILITATOR
     assert testimony.consent_method == ConsentMethod.PAPER
     assert testimony.entered_by == facilitator and testimony.participant is None
+
+
+def test_the_event_page_tells_facilitators_what_waits(
+    client_for, facilitator, setting, settings, tmp_path
+):
+    settings.VOICE_MODEL_DIR = str(tmp_path / "no-model")
+    started = services.recording_start(
+        event=setting,
+        consent_text=consent_text_current(language="fr"),
+        scopes=["research"],
+    )
+    from tests.voice.clips import espeak_available, make_clip
+
+    if not espeak_available():
+        pytest.skip("espeak-ng is not installed")
+    services.recording_upload_chunk(
+        recording=started.recording,
+        submission_key=started.submission_key,
+        offset=0,
+        data=make_clip(tmp_path, "fr").read_bytes(),
+        final=True,
+    )
+    services.recording_transcribe(recording_id=started.recording.pk)
+    client = client_for(facilitator)
+    page = client.get(f"/events/{setting.slug}/").content.decode()
+    assert "1 spoken story waits for manual transcription" in page
+    assert "please tell the administrator" in page
+    french = client.get(f"/events/{setting.slug}/", HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+    assert "attend une mise par écrit à la main" in french
