@@ -164,25 +164,17 @@ def two_cores(size: str, clips: dict, repeat: int, web: bool) -> tuple[float, li
 
 def web_pages():
     """A function that times one request to each participant page (milliseconds)."""
-    import dj_database_url
     import psycopg
     from django.conf import settings
     from django.core.management import call_command
-    from django.db import connections
     from django.test import Client
 
-    # NOTE: its own variable: this database is dropped and made again.
-    url = os.environ.get(
-        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/entendu_bench_voice"
-    )
+    url = os.environ["DATABASE_URL"]  # set by main() from BENCH_DATABASE_URL
     name = url.rsplit("/", 1)[1]
     with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
     settings.ALLOWED_HOSTS = ["testserver"]
-    settings.DATABASES["default"] = {**dj_database_url.parse(url), "ATOMIC_REQUESTS": False}
-    connections.close_all()
-    connections["default"].settings_dict.update(settings.DATABASES["default"])
     call_command("migrate", verbosity=0)
     from tests.testimonies.factories import open_event
 
@@ -210,6 +202,10 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--web", action="store_true", help="time participant pages meanwhile")
     args = parser.parse_args()
+    # NOTE: its own variable: this database is dropped and made again (--web).
+    os.environ["DATABASE_URL"] = os.environ.get(
+        "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/entendu_bench_voice"
+    )
     _setup_django()
     from voice import model
 
