@@ -51,7 +51,7 @@ format: install
 # Each app keeps its own catalogues in <app>/locale; locale/ holds the project-wide strings.
 # NOTE: LOCALES is every catalogue kept in locale/ (a new language: mkdir locale/<ll>, see the
 # README's "Adding a language"), including languages not yet switched on in LANGUAGES.
-APPS_WITH_CATALOGUES := events testimonies coding analysis nlp
+APPS_WITH_CATALOGUES := events testimonies voice coding analysis nlp
 LOCALES ?= $(sort $(notdir $(wildcard locale/*)))
 IGNORED := .venv/* node_modules/* staticfiles/* tests/* bench/* test-artifacts/*
 messages: install
@@ -70,7 +70,7 @@ messages: install
 	done
 
 worker: install
-	$(BIN)/celery -A config.celery_app worker -Q default,nlp --loglevel=INFO
+	$(BIN)/celery -A config.celery_app worker -Q default,nlp,audio --loglevel=INFO
 
 # The transactional outbox's relay: publishes what could not be sent at commit (broker down).
 relay: install

@@ -45,6 +45,8 @@ class Action(models.TextChoices):
     ADMIN_ADDED = "admin.added", _("Added in the admin")
     ADMIN_CHANGED = "admin.changed", _("Changed in the admin")
     ADMIN_DELETED = "admin.deleted", _("Deleted in the admin")
+    RECORDING_LISTENED = "recording.listened", _("Recording listened to")
+    RECORDING_ERASED = "recording.erased", _("Recording erased")
 
 
 class AuditEntryQuerySet(models.QuerySet):

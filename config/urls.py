@@ -42,6 +42,7 @@ urlpatterns = [
     path("", include("analysis.public_urls")),
     path("nlp/", include("nlp.urls")),
     path("", include("testimonies.urls")),
+    path("", include("voice.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/<str:language>/", core_views.javascript_catalog, name="javascript_catalog"),
     path("api/v1/", include((api_v1, "api"))),

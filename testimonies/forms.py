@@ -6,6 +6,7 @@ from testimonies.models import (
     RESTORE_TRUST_MAX_LENGTH,
     TEXT_MAX_LENGTH,
     TITLE_MAX_LENGTH,
+    VOICE_SCOPES,
     AgeBand,
     ConsentMethod,
     Consequence,
@@ -27,6 +28,8 @@ SCOPE_HELP = {
     Scope.DISABILITY: _("You will be asked if you have a disability."),
     Scope.LGBTQ: _("You will be asked if you are LGBTQ+."),
     Scope.CONTACT: _("You will be asked for an e-mail or phone. We keep it locked apart."),
+    Scope.VOICE_KEEP: _("Otherwise your recording is erased once you confirm its transcript."),
+    Scope.VOICE_LISTEN: _("A voice can identify you. Without this, nobody ever listens to it."),
 }
 
 # The story step's gentle prompts (in the spirit of the report: a moment in care, how it felt,
@@ -97,6 +100,9 @@ class ConsentForm(forms.Form):
 
     def quote_fields(self):
         return [self["scope_quote_anonymous"], self["scope_quote_named"], self["scope_quote_ask"]]
+
+    def voice_scope_fields(self):
+        return [self[f"scope_{s.value}"] for s in VOICE_SCOPES]
 
     def characteristic_scope_fields(self):
         return [self[f"scope_{s.value}"] for s in CHARACTERISTIC_SCOPES]

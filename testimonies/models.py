@@ -32,7 +32,12 @@ class Scope(models.TextChoices):
     DISABILITY = "disability", _("Share whether I have a disability")
     LGBTQ = "lgbtq", _("Share whether I am LGBTQ+")
     CONTACT = "contact", _("Contact me for follow-up")
+    # Spoken stories (issue 19, the voice app): both only mean something for a recording.
+    VOICE_KEEP = "voice_keep", _("Keep my recording after I confirm the transcript")
+    VOICE_LISTEN = "voice_listen", _("Researchers may listen to my recording")
 
+
+VOICE_SCOPES = (Scope.VOICE_KEEP, Scope.VOICE_LISTEN)
 
 CHARACTERISTIC_SCOPES = (
     Scope.GENDER,
@@ -147,6 +152,8 @@ class Testimony(models.Model):
     scope_disability = models.BooleanField(default=False)
     scope_lgbtq = models.BooleanField(default=False)
     scope_contact = models.BooleanField(default=False)
+    scope_voice_keep = models.BooleanField(default=False)
+    scope_voice_listen = models.BooleanField(default=False)
 
     # The original story: erased on full withdrawal.
     title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH, blank=True)

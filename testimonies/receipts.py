@@ -33,6 +33,12 @@ PURPOSES = {
     Scope.DISABILITY: ("Analyse the story by disability status", ["Research"], False),
     Scope.LGBTQ: ("Analyse the story by LGBTQ+ status", ["Research"], False),
     Scope.CONTACT: ("Contact the participant for follow-up", ["Contacting the person"], False),
+    Scope.VOICE_KEEP: (
+        "Keep the recording after the transcript is confirmed",
+        ["Research"],
+        False,
+    ),
+    Scope.VOICE_LISTEN: ("Let researchers listen to the recording", ["Research"], False),
 }
 PII_CATEGORIES = {
     Scope.RESEARCH: ["Free-text testimony", "Survey answers"],
@@ -45,6 +51,8 @@ PII_CATEGORIES = {
     Scope.DISABILITY: ["Disability status"],
     Scope.LGBTQ: ["Sexual orientation or gender identity"],
     Scope.CONTACT: ["Name", "E-mail address", "Phone number"],
+    Scope.VOICE_KEEP: ["Voice recording"],
+    Scope.VOICE_LISTEN: ["Voice recording"],
 }
 SENSITIVE_CATEGORIES = [
     "Health",

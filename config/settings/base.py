@@ -56,6 +56,7 @@ LOCAL_APPS = [
     "accounts",
     "events",
     "testimonies",
+    "voice",
     "coding",
     "analysis",
     "nlp",
@@ -350,6 +351,9 @@ SPECTACULAR_SETTINGS = {
 
 # CELERY: config/settings/celery.py.
 from .celery import *  # noqa: E402, F403
+
+# VOICE (spoken stories): config/settings/voice.py.
+from .voice import *  # noqa: E402, F403
 
 # NLP
 # ------------------------------------------------------------------------------

@@ -65,8 +65,14 @@ CELERY_TASK_QUEUES = (
     Queue("default", Exchange("default"), routing_key="default"),
     # NOTE: spaCy work is heavy and memory-hungry: it gets its own queue and its own workers.
     Queue("nlp", Exchange("nlp"), routing_key="nlp"),
+    # NOTE: transcription (the voice app) gets its own queue and worker, so a long recording
+    # never holds up the default queue; run that worker at a low priority (deploy/).
+    Queue("audio", Exchange("audio"), routing_key="audio"),
 )
-CELERY_TASK_ROUTES = {"nlp.*": {"queue": "nlp", "routing_key": "nlp"}}
+CELERY_TASK_ROUTES = {
+    "nlp.*": {"queue": "nlp", "routing_key": "nlp"},
+    "voice.transcribe": {"queue": "audio", "routing_key": "audio"},
+}
 # The transactional outbox's safety net (core/outbox.py): publish what the after-commit relay
 # could not. Run `celery beat`, or `manage.py relay_outbox --loop` as its own process.
 CELERY_BEAT_SCHEDULE = {
@@ -74,4 +80,6 @@ CELERY_BEAT_SCHEDULE = {
     "nlp.sweep_stalled_jobs": {"task": "nlp.sweep_stalled_jobs", "schedule": 300.0},
     # Export files past ENTENDU_EXPORT_RETENTION_HOURS are deleted.
     "analysis.expire_exports": {"task": "analysis.expire_exports", "schedule": 3600.0},
+    # Recordings whose transcription message was lost (a worker killed mid-task) are queued again.
+    "voice.requeue_lost": {"task": "voice.requeue_lost", "schedule": 300.0},
 }

@@ -45,6 +45,9 @@ FIRST_VERSION_MIGRATIONS = (
     "testimonies.migrations.0004_consent_texts_pt_es_de_ja",
 )
 
+# The data migrations that publish later versions (each idempotent).
+LATER_VERSION_MIGRATIONS = ("testimonies.migrations.0007_voice_scopes_and_consent",)
+
 
 @transaction.atomic
 def consent_texts_ensure_defaults() -> None:
@@ -58,6 +61,9 @@ def consent_texts_ensure_defaults() -> None:
                 ConsentText.objects.create(
                     language=language, version=1, title=title, body=body, sha256=sha256(body)
                 )
+    for module in LATER_VERSION_MIGRATIONS:
+        # NOTE: each publishes its next version only where the latest text lacks its words.
+        importlib.import_module(module).add_voice_paragraphs(ConsentText)
 
 
 @transaction.atomic

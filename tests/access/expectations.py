@@ -437,6 +437,23 @@ URLS: dict[str, Expect] = {
         get=ADMIN_ONLY,
         post=statuses(403, anonymous=302, admin=400),
     ),
+    # Spoken stories (voice app). A recording is reached only by the browser session that
+    # started it (or came back with its code): from any other session, whoever signs in, 404
+    # (the URL is filled with a story's id, not a recording's: found for nobody).
+    "voice:speak": Expect(get=statuses(405), post=statuses(400)),
+    "voice:return": Expect(get=statuses(200), post=statuses(400)),
+    "voice:facilitator_speak": Expect(
+        get=statuses(403, anonymous=302, facilitator=405, other_facilitator=405, admin=405),
+        post=statuses(403, anonymous=302, facilitator=400, other_facilitator=404, admin=400),
+    ),
+    "voice:recording": Expect(get=statuses(404), post=statuses(404)),
+    "voice:upload": Expect(get=statuses(404), post=statuses(404)),
+    "voice:progress": Expect(get=statuses(404)),
+    "voice:audio": Expect(get=statuses(404)),
+    # Researchers only; the story has no recording here, so even the granted one finds none.
+    "voice:research_recording": Expect(
+        get=statuses(403, anonymous=302, researcher=404, granted_researcher=404, admin=404)
+    ),
     "testimonies:facilitator_overview": Expect(get=EVENT_TEAM),
     "testimonies:import_template": Expect(get=EVENT_TEAM),
     "testimonies:facilitator_event": Expect(get=EVENT_EDIT),

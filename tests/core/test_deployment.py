@@ -18,6 +18,7 @@ EXPECTED = {
     "entendu-web.service": ["gunicorn", "-c", "config/gunicorn.conf.py", "config.wsgi"],
     "entendu-worker.service": ["celery", "-A", "config.celery_app", "worker", "-Q", "default"],
     "entendu-worker-nlp.service": ["celery", "-A", "config.celery_app", "worker", "-Q", "nlp"],
+    "entendu-worker-audio.service": ["celery", "-A", "config.celery_app", "worker", "-Q", "audio"],
     "entendu-beat.service": ["celery", "-A", "config.celery_app", "beat"],
 }
 # Late-acknowledged tasks allowed to run longer than the visibility timeout: a second delivery

@@ -5,6 +5,7 @@ from rest_framework.test import APIClient
 
 from accounts.roles import Role
 from testimonies.models import Testimony
+from testimonies.selectors import consent_text_current
 from testimonies.services import new_submission_key
 from tests.factories import EventFacilitatorFactory
 from tests.testimonies.factories import STORY, open_event, submit
@@ -284,8 +285,6 @@ def test_quotable_copies_follow_the_live_quote_scopes(world, role_users):
 def test_a_client_reads_the_consent_text_then_submits_with_its_version(world):
     client = api_for(None)
     text = client.get("/api/v1/consent-texts/current/?language=fr-CA").json()
-    from testimonies.selectors import consent_text_current
-
     latest = consent_text_current(language="fr")
     assert (text["language"], text["version"]) == ("fr", latest.version)
     assert len(text["sha256"]) == 64

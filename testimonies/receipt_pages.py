@@ -1,0 +1,66 @@
+"""The receipt page's context, shared by every page that shows a receipt (the written story's
+form, facilitator entry, a confirmed spoken story in the voice app). Not a view module, so a
+later app may use it."""
+
+import base64
+import json
+from urllib.parse import urlencode
+
+from django.urls import reverse
+
+from core.qrcodes import qr_image
+from testimonies.forms_loop import OwnReadingForm
+from testimonies.models import Scope
+from testimonies.receipts import testimony_receipt
+from testimonies.selectors_loop import theme_labels
+
+
+def _receipt_json(receipt: dict, withdrawal_code: str = "") -> str:
+    """The receipt to download; right after submitting it also carries the withdrawal code, so
+    that the participant's own copy is enough to withdraw later."""
+    if withdrawal_code:
+        receipt = {**receipt, "entendu": {**receipt["entendu"], "withdrawalCode": withdrawal_code}}
+    return json.dumps(receipt, ensure_ascii=False, indent=2)
+
+
+def receipt_context(request, testimony, *, code="", entered_for_participant=False) -> dict:
+    """Every variable the receipt template reads (NOTE: a missing one makes django.template
+    log the whole context at DEBUG, code included)."""
+    receipt = testimony_receipt(testimony=testimony, request=request)
+    rows = scope_rows(testimony)
+    return {
+        "testimony": testimony,
+        "receipt": receipt,
+        "receipt_json": _receipt_json(receipt, code),
+        "withdrawal_code": code,
+        "scope_rows": rows,
+        "agreed": [row["label"] for row in rows if row["granted"]],
+        "declined": [row["label"] for row in rows if not row["granted"]],
+        "just_submitted": bool(code),
+        "entered_for_participant": entered_for_participant,
+        "withdraw_page": request.build_absolute_uri(reverse("testimonies:withdraw")),
+        "withdraw_qr": withdraw_qr(request, code) if code and testimony.is_active else "",
+        # The storyteller's own reading, offered right after the story (issue 20).
+        "own_reading_form": (
+            OwnReadingForm(theme_labels=theme_labels())
+            if code and testimony.is_active and not entered_for_participant
+            else None
+        ),
+    }
+
+
+def withdraw_link(request, code: str) -> str:
+    """The withdrawal page with the code filled in (the log filters redact ``code=``)."""
+    query = urlencode({"code": code})
+    return request.build_absolute_uri(f"{reverse('testimonies:withdraw')}?{query}")
+
+
+def withdraw_qr(request, code: str) -> str:
+    """The withdrawal link as a QR code, an SVG drawn here, as a data: URI for an <img>.
+    SECURITY: it carries the code: made for this response only, never stored or cached."""
+    svg, content_type = qr_image(withdraw_link(request, code), kind="svg")
+    return f"data:{content_type};base64,{base64.b64encode(svg).decode('ascii')}"
+
+
+def scope_rows(testimony) -> list[dict]:
+    return [{"label": s.label, "granted": getattr(testimony, f"scope_{s.value}")} for s in Scope]
