@@ -60,7 +60,7 @@ PARAGRAPHS = {
 }
 
 
-def add_voice_paragraphs(ConsentText):
+def publish_next_version(ConsentText):
     """Publish the next version of each language's latest consent text with its paragraph."""
     for language, paragraph in PARAGRAPHS.items():
         latest = (
@@ -79,7 +79,7 @@ def add_voice_paragraphs(ConsentText):
 
 
 def publish(apps, schema_editor):
-    add_voice_paragraphs(apps.get_model("testimonies", "ConsentText"))
+    publish_next_version(apps.get_model("testimonies", "ConsentText"))
 
 
 class Migration(migrations.Migration):

@@ -48,13 +48,14 @@ PARAGRAPHS = {
 }
 
 
-def create(apps, schema_editor):
-    ConsentText = apps.get_model("testimonies", "ConsentText")
+def publish_next_version(ConsentText):
+    """Publish the next version of each language's latest text with its paragraph (also called
+    by ``consent_texts_ensure_defaults`` on a flushed database)."""
     for language, paragraph in PARAGRAPHS.items():
         latest = (
             ConsentText.objects.filter(language__iexact=language).order_by("-version").first()
         )
-        if latest is None:
+        if latest is None or paragraph in latest.body:
             continue
         body = f"{latest.body}\n\n{paragraph}"
         ConsentText.objects.create(
@@ -64,6 +65,10 @@ def create(apps, schema_editor):
             body=body,
             sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
         )
+
+
+def create(apps, schema_editor):
+    publish_next_version(apps.get_model("testimonies", "ConsentText"))
 
 
 class Migration(migrations.Migration):

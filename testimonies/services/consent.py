@@ -46,7 +46,10 @@ FIRST_VERSION_MIGRATIONS = (
 )
 
 # The data migrations that publish later versions (each idempotent).
-LATER_VERSION_MIGRATIONS = ("testimonies.migrations.0007_voice_scopes_and_consent",)
+LATER_VERSION_MIGRATIONS = (
+    "testimonies.migrations.0007_voice_scopes_and_consent",
+    "testimonies.migrations.0008_consent_texts_ask_before_each_quote",
+)
 
 
 @transaction.atomic
@@ -63,7 +66,7 @@ def consent_texts_ensure_defaults() -> None:
                 )
     for module in LATER_VERSION_MIGRATIONS:
         # NOTE: each publishes its next version only where the latest text lacks its words.
-        importlib.import_module(module).add_voice_paragraphs(ConsentText)
+        importlib.import_module(module).publish_next_version(ConsentText)
 
 
 @transaction.atomic
