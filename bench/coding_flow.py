@@ -327,8 +327,9 @@ def main() -> int:
     args = parser.parse_args()
     url = os.environ.get("BENCH_FLOW_DATABASE_URL", DEFAULT_URL)
     import analytics
+    from benchlib import database_ensure, load_line
 
-    analytics.ensure_database(url)
+    database_ensure(url, "entendu_bench")
     analytics.setup_django(url)
     from django.core.management import call_command
 
@@ -340,7 +341,7 @@ def main() -> int:
     call_command("collectstatic", interactive=False, verbosity=0)
     user_id, ids = prepare(args.count)
     cookie = session_cookie(user_id)
-    print(f"{Testimony.objects.count():,} stories; load average {os.getloadavg()[0]:.1f}")
+    print(f"{Testimony.objects.count():,} stories; {load_line()}")
     port = free_port()
     with tempfile.TemporaryDirectory() as tmp:
         access_log = Path(tmp) / "access.log"

@@ -22,6 +22,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from benchlib import database_create, load_line  # noqa: E402
+
 GOAL_S = 10.0
 SENTENCES = [
     "Le médecin ne m’a pas écoutée quand j’ai parlé de ma douleur.\r\n",
@@ -75,19 +79,8 @@ def archive(sources: int, codings: int, seed: int = 21) -> bytes:
 
 
 def ensure_database(url: str) -> None:
-    """(Re)create the bench's own PostgreSQL database (never a shared one)."""
-    from urllib.parse import urlparse
-
-    import psycopg
-
-    parsed = urlparse(url)
-    name = parsed.path.lstrip("/")
-    if not name or name in {"test", "postgres", "entendu"}:
-        raise SystemExit(f"refusing to use database {name!r}: the bench needs its own")
-    admin = parsed._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+    """(Re)create the bench's own PostgreSQL database (named entendu_bench…, never a shared one)."""
+    database_create(url, "entendu_bench")
 
 
 def main() -> int:
@@ -149,6 +142,7 @@ def main() -> int:
         f"import ({report.stories} stories, {saved} codings, {report.memos} memos): "
         f"{done - checked:.2f} s"
     )
+    print(load_line())
     print(f"total: {total:.2f} s (goal: under {GOAL_S:.0f} s) on {url.split(':')[0]}")
     if report.stories != args.sources or saved < args.codings * 0.99:
         print("FAILED: not everything was imported")

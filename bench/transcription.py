@@ -38,6 +38,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from benchlib import database_create, load_line  # noqa: E402
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 
 RTF_GOALS = {"base": 0.15, "small": 0.4}
@@ -176,16 +180,12 @@ def two_cores(size: str, clips: dict, repeat: int, web: bool) -> tuple[float, li
 
 def web_pages():
     """A function that times one request to each participant page (milliseconds)."""
-    import psycopg
     from django.conf import settings
     from django.core.management import call_command
     from django.test import Client
 
     url = os.environ["DATABASE_URL"]  # set by main() from BENCH_DATABASE_URL
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{name}"')
+    database_create(url, "entendu_bench")
     settings.ALLOWED_HOSTS = ["testserver"]
     call_command("migrate", verbosity=0)
     from tests.testimonies.factories import open_event
@@ -224,6 +224,7 @@ def main() -> int:
     os.environ["DATABASE_URL"] = os.environ.get(
         "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/entendu_bench_voice"
     )
+    print(load_line())
     _setup_django()
     from voice import model
 
@@ -267,6 +268,7 @@ def main() -> int:
                     missed.append(f"pages p95 {p95:.0f} ms > {PAGE_GOAL_MS}")
     for line in missed:
         print(f"MISSED: {line}")
+    print(load_line())
     return 1 if missed else 0
 
 

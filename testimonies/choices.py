@@ -1,5 +1,6 @@
-"""Choices shared by the loop's models, services and pages (issue 20): quote requests, follow-up
-and the storyteller's own reading. Plain values; the labels are translatable."""
+"""Choices shared by the models, services and pages: the characteristics a participant may give,
+and the loop's (issue 20) quote requests, follow-up and the storyteller's own reading. Plain
+values; the labels are translatable."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -32,3 +33,28 @@ class TrustChange(models.TextChoices):
     SAME = "same", _("My trust did not change")
     HIGHER = "higher", _("I trust health services more")
     UNSURE = "unsure", _("I am not sure")
+
+
+class Gender(models.TextChoices):
+    WOMAN = "woman", _("Woman")
+    MAN = "man", _("Man")
+    NON_BINARY = "non_binary", _("Non-binary")
+    SELF_DESCRIBED = "self_described", _("I describe myself another way")
+    PREFER_NOT = "prefer_not", _("I prefer not to say")
+
+
+class AgeBand(models.TextChoices):
+    UNDER_18 = "under_18", _("Under 18")
+    A18_24 = "18_24", _("18 to 24")
+    A25_34 = "25_34", _("25 to 34")
+    A35_44 = "35_44", _("35 to 44")
+    A45_54 = "45_54", _("45 to 54")
+    A55_64 = "55_64", _("55 to 64")
+    A65_PLUS = "65_plus", _("65 or over")
+    PREFER_NOT = "prefer_not", _("I prefer not to say")
+
+
+class YesNo(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    PREFER_NOT = "prefer_not", _("I prefer not to say")

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from testimonies.choices import AgeBand, Gender, YesNo  # noqa: F401  (the answers' choices)
 from testimonies.fields import EncryptedTextField
 
 TEXT_MAX_LENGTH = 20_000
@@ -241,31 +242,6 @@ class Testimony(models.Model):
 
     def scopes(self) -> list[str]:
         return [s.value for s in Scope if getattr(self, f"scope_{s.value}")]
-
-
-class Gender(models.TextChoices):
-    WOMAN = "woman", _("Woman")
-    MAN = "man", _("Man")
-    NON_BINARY = "non_binary", _("Non-binary")
-    SELF_DESCRIBED = "self_described", _("I describe myself another way")
-    PREFER_NOT = "prefer_not", _("I prefer not to say")
-
-
-class AgeBand(models.TextChoices):
-    UNDER_18 = "under_18", _("Under 18")
-    A18_24 = "18_24", _("18 to 24")
-    A25_34 = "25_34", _("25 to 34")
-    A35_44 = "35_44", _("35 to 44")
-    A45_54 = "45_54", _("45 to 54")
-    A55_64 = "55_64", _("55 to 64")
-    A65_PLUS = "65_plus", _("65 or over")
-    PREFER_NOT = "prefer_not", _("I prefer not to say")
-
-
-class YesNo(models.TextChoices):
-    YES = "yes", _("Yes")
-    NO = "no", _("No")
-    PREFER_NOT = "prefer_not", _("I prefer not to say")
 
 
 class TestimonyCharacteristics(models.Model):
