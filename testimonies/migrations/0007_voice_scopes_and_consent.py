@@ -3,9 +3,9 @@ that has one, saying what happens to a recording. The version number is computed
 latest version of each language plus one), never assumed; a language whose latest text already
 says it is left alone, so running this twice publishes nothing new."""
 
-import hashlib
-
 from django.db import migrations, models
+
+from testimonies import consent_versions
 
 PARAGRAPHS = {
     "en": (
@@ -60,22 +60,10 @@ PARAGRAPHS = {
 }
 
 
-def publish_next_version(ConsentText):
-    """Publish the next version of each language's latest consent text with its paragraph."""
-    for language, paragraph in PARAGRAPHS.items():
-        latest = (
-            ConsentText.objects.filter(language__iexact=language).order_by("-version").first()
-        )
-        if latest is None or paragraph in latest.body:
-            continue
-        body = f"{latest.body}\n\n{paragraph}"
-        ConsentText.objects.create(
-            language=latest.language,
-            version=latest.version + 1,
-            title=latest.title,
-            body=body,
-            sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
-        )
+def publish_next_version(ConsentText):  # noqa: N803
+    """The next version of each language's latest text with this migration's paragraph (also
+    called by ``consent_texts_ensure_defaults`` on a flushed database)."""
+    consent_versions.publish_next_version(ConsentText, PARAGRAPHS)
 
 
 def publish(apps, schema_editor):

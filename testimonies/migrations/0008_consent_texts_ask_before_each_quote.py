@@ -2,9 +2,9 @@
 paragraph on the new choice "ask me before each quote" and on hearing back. The version number is
 the language's latest plus one, computed when the migration runs (never written here)."""
 
-import hashlib
-
 from django.db import migrations
+
+from testimonies import consent_versions
 
 PARAGRAPHS = {
     "en": (
@@ -48,23 +48,10 @@ PARAGRAPHS = {
 }
 
 
-def publish_next_version(ConsentText):
-    """Publish the next version of each language's latest text with its paragraph (also called
-    by ``consent_texts_ensure_defaults`` on a flushed database)."""
-    for language, paragraph in PARAGRAPHS.items():
-        latest = (
-            ConsentText.objects.filter(language__iexact=language).order_by("-version").first()
-        )
-        if latest is None or paragraph in latest.body:
-            continue
-        body = f"{latest.body}\n\n{paragraph}"
-        ConsentText.objects.create(
-            language=latest.language,
-            version=latest.version + 1,
-            title=latest.title,
-            body=body,
-            sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
-        )
+def publish_next_version(ConsentText):  # noqa: N803
+    """The next version of each language's latest text with this migration's paragraph (also
+    called by ``consent_texts_ensure_defaults`` on a flushed database)."""
+    consent_versions.publish_next_version(ConsentText, PARAGRAPHS)
 
 
 def create(apps, schema_editor):
