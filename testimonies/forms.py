@@ -110,6 +110,14 @@ class ConsentForm(forms.Form):
     def contact_field(self):
         return self["scope_contact"]
 
+    def fold_open(self) -> bool:
+        """Whether the folded optional choices (about you, the recording) start open: one of
+        them is ticked or has an error."""
+        return any(
+            f.value() or f.errors
+            for f in self.characteristic_scope_fields() + self.voice_scope_fields()
+        )
+
 
 class StoryForm(forms.Form):
     """Step 2: the story and the optional questions.

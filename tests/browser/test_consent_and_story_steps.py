@@ -100,7 +100,8 @@ def test_story_error_focuses_the_summary_in_french(browser, live_server):
     try:
         event = open_event()
         page.goto(f"/t/{event.submission_token}/")
-        assert _bottom(page, "#step-form button[type=submit]:not([hidden])") < 2 * HEIGHT
+        bottom = _bottom(page, "#step-form button[type=submit]:not([hidden])")
+        assert bottom < 2 * HEIGHT, bottom
         page.locator("#id_scope_research").check()
         page.locator("#step-form button[type=submit]:not([hidden])").click()
         page.locator("#id_text").wait_for()
