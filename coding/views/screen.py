@@ -26,13 +26,17 @@ from core.validation import parse_positive_int
 from testimonies.selectors import own_reading_for_research
 
 
-def suggestion_items(user, copy, codebook) -> list:
+def suggestion_items(user, copy, codebook, applications=None) -> list:
     """The suggestions on offer on this story, each with its passage, words for its
-    confidence and the scope accepting takes by default."""
+    confidence and the scope accepting takes by default; from ``applications`` (all the
+    story's in this codebook) when the caller has read them already."""
     text = copy.redacted_text
-    items = selectors.story_suggestions(
-        user=user, testimony_id=copy.testimony_id, codebook=codebook, copy=copy
-    )
+    if applications is not None:
+        items = selectors.story_suggestions_among(user=user, applications=applications)
+    else:
+        items = selectors.story_suggestions(
+            user=user, testimony_id=copy.testimony_id, codebook=codebook, copy=copy
+        )
     for s in items:
         s.passage = services.suggestion_passage(s)
         if s.passage is not None and s.passage[1] > len(text):
@@ -63,7 +67,7 @@ def parts_context(request, copy, codebook, passage=None, back=None) -> dict:
                 reviewed.append(app)
         elif not blind or app.coder_id == user.id:
             shown.append(app)
-    suggestions = suggestion_items(user, copy, codebook)
+    suggestions = suggestion_items(user, copy, codebook, applications)
     for app in shown:
         app.quote = text[app.start : app.end] if app.start is not None else ""
         app.mine = app.coder_id == user.id
