@@ -149,18 +149,22 @@ def work_queue(
     return qs
 
 
-def next_story_id(*, user, after_testimony_id: int) -> int | None:
+def next_story_id(*, user, after_testimony_id: int, copy: ResearchCopy | None = None) -> int | None:
     """The story after this one in the queue's order (newest first) that no one has finished,
     else the first such story from the top: "next story" moves on through the queue even when
-    the coder does not mark each story as coded."""
+    the coder does not mark each story as coded. ``copy``: this story's research copy as
+    ``research_copies_for_user`` gave it to the caller (saves reading its place again)."""
     done = CodingCompletion.objects.filter(testimony_id=OuterRef("testimony_id"))
     copies = research_copies_for_user(user=user)
     todo = copies.exclude(testimony_id=after_testimony_id).filter(~Exists(done))
-    here = (
-        copies.filter(testimony_id=after_testimony_id)
-        .values_list("testimony__submitted_at", "id")
-        .first()
-    )
+    if copy is not None and copy.testimony_id == after_testimony_id:
+        here = (copy.testimony.submitted_at, copy.id)
+    else:
+        here = (
+            copies.filter(testimony_id=after_testimony_id)
+            .values_list("testimony__submitted_at", "id")
+            .first()
+        )
     if here is not None:
         submitted_at, copy_id = here
         later = todo.filter(

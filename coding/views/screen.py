@@ -17,6 +17,7 @@ from coding.models import CodeApplication
 from coding.views.common import (
     CODERS,
     codebook_for_request,
+    codebooks_for_request,
     is_blind,
     passage_param,
     story_copy,
@@ -108,7 +109,7 @@ def story_context(request, copy, codebook, apply_form=None, memo_form=None, pass
     completions = list(copy.testimony.coding_completions.values_list("coder_id", flat=True))
     return {
         **parts_context(request, copy, codebook, passage=passage),
-        "codebooks": selectors.codebooks_for_user(user=user),
+        "codebooks": codebooks_for_request(request),
         "palette": selectors.coding_palette(user=user, codebook=codebook),
         "sentences": selectors.sentence_spans(copy.redacted_text),
         "done": user.id in completions,
@@ -117,7 +118,9 @@ def story_context(request, copy, codebook, apply_form=None, memo_form=None, pass
         "own_reading": (
             own_reading_for_research(testimony=copy.testimony) if user.id in completions else None
         ),
-        "next_story": selectors.next_story_id(user=user, after_testimony_id=copy.testimony_id),
+        "next_story": selectors.next_story_id(
+            user=user, after_testimony_id=copy.testimony_id, copy=copy
+        ),
         "completion_count": len(completions),
         "apply_form": apply_form or ApplyForm(codebook=codebook),
         "memo_form": memo_form or MemoForm(prefix="memo"),
