@@ -6,7 +6,8 @@
 
 It works in its own database (created if missing, migrated, seeded with COPY by
 ``bench/analytics.py``: 100,000 stories and their code applications), collects the static files,
-starts gunicorn (``config.wsgi``, DEBUG off) on a free port and drives Chromium
+starts gunicorn (``config.wsgi``, DEBUG off, database connections kept as in production) on a
+free port and drives Chromium
 (``/usr/bin/chromium``) through Playwright, signed in as a bench researcher. For each of
 ``--count`` stories, by keyboard only: J (select the first sentence), a number key (apply a
 code to it), A (accept the machine's suggestion for its passage), N (next story).
