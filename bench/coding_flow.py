@@ -6,7 +6,8 @@
 
 It works in its own database (created if missing, migrated, seeded with COPY by
 ``bench/analytics.py``: 100,000 stories and their code applications), collects the static files,
-starts gunicorn (``config.wsgi``, DEBUG off) on a free port and drives Chromium
+starts gunicorn (``config.wsgi``, DEBUG off, database connections kept as in production) on a
+free port and drives Chromium
 (``/usr/bin/chromium``) through Playwright, signed in as a bench researcher. For each of
 ``--count`` stories, by keyboard only: J (select the first sentence), a number key (apply a
 code to it), A (accept the machine's suggestion for its passage), N (next story).
@@ -113,6 +114,9 @@ def start_gunicorn(url: str, port: int, access_log: Path) -> subprocess.Popen:
         "DATABASE_URL": url,
         "DJANGO_SETTINGS_MODULE": "config.settings.local",
         "DEBUG": "false",
+        # As in production (config/settings/production.py): a worker keeps its database
+        # connection between requests instead of opening one per request.
+        "CONN_MAX_AGE": "60",
         "REDIS_URL": "",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": "2",
@@ -167,13 +171,25 @@ class Recorder:
         if timing["responseStart"] >= 0 and timing["requestStart"] >= 0:
             self.times.append(timing["responseStart"] - timing["requestStart"])
 
+    def _lines(self, expected: int) -> list[list[str]]:
+        """The worker's log lines for the requests since the last call: gunicorn writes a line
+        after the answer has gone, so wait (a little) until there is one per request the
+        browser saw, else a late line would count in the next action."""
+        lines: list[list[str]] = []
+        deadline = time.monotonic() + 2
+        while True:
+            for line in self.log.readlines():
+                parts = line.split()
+                if len(parts) == 4 and not parts[1].startswith(("/static/", "/jsi18n/")):
+                    lines.append(parts)
+            if len(lines) >= expected or time.monotonic() > deadline:
+                return lines
+            time.sleep(0.01)
+
     def take(self) -> tuple[float, float]:
         """(worker time, browser time) of the requests since the last call, in ms."""
         worker = 0.0
-        for line in self.log.readlines():
-            parts = line.split()
-            if len(parts) != 4 or parts[1].startswith(("/static/", "/jsi18n/")):
-                continue
+        for parts in self._lines(len(self.times)):
             ms = int(parts[3]) / 1000
             worker += ms
             kind = f"{parts[0]} " + re.sub(r"/[0-9]+/", "/<id>/", parts[1])

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from accounts.roles import RESEARCH_TEAM
@@ -19,13 +18,24 @@ def require_manager(user) -> None:
         raise PermissionDenied
 
 
+# The user's codebooks, read once per request (the screen lists them and picks one).
+_CODEBOOKS_ATTR = "_coding_codebooks"
+
+
+def codebooks_for_request(request) -> list[Codebook]:
+    """``selectors.codebooks_for_user`` for the signed-in user, read once per request."""
+    books = getattr(request, _CODEBOOKS_ATTR, None)
+    if books is None:
+        books = list(selectors.codebooks_for_user(user=request.user))
+        setattr(request, _CODEBOOKS_ATTR, books)
+    return books
+
+
 def codebook_for_request(request, slug: str | None = None) -> Codebook:
     """The codebook named by the URL or the query, else the user's first one."""
-    books = selectors.codebooks_for_user(user=request.user)
+    books = codebooks_for_request(request)
     slug = slug or request.GET.get("codebook") or request.POST.get("codebook")
-    if slug:
-        return get_object_or_404(books, slug=slug)
-    book = books.first()
+    book = next((b for b in books if b.slug == slug), None) if slug else next(iter(books), None)
     if book is None:
         raise Http404
     return book

@@ -17,6 +17,7 @@ from coding.models import CodeApplication
 from coding.views.common import (
     CODERS,
     codebook_for_request,
+    codebooks_for_request,
     is_blind,
     passage_param,
     story_copy,
@@ -26,13 +27,17 @@ from core.validation import parse_positive_int
 from testimonies.selectors import own_reading_for_research
 
 
-def suggestion_items(user, copy, codebook) -> list:
+def suggestion_items(user, copy, codebook, applications=None) -> list:
     """The suggestions on offer on this story, each with its passage, words for its
-    confidence and the scope accepting takes by default."""
+    confidence and the scope accepting takes by default; from ``applications`` (all the
+    story's in this codebook) when the caller has read them already."""
     text = copy.redacted_text
-    items = selectors.story_suggestions(
-        user=user, testimony_id=copy.testimony_id, codebook=codebook, copy=copy
-    )
+    if applications is not None:
+        items = selectors.story_suggestions_among(user=user, applications=applications)
+    else:
+        items = selectors.story_suggestions(
+            user=user, testimony_id=copy.testimony_id, codebook=codebook, copy=copy
+        )
     for s in items:
         s.passage = services.suggestion_passage(s)
         if s.passage is not None and s.passage[1] > len(text):
@@ -63,7 +68,7 @@ def parts_context(request, copy, codebook, passage=None, back=None) -> dict:
                 reviewed.append(app)
         elif not blind or app.coder_id == user.id:
             shown.append(app)
-    suggestions = suggestion_items(user, copy, codebook)
+    suggestions = suggestion_items(user, copy, codebook, applications)
     for app in shown:
         app.quote = text[app.start : app.end] if app.start is not None else ""
         app.mine = app.coder_id == user.id
@@ -104,7 +109,7 @@ def story_context(request, copy, codebook, apply_form=None, memo_form=None, pass
     completions = list(copy.testimony.coding_completions.values_list("coder_id", flat=True))
     return {
         **parts_context(request, copy, codebook, passage=passage),
-        "codebooks": selectors.codebooks_for_user(user=user),
+        "codebooks": codebooks_for_request(request),
         "palette": selectors.coding_palette(user=user, codebook=codebook),
         "sentences": selectors.sentence_spans(copy.redacted_text),
         "done": user.id in completions,
@@ -113,7 +118,9 @@ def story_context(request, copy, codebook, apply_form=None, memo_form=None, pass
         "own_reading": (
             own_reading_for_research(testimony=copy.testimony) if user.id in completions else None
         ),
-        "next_story": selectors.next_story_id(user=user, after_testimony_id=copy.testimony_id),
+        "next_story": selectors.next_story_id(
+            user=user, after_testimony_id=copy.testimony_id, copy=copy
+        ),
         "completion_count": len(completions),
         "apply_form": apply_form or ApplyForm(codebook=codebook),
         "memo_form": memo_form or MemoForm(prefix="memo"),

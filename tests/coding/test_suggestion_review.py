@@ -114,12 +114,19 @@ def test_switch_off_writes_no_suggestion(world, settings):
 
 
 def _offered(user, world):
-    return [
+    offered = [
         s.id
         for s in selectors.story_suggestions(
             user=user, testimony_id=world["story"].id, codebook=world["book"]
         )
     ]
+    # The coding screen reads the same list from the story's applications (no second query).
+    apps = list(
+        selectors.story_applications(testimony_id=world["story"].id, codebook=world["book"])
+    )
+    among = selectors.story_suggestions_among(user=user, applications=apps)
+    assert [s.id for s in among] == offered
+    return offered
 
 
 def test_suggestions_are_offered_strongest_first(world, researcher):

@@ -201,6 +201,10 @@ def test_next_story_moves_on_through_the_queue(world, researcher):
     for _ in range(3):
         seen.append(selectors.next_story_id(user=researcher, after_testimony_id=seen[-1]))
     assert seen == order
+    # The same with the copy the screen holds (its place in the queue is not read again).
+    for here, after in zip(order, order[1:], strict=False):
+        copy = selectors.research_copy_for_coding(user=researcher, testimony_id=here)
+        assert selectors.next_story_id(user=researcher, after_testimony_id=here, copy=copy) == after
     # After the last, back to the first not finished.
     assert selectors.next_story_id(user=researcher, after_testimony_id=order[-1]) == order[0]
     services.coding_complete(testimony=older[0], coder=researcher, done=True)
