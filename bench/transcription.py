@@ -20,7 +20,8 @@ processes of one thread each, at nice 10 as the audio worker runs
 (deploy/systemd/entendu-worker-audio.service: ``--concurrency 2``), transcribe all the stories
 at once; their audio seconds over the wall time give the audio hours two cores clear in an
 hour, and the time to clear a 2-hour event's 40 stories of three minutes. With ``--web`` the
-participant pages are timed meanwhile (Django's test client against a throw-away PostgreSQL
+participant pages are timed meanwhile (a round of the three pages every
+``PAGE_PAUSE`` seconds, Django's test client against a throw-away PostgreSQL
 database, BENCH_DATABASE_URL or ``entendu_bench_voice``, dropped and made again): their 95th
 percentile must stay under 300 ms.
 
@@ -38,6 +39,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import wave
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,17 +55,30 @@ RTF_GOALS = {"base": 0.15, "small": 0.4}
 EVENT_AUDIO_MINUTES = 40 * 3
 EVENT_GOAL_MINUTES = 20
 PAGE_GOAL_MS = 300
+# Seconds between two rounds of page requests while the stories are transcribed (about a dozen
+# requests a second: a busy event, without the client itself taking a core from the workers).
+PAGE_PAUSE = 0.25
 
 FIRST = "en"  # the story transcribed cold, right after the model is loaded
 
 
+def _speak(voice: str, text: str, path: Path) -> float:
+    """Say ``text`` into the WAV ``path``; its length in seconds."""
+    subprocess.run(["espeak-ng", "-v", voice, "-s", "150", "-w", str(path), text], check=True)
+    with wave.open(str(path)) as sound:
+        return sound.getnframes() / sound.getframerate()
+
+
 def make_clips(directory: Path, minutes: float) -> dict[str, tuple[str, str, bytes]]:
-    """language -> (Whisper language, reference text, WAV bytes) of about ``minutes``."""
+    """language -> (Whisper language, reference text, WAV bytes) of about ``minutes``: as many
+    passes over the language's sentences as come nearest to that length."""
     clips = {}
     for language, (voice, code, _sentences) in STORIES.items():
         path = directory / f"{language}.wav"
-        text = story(language, minutes * 60)
-        subprocess.run(["espeak-ng", "-v", voice, "-s", "150", "-w", str(path), text], check=True)
+        one_pass = _speak(voice, story(language, 1), path)
+        passes = max(1, round(minutes * 60 / one_pass))
+        text = story(language, passes)
+        _speak(voice, text, path)
         clips[language] = (code, text, path.read_bytes())
     return clips
 
@@ -122,7 +137,7 @@ def _processes(size, threads, clips, options, count: int, nice: int, pages=None)
         if pages is not None:
             times.extend(pages())
         try:
-            results.append(queue.get(timeout=0.05 if pages else 3600))
+            results.append(queue.get(timeout=PAGE_PAUSE if pages else 3600))
         except Exception:  # noqa: S112 (queue.Empty: time the pages again)
             continue
     wall = time.perf_counter() - start

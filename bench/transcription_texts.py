@@ -122,16 +122,11 @@ STORIES = {
 }
 
 
-def story(language: str, seconds_wanted: float, words_per_second: float = 2.5) -> str:
-    """A text of about ``seconds_wanted`` seconds: every sentence once per pass, each pass in a
-    new order (fixed seed), passes joined until long enough."""
+def story(language: str, passes: int) -> str:
+    """Every sentence once per pass, each pass in a new order (fixed seed)."""
     sentences = STORIES[language][2]
     shuffler = random.Random(language)  # noqa: S311 (an order, not a secret)
     out: list[str] = []
-    per_pass = sum(len(s.split()) for s in sentences) / words_per_second
-    if language == "ja":
-        per_pass = sum(len(s) for s in sentences) / (words_per_second * 3)
-    passes = max(1, round(seconds_wanted / max(per_pass, 1)))
     for _ in range(passes):
         order = sentences[:]
         shuffler.shuffle(order)
