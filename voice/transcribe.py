@@ -23,15 +23,18 @@ def transcribe_bytes(
     language: str | None,
     on_segment: Callable[[float, float], None] | None = None,
     beam_size: int | None = None,
+    vad: bool | None = None,
+    word_timestamps: bool = True,
 ) -> Transcript:
     """Decode ``data`` (any container PyAV reads) and transcribe it. ``language`` None lets
-    Whisper detect it. ``on_segment(end, duration)`` follows the progress."""
+    Whisper detect it. ``on_segment(end, duration)`` follows the progress. ``beam_size`` and
+    ``vad`` default to the settings; the product keeps word timestamps (the benchmark compares)."""
     segments, info = model.transcribe(
         io.BytesIO(data),
         language=language,
         beam_size=beam_size or settings.VOICE_BEAM_SIZE,
-        word_timestamps=True,
-        vad_filter=settings.VOICE_VAD,
+        word_timestamps=word_timestamps,
+        vad_filter=settings.VOICE_VAD if vad is None else vad,
         condition_on_previous_text=False,
     )
     texts, words = [], []

@@ -47,10 +47,12 @@ SENTENCES = {
     ),
 }
 # The bound of each language's error rate (word error; character error for ja), measured here
-# with Whisper base, beam 1, on these short clips (about 7 s): en 0.04, es 0.22, de 0.30,
-# fr 0.42, ja 0.40 (kana), pt-BR 0.64-0.73. The issue measured 0-0.15 on 15-25 s clips with
-# beam 5; espeak-ng's French and Brazilian voices are hard for Whisper base on short clips, so
-# those bounds say more about the voice than about us (issue 19), and are loose on purpose.
+# with Whisper base on these short clips (about 7 s): beam 1 gave en 0.04, es 0.22, de 0.30,
+# fr 0.42, ja 0.40 (kana), pt-BR 0.64-0.73; beam 5 (the default since bench/transcription.py
+# measured three-minute stories) en 0.04, es 0.22, de 0.30, fr 0.37, ja 0.40, pt-BR 0.64. The
+# issue measured 0-0.15 on 15-25 s clips with beam 5; espeak-ng's French and Brazilian voices
+# are hard for Whisper base on short clips, so those bounds say more about the voice than about
+# us (issue 19), and are loose on purpose.
 # pt-BR also varies from run to run (0.64 to 0.86 seen on a loaded machine), so its test also
 # checks that the content words came through (KEYWORDS).
 BOUNDS = {"en": 0.25, "fr": 0.55, "es": 0.35, "de": 0.4, "pt-BR": 0.9, "ja": 0.55}
