@@ -100,12 +100,14 @@ def whisper_model(size: str | None = None, threads: int | None = None):
     """The loaded faster-whisper model of this process (loaded once, int8 on the CPU)."""
     size = size or settings.VOICE_MODEL_SIZE
     threads = threads or settings.VOICE_CPU_THREADS
-    key = (size, threads)
     with _lock:
+        # NOTE: checked on every call (a stat and the stamp file): a model removed or replaced,
+        # or another VOICE_MODEL_DIR, is never served from memory.
+        directory = model_directory(size)
+        key = (size, threads, str(directory))
         if key not in _models:
             from faster_whisper import WhisperModel
 
-            directory = model_directory(size)
             _models[key] = WhisperModel(
                 str(directory),
                 device="cpu",

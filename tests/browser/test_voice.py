@@ -139,7 +139,7 @@ def test_recorder_and_transcript_check_have_no_axe_violations(
             pytest.skip("espeak-ng is not installed")
         page.locator("#voice-file").set_input_files(str(make_clip(tmp_path, "en")))
         page.locator("#voice-upload-form button[type=submit]").click()
-        _wait_until(page, "() => document.getElementById('voice-file') === null")
+        _wait_until(page, "() => document.getElementById('voice-file') === null", timeout=60)
         recording = Recording.objects.get()
         if recording.status == Recording.Status.QUEUED:
             services.recording_transcribe(recording_id=recording.pk)
