@@ -146,7 +146,8 @@ def test_a_withdrawn_story_leaves_no_trace(
             queues="default,nlp", broker_url=redis.url, extra_env={"MEDIA_ROOT": str(media)}
         )
     ]
-    canary = f"canary{uuid.uuid4().hex[:16]}"
+    # NOTE: letters only: a run of random digits may look like a phone number and be redacted.
+    canary = "canary" + uuid.uuid4().hex[:16].translate(str.maketrans("0123456789", "ghijklmnop"))
     codebook_default_seed()
     event = open_event()
     researcher = UserFactory(roles=[Role.RESEARCHER])
