@@ -7,18 +7,24 @@ development) the units are built in Python as before and counted. Either way the
 from ``coding.agreement``'s tally functions, which give the same figures as its unit functions.
 """
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
+from django.db import connection, connections
 
 from coding import agreement
 from coding.models import Code, Codebook
 from coding.selectors.intercoder import AgreementData, agreement_data, machine_codes
 from coding.selectors.stories import suggestions_enabled
 from core.keyset import without_jit
+from core.replica import analysis_alias
 from testimonies.selectors import research_copies_for_user
+
+# NOTE: the version names the data exactly; the timeout only frees memory.
+CACHE_SECONDS = 24 * 3600
 
 
 @dataclass
@@ -185,12 +191,44 @@ def _tallies_sql(*, user, codebook, event, rollup, groups) -> AgreementTallies:
         code_ids,
         *([code_ids] if with_machine else []),
     ]
-    with without_jit(), connection.cursor() as cursor:
+    with without_jit(), connections[analysis_alias()].cursor() as cursor:
+        versioned = _has_version(cursor)
+        if versioned:
+            # The version read in the same statement (the same snapshot) as the counting:
+            # exactly what these tallies are of.
+            sql += _VERSION_ROW
+        key = _cache_key(sql, params)
+        if versioned:
+            cursor.execute("SELECT sum(n) FROM coding_agreement_version")
+            cached = cache.get(f"{key}:{cursor.fetchone()[0]}")
+            if cached is not None:
+                return cached
         # NOTE: the hash aggregates fit in memory instead of spilling to disk.
         cursor.execute("SET LOCAL work_mem = '64MB'")
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    return _tallies_from_rows(rows)
+    result = _tallies_from_rows(rows)
+    version = next((count for kind, *_rest, count in rows if kind == "v"), None)
+    if version is not None:
+        cache.set(f"{key}:{version}", result, CACHE_SECONDS)
+    return result
+
+
+def _cache_key(sql: str, params: list) -> str:
+    """The query and its parameters (visibility, codebook, rollup, groups) name the tallies."""
+    digest = hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    return f"coding:agreement:{digest}"
+
+
+def _has_version(cursor) -> bool:
+    """Whether the cache may be used: the agreement version counters exist (coding migration
+    0008) and this transaction has written nothing (its own uncommitted writes, perhaps rolled
+    back later, must never be cached under a version another transaction may reach)."""
+    cursor.execute(
+        "SELECT to_regclass('coding_agreement_version') IS NOT NULL"
+        " AND txid_current_if_assigned() IS NULL"
+    )
+    return cursor.fetchone()[0]
 
 
 def _tallies_from_rows(rows) -> AgreementTallies:
@@ -268,7 +306,7 @@ _MPRESENT_ROLLUP = """
     SELECT DISTINCT mca.testimony_id, closure.up_id AS code_id FROM mca JOIN closure USING (code_id)
 """
 _QUERY = """
-WITH vis AS MATERIALIZED ({visible}),
+WITH vis AS NOT MATERIALIZED ({visible}),
 closure (code_id, up_id) AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[])),
 members (code_id, group_id) AS (SELECT * FROM unnest(%s::bigint[], %s::bigint[])),
 ca AS MATERIALIZED (
@@ -315,6 +353,9 @@ FROM (
 ) g
 GROUP BY 2, 3, 4{machine_rows}
 """
+_VERSION_ROW = """
+UNION ALL
+SELECT 'v', NULL, NULL, NULL, (SELECT sum(n) FROM coding_agreement_version)::bigint"""
 _MACHINE_CTES = """,
 mca AS MATERIALIZED (
     SELECT DISTINCT a.testimony_id, a.code_id FROM coding_codeapplication a
