@@ -214,7 +214,7 @@ def measure(runs: int, goals: Goals, world: dict) -> None:
         ("agreement page, rollup", "/coding/agreement/?rollup=on"),
         ("agreement page, one event", f"/coding/agreement/?event={world['events'][0]}"),
         ("agreement CSV", "/coding/agreement/?download=csv"),
-        ("agreement API", "/api/v1/coding/agreement/"),
+        ("agreement API", "/api/v1/agreement/"),
     ]
     print(f"{'page':45} {'first':>9} {'median':>9}")
     for name, url in pages:
@@ -266,6 +266,7 @@ def main() -> int:
     goals = Goals()
     try:
         call_command("migrate", verbosity=0)
+        call_command("createcachetable", verbosity=0)
         world = world_load() if args.reuse else seed(args.stories)
         print(load_line())
         measure(args.runs, goals, world)
