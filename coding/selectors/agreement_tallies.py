@@ -26,6 +26,7 @@ from testimonies.selectors import research_copies_for_user
 
 # NOTE: the version names the data exactly; the timeout only frees memory.
 CACHE_SECONDS = 24 * 3600
+WARM_EVENTS = 100
 
 
 @dataclass
@@ -66,9 +67,10 @@ def agreement_tallies(
 
 
 def agreement_counts_warm() -> int:
-    """Count (or find counted) the report of every codebook, all events, with and without
-    rollup, as the research team sees it, so that the page reads it from the cache; returns how
-    many reports were looked at. Run by the ``coding.agreement_refresh`` task every minute."""
+    """Count (or find counted) the report of every codebook, for all events and for each
+    event, with and without rollup, as the research team sees it, so that the page reads it
+    from the cache; returns how many reports were looked at. Run by the
+    ``coding.agreement_refresh`` task every minute."""
     from django.contrib.auth import get_user_model
 
     from accounts.roles import RESEARCH_TEAM
@@ -82,11 +84,16 @@ def agreement_counts_warm() -> int:
     )
     if reader is None:
         return 0
+    from events.models import Event
+
+    # NOTE: every event's report too, the most recent WARM_EVENTS events at most.
+    events = [None, *Event.objects.order_by("-starts_at", "-id")[:WARM_EVENTS]]
     done = 0
     for codebook in Codebook.objects.order_by("id"):
-        for rollup in (False, True):
-            agreement_report(user=reader, codebook=codebook, rollup=rollup)
-            done += 1
+        for event in events:
+            for rollup in (False, True):
+                agreement_report(user=reader, codebook=codebook, event=event, rollup=rollup)
+                done += 1
     return done
 
 
