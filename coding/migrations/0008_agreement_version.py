@@ -5,7 +5,9 @@ stories' status and scopes, research copies) adds one to one of 16 counters in t
 transaction, so the sum of the counters, read in the same snapshot as the data, names that data
 exactly: a report cached under a version is the report of every snapshot that reads that
 version. The 16 rows (chosen by transaction id) keep concurrent writers off one row lock.
-PostgreSQL only: elsewhere the report is not cached.
+The epoch, drawn when the table is made, keeps a new database (a test database made again) from
+reading a cache entry of another one with the same count. PostgreSQL only: elsewhere the report
+is not cached.
 """
 
 from django.db import migrations
@@ -19,8 +21,11 @@ TABLES = {
 }
 
 CREATE = """
-CREATE TABLE coding_agreement_version (shard smallint PRIMARY KEY, n bigint NOT NULL);
-INSERT INTO coding_agreement_version SELECT s, 0 FROM generate_series(0, 15) s;
+CREATE TABLE coding_agreement_version (
+    shard smallint PRIMARY KEY, n bigint NOT NULL, epoch uuid NOT NULL
+);
+INSERT INTO coding_agreement_version
+SELECT s, 0, e FROM generate_series(0, 15) s, (SELECT gen_random_uuid() AS e) x;
 CREATE FUNCTION coding_agreement_version_bump() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     UPDATE coding_agreement_version SET n = n + 1 WHERE shard = txid_current() %% 16;

@@ -61,6 +61,7 @@ FROM (
 ) g
 GROUP BY 2, 3, 4{machine_rows}
 """
+VERSION = "SELECT min(epoch::text), sum(n) FROM coding_agreement_version"
 VERSION_ROW = """
 UNION ALL
 SELECT 'v', NULL, NULL, NULL, (SELECT sum(n) FROM coding_agreement_version)::bigint"""

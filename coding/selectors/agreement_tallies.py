@@ -232,8 +232,10 @@ def _tallies_sql(*, user, codebook, event, rollup, groups) -> AgreementTallies:
             sql += agreement_sql.VERSION_ROW
         key = _cache_key(sql, params)
         if versioned:
-            cursor.execute("SELECT sum(n) FROM coding_agreement_version")
-            cached = cache.get(f"{key}:{cursor.fetchone()[0]}")
+            cursor.execute(agreement_sql.VERSION)
+            epoch, version = cursor.fetchone()
+            key = f"{key}:{epoch}"
+            cached = cache.get(f"{key}:{version}")
             if cached is not None:
                 return cached
         # NOTE: the hash aggregates fit in memory instead of spilling to disk.

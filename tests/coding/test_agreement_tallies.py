@@ -178,3 +178,29 @@ def test_no_role_no_figures(world, participant):
     )
     report = selectors.agreement_report(user=participant, codebook=world["book"], engine="sql")
     assert report["stories"] == 0 and report["coders"] == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_counts_are_cached_until_the_coding_changes(postgres):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from coding.services import codebook_default_seed
+    from coding.tasks import agreement_refresh
+
+    first, second = UserFactory(roles=["researcher"]), UserFactory(roles=["researcher"])
+    book = codebook_default_seed()
+    theme = book.codes.get(key="person_centred")
+    copy = story()
+    CodeApplication.objects.create(testimony=copy, code=theme, coder=first)
+    CodingCompletion.objects.create(testimony=copy, coder=second)
+    assert agreement_refresh() >= 2  # what the worker does every minute
+    with CaptureQueriesContext(connection) as queries:
+        report = selectors.agreement_report(user=first, codebook=book)
+    assert not any("WITH vis" in q["sql"] for q in queries.captured_queries)  # from the cache
+    row = next(r for r in report["codes"] if r["code"] == theme)
+    assert row["percent_agreement"] == 0.0
+    # A change of the coding is counted at once: the cached counts are of the older data.
+    CodeApplication.objects.create(testimony=copy, code=theme, coder=second)
+    report = selectors.agreement_report(user=first, codebook=book)
+    assert next(r for r in report["codes"] if r["code"] == theme)["percent_agreement"] == 1.0
