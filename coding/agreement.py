@@ -94,7 +94,10 @@ def krippendorff_alpha_nominal(units: Iterable[Unit]) -> float | None:
     None when it is undefined: fewer than two pairable values, or a single value throughout
     (no variation, so expected disagreement is zero).
     """
-    matrix = coincidence_matrix(units)
+    return _alpha_from_matrix(coincidence_matrix(units))
+
+
+def _alpha_from_matrix(matrix: Mapping[tuple[Hashable, Hashable], float]) -> float | None:
     totals: Counter = Counter()
     for (c, _k), count in matrix.items():
         totals[c] += count
@@ -207,17 +210,7 @@ def krippendorff_alpha_tally(counts: Tally) -> float | None:
         m = len(values)
         for c, k in permutations(values, 2):
             matrix[(c, k)] = matrix.get((c, k), 0.0) + n * (1.0 / (m - 1))
-    totals: Counter = Counter()
-    for (c, _k), count in matrix.items():
-        totals[c] += count
-    n_values = sum(totals.values())
-    if n_values <= 1:
-        return None
-    observed = sum(count for (c, k), count in matrix.items() if c != k)
-    expected = sum(totals[c] * totals[k] for c, k in permutations(totals, 2))
-    if expected == 0:
-        return None
-    return 1.0 - (n_values - 1) * observed / expected
+    return _alpha_from_matrix(matrix)
 
 
 def agreement_summary_tally(counts: Tally) -> dict:
