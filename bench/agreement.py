@@ -209,7 +209,7 @@ def measure(runs: int, goals: Goals, world: dict) -> None:
     from django.core.cache import cache
 
     from accounts.models import User
-    from coding.selectors.agreement_tallies import agreement_counts_warm
+    from coding.selectors.intercoder import agreement_counts_warm
 
     user = User.objects.get(id=world["coders"][0])
     cache.clear()

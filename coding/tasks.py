@@ -8,6 +8,6 @@ def agreement_refresh() -> int:
     """Count the agreement report of every codebook (all events, with and without rollup) when
     the coding changed since it was last counted; a fresh count costs one small query. So the
     page answers from the cache, and only an unusual filter is counted while one waits."""
-    from coding.selectors.agreement_tallies import agreement_counts_warm
+    from coding.selectors.intercoder import agreement_counts_warm
 
     return agreement_counts_warm()

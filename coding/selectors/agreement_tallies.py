@@ -17,8 +17,16 @@ from django.db import connection, connections
 
 from coding import agreement
 from coding.models import Code, Codebook
-from coding.selectors import agreement_sql
-from coding.selectors.intercoder import AgreementData, agreement_data, machine_codes
+from coding.selectors.agreement_data import AgreementData, agreement_data, machine_codes
+from coding.selectors.agreement_sql import (
+    MACHINE_CTES,
+    MACHINE_ROWS,
+    MPRESENT_ROLLUP,
+    PRESENT_ROLLUP,
+    QUERY,
+    VERSION,
+    VERSION_ROW,
+)
 from coding.selectors.stories import suggestions_enabled
 from core.keyset import without_jit
 from core.replica import analysis_alias
@@ -64,37 +72,6 @@ def agreement_tallies(
     return counter(
         user=user, codebook=codebook, event=event, rollup=rollup, groups=dict(groups or {})
     )
-
-
-def agreement_counts_warm() -> int:
-    """Count (or find counted) the report of every codebook, for all events and for each
-    event, with and without rollup, as the research team sees it, so that the page reads it
-    from the cache; returns how many reports were looked at. Run by the
-    ``coding.agreement_refresh`` task every minute."""
-    from django.contrib.auth import get_user_model
-
-    from accounts.roles import RESEARCH_TEAM
-    from coding.selectors.intercoder import agreement_report
-
-    reader = (
-        get_user_model()
-        .objects.filter(is_active=True, groups__name__in=RESEARCH_TEAM)
-        .order_by("id")
-        .first()
-    )
-    if reader is None:
-        return 0
-    from events.models import Event
-
-    # NOTE: every event's report too, the most recent WARM_EVENTS events at most.
-    events = [None, *Event.objects.order_by("-starts_at", "-id")[:WARM_EVENTS]]
-    done = 0
-    for codebook in Codebook.objects.order_by("id"):
-        for event in events:
-            for rollup in (False, True):
-                agreement_report(user=reader, codebook=codebook, event=event, rollup=rollup)
-                done += 1
-    return done
 
 
 def _closure(codebook: Codebook, rollup: bool) -> list[tuple[int, int]]:
@@ -205,15 +182,15 @@ def _tallies_sql(*, user, codebook, event, rollup, groups) -> AgreementTallies:
     members = [(m, g) for g, ids in groups.items() for m in ids]
     code_ids = sorted({c for c, _up in closure})
     with_machine = suggestions_enabled()
-    sql = agreement_sql.QUERY.format(
+    sql = QUERY.format(
         visible=visible_sql,
-        present=agreement_sql.PRESENT_ROLLUP if rollup else "SELECT * FROM ca",
-        machine_ctes=agreement_sql.MACHINE_CTES.format(
-            mpresent=agreement_sql.MPRESENT_ROLLUP if rollup else "SELECT * FROM mca"
+        present=PRESENT_ROLLUP if rollup else "SELECT * FROM ca",
+        machine_ctes=MACHINE_CTES.format(
+            mpresent=MPRESENT_ROLLUP if rollup else "SELECT * FROM mca"
         )
         if with_machine
         else "",
-        machine_rows=agreement_sql.MACHINE_ROWS if with_machine else "",
+        machine_rows=MACHINE_ROWS if with_machine else "",
     )
     params = [
         *visible_params,
@@ -229,10 +206,10 @@ def _tallies_sql(*, user, codebook, event, rollup, groups) -> AgreementTallies:
         if versioned:
             # The version read in the same statement (the same snapshot) as the counting:
             # exactly what these tallies are of.
-            sql += agreement_sql.VERSION_ROW
+            sql += VERSION_ROW
         key = _cache_key(sql, params)
         if versioned:
-            cursor.execute(agreement_sql.VERSION)
+            cursor.execute(VERSION)
             epoch, version = cursor.fetchone()
             key = f"{key}:{epoch}"
             cached = cache.get(f"{key}:{version}")
