@@ -47,12 +47,8 @@ def agreement_report(
 ) -> dict:
     """Per code, on document-level presence or absence: percent agreement, Cohen's kappa for
     each pair of coders and Krippendorff's alpha (nominal); and nominal alpha for each group of
-    mutually exclusive codes (the chosen sub-code is the value).
-
-    The units are counted in the database (``agreement_tallies``): at 100,000 stories and three
-    coders the report takes well under 2 s. ``engine="python"`` builds every unit instead, as
-    before (SQLite uses it).
-    """
+    mutually exclusive codes (the chosen sub-code is the value). Counted in SQL and cached
+    (``agreement_tallies``); ``engine="python"`` builds every unit instead (SQLite)."""
     from accounts.models import User
 
     tree = codebook_tree(codebook=codebook)
@@ -65,10 +61,8 @@ def agreement_report(
         groups={p: [c.id for c in codes] for p, codes in members.items()},
         engine=engine,
     )
-    names = {
-        u.id: u.display_name or u.email
-        for u in User.objects.filter(id__in=counted.coder_ids).only("id", "display_name", "email")
-    }
+    users = User.objects.filter(id__in=counted.coder_ids).only("id", "display_name", "email")
+    names = {u.id: u.display_name or u.email for u in users}
     ordered = sorted(counted.coder_ids, key=lambda c: names.get(c, ""))
     machine = counted.machine_stories > 0
     codes = []
@@ -78,10 +72,9 @@ def agreement_report(
         summary = code_summary(counted, node.code.id)
         row = {"code": node.code, "depth": node.depth, **_name_pairs(summary, names)}
         if machine:
-            row["machine_pairs"] = [
-                {"coder": names.get(c, str(c)), **machine_pair(counted, node.code.id, c)}
-                for c in ordered
-            ]
+            code_id = node.code.id
+            pairs = [(names.get(c, str(c)), machine_pair(counted, code_id, c)) for c in ordered]
+            row["machine_pairs"] = [{"coder": name, **pair} for name, pair in pairs]
         codes.append(row)
     groups = [
         {
