@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC
 
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import (
     BigIntegerField,
     Case,
@@ -32,6 +32,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, NullIf, TruncMonth
 
 from coding.models import CodeApplication
+from core.replica import analysis_alias
 from testimonies.models import Testimony
 
 # A story's themes are bits of a signed 64-bit integer.
@@ -135,9 +136,10 @@ def _mask_expression(groups: list[list[int]]):
 def _run_grouped(qs) -> list[dict]:
     """Evaluate an aggregate queryset. On PostgreSQL JIT is switched off for it: these queries
     are short, and JIT spends more time compiling (about 80 ms) than it saves."""
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
+    using = analysis_alias()
+    with transaction.atomic(using=using):
+        if connections[using].vendor == "postgresql":
+            with connections[using].cursor() as cursor:
                 cursor.execute("SET LOCAL jit = off")
         return list(qs)
 

@@ -18,6 +18,7 @@ from core.access import roles_required
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
 from core.keyset import keyset_page, without_jit
+from core.replica import replica_view
 from core.validation import parse_positive_int
 
 ANALYSTS = RESEARCH_TEAM
@@ -58,6 +59,7 @@ def _page(request, template: str, page: str, form, charts_list, **extra):
 
 
 @roles_required(*ANALYSTS)
+@replica_view
 def themes(request):
     form, filters = _filters(request)
     by = _by(request)
@@ -76,6 +78,7 @@ def themes(request):
 
 
 @roles_required(*ANALYSTS)
+@replica_view
 def timeline(request):
     form, filters = _filters(request)
     chart = dashboards.timeline_chart(user=request.user, filters=filters)
@@ -90,6 +93,7 @@ def timeline(request):
 
 
 @roles_required(*ANALYSTS)
+@replica_view
 def cooccurrence(request):
     form, filters = _filters(request)
     parent = _parent(request)
@@ -108,6 +112,7 @@ def cooccurrence(request):
 
 
 @roles_required(*ANALYSTS)
+@replica_view
 def trust(request):
     form, filters = _filters(request)
     chart = dashboards.trust_chart(user=request.user, filters=filters)
@@ -126,6 +131,7 @@ def _chart(request, key: str):
 
 
 @roles_required(*ANALYSTS)
+@replica_view
 def chart_csv(request, key: str):
     chart = _chart(request, key)
     response = HttpResponse(chart.csv_text(), content_type="text/csv; charset=utf-8")
@@ -134,6 +140,7 @@ def chart_csv(request, key: str):
 
 
 @roles_required(*ANALYSTS)
+@replica_view
 def chart_svg(request, key: str):
     chart = _chart(request, key)
     response = HttpResponse(
@@ -145,6 +152,7 @@ def chart_svg(request, key: str):
 
 
 @roles_required(*ANALYSTS)
+@replica_view
 def search(request):
     form, filters = _filters(request)
     query = request.GET.get("q", "").strip()[:200]
@@ -177,6 +185,7 @@ def search(request):
 
 
 @roles_required(*ANALYSTS)
+@replica_view
 def quotes(request):
     form, filters = _filters(request)
     applications = selectors.quotes_for_user(

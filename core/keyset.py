@@ -22,8 +22,10 @@ from decimal import Decimal
 from uuid import UUID
 
 from django.core import signing
-from django.db import connection, transaction
+from django.db import connections, transaction
 from django.db.models import Q, QuerySet
+
+from core.replica import analysis_alias
 
 COUNT_BOUND = 10_000
 _SALT = "core.keyset"
@@ -63,12 +65,14 @@ def capped_count(queryset: QuerySet, bound: int = COUNT_BOUND) -> tuple[int, boo
 @contextmanager
 def without_jit():
     """Queries in this block run without PostgreSQL's JIT compilation, which costs hundreds of
-    milliseconds on queries the planner over-estimates and pays back only on long reports."""
-    if connection.vendor != "postgresql":
+    milliseconds on queries the planner over-estimates and pays back only on long reports.
+    Inside ``replica_reads()`` it is the replica's connection whose JIT is off."""
+    using = analysis_alias()
+    if connections[using].vendor != "postgresql":
         yield
         return
-    with transaction.atomic():
-        with connection.cursor() as cursor:
+    with transaction.atomic(using=using):
+        with connections[using].cursor() as cursor:
             cursor.execute("SET LOCAL jit = off")
         yield
 

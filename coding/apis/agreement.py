@@ -15,6 +15,7 @@ from coding.serializers import (
     ReconciliationSerializer,
 )
 from core.pagination import ListApiMixin, paginated_response
+from core.replica import replica_reads
 from events.models import Event
 
 AGREEMENT_PARAMETERS = [
@@ -62,13 +63,15 @@ class AgreementApi(CodingApi):
             if group_id is not None
             else None
         )
-        report = selectors.agreement_report(
-            user=request.user,
-            codebook=book,
-            event=event,
-            group=group,
-            rollup=request.query_params.get("rollup") == "true",
-        )
+        # NOTE: a read for analysis: from the replica when there is one (core/replica.py).
+        with replica_reads():
+            report = selectors.agreement_report(
+                user=request.user,
+                codebook=book,
+                event=event,
+                group=group,
+                rollup=request.query_params.get("rollup") == "true",
+            )
         return Response(AgreementReportSerializer(report).data)
 
 

@@ -5,6 +5,7 @@ researchers and admins only, active stories whose consent covers research, resea
 """
 
 from coding.confidence import LEXICON_BOUNDS, band_of, confidence_band, confidence_words
+from coding.selectors.agreement_data import AgreementData, agreement_data
 from coding.selectors.codebooks import (
     HUMAN,
     MACHINE,
@@ -24,12 +25,7 @@ from coding.selectors.codebooks import (
     theme_counts,
     themes_by_story,
 )
-from coding.selectors.intercoder import (
-    AgreementData,
-    agreement_data,
-    agreement_report,
-    disagreements,
-)
+from coding.selectors.intercoder import agreement_report, disagreements
 from coding.selectors.palette import Palette, coding_palette, recent_code_ids
 from coding.selectors.stories import (
     QUEUE_STATUSES,

@@ -2,134 +2,17 @@
 per group of mutually exclusive codes, and the disagreements left to reconcile."""
 
 from collections import defaultdict
-from dataclasses import dataclass
 
-from coding import agreement
-from coding.models import Code, CodeApplication, Codebook, CodingCompletion, Reconciliation
-from coding.selectors.codebooks import HUMAN, MACHINE, codebook_tree
-from testimonies.selectors import research_copies_for_user
-
-
-@dataclass
-class AgreementData:
-    """Per story, who coded it and which codes each coder applied (document-level presence)."""
-
-    coders_by_story: dict[int, set]
-    codes_by_story_coder: dict[tuple[int, int], set]
-
-    def stories(self):
-        return [s for s, coders in self.coders_by_story.items() if len(coders) >= 2]
-
-
-def agreement_data(*, user, codebook: Codebook, event=None, rollup: bool = False) -> AgreementData:
-    """``rollup``: a code applied also counts as the presence of every code above it (a
-    sub-code of a theme counts as the theme)."""
-    visible = research_copies_for_user(user=user)
-    if event is not None:
-        visible = visible.filter(testimony__event=event)
-    ids = visible.values("testimony_id")
-    coders_by_story: dict[int, set] = defaultdict(set)
-    codes: dict[tuple[int, int], set] = defaultdict(set)
-    rows = (
-        CodeApplication.objects.filter(
-            testimony_id__in=ids, source=HUMAN, code__codebook=codebook, coder__isnull=False
-        )
-        .values_list("testimony_id", "coder_id", "code_id")
-        .distinct()
-    )
-    parents = (
-        dict(Code.objects.filter(codebook=codebook).values_list("id", "parent_id"))
-        if rollup
-        else {}
-    )
-    for testimony_id, coder_id, code_id in rows.iterator(chunk_size=5000):
-        coders_by_story[testimony_id].add(coder_id)
-        found = codes[(testimony_id, coder_id)]
-        found.add(code_id)
-        ancestor = parents.get(code_id)
-        while ancestor is not None and ancestor not in found:
-            found.add(ancestor)
-            ancestor = parents.get(ancestor)
-    for testimony_id, coder_id in CodingCompletion.objects.filter(testimony_id__in=ids).values_list(
-        "testimony_id", "coder_id"
-    ):
-        coders_by_story[testimony_id].add(coder_id)
-    return AgreementData(coders_by_story=dict(coders_by_story), codes_by_story_coder=codes)
-
-
-def machine_codes(*, user, codebook: Codebook, event=None, rollup: bool = False) -> dict:
-    """Per story, the codes the machine suggested (pending, accepted or rejected alike: what it
-    proposed, not what a researcher made of it), on the stories ``user`` may read.
-
-    The machine counts as a coder of a story when it made at least one suggestion on it in this
-    codebook: a story on which it suggested nothing cannot be told apart from one it never read.
-    """
-    from coding.selectors.stories import suggestions_enabled
-
-    if not suggestions_enabled():
-        return {}
-    visible = research_copies_for_user(user=user)
-    if event is not None:
-        visible = visible.filter(testimony__event=event)
-    parents = (
-        dict(Code.objects.filter(codebook=codebook).values_list("id", "parent_id"))
-        if rollup
-        else {}
-    )
-    found: dict[int, set] = defaultdict(set)
-    rows = (
-        CodeApplication.objects.filter(
-            testimony_id__in=visible.values("testimony_id"), source=MACHINE, code__codebook=codebook
-        )
-        .values_list("testimony_id", "code_id")
-        .distinct()
-    )
-    for testimony_id, code_id in rows.iterator(chunk_size=5000):
-        codes = found[testimony_id]
-        while code_id is not None and code_id not in codes:
-            codes.add(code_id)
-            code_id = parents.get(code_id)
-    return dict(found)
-
-
-def _machine_pairs(data: AgreementData, machine: dict, code_id: int, coders: list, names) -> list:
-    """Cohen's kappa of the machine with each researcher, on the stories both coded."""
-    pairs = []
-    for coder in coders:
-        shared = [s for s, who in data.coders_by_story.items() if coder in who and s in machine]
-        ours = [int(code_id in machine[s]) for s in shared]
-        theirs = [int(code_id in data.codes_by_story_coder.get((s, coder), ())) for s in shared]
-        pairs.append(
-            {
-                "coder": names.get(coder, str(coder)),
-                "units": len(shared),
-                "kappa": agreement.cohen_kappa(ours, theirs),
-            }
-        )
-    return pairs
-
-
-def _presence_units(data: AgreementData, code_id: int) -> list[dict]:
-    return [
-        {
-            coder: int(code_id in data.codes_by_story_coder.get((story, coder), ()))
-            for coder in data.coders_by_story[story]
-        }
-        for story in data.stories()
-    ]
-
-
-def _group_units(data: AgreementData, member_ids: set[int]) -> list[dict]:
-    units = []
-    for story in data.stories():
-        unit = {}
-        for coder in data.coders_by_story[story]:
-            chosen = member_ids & data.codes_by_story_coder.get((story, coder), set())
-            # NOTE: a coder who chose none of the group, or (wrongly) several, is missing data.
-            if len(chosen) == 1:
-                unit[coder] = next(iter(chosen))
-        units.append(unit)
-    return units
+from coding.models import Code, Codebook, Reconciliation
+from coding.selectors.agreement_data import agreement_data
+from coding.selectors.agreement_tallies import (
+    WARM_EVENTS,
+    agreement_tallies,
+    code_summary,
+    group_summary,
+    machine_pair,
+)
+from coding.selectors.codebooks import codebook_tree
 
 
 def _name_pairs(summary: dict, names: dict) -> dict:
@@ -140,52 +23,75 @@ def _name_pairs(summary: dict, names: dict) -> dict:
     return summary
 
 
-def agreement_report(
-    *, user, codebook: Codebook, event=None, group: Code | None = None, rollup: bool = False
-) -> dict:
-    """Per code, on document-level presence or absence: percent agreement, Cohen's kappa for
-    each pair of coders and Krippendorff's alpha (nominal); and nominal alpha for each group of
-    mutually exclusive codes (the chosen sub-code is the value)."""
-    from accounts.models import User
-
-    data = agreement_data(user=user, codebook=codebook, event=event, rollup=rollup)
-    coder_ids = {c for coders in data.coders_by_story.values() for c in coders}
-    names = {
-        u.id: u.display_name or u.email
-        for u in User.objects.filter(id__in=coder_ids).only("id", "display_name", "email")
-    }
-    tree = codebook_tree(codebook=codebook)
-    machine = machine_codes(user=user, codebook=codebook, event=event, rollup=rollup)
-    ordered = sorted(coder_ids, key=lambda c: names.get(c, ""))
-    codes = []
-    for node in tree:
-        if not node.code.is_codable:
-            continue
-        summary = agreement.agreement_summary(_presence_units(data, node.code.id))
-        row = {"code": node.code, "depth": node.depth, **_name_pairs(summary, names)}
-        if machine:
-            row["machine_pairs"] = _machine_pairs(data, machine, node.code.id, ordered, names)
-        codes.append(row)
-    groups = []
+def _exclusive_groups(tree, group: Code | None) -> tuple[list, dict]:
+    """The groups of exclusive codes (and ``group``), and each one's codable sub-codes when it
+    has two or more."""
     group_codes = [n.code for n in tree if n.code.is_exclusive_group]
     if group is not None and group not in group_codes:
         group_codes.append(group)
     children = defaultdict(list)
     for node in tree:
         children[node.code.parent_id].append(node.code)
-    for parent in group_codes:
-        members = [c for c in children.get(parent.id, []) if c.is_codable]
-        if len(members) < 2:
+    members = {p.id: [c for c in children.get(p.id, []) if c.is_codable] for p in group_codes}
+    return group_codes, {p: codes for p, codes in members.items() if len(codes) >= 2}
+
+
+def agreement_report(
+    *,
+    user,
+    codebook: Codebook,
+    event=None,
+    group: Code | None = None,
+    rollup: bool = False,
+    engine: str | None = None,
+) -> dict:
+    """Per code, on document-level presence or absence: percent agreement, Cohen's kappa for
+    each pair of coders and Krippendorff's alpha (nominal); and nominal alpha for each group of
+    mutually exclusive codes (the chosen sub-code is the value). Counted in SQL and cached
+    (``agreement_tallies``); ``engine="python"`` builds every unit instead (SQLite)."""
+    from accounts.models import User
+
+    tree = codebook_tree(codebook=codebook)
+    group_codes, members = _exclusive_groups(tree, group)
+    counted = agreement_tallies(
+        user=user,
+        codebook=codebook,
+        event=event,
+        rollup=rollup,
+        groups={p: [c.id for c in codes] for p, codes in members.items()},
+        engine=engine,
+    )
+    users = User.objects.filter(id__in=counted.coder_ids).only("id", "display_name", "email")
+    names = {u.id: u.display_name or u.email for u in users}
+    ordered = sorted(counted.coder_ids, key=lambda c: names.get(c, ""))
+    machine = counted.machine_stories > 0
+    codes = []
+    for node in tree:
+        if not node.code.is_codable:
             continue
-        summary = agreement.agreement_summary(_group_units(data, {c.id for c in members}))
-        groups.append({"code": parent, "members": members, **_name_pairs(summary, names)})
+        summary = code_summary(counted, node.code.id)
+        row = {"code": node.code, "depth": node.depth, **_name_pairs(summary, names)}
+        if machine:
+            code_id = node.code.id
+            pairs = [(names.get(c, str(c)), machine_pair(counted, code_id, c)) for c in ordered]
+            row["machine_pairs"] = [{"coder": name, **pair} for name, pair in pairs]
+        codes.append(row)
+    groups = [
+        {
+            "code": parent,
+            "members": members[parent.id],
+            **_name_pairs(group_summary(counted, parent.id), names),
+        }
+        for parent in group_codes
+        if parent.id in members
+    ]
     return {
         "codebook": codebook,
-        "stories": len(data.stories()),
+        "stories": counted.stories,
         "rollup": rollup,
         "coders": [names[c] for c in ordered],
-        "machine": bool(machine),
-        "machine_stories": len(machine),
+        "machine": machine,
+        "machine_stories": counted.machine_stories,
         "codes": codes,
         "groups": groups,
     }
@@ -239,3 +145,33 @@ def disagreements(
                 }
             )
     return rows
+
+
+def agreement_counts_warm() -> int:
+    """Count (or find counted) the report of every codebook, for all events and for each
+    event, with and without rollup, as the research team sees it, so that the page reads it
+    from the cache; returns how many reports were looked at. Run by the
+    ``coding.agreement_refresh`` task every minute."""
+    from django.contrib.auth import get_user_model
+
+    from accounts.roles import RESEARCH_TEAM
+
+    reader = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=RESEARCH_TEAM)
+        .order_by("id")
+        .first()
+    )
+    if reader is None:
+        return 0
+    from events.models import Event
+
+    # NOTE: every event's report too, the most recent WARM_EVENTS events at most.
+    events = [None, *Event.objects.order_by("-starts_at", "-id")[:WARM_EVENTS]]
+    done = 0
+    for codebook in Codebook.objects.order_by("id"):
+        for event in events:
+            for rollup in (False, True):
+                agreement_report(user=reader, codebook=codebook, event=event, rollup=rollup)
+                done += 1
+    return done

@@ -15,6 +15,7 @@ from coding.views.common import CODERS, codebook_for_request, is_blind, safe_nex
 from core.access import roles_required
 from core.exports import csv_writer
 from core.form_views import post_action
+from core.replica import replica_view
 
 
 def _agreement_filters(request):
@@ -33,6 +34,7 @@ def _blind_page(request, template: str, form):
 
 
 @roles_required(*CODERS)
+@replica_view
 def agreement(request):
     form, book, event, rollup = _agreement_filters(request)
     if is_blind(request):

@@ -26,6 +26,13 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Optional read replica for analysis reads (core/replica.py, docs/dev/scale.md).
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL)
+    DATABASES["replica"].update(CONN_MAX_AGE=env_int("CONN_MAX_AGE", 0), TEST={"MIRROR": "default"})
+ANALYSIS_READS_ON_REPLICA = bool(DATABASE_REPLICA_URL)
+DATABASE_ROUTERS = ["core.replica.AnalysisReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # APPS

@@ -82,4 +82,6 @@ CELERY_BEAT_SCHEDULE = {
     "analysis.expire_exports": {"task": "analysis.expire_exports", "schedule": 3600.0},
     # Recordings whose transcription message was lost (a worker killed mid-task) are queued again.
     "voice.requeue_lost": {"task": "voice.requeue_lost", "schedule": 300.0},
+    # The agreement report's counts, kept ready (a check of one version row when nothing changed).
+    "coding.agreement_refresh": {"task": "coding.agreement_refresh", "schedule": 60.0},
 }

@@ -26,3 +26,13 @@ NLP_EMBEDDINGS_ENABLED = False
 # NOTE: lets several checkouts or engineers run the suite on one PostgreSQL server at once.
 if env_str("TEST_DATABASE_NAME", ""):
     DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME")}  # noqa: F405
+
+# NOTE: a "replica" alias always exists in the suite, as a test mirror of default (a second
+# connection to the same test database); analysis reads go there only in the tests that turn
+# ANALYSIS_READS_ON_REPLICA on (tests/core/test_replica.py).
+if "replica" not in DATABASES:  # noqa: F405
+    DATABASES["replica"] = {  # noqa: F405
+        **DATABASES["default"],  # noqa: F405
+        "TEST": {"MIRROR": "default"},
+    }
+ANALYSIS_READS_ON_REPLICA = False

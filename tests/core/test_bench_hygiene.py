@@ -46,3 +46,8 @@ def test_a_missed_goal_exits_non_zero(capsys):
 def test_first_and_median():
     assert benchlib.first_and_median([5.0, 1.0, 2.0, 3.0]) == (5.0, 2.0)
     assert benchlib.first_and_median([4.0]) == (4.0, 4.0)
+
+
+def test_dropping_is_guarded_too():
+    with pytest.raises(SystemExit, match="refusing"):
+        benchlib.database_drop("postgres://postgres@127.0.0.1:5432/entendu", "bench_agreement")
