@@ -45,19 +45,21 @@ class SpillingZipFile(zipfile.ZipFile):
     """``zipfile.ZipFile`` for writing, whose finished members' records wait on disk."""
 
     _spill = None
+    spill_every = 4096  # members kept in memory before their records go to the temporary file
 
-    def __init__(self, file, mode: str = "w", *args, spill_every: int = 4096, **kwargs) -> None:
+    def __init__(self, file, mode: str = "w", *args, spill_every: int | None = None, **kwargs):
         if mode not in ("w", "x"):
             raise ValueError("SpillingZipFile only writes a new archive (mode 'w' or 'x')")
         super().__init__(file, mode, *args, **kwargs)
-        self._spill_every = spill_every
+        if spill_every is not None:
+            self.spill_every = spill_every
         self._spill = None
         self._spilled = 0
 
     def open(self, name, mode="r", pwd=None, *, force_zip64=False):
         # Every write (writestr, write, open(..., "w")) starts here, once the previous member
         # is complete and listed: the moment to move the finished ones out of memory.
-        if mode == "w" and len(self.filelist) >= self._spill_every:
+        if mode == "w" and len(self.filelist) >= self.spill_every:
             self._spill_members()
         return super().open(name, mode, pwd, force_zip64=force_zip64)
 
