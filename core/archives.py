@@ -45,7 +45,7 @@ class SpillingZipFile(zipfile.ZipFile):
     """``zipfile.ZipFile`` for writing, whose finished members' records wait on disk."""
 
     _spill = None
-    spill_every = 4096  # members kept in memory before their records go to the temporary file
+    spill_every = 1024  # members kept in memory before their records go to the temporary file
 
     def __init__(self, file, mode: str = "w", *args, spill_every: int | None = None, **kwargs):
         if mode not in ("w", "x"):

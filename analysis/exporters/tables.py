@@ -206,27 +206,39 @@ def applications_table(stories, progress: Progress = None, language: str | None 
         "created_at",
     ]
 
+    labels: dict[int, tuple[str, str]] = {}  # code id: key and label, read once per export
+
+    def code_label(code_id: int) -> tuple[str, str]:
+        if code_id not in labels:
+            code = Code.objects.get(pk=code_id)
+            labels[code_id] = (code.key, code.text("label", language).marked)
+        return labels[code_id]
+
     def rows():
         done = 0
         for ids in story_ids(stories):
             public = dict(Testimony.objects.filter(id__in=ids).values_list("id", "public_id"))
+            # NOTE: plain values, not instances: see _STORY_VALUES.
             apps = (
                 accepted_applications()
                 .filter(testimony_id__in=ids)
-                .select_related("code")
                 .order_by("testimony_id", "start", "id")
+                .values_list(
+                    "testimony_id", "code_id", "start", "end", "coder_id", "source", "created_at"
+                )
             )
-            for app in apps:
+            for testimony_id, code_id, start, end, coder_id, source, created_at in apps:
+                key, label = code_label(code_id)
                 yield [
-                    str(public[app.testimony_id]),
-                    app.code.key,
-                    app.code.text("label", language).marked,
-                    "document" if app.start is None else "span",
-                    app.start,
-                    app.end,
-                    f"coder-{app.coder_id}" if app.coder_id else "",
-                    app.source,
-                    app.created_at.isoformat(),
+                    str(public[testimony_id]),
+                    key,
+                    label,
+                    "document" if start is None else "span",
+                    start,
+                    end,
+                    f"coder-{coder_id}" if coder_id else "",
+                    source,
+                    created_at.isoformat(),
                 ]
             done += len(ids)
             if progress:
