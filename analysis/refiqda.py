@@ -11,7 +11,8 @@ Rules followed (REFI-QDA 1.5; the schema and its source: analysis/schemas/README
 
 Memory stays bounded whatever the selection: the XML is written element by element to a
 temporary file (``lxml.etree.xmlfile``), each source text goes into the archive as it comes, and
-only then is the XML added to the archive.
+only then is the XML added to the archive; the archive's per-member records wait on disk too
+(``core.archives.SpillingZipFile``), so a million sources fit in the same memory as a hundred.
 """
 
 import tempfile
@@ -26,6 +27,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from core.archives import SpillingZipFile
 from core.validation import xml_text
 
 NAMESPACE = "urn:QDA-XML:project:1.0"
@@ -252,7 +254,7 @@ def write_qdpx(
 ) -> int:
     """Write a ``.qdpx`` archive to ``target`` (a path or binary file); return the source count."""
     with (
-        zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        SpillingZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive,
         tempfile.TemporaryFile() as xml_buffer,
     ):
         with etree.xmlfile(xml_buffer, encoding="utf-8") as xf:

@@ -1,7 +1,7 @@
 """What every bench shares (issue 22 point 9): its own database only, the machine's load printed
 beside the figures, a non-zero exit when a goal is missed, and a browser-like signed-in client.
 
-    from benchlib import Goals, database_create, database_ensure, load_line
+    from benchlib import Goals, database_create, database_drop, database_ensure, load_line
 """
 
 import os
@@ -48,6 +48,9 @@ def database_create(url: str, prefix: str) -> None:
 
 def database_drop(url: str, prefix: str) -> None:
     """Drop the bench's database (name guarded), when the bench is done with it."""
+
+    """Drop the bench's database when the bench is done with it (name guarded): a million
+    stories take gigabytes of disk."""
     import psycopg
 
     name = database_name(url, prefix)

@@ -19,9 +19,10 @@ from analysis.exporters.tables import (
     characteristic_values,
     chunked,
     story_ids,
+    story_rows,
 )
 from coding.models import Code, Memo
-from testimonies.models import ResearchCopy, TestimonyCharacteristics
+from testimonies.models import TestimonyCharacteristics
 
 VARIABLE_TYPES = {"trust_affected": "Text", "country": "Text", "event": "Text", "language": "Text"}
 
@@ -159,13 +160,12 @@ def _memo_description(memos: list[tuple]) -> str:
     return "\n\n".join(f"{title}\n{body}" for _id, title, body in memos)
 
 
-def _variable_values(copy, chars, selection: _Selection) -> list[tuple[str, str, str]]:
-    t = copy.testimony
+def _variable_values(t, chars, selection: _Selection) -> list[tuple[str, str, str]]:
     guids = selection.variable_guids
     values = [
-        (guids["country"], "Text", str(t.event.country)),
-        (guids["event"], "Text", t.event.title),
-        (guids["language"], "Text", copy.detected_language or t.declared_language),
+        (guids["country"], "Text", str(t.country)),
+        (guids["event"], "Text", t.event_title),
+        (guids["language"], "Text", t.language),
     ]
     if t.trust_affected:
         values.append((guids["trust_affected"], "Text", t.trust_affected))
@@ -175,12 +175,12 @@ def _variable_values(copy, chars, selection: _Selection) -> list[tuple[str, str,
     return values
 
 
-def _source(copy, apps, memos, chars, selection: _Selection) -> refiqda.QdaSource:
-    t = copy.testimony
+def _source(t, apps, memos, chars, selection: _Selection) -> refiqda.QdaSource:
+    """The source of ``t``, a row of ``story_rows``."""
     return refiqda.QdaSource(
         guid=str(t.public_id),
-        name=f"{t.event.title} — {str(t.public_id)[:8]}",
-        text=copy.redacted_text,
+        name=f"{t.event_title} — {str(t.public_id)[:8]}",
+        text=t.redacted_text,
         created=t.submitted_at,
         codings=[
             refiqda.QdaCoding(
@@ -193,7 +193,7 @@ def _source(copy, apps, memos, chars, selection: _Selection) -> refiqda.QdaSourc
             for a in apps[t.id]
             if a["code_id"] in selection.code_guids
         ],
-        variable_values=_variable_values(copy, chars, selection),
+        variable_values=_variable_values(t, chars, selection),
         description=_memo_description(memos[t.id]),
         note_guids=[refiqda.stable_guid("memo", m[0]) for m in memos[t.id]],
     )
@@ -202,12 +202,6 @@ def _source(copy, apps, memos, chars, selection: _Selection) -> refiqda.QdaSourc
 def _sources(selection: _Selection, progress: Progress) -> Iterator[refiqda.QdaSource]:
     done = 0
     for ids in story_ids(selection.stories):
-        copies = (
-            ResearchCopy.objects.filter(testimony_id__in=ids)
-            .select_related("testimony__event")
-            .defer("testimony__text", "testimony__title", "testimony__restore_trust")
-            .order_by("testimony_id")
-        )
         apps = _chunk_applications(ids, selection.codebook)
         memos = _chunk_memos(ids, selection)
         chars = {}
@@ -216,8 +210,8 @@ def _sources(selection: _Selection, progress: Progress) -> Iterator[refiqda.QdaS
                 c.testimony_id: c
                 for c in TestimonyCharacteristics.objects.filter(testimony_id__in=ids)
             }
-        for copy in copies:
-            yield _source(copy, apps, memos, chars, selection)
+        for row in story_rows(ids):
+            yield _source(row, apps, memos, chars, selection)
         done += len(ids)
         if progress:
             progress(done)

@@ -9,7 +9,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
+from types import SimpleNamespace
 
+from django.db.models import F
 from django.utils.translation import get_language
 
 from coding.models import Code, CodeApplication
@@ -41,12 +43,55 @@ def story_ids(stories) -> Iterator[list[int]]:
     return chunked(stories.order_by("id").values_list("id", flat=True).iterator(CHUNK), CHUNK)
 
 
-def _quote_consent(testimony: Testimony) -> str:
-    if testimony.scope_quote_ask:
+# What the stories' rows read: the research copy, its story and the story's event, as plain
+# values. NOTE: model instances would be slower and, worse, a copy and its story refer to each
+# other (select_related caches both sides of the one-to-one): cycles only the collector's rare
+# full passes free, so a million-story export grew by about a kilobyte a story (issue 22).
+_COPY_FIELDS = (
+    "testimony_id",
+    "detected_language",
+    "redacted_title",
+    "redacted_text",
+    "redacted_restore_trust",
+)
+_STORY_VALUES = {
+    "public_id": F("testimony__public_id"),
+    "event_title": F("testimony__event__title"),
+    "country": F("testimony__event__country"),
+    "declared_language": F("testimony__declared_language"),
+    "submitted_at": F("testimony__submitted_at"),
+    "trust_affected": F("testimony__trust_affected"),
+    "reasons": F("testimony__reasons"),
+    "consequences": F("testimony__consequences"),
+    **{
+        f"scope_{name}": F(f"testimony__scope_{name}")
+        for name in ("quote_ask", "quote_named", "quote_anonymous", *CHARACTERISTIC_FIELDS)
+    },
+}
+
+
+def story_rows(ids: list[int]) -> Iterator[SimpleNamespace]:
+    """The research copies of the stories ``ids``, in story order, each a plain row: ``id``
+    (the story's), ``public_id``, ``event_title``, ``country``, ``language`` (detected, else
+    declared), ``submitted_at``, ``trust_affected``, ``reasons``, ``consequences``, the
+    ``scope_*`` of quotes and characteristics, ``redacted_title/text/restore_trust``."""
+    rows = (
+        ResearchCopy.objects.filter(testimony_id__in=ids)
+        .order_by("testimony_id")
+        .values(*_COPY_FIELDS, **_STORY_VALUES)
+    )
+    for row in rows:
+        row["id"] = row.pop("testimony_id")
+        row["language"] = row["detected_language"] or row["declared_language"]
+        yield SimpleNamespace(**row)
+
+
+def _quote_consent(story) -> str:
+    if story.scope_quote_ask:
         return "ask"  # each passage only once its participant approved it (issue 20)
-    if testimony.scope_quote_named:
+    if story.scope_quote_named:
         return "named"
-    if testimony.scope_quote_anonymous:
+    if story.scope_quote_anonymous:
         return "anonymous"
     return "none"
 
@@ -70,27 +115,20 @@ def stories_table(stories, progress: Progress = None) -> Table:
     def rows():
         done = 0
         for ids in story_ids(stories):
-            copies = (
-                ResearchCopy.objects.filter(testimony_id__in=ids)
-                .select_related("testimony__event")
-                .defer("testimony__text", "testimony__title", "testimony__restore_trust")
-                .order_by("testimony_id")
-            )
-            for copy in copies:
-                t = copy.testimony
+            for t in story_rows(ids):
                 yield [
                     str(t.public_id),
-                    t.event.title,
-                    str(t.event.country),
-                    copy.detected_language or t.declared_language,
+                    t.event_title,
+                    str(t.country),
+                    t.language,
                     t.submitted_at.isoformat(),
                     t.trust_affected,
                     ";".join(t.reasons or []),
                     ";".join(t.consequences or []),
                     _quote_consent(t),
-                    copy.redacted_title,
-                    copy.redacted_text,
-                    copy.redacted_restore_trust,
+                    t.redacted_title,
+                    t.redacted_text,
+                    t.redacted_restore_trust,
                 ]
             done += len(ids)
             if progress:
@@ -168,27 +206,39 @@ def applications_table(stories, progress: Progress = None, language: str | None 
         "created_at",
     ]
 
+    labels: dict[int, tuple[str, str]] = {}  # code id: key and label, read once per export
+
+    def code_label(code_id: int) -> tuple[str, str]:
+        if code_id not in labels:
+            code = Code.objects.get(pk=code_id)
+            labels[code_id] = (code.key, code.text("label", language).marked)
+        return labels[code_id]
+
     def rows():
         done = 0
         for ids in story_ids(stories):
             public = dict(Testimony.objects.filter(id__in=ids).values_list("id", "public_id"))
+            # NOTE: plain values, not instances: see _STORY_VALUES.
             apps = (
                 accepted_applications()
                 .filter(testimony_id__in=ids)
-                .select_related("code")
                 .order_by("testimony_id", "start", "id")
+                .values_list(
+                    "testimony_id", "code_id", "start", "end", "coder_id", "source", "created_at"
+                )
             )
-            for app in apps:
+            for testimony_id, code_id, start, end, coder_id, source, created_at in apps:
+                key, label = code_label(code_id)
                 yield [
-                    str(public[app.testimony_id]),
-                    app.code.key,
-                    app.code.text("label", language).marked,
-                    "document" if app.start is None else "span",
-                    app.start,
-                    app.end,
-                    f"coder-{app.coder_id}" if app.coder_id else "",
-                    app.source,
-                    app.created_at.isoformat(),
+                    str(public[testimony_id]),
+                    key,
+                    label,
+                    "document" if start is None else "span",
+                    start,
+                    end,
+                    f"coder-{coder_id}" if coder_id else "",
+                    source,
+                    created_at.isoformat(),
                 ]
             done += len(ids)
             if progress:
@@ -197,8 +247,9 @@ def applications_table(stories, progress: Progress = None, language: str | None 
     return Table("applications", header, rows())
 
 
-def characteristic_values(t: Testimony, chars: TestimonyCharacteristics | None) -> dict:
-    """The characteristics a story's consent lets us use, each only with its own scope."""
+def characteristic_values(t, chars: TestimonyCharacteristics | None) -> dict:
+    """The characteristics a story's consent lets us use, each only with its own scope (``t``:
+    a story or a row of ``story_rows``, with the ``scope_*`` fields)."""
     if chars is None:
         return {}
     return {
