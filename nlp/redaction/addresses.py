@@ -13,6 +13,8 @@ A city or a hospital alone is not an address and is left.
 
 import re
 
+from nlp.redaction.address_tail import extend_tail, postcode_anchored_spans
+
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _STREET_FR = (
     r"rue|avenue|av\.|boulevard|bd|allée|allées|impasse|place|chemin|quai|cours|route|square|"
@@ -118,7 +120,8 @@ ADDRESS_DE_RE = re.compile(
     rf"(?:{_DE_WORD}(?:er|sche|scher|es|e)\s+(?:{_DE_STREET}))|"
     rf"(?:(?:Straße|Platz|Allee) de[rs] (?:\d{{1,2}}\.\s)?{_DE_WORD})|"
     rf"(?:(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Zum|Zur|Unter den|Hinter der|"
-    rf"Hinter dem|Vor dem|Bei der|Alter|Alte|Neuer|Neue|Großer|Kleiner)\s+{_DE_WORD}))"
+    rf"Hinter dem|Vor dem|Bei der|Hinterm|Beim|Vorm|Überm|Unterm|"
+    rf"Alter|Alte|Neuer|Neue|Großer|Kleiner)\s+{_DE_WORD}))"
     # The house number: not a year, not a count ("Im Jahr 2019", "In der Klinik 4 Wochen").
     rf"\s+(?!(?:19|20)\d\d(?!\d))\d{{1,4}}\s?[a-z]?(?:\s?[-–/]\s?\d{{1,4}}[a-z]?)?(?![\w])"
     rf"(?!\s*(?:{_DE_UNITS})(?![\w]))"
@@ -162,6 +165,9 @@ def _ja_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_STREET_PATTERNS = (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_IBERIAN_RE, ADDRESS_DE_RE)
+
+
 def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     """(start, end) of every street address or postcode found in ``text``."""
     spans = []
@@ -173,7 +179,11 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
             # is needed.
             if pattern is ADDRESS_IBERIAN_RE and not any(c.isupper() for c in value):
                 continue
-            spans.append((m.start(group), m.start(group) + len(value)))
+            end = m.start(group) + len(value)
+            if pattern in _STREET_PATTERNS:
+                end = extend_tail(text, end)
+            spans.append((m.start(group), end))
+    spans += [(s, extend_tail(text, e)) for s, e in postcode_anchored_spans(text)]
     if language.startswith("ja") or _CJK_RE.search(text):
         spans += _ja_spans(text)
     return spans
