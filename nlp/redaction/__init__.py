@@ -116,10 +116,9 @@ def _identifier_spans(text: str, language: str) -> list[tuple[int, int, str]]:
     dialled = [(a, b) for a, b in phones if text[a] in "+(（"]
     candidates += [
         (s, e, ID)
-        for s, e in national_id_spans(text, language)
+        for s, e in national_id_spans(text, language) + id_spans(text)
         if not any(a <= s and e <= b for a, b in dialled)
     ]
-    candidates += [(s, e, ID) for s, e in id_spans(text)]
     return candidates + addresses
 
 

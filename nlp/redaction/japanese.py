@@ -16,6 +16,7 @@ from nlp.redaction.japanese_cues import (
     relative_name_spans,
     widen_spans,
 )
+from nlp.redaction.japanese_naming import naming_spans
 
 _HONORIFICS = "さん 様 さま 先生 せんせい くん 君 ちゃん 医師 看護師 氏 殿 先輩 師長 院長 教授 婦長"
 HONORIFICS = frozenset(_HONORIFICS.split())
@@ -173,6 +174,7 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
         i += 1
     spans += [(m.start(1), m.end(1)) for m in _SIGNED_READING_RE.finditer(text)]
     spans += full_name_spans(text) + relative_name_spans(text) + intro_name_spans(text)
+    spans += naming_spans(text)
     spans = [(a, b) for a, b in spans if text[a:b] not in NOT_NAMES]
     spans = widen_spans(text, spans)
     return spans + _other_mentions(text, spans)

@@ -1,0 +1,106 @@
+"""Japanese names that the words around them give away, when Sudachi reads them as common words.
+
+- A name before the words that name someone: のぞみと言ってもらえれば分かります, ゆかりんと呼ばれて
+  います, ケンちゃんって呼んでいた, さくらという名前, 木下と名乗る.
+- A name before a pseudonym mark: さくら（仮名）.
+- A surname or a given name of the kanji lists (``nlp.redaction.japanese_cues``) before an
+  honorific or a title of rank: 岡田係長, 林さん, 西村部長, 葵ちゃん. A name of one kanji counts
+  only when it ends the run of kanji (大林さん is not 林さん), and a given name of one kanji only
+  before ちゃん or くん (兄さん is a brother).
+"""
+
+import re
+
+from nlp.redaction.japanese_cues import (
+    _proper_noun_only,
+    family_names,
+    given_name_readings,
+    given_names,
+)
+
+_KANA = r"[ぁ-ゖァ-ヶー・]"
+_KANJI = r"[\u4e00-\u9fff々]"
+_NAMING = (
+    r"(?:と|って)(?:呼ば|呼んで|呼ぶ|呼び|呼ん|言ってもらえれば|言っていただければ|言えば分か|"
+    r"伝えてください|お伝えください|名乗)|という名前(?!の)|っていう名前(?!の)|と申します"
+)
+_HONORIFIC = r"ちゃん|くん|さん|様|さま|先生|氏|君"
+_NAMING_RE = re.compile(rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})(?:{_HONORIFIC})?」?(?={_NAMING})")
+_PSEUDONYM_RE = re.compile(rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})(?=[（(]仮名?[）)])")
+_RANKS = (
+    r"係長|部長|課長|主任|所長|社長|店長|医長|科長|室長|副院長|院長|師長|助産師|保健師|薬剤師|"
+    r"介護士|弁護士|牧師|教諭|教授|准教授|ドクター|夫人|看護師|医師|先輩"
+)
+_TITLED_RE = re.compile(rf"(?P<n>{_KANJI}{{1,8}}?)(?P<t>{_RANKS}|{_HONORIFIC})")
+_KIN_CHARACTERS = "兄 姉 母 父 婆 爺 妹 弟 娘 嫁 孫 坊 奥 皆 叔 伯"
+_KIN = frozenset(_KIN_CHARACTERS.split())
+_NICKNAME_END_RE = re.compile(r"(?:りん|っち|たん|ちん|ぴょん|ぽん|にゃん|ん)$")
+# Kana words that name a role or a relative, not a person.
+_KANA_WORDS = "みんな あなた わたし あたし ぼく おれ ママ パパ せんせい ナース ドクター ヘルパー"
+_KANA_NOT_NAMES = frozenset(_KANA_WORDS.split())
+
+
+def _trim_kana(text: str, start: int, end: int) -> int:
+    """The start of the name in a kana run, past a particle glued to its front."""
+    run = text[start:end]
+    after_word = start > 0 and re.match(rf"{_KANJI}|[ァ-ヶ]", text[start - 1])
+    inner = re.match(r"^.*(?:には|では|とは|からは|のは|にも)", run)
+    if inner and len(run) - inner.end() >= 2:
+        return start + inner.end()
+    if after_word and run[0] in "はがをにもへとで" and len(run) >= 3:
+        return start + 1
+    return start
+
+
+def _known_kanji_end(run: str, *, single_given: bool) -> int | None:
+    """The offset in ``run`` where a surname or a given name ending it starts."""
+    given, family = given_names(), family_names()
+    for cut in range(min(len(run), 4), 0, -1):
+        part = run[-cut:]
+        if cut == 1 and cut < len(run):
+            return None  # one kanji in the middle of a word: 大[林]
+        if part in family or (part in given and (cut > 1 or single_given)):
+            if cut == 1 and part in _KIN:
+                return None
+            return len(run) - cut
+    return None
+
+
+def _kana_or_listed(text: str, m: re.Match) -> tuple[int, int] | None:
+    start, end = m.start("n"), m.end("n")
+    value = text[start:end]
+    if re.fullmatch(f"{_KANA}+", value):
+        honorific = re.search(r"(?:さん|ちゃん|くん|さま)$", value)
+        end -= len(honorific.group()) if honorific else 0
+        if end - start < 2:
+            return None
+        start = _trim_kana(text, start, end)
+        name = text[start:end]
+        # おばあさん, おかあさん: a polite prefix starts a kinship word.
+        if len(name) < 2 or name.startswith("お") or name in _KANA_NOT_NAMES:
+            return None
+        # A reading of a given name (のぞみ), or a word Sudachi reads as a proper noun or does not
+        # know (ゆかりん); not a common word (「ガイジン」と呼ばれた, うつと呼ばれる状態).
+        # A nickname ends in ん, りん, っち, たん... after the reading: ゆかりん, まりっち.
+        base = _NICKNAME_END_RE.sub("", name)
+        readings = given_name_readings()
+        known = name in readings or base in readings or _proper_noun_only(name)
+        return (start, end) if known else None
+    cut = _known_kanji_end(value, single_given=True)
+    return (start + cut, end) if cut is not None else None
+
+
+def naming_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the names found by the cues above."""
+    spans = []
+    for pattern in (_NAMING_RE, _PSEUDONYM_RE):
+        for m in pattern.finditer(text):
+            found = _kana_or_listed(text, m)
+            if found:
+                spans.append(found)
+    for m in _TITLED_RE.finditer(text):
+        single_given = m.group("t") in {"ちゃん", "くん", "君"}
+        cut = _known_kanji_end(m.group("n"), single_given=single_given)
+        if cut is not None:
+            spans.append((m.start("n") + cut, m.end("n")))
+    return spans

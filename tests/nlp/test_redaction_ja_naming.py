@@ -1,0 +1,48 @@
+"""Japanese names that the words around them give away (issue 16): a naming cue (と呼ばれて,
+と言ってもらえれば, と名乗る), a pseudonym mark, a rank or honorific after a listed surname or
+given name. Our own examples, none from the labelled sets."""
+
+import pytest
+
+from nlp.redaction.japanese_cues import given_name_readings
+from tests.nlp.redaction_cases import redacted
+
+CASES = [
+    ("のぞみと言ってもらえれば分かります。", "[PERSON]と言ってもらえれば分かります。"),
+    ("みんなにはまりちゃんと呼ばれています。", "みんなには[PERSON]ちゃんと呼ばれています。"),
+    ("みんなからはゆかりんと呼ばれています。", "みんなからは[PERSON]と呼ばれています。"),
+    ("さくらと呼んでください。", "[PERSON]と呼んでください。"),
+    ("区役所の岡田係長に相談した。", "区役所の[PERSON]係長に相談した。"),
+    ("孫の葵ちゃんが来た。", "孫の[PERSON]ちゃんが来た。"),
+    ("上司の西村部長は休みをくれなかった。", "上司の[PERSON]部長は休みをくれなかった。"),
+    ("さくら（仮名）は三歳です。", "[PERSON]（仮名）は三歳です。"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_the_name_is_replaced(text, expected):
+    assert redacted(text, "ja") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "お母さんと呼ばれるのがうれしかった。",
+        "先生と呼ばれる人たちは忙しい。",
+        "皆さんに感謝しています。患者さんと看護師さんと赤ちゃん。",
+        "お客様、神様、奥様、お嬢さん。大家さんとお医者さん。",
+        "外国人と呼ばれることに疲れました。「ガイジン」と呼ばれた。",
+        "がんという名前の病気。これはうつと呼ばれる状態です。",
+        "ママと呼んでね。「はい」と言えば分かると思った。",
+        "担当部長と課長に言った。外科部長も。優しい看護師長でした。",
+        "保育士さんと介護士さんと弁護士さん。妊婦さんと呼ばれた。",
+    ],
+)
+def test_words_are_left(text):
+    assert redacted(text, "ja") == text
+
+
+def test_readings_are_shipped_in_hiragana():
+    readings = given_name_readings()
+    assert "のぞみ" in readings and len(readings) > 2000
+    assert all(not any("\u4e00" <= c <= "\u9fff" for c in r) for r in readings)
