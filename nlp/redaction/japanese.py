@@ -47,6 +47,8 @@ def _is_person(tag: str) -> bool:
 # Relatives and roles whose name follows "の": 妻のさくらは, 友だちのひかりが.
 _RELATIVES = "妻 夫 娘 息子 友だち 友達 友人 姉 妹 兄 弟 孫 母 父"
 _RELATIVES += " 彼女 彼氏 パートナー 通訳 担当 主治医"
+_RELATIVES += " 同僚 仲間 先輩 後輩 同級生 上司 部下 知人 親友 恋人 婚約者 隣人 祖母 祖父 義母 義父"
+_RELATIVES += " 叔母 伯母 叔父 伯父 いとこ 姪 甥 実習生 技能実習生 ルームメイト ヘルパー 介護士"
 RELATIVES = frozenset(_RELATIVES.split())
 _PARTICLE_LIST = "は が を に と の も へ で 、 や"
 _PARTICLES = frozenset(_PARTICLE_LIST.split())

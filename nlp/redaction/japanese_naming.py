@@ -26,7 +26,23 @@ _NAMING = (
 )
 _HONORIFIC = r"ちゃん|くん|さん|様|さま|先生|氏|君"
 _NAMING_RE = re.compile(rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})(?:{_HONORIFIC})?」?(?={_NAMING})")
-_PSEUDONYM_RE = re.compile(rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})(?=[（(]仮名?[）)])")
+_AGE = r"[0-9０-９一二三四五六七八九十]+(?:歳|才|代)"
+# A pseudonym mark or an age after the name: さくら（仮名）, ゆず（32歳・会社員）, みさき、34歳.
+_PSEUDONYM_RE = re.compile(
+    rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})(?=[（(](?:仮名?|{_AGE})|、{_AGE})"
+)
+# A self-introduction in kana after a greeting or 私は: はじめまして、しおりです.
+_INTRO_RE = re.compile(
+    rf"(?:^|\n|[。、]|私は|わたしは|名前は)(?P<n>{_KANA}{{2,10}})"
+    rf"(?=です|と(?:いい|言い|申し)ます|っていいます)",
+    re.MULTILINE,
+)
+# After a label or a sign-off: ペンネーム：ゆず, 投稿者：河野, ゆずより (the last line).
+_LABELLED_RE = re.compile(
+    rf"(?:ペンネーム|ハンドルネーム|ニックネーム|呼び名|あだ名|氏名|投稿者|仮名)\s?[:：]\s?"
+    rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})"
+    rf"|(?:^|\n)[—―ー\-\s]*(?P<s>{_KANA}{{2,10}}|{_KANJI}{{1,6}})より\s*$"
+)
 _RANKS = (
     r"係長|部長|課長|主任|所長|社長|店長|医長|科長|室長|副院長|院長|師長|助産師|保健師|薬剤師|"
     r"介護士|弁護士|牧師|教諭|教授|准教授|ドクター|夫人|看護師|医師|先輩"
@@ -66,8 +82,8 @@ def _known_kanji_end(run: str, *, single_given: bool) -> int | None:
     return None
 
 
-def _kana_or_listed(text: str, m: re.Match) -> tuple[int, int] | None:
-    start, end = m.start("n"), m.end("n")
+def _kana_or_listed(text: str, m: re.Match, group: str = "n") -> tuple[int, int] | None:
+    start, end = m.start(group), m.end(group)
     value = text[start:end]
     if re.fullmatch(f"{_KANA}+", value):
         honorific = re.search(r"(?:さん|ちゃん|くん|さま)$", value)
@@ -84,16 +100,41 @@ def _kana_or_listed(text: str, m: re.Match) -> tuple[int, int] | None:
         # A nickname ends in ん, りん, っち, たん... after the reading: ゆかりん, まりっち.
         base = _NICKNAME_END_RE.sub("", name)
         readings = given_name_readings()
-        known = name in readings or base in readings or _proper_noun_only(name)
-        return (start, end) if known else None
+        listed = (name in readings or base in readings) and _noun_or_unknown(base)
+        return (start, end) if listed or _proper_noun_only(name) else None
     cut = _known_kanji_end(value, single_given=True)
     return (start + cut, end) if cut is not None else None
 
 
+def _noun_or_unknown(word: str) -> bool:
+    """Whether Sudachi reads ``word`` as nouns or does not know it (しおり, not そう or ここ)."""
+    from nlp.pipelines import pipeline_for
+
+    tokenizer = getattr(pipeline_for("ja").tokenizer, "tokenizer", None)
+    if tokenizer is None:
+        return False
+    parts = [m for m in tokenizer.tokenize(word) if m.surface().strip()]
+    return bool(parts) and all(m.is_oov() or m.part_of_speech()[0] == "名詞" for m in parts)
+
+
+def _labelled_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _LABELLED_RE.finditer(text):
+        group = "n" if m.group("n") else "s"
+        start, end = m.start(group), m.end(group)
+        if m.group("s") and re.fullmatch(f"{_KANA}+", m.group("s")):
+            found = _kana_or_listed(text, m, group)
+            if not found:
+                continue
+            start, end = found
+        spans.append((start, end))
+    return spans
+
+
 def naming_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the names found by the cues above."""
-    spans = []
-    for pattern in (_NAMING_RE, _PSEUDONYM_RE):
+    spans = _labelled_spans(text)
+    for pattern in (_NAMING_RE, _PSEUDONYM_RE, _INTRO_RE):
         for m in pattern.finditer(text):
             found = _kana_or_listed(text, m)
             if found:
