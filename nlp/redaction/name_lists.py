@@ -3,7 +3,8 @@
 - ``nlp/data/first_names.txt``: the hand-kept list (names of the programme's communities in every
   script; researchers may extend it).
 - ``nlp/data/names/<lang>.first.txt`` and ``<lang>.last.txt``: lists derived once from Faker's
-  locale data (MIT licence) by ``scripts/build_name_lists.py``; ``ambiguous.txt``: the given names
+  locale data (MIT licence) by ``scripts/build_name_lists.py`` (``world.*.txt``: the communities'
+  names, by ``scripts/build_world_name_lists.py``); ``ambiguous.txt``: the given names
   that are also common words ("Mark", "Pilar", "Dolores"), which count only with a surname, a
   title or a cue at the start of a sentence.
 """
@@ -13,7 +14,9 @@ from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 NAMES_DIR = DATA_DIR / "names"
-LIST_LANGUAGES = ("en", "fr", "pt", "es", "de", "ja")
+# "world": the names of the communities whose members tell stories in these languages (Turkish,
+# Polish, Vietnamese, West African...), by ``scripts/build_world_name_lists.py``.
+LIST_LANGUAGES = ("en", "fr", "pt", "es", "de", "ja", "world")
 
 
 def _read(path: Path) -> set[str]:

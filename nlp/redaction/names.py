@@ -76,7 +76,8 @@ STOP_WORDS = frozenset(
     Osaka Kyoto Mum Mom Dad Mama Papa Mamá Papá Mãe Pai Mutti Vati Oma Opa Grandma Grandpa
     Nan Nana Vovó Vovô Abuela Abuelo Family Familia Família Everyone Todos Alle Tous End Fin
     Ende Fim Team Equipe Equipo Reader Readers Diary Friends All Colleagues Doctors Thanks
-    Help Never Always Numéro Número Nummer Number"""
+    Help Never Always Numéro Número Nummer Number Medical Memorial General Regional Klinikum
+    Institut Instituto Hospitalar Sanatorium"""
     )
 )
 ACRONYM_STOP = frozenset({"NHS", "CHU", "SAMU", "USA", "LGBTQ", "LGBT", "GP", "PMI", "CMP", "AME"})
@@ -265,6 +266,13 @@ def _ambiguous_accepted(word: str, at_start: bool, text: str, end: int) -> bool:
     return mid_sentence or bool(_APPOSITION_RE.match(text, end))
 
 
+def _after_place_prefix(tokens: list[Tok], i: int) -> bool:
+    """ "São Paulo", "St. Ambrose": a saint's or a place's name, not a person's."""
+    if i and tokens[i - 1].text in PLACE_PREFIXES:
+        return True
+    return i > 1 and tokens[i - 1].text == "." and tokens[i - 2].text in PLACE_PREFIXES
+
+
 def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
     names = first_names()
     spans: list[tuple[int, int]] = []
@@ -313,7 +321,7 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
                 i = end
                 continue
         # 3. A known given name, and the surname words after it.
-        if word in names and _is_cap(word) and not (i and tokens[i - 1].text in PLACE_PREFIXES):
+        if word in names and _is_cap(word) and not _after_place_prefix(tokens, i):
             end = _extend_name(tokens, i, text)
             has_surname = end > i + 1
             at_start = _sentence_start(tokens, i, text)
