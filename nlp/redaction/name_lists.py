@@ -10,7 +10,11 @@
 """
 
 import functools
+import gzip
+import json
 from pathlib import Path
+
+import spacy_lookups_data
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 NAMES_DIR = DATA_DIR / "names"
@@ -48,3 +52,15 @@ def surnames() -> frozenset[str]:
 @functools.cache
 def ambiguous_names() -> frozenset[str]:
     return frozenset(_read(NAMES_DIR / "ambiguous.txt"))
+
+
+@functools.cache
+def common_words(lang: str) -> frozenset[str]:
+    """The word forms of a language's lemma table in spacy-lookups-data, lower-cased: "seu
+    Cartão" is a possessive and a noun, "seu Tonho" a title and a name."""
+    path = Path(spacy_lookups_data.__file__).parent / "data" / f"{lang}_lemma_lookup.json.gz"
+    if not path.exists():
+        return frozenset()
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        table = json.load(fh)
+    return frozenset(w.lower() for pair in table.items() for w in pair if isinstance(w, str))

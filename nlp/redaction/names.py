@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from nlp.redaction.name_lists import ambiguous_names, first_names
+from nlp.redaction.name_lists import ambiguous_names, common_words, first_names
 
 
 def _words(text: str) -> list[str]:
@@ -89,7 +89,8 @@ TITLES = frozenset(
     Doctor Doctora Doutor Doutora Dra Sr Sra Señor Señora Senhor Senhora Herr Frau Madame
     Monsieur Mademoiselle Maître Nurse Sister Sœur Father Père Dottore Srta Sres Dña Doña
     Dona Don Lic Licenciada Licenciado Ing Schwester Pfleger Pflegerin Doktor Dott Enfermera
-    Enfermero Enfermeira Enfermeiro Mister Mistress Madam Ms. Dres"""
+    Enfermero Enfermeira Enfermeiro Mister Mistress Madam Ms. Dres
+    Auntie Aunty Uncle Tia Tio Tía Tío Seu"""
     )
 )
 LOWER_TITLES = frozenset(
@@ -100,7 +101,7 @@ LOWER_TITLES = frozenset(
     chirurgienne pharmacien pharmacienne gynécologue psychiatre psychologue cardiologue
     pédiatre généraliste médecin doctora doutor doutora enfermera enfermeira enfermero
     enfermeiro señora señor senhora senhor doña dona doktor ärztin arzt paciente pastor pastora
-    licenciada licenciado pfarrer pfarrerin"""
+    licenciada licenciado pfarrer pfarrerin seu tia tio tía tío"""
     )
 )
 DEGREE_FIELDS = frozenset({"med", "dent", "vet", "phil", "rer", "nat", "jur", "habil"})
@@ -144,6 +145,13 @@ STRONG_CUES = [
     r"heißt (?:er|sie)",
     r"heiße",
     r"i['’]m called",
+    r"(?:me|nos) chama(?:m|va|vam)? de",
+    r"apelid(?:o|ad[ao])(?: de)?",
+    r"conocid[ao] como",
+    r"(?:known|better known) as",
+    r"goes by",
+    r"(?:nennen|nannten|nennt|nannte) (?:mich|ihn|sie|uns)",
+    r"on m['’]appel(?:le|ait)",
 ]
 # Cues after which the next word is a name only when it is a known given name.
 WEAK_CUES = [r"je suis", r"i am", r"i['’]m", r"ich bin", r"eu sou", r"soy", r"c['’]est"]
@@ -167,10 +175,22 @@ RELATIVE_CUES = [
     r"(?:my|our|his|her) (?:pal|mate|buddy|flatmate|roommate|colleague)",
 ]
 
-# "Ruby, my sister, ..." / "Pilar, mi vecina": a relative or role right after the name.
+# "Ruby, my sister, ..." / "Pilar, mi vecina": a relative or role right after the name; or an
+# article and a role: "Grace, the midwife", "Sol, la trabajadora social", "Rosa, a enfermeira".
+_ROLE_NOUNS = (
+    r"midwife|nurse|doctor|gp|consultant|surgeon|interpreter|receptionist|carer|volunteer|"
+    r"social worker|support worker|health visitor|chaplain|pharmacist|paramedic|"
+    r"enfermera|enfermero|médica|médico|doctora|trabajadora social|trabajador social|matrona|"
+    r"partera|intérprete|recepcionista|cuidadora|voluntaria|psicóloga|"
+    r"enfermeira|enfermeiro|parteira|assistente social|agente de saúde|agente comunitária|"
+    r"técnica|doula|sage-femme|infirmière|infirmier|interprète|aide-soignante|"
+    r"hebamme|pflegerin|pfleger|ärztin|arzt|dolmetscherin|dolmetscher|sozialarbeiterin"
+)
 _APPOSITION_RE = re.compile(
-    r",\s+(?:my|our|his|her|their|mi|mis|su|nuestra|nuestro|minha|meu|sua|seu|nossa|nosso|"
-    r"ma|mon|sa|son|notre|meine|mein|unsere|unser|seine|ihre)\s",
+    r",\s+(?:(?:my|our|his|her|their|mi|mis|su|nuestra|nuestro|minha|meu|sua|seu|nossa|nosso|"
+    r"ma|mon|sa|son|notre|meine|mein|unsere|unser|seine|ihre)\s|"
+    r"(?:the|la|el|a|o|le|l['’]|die|der|unsere?|una?|um|uma|une?|eine?)\s?(?:[\w\-]+\s)?"
+    rf"(?:{_ROLE_NOUNS})\b)",
     re.IGNORECASE,
 )
 _CUE_RE = re.compile(
@@ -305,6 +325,7 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
                 k < n
                 and _is_name_word(tokens[k].text)
                 and (word in TITLES or _is_cap(tokens[k].text))
+                and not (word.lower() == "seu" and tokens[k].text.lower() in common_words("pt"))
             ):
                 end = _extend_name(tokens, k, text)
                 spans.append((tokens[j].start, tokens[end - 1].end))
