@@ -116,8 +116,16 @@ def _identifier_spans(text: str, language: str) -> list[tuple[int, int, str]]:
     dialled = [(a, b) for a, b in phones if text[a] in "+(（"]
     candidates += [
         (s, e, ID)
-        for s, e in national_id_spans(text, language) + id_spans(text)
+        for s, e in national_id_spans(text, language)
         if not any(a <= s and e <= b for a, b in dialled)
+    ]
+    # A number after an identity cue ("番号は") is an identifier unless dialled with its country
+    # code ("私の番号は+81 70 ...").
+    international = [(a, b) for a, b in phones if text[a] in "+＋"]
+    candidates += [
+        (s, e, ID)
+        for s, e in id_spans(text)
+        if not any(a <= s and e <= b for a, b in international)
     ]
     return candidates + addresses
 

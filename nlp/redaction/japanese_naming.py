@@ -47,6 +47,23 @@ _RANKS = (
     r"係長|部長|課長|主任|所長|社長|店長|医長|科長|室長|副院長|院長|師長|助産師|保健師|薬剤師|"
     r"介護士|弁護士|牧師|教諭|教授|准教授|ドクター|夫人|看護師|医師|先輩"
 )
+# A name quoted or bracketed where only a name goes: 名前は「さくら」, 私（ゆみ）は; a name called
+# at the start of a quote: 「ゆうき、大丈夫？」.
+_QUOTED_RE = re.compile(
+    rf"(?:名前は|名前が|名札に|名札には)「(?P<q>{_KANA}{{1,10}}|{_KANJI}{{1,6}})」"
+    rf"|(?:私|わたし|僕|ぼく|母|父|夫|妻|娘|息子)[（(](?P<b>{_KANA}{{2,10}}|{_KANJI}{{1,6}})[）)]"
+)
+_VOCATIVE_RE = re.compile(rf"「(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})、")
+# Someone's origin, then a katakana name that Sudachi reads as a proper noun or does not know:
+# 日系人のエリカ, ネパール出身のスニタ, ミャンマーから来たスー, 友達のThuy.
+_ORIGIN_RE = re.compile(
+    r"(?:人|出身|系)の(?P<n>[ァ-ヶー・]{2,12})(?=[はがをにとのもへで、や。]|さん|ちゃん)"
+    r"|から来た(?P<k>[ァ-ヶー・]{2,12})(?=[はがをにとのもへで、や。]|さん|ちゃん)"
+)
+_LATIN_AFTER_RELATIVE_RE = re.compile(
+    r"(?:妻|夫|娘|息子|友達|友だち|友人|同僚|通訳|姉|妹|兄|弟|母|父|孫|彼女|彼氏|パートナー)の"
+    r"(?P<n>[A-Z][a-zà-ÿ]+(?:[ \u3000][A-Z][a-zà-ÿ]+){0,2})"
+)
 _TITLED_RE = re.compile(rf"(?P<n>{_KANJI}{{1,8}}?)(?P<t>{_RANKS}|{_HONORIFIC})")
 _KIN_CHARACTERS = "兄 姉 母 父 婆 爺 妹 弟 娘 嫁 孫 坊 奥 皆 叔 伯"
 _KIN = frozenset(_KIN_CHARACTERS.split())
@@ -131,9 +148,27 @@ def _labelled_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _context_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _QUOTED_RE.finditer(text):
+        found = _kana_or_listed(text, m, "q" if m.group("q") else "b")
+        if found:
+            spans.append(found)
+    for m in _VOCATIVE_RE.finditer(text):
+        found = _kana_or_listed(text, m)
+        if found:
+            spans.append(found)
+    for m in _ORIGIN_RE.finditer(text):
+        group = "n" if m.group("n") else "k"
+        if m.group(group) not in _KANA_NOT_NAMES and _proper_noun_only(m.group(group)):
+            spans.append((m.start(group), m.end(group)))
+    spans += [(m.start("n"), m.end("n")) for m in _LATIN_AFTER_RELATIVE_RE.finditer(text)]
+    return spans
+
+
 def naming_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the names found by the cues above."""
-    spans = _labelled_spans(text)
+    spans = _labelled_spans(text) + _context_spans(text)
     for pattern in (_NAMING_RE, _PSEUDONYM_RE, _INTRO_RE):
         for m in pattern.finditer(text):
             found = _kana_or_listed(text, m)
