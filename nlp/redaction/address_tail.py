@@ -52,6 +52,7 @@ _TAIL_RE = re.compile(
     rf"|[ \u00a0]+(?:in[ \u00a0]+|à[ \u00a0]+|en[ \u00a0]+)?(?:{_POSTCODE})[ \u00a0]+{_TOWN}"
     rf"|[ \u00a0]+(?:{_UNIT})(?=[,.;)\s]|$))"
 )
+_ABBREVIATION_DOT_RE = re.compile(r"\.[ \u00a0]?\d{1,4}(?![\d.])")
 # A neighbourhood's second word after a word the street pattern took ("- Centro Histórico").
 _WORD_ON_RE = re.compile(rf"[ \u00a0]+{_TOWN}")
 # A part that ends the sentence's clause: "..., Madrid." or "..., São Paulo - SP." The parts
@@ -62,6 +63,10 @@ _MAX_PARTS = 5
 def extend_tail(text: str, end: int) -> int:
     """The end of the address that starts before ``end``, its unit, town and postcode included."""
     for _ in range(_MAX_PARTS):
+        # The full stop of an abbreviation the street pattern left: "Int. 4", "pta. 12".
+        dot = _ABBREVIATION_DOT_RE.match(text, end)
+        if dot and end and text[end - 1].isalpha():
+            end = dot.end()
         m = _TAIL_RE.match(text, end)
         if not m and end and text[end - 1].isalpha():
             m = _WORD_ON_RE.match(text, end)
@@ -88,8 +93,18 @@ _NOT_STREET_WORDS = "Seit Im Jahr Jahre Jahren Euro Mal Tage Tagen Wochen Stunde
 _NOT_STREET = frozenset(_NOT_STREET_WORDS.split())
 
 
+# Blocks and lots without a street: Mexican "Mz. 4 Lt. 12", Brazilian "Quadra 5, Lote 10", and
+# Brasília's sectors "QNM 12 Conjunto B Casa 5", "SQS 308 Bloco C apto 101".
+_BLOCK = r"(?:Manzana|Mz\.?|Mza\.?|Quadra|Qd\.?|Q\.)"
+_LOT = r"(?:Lote|Lt\.?|Casa|Conjunto|Cj\.?|Bloco|Bl\.?)"
+_BRASILIA = r"(?:SQN|SQS|SQSW|SQNW|SHIS|SHIN|SMPW|CLN|CLS|SCLN|SCLS|EQN|EQS|SHN|SHS|Q[NILE][A-Z]?)"
+_LOT_RE = re.compile(
+    rf"(?<![\w])(?:{_BLOCK}\s?\d{{1,4}}[A-Z]?|{_BRASILIA}\s?\d{{1,4}})(?:,?\s+{_LOT}\s?[\w\-]{{1,5}}){{1,3}}"
+)
+
+
 def postcode_anchored_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
+    spans = [(m.start(), m.end()) for m in _LOT_RE.finditer(text)]
     for m in _POSTCODE_ANCHORED_RE.finditer(text):
         if m.group().split()[0] in _NOT_STREET:
             continue

@@ -65,12 +65,14 @@ _IBERIAN_STREETS = (
     r"Carrer|Camino|Estrada|Largo|Ronda|Calzada|Callejón|Carretera|Rodovia|Privada|Cerrada|"
     r"Carrera|Cra\.|Kra\.|Diagonal|Transversal|Jirón|Jr\.|Pasaje|Psje\.|Rambla|Glorieta|"
     r"Travesía|Bulevar|Ladeira|Beco|Viela|Servidão|Prolongación|Andador|Avinguda|Passeig|"
-    r"Plaça|Rúa|Urbanización|Urb\.|Quadra"
+    r"Plaça|Rúa|Urbanización|Urb\.|Blvd\.?|Boulevard|Unidad Habitacional|Conjunto Habitacional|"
+    r"Condomínio|Condominio|Vereda|Sector|Quadra"
 )
 _IB_WORD = (
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|de|da|do|dos|das|del|la|los|las|e|y|\d{1,2}\s+de|"
     # A numbered street: "Carrera 7", "Calle 72 Sur".
-    r"\d{1,3}[A-Z]?(?=\s+(?:#|N[º°o]\.?|[Nn]úm|Sur|Norte|Este|Oeste|[A-ZÀ-Þ]\w*\s+\d)))"
+    r"\d{1,3}[A-Z]?(?=\s+(?:#|N[º°o]\.?|[Nn]úm|Sur|Norte|Este|Oeste|Poniente|Oriente|Pte\.|Ote\.|"
+    r"[A-ZÀ-Þ]\w*\s+\d)))"
 )
 # Floor, door and house parts after the number: "2.º B", "apto 45", "bajo", "fundos".
 _IB_UNIT = (
@@ -81,7 +83,16 @@ _IB_UNIT = (
     r"(?i:izq|izqda|izda|dcha|dcho|der|esq|dto|drt|centro|int|pta|pl)\.?|"
     r"(?:conjunto|cj\.?|sala|loja|andar|sobreloja|km)\s*[\w\-]+"
 )
-_IB_NUMBER = r"(?:\d{1,5}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?(?![\d/])|[sS]/[nN](?![\w]))"
+# A house number ("1500", "1.500", "45-B", "s/n"), or a kilometre on a road ("km 12.5").
+_IB_NUMBER = (
+    r"(?:\d{1,3}(?:\.\d{3})+(?![\d.])|\d{1,5}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?(?![\d/])|"
+    r"[sS]/[nN](?![\w])|(?i:km)\.?\s?\d{1,4}(?:[.,]\d{1,3})?)"
+)
+# What may stand before the number: "nº", "#", "número", or the house, lot or building.
+_IB_NUMBER_CUE = (
+    r"[nN]\.?\s?[º°o]\.?\s*|#\s*|núm\.?\s*|número\s+|"
+    r"(?i:casa|lote|lt\.?|edificio|edif\.?|edifício|torre|bloco|bloque|manzana|mz\.?)\s*"
+)
 # After the number: a neighbourhood after a dash ("- Consolação"), a city and a state
 # ("São Paulo - SP"), a postcode (CEP 01304-001, 28014, Portugal's 1100-053) and its city.
 _IB_CITY = rf"{_CAP}(?:\s+(?:(?:de|da|do|dos|das|del|de la)\s+)?{_CAP}){{0,3}}"
@@ -94,7 +105,7 @@ _NEIGHBOURHOOD = (
 )
 ADDRESS_IBERIAN_RE = re.compile(
     rf"(?<![\w])(?i:{_IBERIAN_STREETS})\s+{_IB_WORD}(?:\s+{_IB_WORD}){{0,6}}"
-    rf",?\s+(?:[nN]\.?\s?[º°o]\.?\s*|#\s*|núm\.?\s*|número\s+)?{_IB_NUMBER}"
+    rf",?\s+(?:{_IB_NUMBER_CUE})?{_IB_NUMBER}"
     rf"(?:[\s,]+(?:{_IB_UNIT})(?![\w]))*"
     rf"(?:,?\s+(?:{_NEIGHBOURHOOD})\s+{_CAP}(?:\s+{_CAP}){{0,3}})?"
     rf"(?:\s[-–]\s{_IB_CITY}(?=\s*[,\-–]\s*(?:{_IB_CITY}|\d)))?"

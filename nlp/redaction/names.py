@@ -286,6 +286,11 @@ def _ambiguous_accepted(word: str, at_start: bool, text: str, end: int) -> bool:
     return mid_sentence or bool(_APPOSITION_RE.match(text, end))
 
 
+def _possessed(word: str) -> bool:
+    """After "seu": a noun or an acronym is what is owned ("seu Cartão", "seu RNM"), not a name."""
+    return word.isupper() or word.lower() in common_words("pt")
+
+
 def _after_place_prefix(tokens: list[Tok], i: int) -> bool:
     """ "São Paulo", "St. Ambrose": a saint's or a place's name, not a person's."""
     if i and tokens[i - 1].text in PLACE_PREFIXES:
@@ -325,7 +330,7 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
                 k < n
                 and _is_name_word(tokens[k].text)
                 and (word in TITLES or _is_cap(tokens[k].text))
-                and not (word.lower() == "seu" and tokens[k].text.lower() in common_words("pt"))
+                and not (word.lower() == "seu" and _possessed(tokens[k].text))
             ):
                 end = _extend_name(tokens, k, text)
                 spans.append((tokens[j].start, tokens[end - 1].end))

@@ -52,3 +52,23 @@ def test_the_tail_stops_at_the_sentence():
 )
 def test_numbers_without_a_street_are_left(language, text):
     assert redacted(text, language) == text
+
+
+MORE = [
+    ("pt", "Moro na ", "Avenida Sete de Setembro, 1.500, ap. 12"),
+    ("pt", "Moro na ", "QNM 12 Conjunto B Casa 5, Ceilândia"),
+    ("pt", "Moro na ", "Quadra 5, Lote 10, Setor Leste"),
+    ("pt", "Fica na ", "Rodovia BR-116, km 25"),
+    ("pt", "Moro na ", "rua Doze, casa 40, Conjunto Habitacional Esperança"),
+    ("es", "Vivo en ", "Calle 10 Poniente #305, Puebla"),
+    ("es", "Vivo en ", "Mz. 4 Lt. 12, Col. Ejército de Oriente, Iztapalapa"),
+    ("es", "Vivo en la ", "Unidad Habitacional Vicente Guerrero, Edificio 5, Depto. 302"),
+    ("es", "Vivo en ", "Calle Morelos Sur 123 Int. 4, Centro"),
+    ("es", "Vivo en ", "C/ San Vicente Mártir, 85, pta. 12, 46007 València"),
+    ("es", "Vivo en ", "Blvd. Kukulcán km 12.5, Cancún"),
+]
+
+
+@pytest.mark.parametrize(("language", "before", "address"), MORE)
+def test_lots_kilometres_and_thousands_are_addresses(language, before, address):
+    assert redacted(f"{before}{address}. Y.", language) == f"{before}[ADDRESS]. Y."
