@@ -72,7 +72,7 @@ _IB_WORD = (
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|de|da|do|dos|das|del|la|los|las|e|y|\d{1,2}\s+de|"
     # A numbered street: "Carrera 7", "Calle 72 Sur".
     r"\d{1,3}[A-Z]?(?=\s+(?:#|N[º°o]\.?|[Nn]úm|Sur|Norte|Este|Oeste|Poniente|Oriente|Pte\.|Ote\.|"
-    r"[A-ZÀ-Þ]\w*\s+\d)))"
+    r"[A-ZÀ-Þ]\w*\s+\d)|,\s+(?i:casa|lote|bloco|quadra|manzana)\s+\d))"
 )
 # Floor, door and house parts after the number: "2.º B", "apto 45", "bajo", "fundos".
 _IB_UNIT = (
@@ -85,7 +85,8 @@ _IB_UNIT = (
 )
 # A house number ("1500", "1.500", "45-B", "s/n"), or a kilometre on a road ("km 12.5").
 _IB_NUMBER = (
-    r"(?:\d{1,3}(?:\.\d{3})+(?![\d.])|\d{1,5}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?(?![\d/])|"
+    r"(?:\d{1,3}(?:\.\d{3})+(?![\d.])|\d{1,5}/\d{1,5}(?![\d/])|"
+    r"\d{1,5}[A-Za-z]?(?:\s?[-–]\s?(?:\d{1,4}[A-Za-z]?(?![º°ª\d])|[A-Z](?![\w])))?(?![\d/])|"
     r"[sS]/[nN](?![\w])|(?i:km)\.?\s?\d{1,4}(?:[.,]\d{1,3})?)"
 )
 # What may stand before the number: "nº", "#", "número", or the house, lot or building.

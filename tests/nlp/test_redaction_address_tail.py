@@ -66,6 +66,12 @@ MORE = [
     ("es", "Vivo en ", "Calle Morelos Sur 123 Int. 4, Centro"),
     ("es", "Vivo en ", "C/ San Vicente Mártir, 85, pta. 12, 46007 València"),
     ("es", "Vivo en ", "Blvd. Kukulcán km 12.5, Cancún"),
+    ("pt", "Moro na ", "Av. Brasil 500/1201, Copacabana"),
+    ("pt", "Moro na ", "Rua Piauí, nº 45/302, Funcionários"),
+    ("pt", "Moro no Residencial Flores, ", "Rua 3, Casa 15"),
+    ("es", "Vivo en ", "C/ Mayor, 5 - 2º izda"),
+    ("es", "Vivo en ", "Avenida Juárez 45-B, Int. 2, Centro"),
+    ("es", "Vivo en ", "calle Hidalgo número 123-A, colonia Obrera"),
 ]
 
 
