@@ -42,6 +42,15 @@ _LABELLED_RE = re.compile(
     rf"(?:ペンネーム|ハンドルネーム|ニックネーム|呼び名|あだ名|氏名|投稿者|仮名)\s?[:：]\s?"
     rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})"
     rf"|(?:^|\n)[—―ー\-\s]*(?P<s>{_KANA}{{2,10}}|{_KANJI}{{1,6}})より\s*$"
+    rf"|(?:^|\n)[—―\-]{{1,3}}\s*(?P<d>{_KANA}{{2,10}})\s*$"
+)
+# A role, then a listed surname that Sudachi reads as a place or a word: 受付の小川が, 看護師の森.
+_ROLE_WORDS = (
+    r"看護師|医師|医者|先生|主治医|担当医|担当|受付|助産師|保健師|薬剤師|通訳|上司|同僚|院長|師長|"
+    r"婦長|ドクター|ケアマネ|ヘルパー|事務|職員|スタッフ|相談員|ワーカー|介護士|技師|教授"
+)
+_ROLE_NAME_RE = re.compile(
+    rf"(?:{_ROLE_WORDS})の(?P<n>{_KANJI}{{1,4}})(?=[はがをにとのもへで、や。」）]|$)"
 )
 _RANKS = (
     r"係長|部長|課長|主任|所長|社長|店長|医長|科長|室長|副院長|院長|師長|助産師|保健師|薬剤師|"
@@ -137,9 +146,9 @@ def _noun_or_unknown(word: str) -> bool:
 def _labelled_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _LABELLED_RE.finditer(text):
-        group = "n" if m.group("n") else "s"
+        group = next(g for g in ("n", "s", "d") if m.group(g))
         start, end = m.start(group), m.end(group)
-        if m.group("s") and re.fullmatch(f"{_KANA}+", m.group("s")):
+        if group != "n" and re.fullmatch(f"{_KANA}+", m.group(group)):
             found = _kana_or_listed(text, m, group)
             if not found:
                 continue
@@ -163,6 +172,8 @@ def _context_spans(text: str) -> list[tuple[int, int]]:
         if m.group(group) not in _KANA_NOT_NAMES and _proper_noun_only(m.group(group)):
             spans.append((m.start(group), m.end(group)))
     spans += [(m.start("n"), m.end("n")) for m in _LATIN_AFTER_RELATIVE_RE.finditer(text)]
+    family = family_names()
+    spans += [(m.start("n"), m.end("n")) for m in _ROLE_NAME_RE.finditer(text) if m["n"] in family]
     return spans
 
 
