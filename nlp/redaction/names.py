@@ -152,6 +152,11 @@ STRONG_CUES = [
     r"goes by",
     r"(?:nennen|nannten|nennt|nannte) (?:mich|ihn|sie|uns)",
     r"on m['’]appel(?:le|ait)",
+    r"namens",
+    r"mit (?:dem )?namen",
+    r"llamad[ao]",
+    r"de nombre",
+    r"de nome",
 ]
 # Cues after which the next word is a name only when it is a known given name.
 WEAK_CUES = [r"je suis", r"i am", r"i['’]m", r"ich bin", r"eu sou", r"soy", r"c['’]est"]

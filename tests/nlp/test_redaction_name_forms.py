@@ -20,6 +20,8 @@ CASES = [
     ("en", "Auntie Bisi came every day.", "Auntie [PERSON] came every day."),
     ("en", "He goes by Tiny.", "He goes by [PERSON]."),
     ("de", "Alle nennen mich Hansi.", "Alle nennen mich [PERSON]."),
+    ("de", "Ein Pfleger namens Tobi lachte.", "Ein Pfleger namens [PERSON] lachte."),
+    ("es", "Un enfermero llamado Chuy me ayudó.", "Un enfermero llamado [PERSON] me ayudó."),
     ("de", "Meine Kollegin Merve Aydın half mir.", "Meine Kollegin [PERSON] half mir."),
     ("fr", "On m'appelait Titi à l'hôpital.", "On m'appelait [PERSON] à l'hôpital."),
 ]
