@@ -20,6 +20,16 @@ DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 NAMES_DIR = DATA_DIR / "names"
 # "world": the names of the communities whose members tell stories in these languages (Turkish,
 # Polish, Vietnamese, West African...), by ``scripts/build_world_name_lists.py``.
+# Roles after a name and an article: "Grace, the midwife", "Sol, la trabajadora social".
+ROLE_NOUNS = (
+    r"midwife|nurse|doctor|gp|consultant|surgeon|interpreter|receptionist|carer|volunteer|"
+    r"social worker|support worker|health visitor|chaplain|pharmacist|paramedic|"
+    r"enfermera|enfermero|médica|médico|doctora|trabajadora social|trabajador social|matrona|"
+    r"partera|intérprete|recepcionista|cuidadora|voluntaria|psicóloga|"
+    r"enfermeira|enfermeiro|parteira|assistente social|agente de saúde|agente comunitária|"
+    r"técnica|doula|sage-femme|infirmière|infirmier|interprète|aide-soignante|"
+    r"hebamme|pflegerin|pfleger|ärztin|arzt|dolmetscherin|dolmetscher|sozialarbeiterin"
+)
 LIST_LANGUAGES = ("en", "fr", "pt", "es", "de", "ja", "world")
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from nlp.redaction.name_lists import ambiguous_names, common_words, first_names
+from nlp.redaction.name_lists import ROLE_NOUNS, ambiguous_names, common_words, first_names
 
 
 def _words(text: str) -> list[str]:
@@ -182,20 +182,11 @@ RELATIVE_CUES = [
 
 # "Ruby, my sister, ..." / "Pilar, mi vecina": a relative or role right after the name; or an
 # article and a role: "Grace, the midwife", "Sol, la trabajadora social", "Rosa, a enfermeira".
-_ROLE_NOUNS = (
-    r"midwife|nurse|doctor|gp|consultant|surgeon|interpreter|receptionist|carer|volunteer|"
-    r"social worker|support worker|health visitor|chaplain|pharmacist|paramedic|"
-    r"enfermera|enfermero|médica|médico|doctora|trabajadora social|trabajador social|matrona|"
-    r"partera|intérprete|recepcionista|cuidadora|voluntaria|psicóloga|"
-    r"enfermeira|enfermeiro|parteira|assistente social|agente de saúde|agente comunitária|"
-    r"técnica|doula|sage-femme|infirmière|infirmier|interprète|aide-soignante|"
-    r"hebamme|pflegerin|pfleger|ärztin|arzt|dolmetscherin|dolmetscher|sozialarbeiterin"
-)
 _APPOSITION_RE = re.compile(
     r",\s+(?:(?:my|our|his|her|their|mi|mis|su|nuestra|nuestro|minha|meu|sua|seu|nossa|nosso|"
     r"ma|mon|sa|son|notre|meine|mein|unsere|unser|seine|ihre)\s|"
     r"(?:the|la|el|a|o|le|l['’]|die|der|unsere?|una?|um|uma|une?|eine?)\s?(?:[\w\-]+\s)?"
-    rf"(?:{_ROLE_NOUNS})\b)",
+    rf"(?:{ROLE_NOUNS})\b)",
     re.IGNORECASE,
 )
 _CUE_RE = re.compile(
