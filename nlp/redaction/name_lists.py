@@ -18,8 +18,6 @@ import spacy_lookups_data
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 NAMES_DIR = DATA_DIR / "names"
-# "world": the names of the communities whose members tell stories in these languages (Turkish,
-# Polish, Vietnamese, West African...), by ``scripts/build_world_name_lists.py``.
 # Roles after a name and an article: "Grace, the midwife", "Sol, la trabajadora social".
 ROLE_NOUNS = (
     r"midwife|nurse|doctor|gp|consultant|surgeon|interpreter|receptionist|carer|volunteer|"
@@ -30,6 +28,9 @@ ROLE_NOUNS = (
     r"técnica|doula|sage-femme|infirmière|infirmier|interprète|aide-soignante|"
     r"hebamme|pflegerin|pfleger|ärztin|arzt|dolmetscherin|dolmetscher|sozialarbeiterin"
 )
+
+# "world": the names of the communities whose members tell stories in these languages (Turkish,
+# Polish, Vietnamese, West African...), by ``scripts/build_world_name_lists.py``.
 LIST_LANGUAGES = ("en", "fr", "pt", "es", "de", "ja", "world")
 
 
