@@ -96,7 +96,13 @@ def _merge(candidates: list[tuple[int, int, str]], text: str = "") -> list[tuple
 
 def _identifier_spans(text: str, language: str) -> list[tuple[int, int, str]]:
     addresses = [(s, e, ADDRESS) for s, e in address_spans(text, language)]
-    phones = phone_spans(text, language)
+    # A short number inside an address is its postcode ("16845 Dreetz"), not a phone number.
+    phones = [
+        (s, e)
+        for s, e in phone_spans(text, language)
+        if sum(c.isdigit() for c in text[s:e]) >= 8
+        or not any(a <= s and e <= b for a, b, _ in addresses)
+    ]
     # E-mail addresses and phone numbers: the rules every redaction shares. A shared-rule "phone"
     # inside an address that libphonenumber did not confirm is a postcode (CEP 01310-100, 〒).
     candidates: list[tuple[int, int, str]] = [
@@ -113,7 +119,14 @@ def _identifier_spans(text: str, language: str) -> list[tuple[int, int, str]]:
         for s, e in national_id_spans(text, language)
         if not any(a <= s and e <= b for a, b in dialled)
     ]
-    candidates += [(s, e, ID) for s, e in id_spans(text)]
+    # A number after an identity cue ("番号は") is an identifier unless dialled with its country
+    # code ("私の番号は+81 70 ...").
+    international = [(a, b) for a, b in phones if text[a] in "+＋"]
+    candidates += [
+        (s, e, ID)
+        for s, e in id_spans(text)
+        if not any(a <= s and e <= b for a, b in international)
+    ]
     return candidates + addresses
 
 

@@ -13,6 +13,8 @@ A city or a hospital alone is not an address and is left.
 
 import re
 
+from nlp.redaction.address_tail import extend_tail, postcode_anchored_spans
+
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _STREET_FR = (
     r"rue|avenue|av\.|boulevard|bd|allée|allées|impasse|place|chemin|quai|cours|route|square|"
@@ -63,12 +65,14 @@ _IBERIAN_STREETS = (
     r"Carrer|Camino|Estrada|Largo|Ronda|Calzada|Callejón|Carretera|Rodovia|Privada|Cerrada|"
     r"Carrera|Cra\.|Kra\.|Diagonal|Transversal|Jirón|Jr\.|Pasaje|Psje\.|Rambla|Glorieta|"
     r"Travesía|Bulevar|Ladeira|Beco|Viela|Servidão|Prolongación|Andador|Avinguda|Passeig|"
-    r"Plaça|Rúa|Urbanización|Urb\.|Quadra"
+    r"Plaça|Rúa|Urbanización|Urb\.|Blvd\.?|Boulevard|Unidad Habitacional|Conjunto Habitacional|"
+    r"Condomínio|Condominio|Vereda|Sector|Quadra"
 )
 _IB_WORD = (
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|de|da|do|dos|das|del|la|los|las|e|y|\d{1,2}\s+de|"
     # A numbered street: "Carrera 7", "Calle 72 Sur".
-    r"\d{1,3}[A-Z]?(?=\s+(?:#|N[º°o]\.?|[Nn]úm|Sur|Norte|Este|Oeste|[A-ZÀ-Þ]\w*\s+\d)))"
+    r"\d{1,3}[A-Z]?(?=\s+(?:#|N[º°o]\.?|[Nn]úm|Sur|Norte|Este|Oeste|Poniente|Oriente|Pte\.|Ote\.|"
+    r"[A-ZÀ-Þ]\w*\s+\d)|,\s+(?i:casa|lote|bloco|quadra|manzana)\s+\d))"
 )
 # Floor, door and house parts after the number: "2.º B", "apto 45", "bajo", "fundos".
 _IB_UNIT = (
@@ -79,7 +83,17 @@ _IB_UNIT = (
     r"(?i:izq|izqda|izda|dcha|dcho|der|esq|dto|drt|centro|int|pta|pl)\.?|"
     r"(?:conjunto|cj\.?|sala|loja|andar|sobreloja|km)\s*[\w\-]+"
 )
-_IB_NUMBER = r"(?:\d{1,5}[A-Za-z]?(?:\s?[-–]\s?\d{1,4}[A-Za-z]?)?(?![\d/])|[sS]/[nN](?![\w]))"
+# A house number ("1500", "1.500", "45-B", "s/n"), or a kilometre on a road ("km 12.5").
+_IB_NUMBER = (
+    r"(?:\d{1,3}(?:\.\d{3})+(?![\d.])|\d{1,5}/\d{1,5}(?![\d/])|"
+    r"\d{1,5}[A-Za-z]?(?:\s?[-–]\s?(?:\d{1,4}[A-Za-z]?(?![º°ª\d])|[A-Z](?![\w])))?(?![\d/])|"
+    r"[sS]/[nN](?![\w])|(?i:km)\.?\s?\d{1,4}(?:[.,]\d{1,3})?)"
+)
+# What may stand before the number: "nº", "#", "número", or the house, lot or building.
+_IB_NUMBER_CUE = (
+    r"[nN]\.?\s?[º°o]\.?\s*|#\s*|núm\.?\s*|número\s+|"
+    r"(?i:casa|lote|lt\.?|edificio|edif\.?|edifício|torre|bloco|bloque|manzana|mz\.?)\s*"
+)
 # After the number: a neighbourhood after a dash ("- Consolação"), a city and a state
 # ("São Paulo - SP"), a postcode (CEP 01304-001, 28014, Portugal's 1100-053) and its city.
 _IB_CITY = rf"{_CAP}(?:\s+(?:(?:de|da|do|dos|das|del|de la)\s+)?{_CAP}){{0,3}}"
@@ -92,7 +106,7 @@ _NEIGHBOURHOOD = (
 )
 ADDRESS_IBERIAN_RE = re.compile(
     rf"(?<![\w])(?i:{_IBERIAN_STREETS})\s+{_IB_WORD}(?:\s+{_IB_WORD}){{0,6}}"
-    rf",?\s+(?:[nN]\.?\s?[º°o]\.?\s*|#\s*|núm\.?\s*|número\s+)?{_IB_NUMBER}"
+    rf",?\s+(?:{_IB_NUMBER_CUE})?{_IB_NUMBER}"
     rf"(?:[\s,]+(?:{_IB_UNIT})(?![\w]))*"
     rf"(?:,?\s+(?:{_NEIGHBOURHOOD})\s+{_CAP}(?:\s+{_CAP}){{0,3}})?"
     rf"(?:\s[-–]\s{_IB_CITY}(?=\s*[,\-–]\s*(?:{_IB_CITY}|\d)))?"
@@ -118,7 +132,8 @@ ADDRESS_DE_RE = re.compile(
     rf"(?:{_DE_WORD}(?:er|sche|scher|es|e)\s+(?:{_DE_STREET}))|"
     rf"(?:(?:Straße|Platz|Allee) de[rs] (?:\d{{1,2}}\.\s)?{_DE_WORD})|"
     rf"(?:(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Zum|Zur|Unter den|Hinter der|"
-    rf"Hinter dem|Vor dem|Bei der|Alter|Alte|Neuer|Neue|Großer|Kleiner)\s+{_DE_WORD}))"
+    rf"Hinter dem|Vor dem|Bei der|Hinterm|Beim|Vorm|Überm|Unterm|"
+    rf"Alter|Alte|Neuer|Neue|Großer|Kleiner)\s+{_DE_WORD}))"
     # The house number: not a year, not a count ("Im Jahr 2019", "In der Klinik 4 Wochen").
     rf"\s+(?!(?:19|20)\d\d(?!\d))\d{{1,4}}\s?[a-z]?(?:\s?[-–/]\s?\d{{1,4}}[a-z]?)?(?![\w])"
     rf"(?!\s*(?:{_DE_UNITS})(?![\w]))"
@@ -162,6 +177,9 @@ def _ja_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_STREET_PATTERNS = (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_IBERIAN_RE, ADDRESS_DE_RE)
+
+
 def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     """(start, end) of every street address or postcode found in ``text``."""
     spans = []
@@ -173,7 +191,11 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
             # is needed.
             if pattern is ADDRESS_IBERIAN_RE and not any(c.isupper() for c in value):
                 continue
-            spans.append((m.start(group), m.start(group) + len(value)))
+            end = m.start(group) + len(value)
+            if pattern in _STREET_PATTERNS:
+                end = extend_tail(text, end)
+            spans.append((m.start(group), end))
+    spans += [(s, extend_tail(text, e)) for s, e in postcode_anchored_spans(text)]
     if language.startswith("ja") or _CJK_RE.search(text):
         spans += _ja_spans(text)
     return spans

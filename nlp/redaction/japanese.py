@@ -16,6 +16,7 @@ from nlp.redaction.japanese_cues import (
     relative_name_spans,
     widen_spans,
 )
+from nlp.redaction.japanese_naming import naming_spans
 
 _HONORIFICS = "さん 様 さま 先生 せんせい くん 君 ちゃん 医師 看護師 氏 殿 先輩 師長 院長 教授 婦長"
 HONORIFICS = frozenset(_HONORIFICS.split())
@@ -35,6 +36,26 @@ NOT_NAMES = frozenset(
         "ハンチントン",
         "マイナ",
         "マイナンバー",
+        # Roles called with an honorific: ヘルパーさん, スタッフさん.
+        *[
+            "ヘルパー",
+            "スタッフ",
+            "ケアマネ",
+            "ナース",
+            "ドクター",
+            "ママ",
+            "パパ",
+            "ボランティア",
+            "ワーカー",
+        ],
+        *[
+            "ケースワーカー",
+            "ソーシャルワーカー",
+            "カウンセラー",
+            "セラピスト",
+            "ドライバー",
+            "リーダー",
+        ],
     ]
 )
 
@@ -46,6 +67,8 @@ def _is_person(tag: str) -> bool:
 # Relatives and roles whose name follows "の": 妻のさくらは, 友だちのひかりが.
 _RELATIVES = "妻 夫 娘 息子 友だち 友達 友人 姉 妹 兄 弟 孫 母 父"
 _RELATIVES += " 彼女 彼氏 パートナー 通訳 担当 主治医"
+_RELATIVES += " 同僚 仲間 先輩 後輩 同級生 上司 部下 知人 親友 恋人 婚約者 隣人 祖母 祖父 義母 義父"
+_RELATIVES += " 叔母 伯母 叔父 伯父 いとこ 姪 甥 実習生 技能実習生 ルームメイト ヘルパー 介護士"
 RELATIVES = frozenset(_RELATIVES.split())
 _PARTICLE_LIST = "は が を に と の も へ で 、 や"
 _PARTICLES = frozenset(_PARTICLE_LIST.split())
@@ -173,6 +196,7 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
         i += 1
     spans += [(m.start(1), m.end(1)) for m in _SIGNED_READING_RE.finditer(text)]
     spans += full_name_spans(text) + relative_name_spans(text) + intro_name_spans(text)
+    spans += naming_spans(text)
     spans = [(a, b) for a, b in spans if text[a:b] not in NOT_NAMES]
     spans = widen_spans(text, spans)
     return spans + _other_mentions(text, spans)

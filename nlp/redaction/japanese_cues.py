@@ -43,6 +43,12 @@ def given_names() -> frozenset[str]:
 
 
 @functools.cache
+def given_name_readings() -> frozenset[str]:
+    """The hiragana readings of given names (のぞみ, ゆかり): words too, so read after cues only."""
+    return _read("ja.gimei.first.kana.txt")
+
+
+@functools.cache
 def family_names() -> frozenset[str]:
     return _read("ja.gimei.last.txt")
 

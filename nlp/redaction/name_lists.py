@@ -3,17 +3,35 @@
 - ``nlp/data/first_names.txt``: the hand-kept list (names of the programme's communities in every
   script; researchers may extend it).
 - ``nlp/data/names/<lang>.first.txt`` and ``<lang>.last.txt``: lists derived once from Faker's
-  locale data (MIT licence) by ``scripts/build_name_lists.py``; ``ambiguous.txt``: the given names
+  locale data (MIT licence) by ``scripts/build_name_lists.py`` (``world.*.txt``: the communities'
+  names, by ``scripts/build_world_name_lists.py``); ``ambiguous.txt``: the given names
   that are also common words ("Mark", "Pilar", "Dolores"), which count only with a surname, a
   title or a cue at the start of a sentence.
 """
 
 import functools
+import gzip
+import json
 from pathlib import Path
+
+import spacy_lookups_data
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 NAMES_DIR = DATA_DIR / "names"
-LIST_LANGUAGES = ("en", "fr", "pt", "es", "de", "ja")
+# Roles after a name and an article: "Grace, the midwife", "Sol, la trabajadora social".
+ROLE_NOUNS = (
+    r"midwife|nurse|doctor|gp|consultant|surgeon|interpreter|receptionist|carer|volunteer|"
+    r"social worker|support worker|health visitor|chaplain|pharmacist|paramedic|"
+    r"enfermera|enfermero|médica|médico|doctora|trabajadora social|trabajador social|matrona|"
+    r"partera|intérprete|recepcionista|cuidadora|voluntaria|psicóloga|"
+    r"enfermeira|enfermeiro|parteira|assistente social|agente de saúde|agente comunitária|"
+    r"técnica|doula|sage-femme|infirmière|infirmier|interprète|aide-soignante|"
+    r"hebamme|pflegerin|pfleger|ärztin|arzt|dolmetscherin|dolmetscher|sozialarbeiterin"
+)
+
+# "world": the names of the communities whose members tell stories in these languages (Turkish,
+# Polish, Vietnamese, West African...), by ``scripts/build_world_name_lists.py``.
+LIST_LANGUAGES = ("en", "fr", "pt", "es", "de", "ja", "world")
 
 
 def _read(path: Path) -> set[str]:
@@ -45,3 +63,15 @@ def surnames() -> frozenset[str]:
 @functools.cache
 def ambiguous_names() -> frozenset[str]:
     return frozenset(_read(NAMES_DIR / "ambiguous.txt"))
+
+
+@functools.cache
+def common_words(lang: str) -> frozenset[str]:
+    """The word forms of a language's lemma table in spacy-lookups-data, lower-cased: "seu
+    Cartão" is a possessive and a noun, "seu Tonho" a title and a name."""
+    path = Path(spacy_lookups_data.__file__).parent / "data" / f"{lang}_lemma_lookup.json.gz"
+    if not path.exists():
+        return frozenset()
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        table = json.load(fh)
+    return frozenset(w.lower() for pair in table.items() for w in pair if isinstance(w, str))

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from nlp.redaction.name_lists import ambiguous_names, first_names
+from nlp.redaction.name_lists import ROLE_NOUNS, ambiguous_names, common_words, first_names
 
 
 def _words(text: str) -> list[str]:
@@ -76,7 +76,8 @@ STOP_WORDS = frozenset(
     Osaka Kyoto Mum Mom Dad Mama Papa Mamá Papá Mãe Pai Mutti Vati Oma Opa Grandma Grandpa
     Nan Nana Vovó Vovô Abuela Abuelo Family Familia Família Everyone Todos Alle Tous End Fin
     Ende Fim Team Equipe Equipo Reader Readers Diary Friends All Colleagues Doctors Thanks
-    Help Never Always Numéro Número Nummer Number"""
+    Help Never Always Numéro Número Nummer Number Medical Memorial General Regional Klinikum
+    Institut Instituto Hospitalar Sanatorium"""
     )
 )
 ACRONYM_STOP = frozenset({"NHS", "CHU", "SAMU", "USA", "LGBTQ", "LGBT", "GP", "PMI", "CMP", "AME"})
@@ -88,7 +89,8 @@ TITLES = frozenset(
     Doctor Doctora Doutor Doutora Dra Sr Sra Señor Señora Senhor Senhora Herr Frau Madame
     Monsieur Mademoiselle Maître Nurse Sister Sœur Father Père Dottore Srta Sres Dña Doña
     Dona Don Lic Licenciada Licenciado Ing Schwester Pfleger Pflegerin Doktor Dott Enfermera
-    Enfermero Enfermeira Enfermeiro Mister Mistress Madam Ms. Dres"""
+    Enfermero Enfermeira Enfermeiro Mister Mistress Madam Ms. Dres
+    Auntie Aunty Uncle Tia Tio Tía Tío Seu"""
     )
 )
 LOWER_TITLES = frozenset(
@@ -99,7 +101,7 @@ LOWER_TITLES = frozenset(
     chirurgienne pharmacien pharmacienne gynécologue psychiatre psychologue cardiologue
     pédiatre généraliste médecin doctora doutor doutora enfermera enfermeira enfermero
     enfermeiro señora señor senhora senhor doña dona doktor ärztin arzt paciente pastor pastora
-    licenciada licenciado pfarrer pfarrerin"""
+    licenciada licenciado pfarrer pfarrerin seu tia tio tía tío"""
     )
 )
 DEGREE_FIELDS = frozenset({"med", "dent", "vet", "phil", "rer", "nat", "jur", "habil"})
@@ -143,6 +145,18 @@ STRONG_CUES = [
     r"heißt (?:er|sie)",
     r"heiße",
     r"i['’]m called",
+    r"(?:me|nos) chama(?:m|va|vam)? de",
+    r"apelid(?:o|ad[ao])(?: de)?",
+    r"conocid[ao] como",
+    r"(?:known|better known) as",
+    r"goes by",
+    r"(?:nennen|nannten|nennt|nannte) (?:mich|ihn|sie|uns)",
+    r"on m['’]appel(?:le|ait)",
+    r"namens",
+    r"mit (?:dem )?namen",
+    r"llamad[ao]",
+    r"de nombre",
+    r"de nome",
 ]
 # Cues after which the next word is a name only when it is a known given name.
 WEAK_CUES = [r"je suis", r"i am", r"i['’]m", r"ich bin", r"eu sou", r"soy", r"c['’]est"]
@@ -166,10 +180,13 @@ RELATIVE_CUES = [
     r"(?:my|our|his|her) (?:pal|mate|buddy|flatmate|roommate|colleague)",
 ]
 
-# "Ruby, my sister, ..." / "Pilar, mi vecina": a relative or role right after the name.
+# "Ruby, my sister, ..." / "Pilar, mi vecina": a relative or role right after the name; or an
+# article and a role: "Grace, the midwife", "Sol, la trabajadora social", "Rosa, a enfermeira".
 _APPOSITION_RE = re.compile(
-    r",\s+(?:my|our|his|her|their|mi|mis|su|nuestra|nuestro|minha|meu|sua|seu|nossa|nosso|"
-    r"ma|mon|sa|son|notre|meine|mein|unsere|unser|seine|ihre)\s",
+    r",\s+(?:(?:my|our|his|her|their|mi|mis|su|nuestra|nuestro|minha|meu|sua|seu|nossa|nosso|"
+    r"ma|mon|sa|son|notre|meine|mein|unsere|unser|seine|ihre)\s|"
+    r"(?:the|la|el|a|o|le|l['’]|die|der|unsere?|una?|um|uma|une?|eine?)\s?(?:[\w\-]+\s)?"
+    rf"(?:{ROLE_NOUNS})\b)",
     re.IGNORECASE,
 )
 _CUE_RE = re.compile(
@@ -265,6 +282,18 @@ def _ambiguous_accepted(word: str, at_start: bool, text: str, end: int) -> bool:
     return mid_sentence or bool(_APPOSITION_RE.match(text, end))
 
 
+def _possessed(word: str) -> bool:
+    """After "seu": a noun or an acronym is what is owned ("seu Cartão", "seu RNM"), not a name."""
+    return word.isupper() or word.lower() in common_words("pt")
+
+
+def _after_place_prefix(tokens: list[Tok], i: int) -> bool:
+    """ "São Paulo", "St. Ambrose": a saint's or a place's name, not a person's."""
+    if i and tokens[i - 1].text in PLACE_PREFIXES:
+        return True
+    return i > 1 and tokens[i - 1].text == "." and tokens[i - 2].text in PLACE_PREFIXES
+
+
 def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
     names = first_names()
     spans: list[tuple[int, int]] = []
@@ -297,6 +326,7 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
                 k < n
                 and _is_name_word(tokens[k].text)
                 and (word in TITLES or _is_cap(tokens[k].text))
+                and not (word.lower() == "seu" and _possessed(tokens[k].text))
             ):
                 end = _extend_name(tokens, k, text)
                 spans.append((tokens[j].start, tokens[end - 1].end))
@@ -313,7 +343,7 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
                 i = end
                 continue
         # 3. A known given name, and the surname words after it.
-        if word in names and _is_cap(word) and not (i and tokens[i - 1].text in PLACE_PREFIXES):
+        if word in names and _is_cap(word) and not _after_place_prefix(tokens, i):
             end = _extend_name(tokens, i, text)
             has_surname = end > i + 1
             at_start = _sentence_start(tokens, i, text)

@@ -30,3 +30,8 @@ def test_a_number_after_a_cue_is_an_identifier(language, text, expected_end):
 
 def test_a_japanese_phone_number_stays_a_phone_number():
     assert redacted("電話番号は090-1234-5678です。", "ja") == "電話番号は[PHONE]です。"
+
+
+def test_a_dialled_number_after_a_number_cue_is_a_phone_number():
+    text = "私の番号は+81 70 2289 4415です。"
+    assert redacted(text, "ja") == "私の番号は[PHONE]です。"

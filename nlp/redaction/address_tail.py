@@ -1,0 +1,112 @@
+"""What follows a street and its number, and addresses that only their postcode gives away.
+
+A street address is rarely just "Rua Augusta, 1500": the flat, the floor, the neighbourhood, the
+city, the state and the postcode follow it, after commas or dashes ("Rua Augusta, 1500, apto 32,
+Consolação, São Paulo - SP, CEP 01304-001", "calle de Alcalá 120, 4.º izquierda, 28009 Madrid",
+"Dorfstraße 15, OT Neuendorf, 16845 Dreetz", "7 Oak Tree Close, Bristol"). ``extend_tail``
+widens a span found by the street patterns of ``nlp.redaction.addresses`` over those parts, so
+that the whole address is one placeholder; a few more words replaced cost less than a postcode
+left in the research copy.
+
+``postcode_anchored_spans`` finds the streets that no street word gives away, when a house
+number, a comma and a five-digit postcode with its town follow them ("Lange Reihe 12, 20099
+Hamburg", "Hinterm Bach 3, 79102 Freiburg", "lieu-dit La Croix, 24250 Domme").
+"""
+
+import re
+
+_CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*"
+_LINK = r"(?:de|da|do|dos|das|del|de la|de los|de las|la|le|les|du|des|am|an der|im|upon|on)"
+# A town or neighbourhood: capitalised words, with the small words of place names between them.
+_TOWN = rf"{_CAP}(?:[ \u00a0]+(?:{_LINK}[ \u00a0]+)?{_CAP}){{0,3}}"
+_POSTCODE = (
+    r"(?:(?i:cep|c\.?\s?p\.?|plz|código postal|code postal)[:.]?\s*)?"
+    r"(?:[ADCH]{1,2}-)?(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{5}|\d{4}(?=\s+[A-ZÀ-Þ]))"
+    r"|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"  # a British postcode
+    r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # a Canadian postcode
+)
+# Flats, floors, doors, blocks, lots: "apto 32", "4.º izquierda", "5º andar", "bât. B", "Unit 4".
+_UNIT_WORDS = (
+    r"apartamento|apto\.?|ap\.?|apt\.?|apartment|flat|unit|suite|piso|planta|puerta|pta\.?|"
+    r"portal|escalera|esc\.?|bloco|bloque|bl\.?|casa|sala|loja|conjunto|cj\.?|lote|lt\.?|"
+    r"quadra|qd\.?|andar|interior|int\.?|depto\.?|dpto\.?|departamento|edificio|edifício|"
+    r"torre|bât\.?|bâtiment|étage|escalier|appartement|appt\.?|porte|stock|etage|whg\.?|"
+    r"wohnung|haus|aufgang|hinterhaus|vorderhaus|zimmer|raum|km|OT|Ortsteil"
+)
+_SIDES = (
+    r"izquierda|izqda\.?|izq\.?|izda\.?|derecha|dcha\.?|dcho\.?|der\.?|centro|exterior|"
+    r"esquerdo|esquerda|esq\.?|direito|direita|dto\.?|drt\.?|fundos|frente|bajo|bajos|"
+    r"ático|entresuelo|sótano|térreo|subsolo|rez-de-chaussée|links|rechts|mitte"
+)
+_UNIT = (
+    rf"(?i:{_UNIT_WORDS})\s*[\w\-º°ª.]+(?:\s+(?:{_SIDES}))?"
+    rf"|\d{{1,2}}\.?\s?[º°ª]\.?\s*(?:(?i:{_SIDES}|andar|piso|planta|étage)|[A-Z](?!\w))?"
+    rf"|(?i:{_SIDES}|andar|piso|planta|étage|etage|stock|obergeschoss|og|dg|eg)(?!\w)"
+)
+_STATE = r"[A-Z]{2,3}(?![\w])"
+_NEIGHBOURHOOD = r"(?i:col\.?|colonia|bairro|barrio|fracc\.?|fraccionamiento|urb\.?)\s+"
+
+_TAIL_RE = re.compile(
+    rf"(?:(?:,|\s[-–·]|\s?/)\s*(?:(?:{_POSTCODE})(?:[ \u00a0]+{_TOWN})?|{_UNIT}|"
+    rf"(?:{_NEIGHBOURHOOD})?{_TOWN}|{_STATE})"
+    rf"|[ \u00a0]+(?:in[ \u00a0]+|à[ \u00a0]+|en[ \u00a0]+)?(?:{_POSTCODE})[ \u00a0]+{_TOWN}"
+    rf"|[ \u00a0]+(?:{_UNIT})(?=[,.;)\s]|$))"
+)
+_ABBREVIATION_DOT_RE = re.compile(r"\.[ \u00a0]?\d{1,4}(?![\d.])")
+# A neighbourhood's second word after a word the street pattern took ("- Centro Histórico").
+_WORD_ON_RE = re.compile(rf"[ \u00a0]+{_TOWN}")
+# A part that ends the sentence's clause: "..., Madrid." or "..., São Paulo - SP." The parts
+# taken must end on a word, never on the comma.
+_MAX_PARTS = 5
+
+
+def extend_tail(text: str, end: int) -> int:
+    """The end of the address that starts before ``end``, its unit, town and postcode included."""
+    for _ in range(_MAX_PARTS):
+        # The full stop of an abbreviation the street pattern left: "Int. 4", "pta. 12".
+        dot = _ABBREVIATION_DOT_RE.match(text, end)
+        if dot and end and text[end - 1].isalpha():
+            end = dot.end()
+        m = _TAIL_RE.match(text, end)
+        if not m and end and text[end - 1].isalpha():
+            m = _WORD_ON_RE.match(text, end)
+        if not m or m.end() <= end:
+            break
+        value = m.group().rstrip(" ,.-–/")
+        if not value.strip(" ,-–/·"):
+            break
+        end = m.start() + len(value)
+    return end
+
+
+# A street without a street word: capitalised words (or a preposition and a word), a house
+# number, then a postcode and its town; or a French rural address ("lieu-dit La Croix").
+_DE_PREPOSITIONS = r"Am|An der|An den|Auf dem|Auf der|Im|In der|Zum|Zur|Hinterm|Beim|Vorm|Überm"
+_POSTCODE_ANCHORED_RE = re.compile(
+    rf"(?<![\w])(?:(?:{_DE_PREPOSITIONS})\s+)?(?:[A-ZÄÖÜ][\wäöüß\-]*\s+){{0,2}}[A-ZÄÖÜ][\wäöüß\-]*"
+    rf"\s+\d{{1,4}}\s?[a-z]?(?:\s?[-–/]\s?\d{{1,4}}[a-z]?)?,?\s+(?:in\s+)?"
+    rf"(?:[ADCH]{{1,2}}-)?\d{{5}}\s+[A-ZÄÖÜ][\wäöüß\-]+"
+    rf"|(?i:lieu-dit|lieudit|hameau|le bourg)\s+{_TOWN},?\s+\d{{5}}\s+{_TOWN}"
+)
+# Not a street: "Seit 2019, 10115 Berlin" has no house number worth the name; a count of things.
+_NOT_STREET_WORDS = "Seit Im Jahr Jahre Jahren Euro Mal Tage Tagen Wochen Stunden Minuten Patienten"
+_NOT_STREET = frozenset(_NOT_STREET_WORDS.split())
+
+
+# Blocks and lots without a street: Mexican "Mz. 4 Lt. 12", Brazilian "Quadra 5, Lote 10", and
+# Brasília's sectors "QNM 12 Conjunto B Casa 5", "SQS 308 Bloco C apto 101".
+_BLOCK = r"(?:Manzana|Mz\.?|Mza\.?|Quadra|Qd\.?|Q\.)"
+_LOT = r"(?:Lote|Lt\.?|Casa|Conjunto|Cj\.?|Bloco|Bl\.?)"
+_BRASILIA = r"(?:SQN|SQS|SQSW|SQNW|SHIS|SHIN|SMPW|CLN|CLS|SCLN|SCLS|EQN|EQS|SHN|SHS|Q[NILE][A-Z]?)"
+_LOT_RE = re.compile(
+    rf"(?<![\w])(?:{_BLOCK}\s?\d{{1,4}}[A-Z]?|{_BRASILIA}\s?\d{{1,4}})(?:,?\s+{_LOT}\s?[\w\-]{{1,5}}){{1,3}}"
+)
+
+
+def postcode_anchored_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in _LOT_RE.finditer(text)]
+    for m in _POSTCODE_ANCHORED_RE.finditer(text):
+        if m.group().split()[0] in _NOT_STREET:
+            continue
+        spans.append((m.start(), m.end()))
+    return spans

@@ -1,0 +1,193 @@
+"""Japanese names that the words around them give away, when Sudachi reads them as common words.
+
+- A name before the words that name someone: のぞみと言ってもらえれば分かります, ゆかりんと呼ばれて
+  います, ケンちゃんって呼んでいた, さくらという名前, 木下と名乗る.
+- A name before a pseudonym mark: さくら（仮名）.
+- A surname or a given name of the kanji lists (``nlp.redaction.japanese_cues``) before an
+  honorific or a title of rank: 岡田係長, 林さん, 西村部長, 葵ちゃん. A name of one kanji counts
+  only when it ends the run of kanji (大林さん is not 林さん), and a given name of one kanji only
+  before ちゃん or くん (兄さん is a brother).
+"""
+
+import re
+
+from nlp.redaction.japanese_cues import (
+    _proper_noun_only,
+    family_names,
+    given_name_readings,
+    given_names,
+)
+
+_KANA = r"[ぁ-ゖァ-ヶー・]"
+_KANJI = r"[\u4e00-\u9fff々]"
+_NAMING = (
+    r"(?:と|って)(?:呼ば|呼んで|呼ぶ|呼び|呼ん|言ってもらえれば|言っていただければ|言えば分か|"
+    r"伝えてください|お伝えください|名乗)|という名前(?!の)|っていう名前(?!の)|と申します"
+)
+_HONORIFIC = r"ちゃん|くん|さん|様|さま|先生|氏|君"
+_NAMING_RE = re.compile(rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})(?:{_HONORIFIC})?」?(?={_NAMING})")
+_AGE = r"[0-9０-９一二三四五六七八九十]+(?:歳|才|代)"
+# A pseudonym mark or an age after the name: さくら（仮名）, ゆず（32歳・会社員）, みさき、34歳.
+_PSEUDONYM_RE = re.compile(
+    rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})(?=[（(](?:仮名?|{_AGE})|、{_AGE})"
+)
+# A self-introduction in kana after a greeting or 私は: はじめまして、しおりです.
+_INTRO_RE = re.compile(
+    rf"(?:^|\n|[。、]|私は|わたしは|名前は)(?P<n>{_KANA}{{2,10}})"
+    rf"(?=です|と(?:いい|言い|申し)ます|っていいます)",
+    re.MULTILINE,
+)
+# After a label or a sign-off: ペンネーム：ゆず, 投稿者：河野, ゆずより (the last line).
+_LABELLED_RE = re.compile(
+    rf"(?:ペンネーム|ハンドルネーム|ニックネーム|呼び名|あだ名|氏名|投稿者|仮名)\s?[:：]\s?"
+    rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})"
+    rf"|(?:^|\n)[—―ー\-\s]*(?P<s>{_KANA}{{2,10}}|{_KANJI}{{1,6}})より\s*$"
+    rf"|(?:^|\n)[—―\-]{{1,3}}\s*(?P<d>{_KANA}{{2,10}})\s*$"
+)
+# A role, then a listed surname that Sudachi reads as a place or a word: 受付の小川が, 看護師の森.
+_ROLE_WORDS = (
+    r"看護師|医師|医者|先生|主治医|担当医|担当|受付|助産師|保健師|薬剤師|通訳|上司|同僚|院長|師長|"
+    r"婦長|ドクター|ケアマネ|ヘルパー|事務|職員|スタッフ|相談員|ワーカー|介護士|技師|教授"
+)
+_ROLE_NAME_RE = re.compile(
+    rf"(?:{_ROLE_WORDS})の(?P<n>{_KANJI}{{1,4}})(?=[はがをにとのもへで、や。」）]|$)"
+)
+_RANKS = (
+    r"係長|部長|課長|主任|所長|社長|店長|医長|科長|室長|副院長|院長|師長|助産師|保健師|薬剤師|"
+    r"介護士|弁護士|牧師|教諭|教授|准教授|ドクター|夫人|看護師|医師|先輩"
+)
+# A name quoted or bracketed where only a name goes: 名前は「さくら」, 私（ゆみ）は; a name called
+# at the start of a quote: 「ゆうき、大丈夫？」.
+_QUOTED_RE = re.compile(
+    rf"(?:名前は|名前が|名札に|名札には)「(?P<q>{_KANA}{{1,10}}|{_KANJI}{{1,6}})」"
+    rf"|(?:私|わたし|僕|ぼく|母|父|夫|妻|娘|息子)[（(](?P<b>{_KANA}{{2,10}}|{_KANJI}{{1,6}})[）)]"
+)
+_VOCATIVE_RE = re.compile(rf"「(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})、")
+# Someone's origin, then a katakana name that Sudachi reads as a proper noun or does not know:
+# 日系人のエリカ, ネパール出身のスニタ, ミャンマーから来たスー, 友達のThuy.
+_ORIGIN_RE = re.compile(
+    r"(?:人|出身|系)の(?P<n>[ァ-ヶー・]{2,12})(?=[はがをにとのもへで、や。]|さん|ちゃん)"
+    r"|から来た(?P<k>[ァ-ヶー・]{2,12})(?=[はがをにとのもへで、や。]|さん|ちゃん)"
+)
+_LATIN_AFTER_RELATIVE_RE = re.compile(
+    r"(?:妻|夫|娘|息子|友達|友だち|友人|同僚|通訳|姉|妹|兄|弟|母|父|孫|彼女|彼氏|パートナー)の"
+    r"(?P<n>[A-Z][a-zà-ÿ]+(?:[ \u3000][A-Z][a-zà-ÿ]+){0,2})"
+)
+_TITLED_RE = re.compile(rf"(?P<n>{_KANJI}{{1,8}}?)(?P<t>{_RANKS}|{_HONORIFIC})")
+_KIN_CHARACTERS = "兄 姉 母 父 婆 爺 妹 弟 娘 嫁 孫 坊 奥 皆 叔 伯"
+_KIN = frozenset(_KIN_CHARACTERS.split())
+_NICKNAME_END_RE = re.compile(r"(?:りん|っち|たん|ちん|ぴょん|ぽん|にゃん|ん)$")
+# Kana words that name a role or a relative, not a person.
+_KANA_WORDS = "みんな あなた わたし あたし ぼく おれ ママ パパ せんせい ナース ドクター ヘルパー"
+_KANA_NOT_NAMES = frozenset(_KANA_WORDS.split())
+
+
+def _trim_kana(text: str, start: int, end: int) -> int:
+    """The start of the name in a kana run, past a particle glued to its front."""
+    run = text[start:end]
+    after_word = start > 0 and re.match(rf"{_KANJI}|[ァ-ヶ]", text[start - 1])
+    inner = re.match(r"^.*(?:には|では|とは|からは|のは|にも)", run)
+    if inner and len(run) - inner.end() >= 2:
+        return start + inner.end()
+    if after_word and run[0] in "はがをにもへとで" and len(run) >= 3:
+        return start + 1
+    return start
+
+
+def _known_kanji_end(run: str, *, single_given: bool) -> int | None:
+    """The offset in ``run`` where a surname or a given name ending it starts."""
+    given, family = given_names(), family_names()
+    for cut in range(min(len(run), 4), 0, -1):
+        part = run[-cut:]
+        if cut == 1 and cut < len(run):
+            return None  # one kanji in the middle of a word: 大[林]
+        if part in family or (part in given and (cut > 1 or single_given)):
+            if cut == 1 and part in _KIN:
+                return None
+            return len(run) - cut
+    return None
+
+
+def _kana_or_listed(text: str, m: re.Match, group: str = "n") -> tuple[int, int] | None:
+    start, end = m.start(group), m.end(group)
+    value = text[start:end]
+    if re.fullmatch(f"{_KANA}+", value):
+        honorific = re.search(r"(?:さん|ちゃん|くん|さま)$", value)
+        end -= len(honorific.group()) if honorific else 0
+        if end - start < 2:
+            return None
+        start = _trim_kana(text, start, end)
+        name = text[start:end]
+        # おばあさん, おかあさん: a polite prefix starts a kinship word.
+        if len(name) < 2 or name.startswith("お") or name in _KANA_NOT_NAMES:
+            return None
+        # A reading of a given name (のぞみ), or a word Sudachi reads as a proper noun or does not
+        # know (ゆかりん); not a common word (「ガイジン」と呼ばれた, うつと呼ばれる状態).
+        # A nickname ends in ん, りん, っち, たん... after the reading: ゆかりん, まりっち.
+        base = _NICKNAME_END_RE.sub("", name)
+        readings = given_name_readings()
+        listed = (name in readings or base in readings) and _noun_or_unknown(base)
+        return (start, end) if listed or _proper_noun_only(name) else None
+    cut = _known_kanji_end(value, single_given=True)
+    return (start + cut, end) if cut is not None else None
+
+
+def _noun_or_unknown(word: str) -> bool:
+    """Whether Sudachi reads ``word`` as nouns or does not know it (しおり, not そう or ここ)."""
+    from nlp.pipelines import pipeline_for
+
+    tokenizer = getattr(pipeline_for("ja").tokenizer, "tokenizer", None)
+    if tokenizer is None:
+        return False
+    parts = [m for m in tokenizer.tokenize(word) if m.surface().strip()]
+    return bool(parts) and all(m.is_oov() or m.part_of_speech()[0] == "名詞" for m in parts)
+
+
+def _labelled_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _LABELLED_RE.finditer(text):
+        group = next(g for g in ("n", "s", "d") if m.group(g))
+        start, end = m.start(group), m.end(group)
+        if group != "n" and re.fullmatch(f"{_KANA}+", m.group(group)):
+            found = _kana_or_listed(text, m, group)
+            if not found:
+                continue
+            start, end = found
+        spans.append((start, end))
+    return spans
+
+
+def _context_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _QUOTED_RE.finditer(text):
+        found = _kana_or_listed(text, m, "q" if m.group("q") else "b")
+        if found:
+            spans.append(found)
+    for m in _VOCATIVE_RE.finditer(text):
+        found = _kana_or_listed(text, m)
+        if found:
+            spans.append(found)
+    for m in _ORIGIN_RE.finditer(text):
+        group = "n" if m.group("n") else "k"
+        if m.group(group) not in _KANA_NOT_NAMES and _proper_noun_only(m.group(group)):
+            spans.append((m.start(group), m.end(group)))
+    spans += [(m.start("n"), m.end("n")) for m in _LATIN_AFTER_RELATIVE_RE.finditer(text)]
+    family = family_names()
+    spans += [(m.start("n"), m.end("n")) for m in _ROLE_NAME_RE.finditer(text) if m["n"] in family]
+    return spans
+
+
+def naming_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the names found by the cues above."""
+    spans = _labelled_spans(text) + _context_spans(text)
+    for pattern in (_NAMING_RE, _PSEUDONYM_RE, _INTRO_RE):
+        for m in pattern.finditer(text):
+            found = _kana_or_listed(text, m)
+            if found:
+                spans.append(found)
+    for m in _TITLED_RE.finditer(text):
+        single_given = m.group("t") in {"ちゃん", "くん", "君"}
+        cut = _known_kanji_end(m.group("n"), single_given=single_given)
+        if cut is not None:
+            spans.append((m.start("n") + cut, m.end("n")))
+    return spans
