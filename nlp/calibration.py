@@ -6,8 +6,13 @@ held-out rows of ``tests/data/labelled``: "strong" starts at the lowest score fr
 suggestions are right at least ``STRONG_TARGET`` of the time, "fairly strong" likewise for
 ``FAIR_TARGET``; below is "weak". ``manage.py nlp_calibrate`` prints them with the precision per
 band on held-out and development rows; the values in use live in ``coding.confidence``.
+
+The least evidence each theme needs before it is suggested at all (``lexicon.MIN_EVIDENCE``,
+issue 16) is fitted on the development rows only (``fit_min_evidence``): the held-out rows judge
+it, they never choose it.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 from nlp import lexicon
@@ -26,6 +31,7 @@ class Scored:
     code: str
     confidence: float
     right: bool
+    weight: float = 0.0
 
 
 def _gold(codes) -> set[str]:
@@ -48,6 +54,7 @@ def scored_suggestions(rows: list[dict], matchers: dict) -> list[Scored]:
                     s.code_key,
                     s.confidence,
                     s.code_key in gold,
+                    s.weight,
                 )
             )
     return out
@@ -92,4 +99,46 @@ def band_table(points: list[Scored], bounds: tuple[float, float]) -> list[str]:
             precision = f"{right / n:.2f}" if n else "-"
             cells.append(f"{n:>8} {right:>6} {precision:>10}")
         out.append(f"{band:<16}{cells[0]:>32}{cells[1]:>36}")
+    return out
+
+
+# The cuts tried for a theme's least evidence: none, more than one bare word (a word found twice
+# weighs 1.3), a two-word phrase or two words, and more.
+EVIDENCE_CUTS = (0.0, 1.2, 1.4, 1.8, 2.2)
+
+
+def raw_matchers(languages) -> dict:
+    """The shipped lexicons' matchers with no least evidence: every hit becomes a suggestion."""
+    from nlp.lexicon import LexiconMatcher, lexicon_file_entries
+    from nlp.pipelines import pipeline_for
+
+    return {
+        lang: LexiconMatcher(pipeline_for(lang), lang, lexicon_file_entries(lang), min_evidence={})
+        for lang in languages
+    }
+
+
+def theme_positives(rows: list[dict], split: str = "dev") -> Counter:
+    """How many ``split`` rows hold each theme (a sub-code counts for its theme)."""
+    counts: Counter = Counter()
+    for row in rows:
+        if row.get("split", "dev") == split:
+            counts.update({lexicon.PARENTS.get(c, c) for c in row["codes"]})
+    return counts
+
+
+def fit_min_evidence(points: list[Scored], positives: Counter, themes) -> dict[str, float]:
+    """Per theme, the cut of ``EVIDENCE_CUTS`` with the best F1 on the development points (the
+    lower cut on a tie: recall is kept where precision does not gain)."""
+    out = {}
+    for theme in themes:
+        mine = [p for p in points if p.split == "dev" and p.code == theme]
+        best = (-1.0, 0.0)
+        for cut in EVIDENCE_CUTS:
+            kept = [p for p in mine if p.weight >= cut]
+            tp = sum(p.right for p in kept)
+            f1 = 2 * tp / (len(kept) + positives[theme]) if tp else 0.0
+            if f1 > best[0] + 1e-9:
+                best = (f1, cut)
+        out[theme] = best[1]
     return out

@@ -38,6 +38,21 @@ PARENTS = {
 # score counted hits only, and most stories have one hit per code.
 RATE = 0.45
 REPEAT_WEIGHT = 0.3
+# The least evidence weight a theme needs before it is suggested (issue 16; a sub-code needs its
+# theme's). A story about a doctor who would not listen says so in many small ways, so one word
+# may do for person-centred care; a story that only mentions "research", "training" or an
+# "interpreter" in passing is rarely about that theme, so the topical themes need more than one
+# bare word (a phrase, two different words, a word and a sub-code's). Fitted on the development
+# halves of tests/data/labelled only (``nlp.calibration.fit_min_evidence``, printed by
+# ``manage.py nlp_calibrate``; tests/nlp/test_min_evidence.py checks these are its values).
+MIN_EVIDENCE: dict[str, float] = {
+    "education": 1.2,
+    "research": 1.4,
+    "community": 1.2,
+    "person_centred": 0.0,
+    "communication": 1.4,
+    "workforce": 0.0,
+}
 NO_SPACE_SCRIPTS = {"ja", "zh", "th"}
 # Evidence is the sentence the strongest hit is in (what a researcher codes as a passage); a
 # hit in a sentence longer than this keeps the phrase alone.
@@ -144,8 +159,10 @@ class LexiconMatcher:
         entries: dict[str, dict[str, list]],
         *,
         regex_pass: bool = True,
+        min_evidence: dict[str, float] | None = None,
     ):
         self.nlp = nlp
+        self.min_evidence = MIN_EVIDENCE if min_evidence is None else min_evidence
         self.language = language
         self.codes = sorted(entries)
         self.substring = language in NO_SPACE_SCRIPTS
@@ -243,7 +260,13 @@ class LexiconMatcher:
                 child.hits + (own.hits if own else 0),
                 weight,
             )
-        return sorted(suggestions.values(), key=lambda s: s.code_key)
+        return sorted(
+            (s for s in suggestions.values() if s.weight >= self.evidence_needed(s.code_key)),
+            key=lambda s: s.code_key,
+        )
+
+    def evidence_needed(self, code: str) -> float:
+        return self.min_evidence.get(PARENTS.get(code, code), 0.0)
 
 
 def suggestions_as_codes(suggestions: list[ThemeSuggestion], threshold: float = 0.0) -> set[str]:
