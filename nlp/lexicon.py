@@ -38,6 +38,10 @@ PARENTS = {
 # score counted hits only, and most stories have one hit per code.
 RATE = 0.45
 REPEAT_WEIGHT = 0.3
+# A strong term (the lexicon file's "strong" list: a word the codebook's definition of the code
+# is made of, such as "training" or "clinical trial") weighs as much as a two-word phrase, so one
+# is enough for a topical theme (MIN_EVIDENCE).
+STRONG_WEIGHT = 1.4
 # The least evidence weight a theme needs before it is suggested (issue 16; a sub-code needs its
 # theme's). A story about a doctor who would not listen says so in many small ways, so one word
 # may do for person-centred care; a story that only mentions "research", "training" or an
@@ -78,11 +82,21 @@ def lexicon_file_entries(language: str) -> dict[str, dict[str, list]]:
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
     out: dict[str, dict[str, list]] = {}
-    for code, terms in data.get("terms", {}).items():
-        out.setdefault(code, {"terms": [], "patterns": []})["terms"].extend(terms)
+    for key in ("terms", "strong"):
+        for code, terms in data.get(key, {}).items():
+            spec = out.setdefault(code, {"terms": [], "patterns": []})
+            spec["terms"].extend(t for t in terms if t not in spec["terms"])
     for code, patterns in data.get("patterns", {}).items():
         out.setdefault(code, {"terms": [], "patterns": []})["patterns"].extend(patterns)
     return out
+
+
+def strong_file_terms(language: str) -> dict[str, list[str]]:
+    """The shipped terms that are enough alone for their code (``"strong"`` in the file)."""
+    path = LEXICON_DIR / f"{language}.json"
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8")).get("strong", {})
 
 
 def shipped_languages() -> list[str]:
@@ -113,12 +127,14 @@ def hit_weight(form: str, *, substring: bool) -> float:
     return min(2.0, 0.6 + 0.4 * words)
 
 
-def evidence_weight(forms: list[str], *, substring: bool) -> float:
-    """The weight of a code's hits: each distinct form fully, each repeat a little."""
+def evidence_weight(forms: list[str], *, substring: bool, strong=frozenset()) -> float:
+    """The weight of a code's hits: each distinct form fully (a strong one at least
+    ``STRONG_WEIGHT``), each repeat a little."""
     distinct = {f.casefold() for f in forms}
-    return sum(hit_weight(f, substring=substring) for f in distinct) + REPEAT_WEIGHT * (
-        len(forms) - len(distinct)
-    )
+    return sum(
+        max(hit_weight(f, substring=substring), STRONG_WEIGHT if f in strong else 0.0)
+        for f in distinct
+    ) + REPEAT_WEIGHT * (len(forms) - len(distinct))
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -151,6 +167,10 @@ def lemma_is_kin(doc: Doc) -> bool:
     return True
 
 
+def _lemma_form(tokens) -> str:
+    return " ".join(t.lemma_.lower() for t in tokens)
+
+
 class LexiconMatcher:
     def __init__(
         self,
@@ -160,6 +180,7 @@ class LexiconMatcher:
         *,
         regex_pass: bool = True,
         min_evidence: dict[str, float] | None = None,
+        strong: dict[str, list[str]] | None = None,
     ):
         self.nlp = nlp
         self.min_evidence = MIN_EVIDENCE if min_evidence is None else min_evidence
@@ -185,6 +206,34 @@ class LexiconMatcher:
                     self.lemma.add(code, base_forms)
             self._add_patterns(code, [p for p in spec.get("patterns", []) if p], regex_pass)
         self.token_regexes.compile()
+        self.strong = self._strong_forms(strong_file_terms(language) if strong is None else strong)
+
+    def _strong_forms(self, strong: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+        """Per code, the strong terms' lower-case forms and, where there are lemmas, their
+        lemmas (a hit is strong when its form or its lemma is one of them)."""
+        out = {}
+        for code, terms in strong.items():
+            forms = {t.strip().casefold() for t in terms if t.strip()}
+            if self.lemma is not None and forms:
+                docs = self.nlp.pipe(
+                    sorted(forms), disable=disabled_except(self.nlp, LEMMA_COMPONENTS)
+                )
+                forms |= {_lemma_form(d) for d in docs if lemma_is_kin(d)}
+            out[code] = frozenset(forms)
+        return out
+
+    def _strong_hits(self, doc: Doc, code: str, spans: list[tuple[int, int]]) -> set[str]:
+        """The forms of ``spans`` that are strong for ``code``."""
+        strong = self.strong.get(code)
+        if not strong:
+            return set()
+        out = set()
+        for start, end in spans:
+            form = doc.text[start:end].casefold()
+            span = None if self.substring or self.lemma is None else doc.char_span(start, end)
+            if form in strong or (span is not None and _lemma_form(span) in strong):
+                out.add(form)
+        return out
 
     def _add_patterns(self, code: str, patterns: list, regex_pass: bool) -> None:
         rest = []
@@ -235,7 +284,11 @@ class LexiconMatcher:
         suggestions: dict[str, ThemeSuggestion] = {}
         for code, spans in by_code.items():
             best = max(spans, key=lambda s: (s[1] - s[0], -s[0]))
-            weight = evidence_weight([text[a:b] for a, b in spans], substring=self.substring)
+            weight = evidence_weight(
+                [text[a:b] for a, b in spans],
+                substring=self.substring,
+                strong=self._strong_hits(doc, code, spans),
+            )
             suggestions[code] = ThemeSuggestion(
                 code,
                 confidence_from_weight(weight),
