@@ -1,0 +1,79 @@
+"""The least evidence a theme needs before it is suggested, and strong terms (issue 16)."""
+
+import functools
+
+import pytest
+
+from nlp import lexicon
+from nlp.calibration import (
+    Scored,
+    fit_min_evidence,
+    raw_matchers,
+    scored_suggestions,
+    theme_positives,
+)
+from nlp.evaluation_languages import THEMES, load_labelled
+from nlp.lexicon import LexiconMatcher, lexicon_file_entries
+from nlp.pipelines import LEMMA_COMPONENTS, disabled_except, pipeline_for
+
+
+@functools.cache
+def _matcher(language: str) -> LexiconMatcher:
+    return LexiconMatcher(pipeline_for(language), language, lexicon_file_entries(language))
+
+
+def _found(language: str, text: str) -> dict[str, float]:
+    matcher = _matcher(language)
+    doc = matcher.nlp(text, disable=disabled_except(matcher.nlp, LEMMA_COMPONENTS))
+    return {s.code_key: s.weight for s in matcher.suggest(doc)}
+
+
+def test_one_bare_word_is_not_enough_for_a_topical_theme():
+    assert "research" not in _found("en", "My daughter does research on birds.")
+    assert "research" in _found("en", "Women like me are under-represented in clinical trials.")
+
+
+def test_a_strong_term_is_enough_alone():
+    found = _found("en", "Staff should get training on disability.")
+    assert found["education"] >= lexicon.STRONG_WEIGHT
+    assert "education" in _found("fr", "Il faut une formation pour tout le personnel.")
+    assert "education" in _found("ja", "職員の研修が必要です。")
+
+
+def test_a_strong_term_is_strong_by_its_lemma_too():
+    assert "community" in _found("es", "Nos sentamos en los comités del hospital.")
+
+
+def test_person_centred_care_needs_one_word():
+    assert lexicon.MIN_EVIDENCE["person_centred"] == 0.0
+    assert "person_centred" in _found("en", "She treated me like a number.")
+
+
+def test_a_sub_code_below_its_themes_cut_is_left_out_with_it():
+    matcher = LexiconMatcher(
+        pipeline_for("en"),
+        "en",
+        {"unconscious_bias": {"terms": ["bias"], "patterns": []}},
+        min_evidence={"education": 1.2},
+        strong={},
+    )
+    doc = matcher.nlp("There was bias.")
+    assert matcher.suggest(doc) == []
+    doc = matcher.nlp("There was bias. Bias everywhere, and more bias.")
+    assert {s.code_key for s in matcher.suggest(doc)} == {"unconscious_bias", "education"}
+
+
+def test_the_fit_reads_development_rows_only():
+    right = [Scored("dev", "en", "research", 0.5, True, 1.0)] * 5
+    held = [Scored("heldout", "en", "research", 0.5, False, 1.0)] * 50
+    assert fit_min_evidence(right + held, {"research": 5}, ["research"]) == {"research": 0.0}
+    wrong = [Scored("dev", "en", "research", 0.4, False, 1.0)] * 5
+    strong = [Scored("dev", "en", "research", 0.6, True, 1.4)] * 5
+    assert fit_min_evidence(wrong + strong, {"research": 5}, ["research"]) == {"research": 1.2}
+
+
+@pytest.mark.slow
+def test_the_shipped_cuts_are_the_fit_on_the_development_halves():
+    rows = [r for r in load_labelled() if r["split"] == "dev"]
+    points = scored_suggestions(rows, raw_matchers({r["language"] for r in rows}))
+    assert fit_min_evidence(points, theme_positives(rows), THEMES) == lexicon.MIN_EVIDENCE
