@@ -39,9 +39,13 @@ PARENTS = {
 RATE = 0.45
 REPEAT_WEIGHT = 0.3
 # A strong term (the lexicon file's "strong" list: a word the codebook's definition of the code
-# is made of, such as "training" or "clinical trial") weighs as much as a two-word phrase, so one
-# is enough for a topical theme (MIN_EVIDENCE).
+# is made of, such as "training" or "committee") weighs as much as a two-word phrase, so one is
+# enough for a topical theme (MIN_EVIDENCE). A weak term (the "weak" list: a word with an
+# everyday sense besides the code's, such as "study", "community" or "information") weighs half
+# a word: alone it is not enough, beside other evidence it counts.
 STRONG_WEIGHT = 1.4
+WEAK_WEIGHT = 0.5
+MARKS = ("strong", "weak")
 # The least evidence weight a theme needs before it is suggested (issue 16; a sub-code needs its
 # theme's). A story about a doctor who would not listen says so in many small ways, so one word
 # may do for person-centred care; a story that only mentions "research", "training" or an
@@ -51,11 +55,11 @@ STRONG_WEIGHT = 1.4
 # ``manage.py nlp_calibrate``; tests/nlp/test_min_evidence.py checks these are its values).
 MIN_EVIDENCE: dict[str, float] = {
     "education": 1.2,
-    "research": 1.4,
-    "community": 1.2,
+    "research": 1.2,
+    "community": 0.6,
     "person_centred": 0.0,
     "communication": 1.4,
-    "workforce": 0.0,
+    "workforce": 0.6,
 }
 NO_SPACE_SCRIPTS = {"ja", "zh", "th"}
 # Evidence is the sentence the strongest hit is in (what a researcher codes as a passage); a
@@ -82,7 +86,7 @@ def lexicon_file_entries(language: str) -> dict[str, dict[str, list]]:
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
     out: dict[str, dict[str, list]] = {}
-    for key in ("terms", "strong"):
+    for key in ("terms", *MARKS):
         for code, terms in data.get(key, {}).items():
             spec = out.setdefault(code, {"terms": [], "patterns": []})
             spec["terms"].extend(t for t in terms if t not in spec["terms"])
@@ -91,12 +95,13 @@ def lexicon_file_entries(language: str) -> dict[str, dict[str, list]]:
     return out
 
 
-def strong_file_terms(language: str) -> dict[str, list[str]]:
-    """The shipped terms that are enough alone for their code (``"strong"`` in the file)."""
+def marked_file_terms(language: str) -> dict[str, dict[str, list[str]]]:
+    """The shipped terms marked strong or weak, per mark and code (``MARKS`` in the file)."""
     path = LEXICON_DIR / f"{language}.json"
     if not path.exists():
         return {}
-    return json.loads(path.read_text(encoding="utf-8")).get("strong", {})
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {mark: data.get(mark, {}) for mark in MARKS}
 
 
 def shipped_languages() -> list[str]:
@@ -127,14 +132,21 @@ def hit_weight(form: str, *, substring: bool) -> float:
     return min(2.0, 0.6 + 0.4 * words)
 
 
-def evidence_weight(forms: list[str], *, substring: bool, strong=frozenset()) -> float:
+def evidence_weight(
+    forms: list[str], *, substring: bool, strong=frozenset(), weak=frozenset()
+) -> float:
     """The weight of a code's hits: each distinct form fully (a strong one at least
-    ``STRONG_WEIGHT``), each repeat a little."""
+    ``STRONG_WEIGHT``, a weak one at most ``WEAK_WEIGHT``), each repeat a little."""
     distinct = {f.casefold() for f in forms}
-    return sum(
-        max(hit_weight(f, substring=substring), STRONG_WEIGHT if f in strong else 0.0)
-        for f in distinct
-    ) + REPEAT_WEIGHT * (len(forms) - len(distinct))
+    total = 0.0
+    for form in distinct:
+        weight = hit_weight(form, substring=substring)
+        if form in strong:
+            weight = max(weight, STRONG_WEIGHT)
+        elif form in weak:
+            weight = min(weight, WEAK_WEIGHT)
+        total += weight
+    return total + REPEAT_WEIGHT * (len(forms) - len(distinct))
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -180,7 +192,7 @@ class LexiconMatcher:
         *,
         regex_pass: bool = True,
         min_evidence: dict[str, float] | None = None,
-        strong: dict[str, list[str]] | None = None,
+        marks: dict[str, dict[str, list[str]]] | None = None,
     ):
         self.nlp = nlp
         self.min_evidence = MIN_EVIDENCE if min_evidence is None else min_evidence
@@ -206,13 +218,14 @@ class LexiconMatcher:
                     self.lemma.add(code, base_forms)
             self._add_patterns(code, [p for p in spec.get("patterns", []) if p], regex_pass)
         self.token_regexes.compile()
-        self.strong = self._strong_forms(strong_file_terms(language) if strong is None else strong)
+        marks = marked_file_terms(language) if marks is None else marks
+        self.marks = {mark: self._marked_forms(marks.get(mark, {})) for mark in MARKS}
 
-    def _strong_forms(self, strong: dict[str, list[str]]) -> dict[str, frozenset[str]]:
-        """Per code, the strong terms' lower-case forms and, where there are lemmas, their
-        lemmas (a hit is strong when its form or its lemma is one of them)."""
+    def _marked_forms(self, marked: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+        """Per code, the marked terms' lower-case forms and, where there are lemmas, their
+        lemmas (a hit is marked when its form or its lemma is one of them)."""
         out = {}
-        for code, terms in strong.items():
+        for code, terms in marked.items():
             forms = {t.strip().casefold() for t in terms if t.strip()}
             if self.lemma is not None and forms:
                 docs = self.nlp.pipe(
@@ -222,16 +235,16 @@ class LexiconMatcher:
             out[code] = frozenset(forms)
         return out
 
-    def _strong_hits(self, doc: Doc, code: str, spans: list[tuple[int, int]]) -> set[str]:
-        """The forms of ``spans`` that are strong for ``code``."""
-        strong = self.strong.get(code)
-        if not strong:
+    def _marked_hits(self, doc: Doc, code: str, spans, mark: str) -> set[str]:
+        """The forms of ``spans`` that ``mark`` (strong or weak) marks for ``code``."""
+        marked = self.marks[mark].get(code)
+        if not marked:
             return set()
         out = set()
         for start, end in spans:
             form = doc.text[start:end].casefold()
             span = None if self.substring or self.lemma is None else doc.char_span(start, end)
-            if form in strong or (span is not None and _lemma_form(span) in strong):
+            if form in marked or (span is not None and _lemma_form(span) in marked):
                 out.add(form)
         return out
 
@@ -287,7 +300,8 @@ class LexiconMatcher:
             weight = evidence_weight(
                 [text[a:b] for a, b in spans],
                 substring=self.substring,
-                strong=self._strong_hits(doc, code, spans),
+                strong=self._marked_hits(doc, code, spans, "strong"),
+                weak=self._marked_hits(doc, code, spans, "weak"),
             )
             suggestions[code] = ThemeSuggestion(
                 code,

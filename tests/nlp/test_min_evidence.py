@@ -55,7 +55,7 @@ def test_a_sub_code_below_its_themes_cut_is_left_out_with_it():
         "en",
         {"unconscious_bias": {"terms": ["bias"], "patterns": []}},
         min_evidence={"education": 1.2},
-        strong={},
+        marks={},
     )
     doc = matcher.nlp("There was bias.")
     assert matcher.suggest(doc) == []
