@@ -88,3 +88,28 @@ def test_the_shipped_cuts_are_the_fit_on_the_development_halves():
     rows = [r for r in load_labelled() if r["split"] == "dev"]
     points = scored_suggestions(rows, raw_matchers({r["language"] for r in rows}))
     assert fit_min_evidence(points, THEMES) == lexicon.MIN_EVIDENCE
+
+
+@pytest.mark.django_db
+def test_seed_sync_adds_shipped_entries_retires_dropped_seeds_and_keeps_researchers():
+    from django.apps import apps
+
+    from nlp.models import LexiconEntry, LexiconRevision
+
+    LexiconEntry.objects.filter(language="en", code_key="research", value="research").delete()
+    dropped = LexiconEntry.objects.create(
+        language="en", code_key="time_with_professional", value="minutes", source="seed"
+    )
+    own = LexiconEntry.objects.create(
+        language="en", code_key="research", value="my own word", source="researcher"
+    )
+    before = LexiconRevision.objects.get(language="en").revision
+    lexicon.lexicon_seed_sync(apps, retire=True)
+    assert LexiconEntry.objects.filter(language="en", code_key="research", value="research")
+    dropped.refresh_from_db()
+    own.refresh_from_db()
+    assert not dropped.is_active and own.is_active
+    assert LexiconRevision.objects.get(language="en").revision == before + 1
+    # A second run changes nothing, and the revision stays.
+    lexicon.lexicon_seed_sync(apps, retire=True)
+    assert LexiconRevision.objects.get(language="en").revision == before + 1
