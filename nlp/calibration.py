@@ -101,10 +101,10 @@ def band_table(points: list[Scored], bounds: tuple[float, float]) -> list[str]:
     return out
 
 
-# The cuts tried for a theme's least evidence: none, more than one weak word, one word (a short
-# Japanese word weighs 0.8), more than one bare word (a word found twice weighs 1.3), a two-word
-# phrase, a strong term or two words, and more.
-EVIDENCE_CUTS = (0.0, 0.6, 1.0, 1.2, 1.4, 1.8, 2.2)
+# The cuts tried for a theme's least evidence: none, more than one weak word, one plain word in
+# any script (a short Japanese word weighs 0.8), more than one bare word (a word found twice
+# weighs 1.3), a two-word phrase, a strong term or two words, and more.
+EVIDENCE_CUTS = (0.0, 0.6, 0.8, 1.2, 1.4, 1.8, 2.2)
 
 
 def raw_matchers(languages) -> dict:
