@@ -23,6 +23,7 @@ THEMES = ("education", "research", "community", "person_centred", "communication
 # Issue 16, point 4: on held-out stories, for each language.
 RECALL_GOAL = 0.8
 PRECISION_GOAL = 0.7
+EMBEDDING_LAYER = "lexicon + embeddings (trained on development)"
 
 
 def load_labelled(directory: Path | None = None, languages=LANGUAGES) -> list[dict]:
@@ -278,7 +279,7 @@ def embedding_layers(rows: list[dict], folds: int = 5) -> list[LanguageThemes]:
             predicted[i] = codes
     for i, codes in _embedding_predict(rows, vectors, lexicon_codes, dev, held).items():
         predicted[i] = codes
-    layers = score_layer("lexicon + embeddings (trained on development)", rows, predicted)
+    layers = score_layer(EMBEDDING_LAYER, rows, predicted)
 
     transfer: list[set[str]] = [set() for _ in rows]
     for lang in {r["language"] for r in rows}:
@@ -312,6 +313,33 @@ def layer_summary(results: list[LanguageThemes]) -> list[str]:
         out.append(f"  {layer}:")
         out.append("    " + "   ".join(parts))
     out.append("  (+: beats the lexicon's held-out F1 in that language; -: does not)")
+    return out + layer_in_use(results)
+
+
+def layer_in_use(results: list[LanguageThemes]) -> list[str]:
+    """Per language, the layer whose suggestions a researcher would see: the embedding layer
+    where its held-out F1 beats the lexicon's (the rule ``classifier_train`` applies on its own
+    held-out stories), else the lexicon; with the goals' verdict on it."""
+    by_key = {(r.layer, r.language): r for r in results}
+    out = []
+    for lang in sorted({r.language for r in results}, key=_language_order):
+        lexicon_result = by_key.get(("lexicon", lang))
+        embedding = by_key.get((EMBEDDING_LAYER, lang))
+        if lexicon_result is None:
+            continue
+        chosen = lexicon_result
+        if embedding is not None and embedding.themes["heldout"].f1(None) > (
+            lexicon_result.themes["heldout"].f1(None)
+        ):
+            chosen = embedding
+        held = chosen.themes["heldout"]
+        ok, reasons = chosen.verdict()
+        out.append(
+            f"  in use, {lang}: {chosen.layer}: {held.precision():.2f}/{held.recall():.2f} "
+            f"{'PASS' if ok else 'MISS (' + '; '.join(reasons) + ')'}"
+        )
+    if out:
+        out.insert(0, "Suggestions in use per language (held-out, P/R, goals):")
     return out
 
 

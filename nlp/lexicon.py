@@ -38,6 +38,29 @@ PARENTS = {
 # score counted hits only, and most stories have one hit per code.
 RATE = 0.45
 REPEAT_WEIGHT = 0.3
+# A strong term (the lexicon file's "strong" list: a word the codebook's definition of the code
+# is made of, such as "training" or "committee") weighs as much as a two-word phrase, so one is
+# enough for a topical theme (MIN_EVIDENCE). A weak term (the "weak" list: a word with an
+# everyday sense besides the code's, such as "study", "community" or "information") weighs half
+# a word: alone it is not enough, beside other evidence it counts.
+STRONG_WEIGHT = 1.4
+WEAK_WEIGHT = 0.5
+MARKS = ("strong", "weak")
+# The least evidence weight a theme needs before it is suggested (issue 16; a sub-code needs its
+# theme's). A story that only mentions "research" or "information" in passing is rarely about
+# that theme: a weak word alone is never enough, and for education a plain word alone is not
+# either (a strong term, a phrase or two words are). Fitted on the development halves of
+# tests/data/labelled only, as the highest cuts that lose none of their right suggestions
+# (``nlp.calibration.fit_min_evidence``, printed by ``manage.py nlp_calibrate``;
+# tests/nlp/test_min_evidence.py checks these are its values).
+MIN_EVIDENCE: dict[str, float] = {
+    "education": 1.4,
+    "research": 0.8,
+    "community": 0.0,
+    "person_centred": 0.8,
+    "communication": 0.8,
+    "workforce": 0.8,
+}
 NO_SPACE_SCRIPTS = {"ja", "zh", "th"}
 # Evidence is the sentence the strongest hit is in (what a researcher codes as a passage); a
 # hit in a sentence longer than this keeps the phrase alone.
@@ -63,11 +86,22 @@ def lexicon_file_entries(language: str) -> dict[str, dict[str, list]]:
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
     out: dict[str, dict[str, list]] = {}
-    for code, terms in data.get("terms", {}).items():
-        out.setdefault(code, {"terms": [], "patterns": []})["terms"].extend(terms)
+    for key in ("terms", *MARKS):
+        for code, terms in data.get(key, {}).items():
+            spec = out.setdefault(code, {"terms": [], "patterns": []})
+            spec["terms"].extend(t for t in terms if t not in spec["terms"])
     for code, patterns in data.get("patterns", {}).items():
         out.setdefault(code, {"terms": [], "patterns": []})["patterns"].extend(patterns)
     return out
+
+
+def marked_file_terms(language: str) -> dict[str, dict[str, list[str]]]:
+    """The shipped terms marked strong or weak, per mark and code (``MARKS`` in the file)."""
+    path = LEXICON_DIR / f"{language}.json"
+    if not path.exists():
+        return {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {mark: data.get(mark, {}) for mark in MARKS}
 
 
 def shipped_languages() -> list[str]:
@@ -98,12 +132,21 @@ def hit_weight(form: str, *, substring: bool) -> float:
     return min(2.0, 0.6 + 0.4 * words)
 
 
-def evidence_weight(forms: list[str], *, substring: bool) -> float:
-    """The weight of a code's hits: each distinct form fully, each repeat a little."""
+def evidence_weight(
+    forms: list[str], *, substring: bool, strong=frozenset(), weak=frozenset()
+) -> float:
+    """The weight of a code's hits: each distinct form fully (a strong one at least
+    ``STRONG_WEIGHT``, a weak one at most ``WEAK_WEIGHT``), each repeat a little."""
     distinct = {f.casefold() for f in forms}
-    return sum(hit_weight(f, substring=substring) for f in distinct) + REPEAT_WEIGHT * (
-        len(forms) - len(distinct)
-    )
+    total = 0.0
+    for form in distinct:
+        weight = hit_weight(form, substring=substring)
+        if form in strong:
+            weight = max(weight, STRONG_WEIGHT)
+        elif form in weak:
+            weight = min(weight, WEAK_WEIGHT)
+        total += weight
+    return total + REPEAT_WEIGHT * (len(forms) - len(distinct))
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -136,6 +179,10 @@ def lemma_is_kin(doc: Doc) -> bool:
     return True
 
 
+def _lemma_form(tokens) -> str:
+    return " ".join(t.lemma_.lower() for t in tokens)
+
+
 class LexiconMatcher:
     def __init__(
         self,
@@ -144,8 +191,11 @@ class LexiconMatcher:
         entries: dict[str, dict[str, list]],
         *,
         regex_pass: bool = True,
+        min_evidence: dict[str, float] | None = None,
+        marks: dict[str, dict[str, list[str]]] | None = None,
     ):
         self.nlp = nlp
+        self.min_evidence = MIN_EVIDENCE if min_evidence is None else min_evidence
         self.language = language
         self.codes = sorted(entries)
         self.substring = language in NO_SPACE_SCRIPTS
@@ -168,6 +218,35 @@ class LexiconMatcher:
                     self.lemma.add(code, base_forms)
             self._add_patterns(code, [p for p in spec.get("patterns", []) if p], regex_pass)
         self.token_regexes.compile()
+        marks = marked_file_terms(language) if marks is None else marks
+        self.marks = {mark: self._marked_forms(marks.get(mark, {})) for mark in MARKS}
+
+    def _marked_forms(self, marked: dict[str, list[str]]) -> dict[str, frozenset[str]]:
+        """Per code, the marked terms' lower-case forms and, where there are lemmas, their
+        lemmas (a hit is marked when its form or its lemma is one of them)."""
+        out = {}
+        for code, terms in marked.items():
+            forms = {t.strip().casefold() for t in terms if t.strip()}
+            if self.lemma is not None and forms:
+                docs = self.nlp.pipe(
+                    sorted(forms), disable=disabled_except(self.nlp, LEMMA_COMPONENTS)
+                )
+                forms |= {_lemma_form(d) for d in docs if lemma_is_kin(d)}
+            out[code] = frozenset(forms)
+        return out
+
+    def _marked_hits(self, doc: Doc, code: str, spans, mark: str) -> set[str]:
+        """The forms of ``spans`` that ``mark`` (strong or weak) marks for ``code``."""
+        marked = self.marks[mark].get(code)
+        if not marked:
+            return set()
+        out = set()
+        for start, end in spans:
+            form = doc.text[start:end].casefold()
+            span = None if self.substring or self.lemma is None else doc.char_span(start, end)
+            if form in marked or (span is not None and _lemma_form(span) in marked):
+                out.add(form)
+        return out
 
     def _add_patterns(self, code: str, patterns: list, regex_pass: bool) -> None:
         rest = []
@@ -218,7 +297,12 @@ class LexiconMatcher:
         suggestions: dict[str, ThemeSuggestion] = {}
         for code, spans in by_code.items():
             best = max(spans, key=lambda s: (s[1] - s[0], -s[0]))
-            weight = evidence_weight([text[a:b] for a, b in spans], substring=self.substring)
+            weight = evidence_weight(
+                [text[a:b] for a, b in spans],
+                substring=self.substring,
+                strong=self._marked_hits(doc, code, spans, "strong"),
+                weak=self._marked_hits(doc, code, spans, "weak"),
+            )
             suggestions[code] = ThemeSuggestion(
                 code,
                 confidence_from_weight(weight),
@@ -243,7 +327,13 @@ class LexiconMatcher:
                 child.hits + (own.hits if own else 0),
                 weight,
             )
-        return sorted(suggestions.values(), key=lambda s: s.code_key)
+        return sorted(
+            (s for s in suggestions.values() if s.weight >= self.evidence_needed(s.code_key)),
+            key=lambda s: s.code_key,
+        )
+
+    def evidence_needed(self, code: str) -> float:
+        return self.min_evidence.get(PARENTS.get(code, code), 0.0)
 
 
 def suggestions_as_codes(suggestions: list[ThemeSuggestion], threshold: float = 0.0) -> set[str]:
@@ -259,3 +349,50 @@ def lexicon_predict(rows: list[dict], matchers: dict) -> list[set[str]]:
         doc = nlp(row["text"], disable=disabled_except(nlp, LEMMA_COMPONENTS))
         out.append({s.code_key for s in matcher.suggest(doc)})
     return out
+
+
+def lexicon_seed_sync(apps, *, retire: bool = False) -> None:
+    """Bring the database's lexicons up to the shipped files, for data migrations (``apps``:
+    the migration's app registry). Adds every shipped entry that is missing; every entry already
+    there, edited or switched off by a researcher, is kept. With ``retire``, the seed entries the
+    files no longer hold are switched off (not deleted: a researcher can switch one back on).
+    A language whose entries changed gets a new revision, so that every worker rebuilds its
+    matcher."""
+    from django.db.models import F
+
+    entry_model = apps.get_model("nlp", "LexiconEntry")
+    revision_model = apps.get_model("nlp", "LexiconRevision")
+    for lang in shipped_languages():
+        shipped = set()
+        for code_key, spec in lexicon_file_entries(lang).items():
+            shipped |= {(code_key, "term", t) for t in spec["terms"]}
+            shipped |= {
+                (code_key, "pattern", json.dumps(p, ensure_ascii=False, sort_keys=True))
+                for p in spec["patterns"]
+            }
+        entries = entry_model.objects.filter(language=lang)
+        before = entries.count()
+        entry_model.objects.bulk_create(
+            [
+                entry_model(language=lang, code_key=c, kind=k, value=v, source="seed")
+                for c, k, v in sorted(shipped)
+            ],
+            ignore_conflicts=True,
+            batch_size=500,
+        )
+        changed = entries.count() > before
+        if retire:
+            stale = [
+                pk
+                for pk, c, k, v in entries.filter(source="seed", is_active=True).values_list(
+                    "pk", "code_key", "kind", "value"
+                )
+                if (c, k, v) not in shipped
+            ]
+            changed |= bool(entry_model.objects.filter(pk__in=stale).update(is_active=False))
+        if changed:
+            updated = revision_model.objects.filter(language=lang).update(
+                revision=F("revision") + 1
+            )
+            if not updated:
+                revision_model.objects.create(language=lang, revision=1)

@@ -8,7 +8,11 @@ from nlp.pipelines import LEMMA_COMPONENTS, disabled_except, pipeline_for
 
 @functools.cache
 def _matcher(language: str) -> LexiconMatcher:
-    return LexiconMatcher(pipeline_for(language), language, lexicon_file_entries(language))
+    # The terms are tested here, every hit a suggestion; the least evidence a theme needs before
+    # it is suggested is tested in test_min_evidence.py.
+    return LexiconMatcher(
+        pipeline_for(language), language, lexicon_file_entries(language), min_evidence={}
+    )
 
 
 def suggested(language: str, text: str) -> set[str]:

@@ -4,6 +4,9 @@ Scores every lexicon suggestion on the per-language labelled sets (tests/data/la
 the bands' lower bounds on the held-out rows (nlp/calibration.py), and prints them with the
 precision per band on held-out and development rows, next to the bounds in use
 (coding/confidence.py). ``--check`` exits non-zero when the bounds in use differ.
+
+Then the least evidence each theme needs (``nlp.lexicon.MIN_EVIDENCE``), fitted on the
+development rows only, next to the values in use; ``--check`` fails when they differ too.
 """
 
 from pathlib import Path
@@ -11,9 +14,16 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from coding.selectors import LEXICON_BOUNDS
-from nlp.calibration import band_table, calibrate, scored_suggestions
+from nlp.calibration import (
+    band_table,
+    calibrate,
+    fit_min_evidence,
+    raw_matchers,
+    scored_suggestions,
+)
 from nlp.evaluation import file_matchers
-from nlp.evaluation_languages import LABELLED_DIR, load_labelled
+from nlp.evaluation_languages import LABELLED_DIR, THEMES, load_labelled
+from nlp.lexicon import MIN_EVIDENCE
 
 
 class Command(BaseCommand):
@@ -46,3 +56,15 @@ class Command(BaseCommand):
             self.stdout.write("\n".join(band_table(points, LEXICON_BOUNDS)))
             if options["check"]:
                 raise CommandError("coding/confidence.py LEXICON_BOUNDS are out of date")
+        self._min_evidence(rows, options["check"])
+
+    def _min_evidence(self, rows, check: bool) -> None:
+        dev = [r for r in rows if r.get("split", "dev") == "dev"]
+        points = scored_suggestions(dev, raw_matchers({r["language"] for r in dev}))
+        fitted = fit_min_evidence(points, THEMES)
+        self.stdout.write(f"\nLeast evidence per theme, fitted on {len(dev)} development stories:")
+        for theme in THEMES:
+            in_use = MIN_EVIDENCE.get(theme, 0.0)
+            self.stdout.write(f"  {theme:<16} fitted {fitted[theme]:.1f}   in use {in_use:.1f}")
+        if check and fitted != MIN_EVIDENCE:
+            raise CommandError("nlp.lexicon.MIN_EVIDENCE is out of date")
