@@ -74,12 +74,22 @@ class BatchTask(NlpTask):
     id_argument = "batch_id"
 
 
+# Seconds before a task whose story is in another worker's batch looks again (a batch of 32
+# French stories takes about a second on one core).
+BUSY_RETRY_SECONDS = 5
+
+
 @shared_task(
     bind=True, base=StoryTask, name="nlp.process_testimony", time_limit=180, soft_time_limit=150
 )
-def process_testimony(self, testimony_id: int) -> int:
-    """Language, redaction (the research copy) and theme suggestions for a new story."""
-    return services.testimonies_analyse(testimony_ids=[testimony_id])
+def process_testimony(self, testimony_id: int, force: bool = False) -> int:
+    """Language, redaction (the research copy) and theme suggestions for a new story, with the
+    stories waiting after it in the same pass (``services.testimonies_analyse_pending``)."""
+    outcome = services.testimonies_analyse_pending(testimony_id=testimony_id, force=force)
+    if outcome.own == services.PendingOutcome.BUSY:
+        # NOTE: another worker holds it in its batch; if that worker dies, this finds it free.
+        raise self.retry(countdown=BUSY_RETRY_SECONDS, max_retries=None)
+    return outcome.analysed
 
 
 @shared_task(
