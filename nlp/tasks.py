@@ -184,16 +184,29 @@ def recheck_classifier(self) -> bool:
     ignore_result=False,
     acks_late=False,
 )
-def probe_throughput(self, language: str, texts: list[str], batch_size: int | None = None) -> float:
+def probe_throughput(
+    self,
+    language: str,
+    texts: list[str],
+    batch_size: int | None = None,
+    components: str = "lemmas",
+) -> float:
     """Stories per second of bare ``nlp.pipe`` inside this worker process (for benchmarks and
-    capacity checks; send synthetic texts, never stories)."""
+    capacity checks; send synthetic texts, never stories). ``components``: ``lemmas`` (what a
+    re-tag runs) or ``analysis`` (a new story's one pass: NER and lemmas together)."""
     import time
 
-    from nlp.pipelines import LEMMA_COMPONENTS, PIPE_BATCH_SIZE, disabled_except
+    from nlp.pipelines import (
+        ANALYSIS_COMPONENTS,
+        LEMMA_COMPONENTS,
+        PIPE_BATCH_SIZE,
+        disabled_except,
+    )
     from nlp.services import lexicon_matcher
 
     nlp = lexicon_matcher(language).nlp
-    disabled = disabled_except(nlp, LEMMA_COMPONENTS)
+    keep = ANALYSIS_COMPONENTS if components == "analysis" else LEMMA_COMPONENTS
+    disabled = disabled_except(nlp, keep)
     started = time.perf_counter()
     for _doc in nlp.pipe(texts, disable=disabled, batch_size=batch_size or PIPE_BATCH_SIZE):
         pass

@@ -102,8 +102,20 @@ def _redact_group(lang: str, group: list[Testimony]) -> tuple[dict[int, _Redacte
     return results, dict(zip([s.pk for s in group], tag_docs, strict=True))
 
 
-def _analysis_save(pk: int, found: LanguageResult, redacted: _Redacted, now) -> None:
-    """Write one story's research copy and analysis (inside the batch's transaction)."""
+ANALYSIS_FIELDS = (
+    "language",
+    "language_confidence",
+    "language_method",
+    "redaction_counts",
+    "offset_map",
+    "pipeline_version",
+    "analysed_at",
+)
+
+
+def _analysis_save(pk: int, found: LanguageResult, redacted: _Redacted, now) -> StoryAnalysis:
+    """Write one story's research copy (inside the batch's transaction); its analysis row is
+    returned, for one upsert of the batch's rows."""
     confidence = found.confidence if found.method else None
     research_copy_save(
         testimony_id=pk,
@@ -115,17 +127,15 @@ def _analysis_save(pk: int, found: LanguageResult, redacted: _Redacted, now) -> 
         detected_language=found.code,
         language_confidence=confidence,
     )
-    StoryAnalysis.objects.update_or_create(
+    return StoryAnalysis(
         testimony_id=pk,
-        defaults={
-            "language": found.code,
-            "language_confidence": confidence,
-            "language_method": found.method,
-            "redaction_counts": redacted.body.counts(),
-            "offset_map": redacted.body.offset_map(),
-            "pipeline_version": redacted.pipeline,
-            "analysed_at": now,
-        },
+        language=found.code,
+        language_confidence=confidence,
+        language_method=found.method,
+        redaction_counts=redacted.body.counts(),
+        offset_map=redacted.body.offset_map(),
+        pipeline_version=redacted.pipeline,
+        analysed_at=now,
     )
 
 
@@ -152,8 +162,16 @@ def testimonies_analyse(*, testimony_ids: list[int]) -> int:
 
     now = timezone.now()
     with transaction.atomic():
-        for pk in sorted(_lock_active(results)):
+        rows = [
             _analysis_save(pk, languages[pk], results[pk], now)
+            for pk in sorted(_lock_active(results))
+        ]
+        StoryAnalysis.objects.bulk_create(
+            rows,
+            update_conflicts=True,
+            unique_fields=["testimony"],
+            update_fields=list(ANALYSIS_FIELDS),
+        )
     testimonies_tag(testimony_ids=list(results), docs=docs)
     testimonies_embed_request(testimony_ids=list(results))
     return len(results)
