@@ -26,7 +26,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 
 from nlp.models import NlpFailure, StoryAnalysis
 from nlp.services.analysis import testimonies_analyse
@@ -83,9 +83,18 @@ class StoryLocks:
         self.held = []
 
 
+def _done() -> Q:
+    """A story's analysis is done once redacted and, where suggestions are on, tagged after
+    that (two transactions: a worker killed between them leaves the story waiting)."""
+    done = Q(analysed_at__isnull=False)
+    if getattr(settings, "CODING_SUGGESTIONS_ENABLED", True):
+        done &= Q(tagged_at__gte=F("analysed_at"))
+    return done
+
+
 def analysed_ids(ids: list[int]) -> set[int]:
     return set(
-        StoryAnalysis.objects.filter(testimony_id__in=ids, analysed_at__isnull=False).values_list(
+        StoryAnalysis.objects.filter(_done(), testimony_id__in=ids).values_list(
             "testimony_id", flat=True
         )
     )
@@ -99,7 +108,7 @@ def waiting_after(testimony_id: int, limit: int) -> list[int]:
     """
     if limit <= 0:
         return []
-    analysed = StoryAnalysis.objects.filter(testimony_id=OuterRef("pk"), analysed_at__isnull=False)
+    analysed = StoryAnalysis.objects.filter(_done(), testimony_id=OuterRef("pk"))
     failed = NlpFailure.objects.filter(testimony_id=OuterRef("pk"), resolved_at__isnull=True)
     return list(
         Testimony.objects.filter(
