@@ -18,6 +18,12 @@ NADIA = "Je m'appelle Nadia Benali. Le docteur Lefebvre ne m'a pas écoutée. T�
 WAITING = "On m'a fait attendre des heures ; le médecin ne m'a pas écoutée et j'ai été jugée."
 
 
+@pytest.fixture(autouse=True)
+def lexicon(codebook):
+    # NOTE: an earlier transactional test may have flushed what the migrations seeded.
+    services.lexicon_seed()
+
+
 @pytest.fixture
 def piped(monkeypatch, codebook):
     """Every text the French pipeline runs on, call by call (lexicon terms excluded)."""
