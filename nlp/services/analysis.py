@@ -34,7 +34,7 @@ from nlp.pipelines import (
 from nlp.redaction import RULES_VERSION, RedactionResult, redact
 from nlp.selectors import lexicon_matcher, lexicon_version
 from testimonies.models import ResearchCopy, Testimony
-from testimonies.services import research_copy_save
+from testimonies.services import research_copies_save
 
 
 def _active(ids: Iterable[int]):
@@ -113,24 +113,24 @@ ANALYSIS_FIELDS = (
 )
 
 
-def _analysis_save(pk: int, found: LanguageResult, redacted: _Redacted, now) -> StoryAnalysis:
-    """Write one story's research copy (inside the batch's transaction); its analysis row is
-    returned, for one upsert of the batch's rows."""
-    confidence = found.confidence if found.method else None
-    research_copy_save(
-        testimony_id=pk,
-        redacted_text=redacted.body.text,
-        redacted_title=redacted.title.text,
-        redacted_restore_trust=redacted.restore.text,
-        method=ResearchCopy.Method.SPACY if redacted.model else ResearchCopy.Method.RULES,
-        version=redacted.version,
-        detected_language=found.code,
-        language_confidence=confidence,
-    )
+def _copy_row(found: LanguageResult, redacted: _Redacted) -> dict:
+    """One story's research copy, as ``research_copies_save`` takes it."""
+    return {
+        "redacted_text": redacted.body.text,
+        "redacted_title": redacted.title.text,
+        "redacted_restore_trust": redacted.restore.text,
+        "method": ResearchCopy.Method.SPACY if redacted.model else ResearchCopy.Method.RULES,
+        "version": redacted.version,
+        "detected_language": found.code,
+        "language_confidence": found.confidence if found.method else None,
+    }
+
+
+def _analysis_row(pk: int, found: LanguageResult, redacted: _Redacted, now) -> StoryAnalysis:
     return StoryAnalysis(
         testimony_id=pk,
         language=found.code,
-        language_confidence=confidence,
+        language_confidence=found.confidence if found.method else None,
         language_method=found.method,
         redaction_counts=redacted.body.counts(),
         offset_map=redacted.body.offset_map(),
@@ -162,12 +162,12 @@ def testimonies_analyse(*, testimony_ids: list[int]) -> int:
 
     now = timezone.now()
     with transaction.atomic():
-        rows = [
-            _analysis_save(pk, languages[pk], results[pk], now)
-            for pk in sorted(_lock_active(results))
-        ]
+        live = _lock_active(results)
+        written = research_copies_save(
+            rows={pk: _copy_row(languages[pk], results[pk]) for pk in live}
+        )
         StoryAnalysis.objects.bulk_create(
-            rows,
+            [_analysis_row(pk, languages[pk], results[pk], now) for pk in sorted(written)],
             update_conflicts=True,
             unique_fields=["testimony"],
             update_fields=list(ANALYSIS_FIELDS),
