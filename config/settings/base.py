@@ -368,8 +368,6 @@ NLP_PIPELINE_PROFILE = env_str("NLP_PIPELINE_PROFILE", "full")
 # New stories are analysed in batches: each nlp.process_testimony task takes its own story and up
 # to this many in all of the stories still waiting (docs/dev/scale.md, "The per-story path").
 NLP_ANALYSE_BATCH_MAX = env_int("NLP_ANALYSE_BATCH_MAX", 32)
-# Stories older than this (hours) are never picked up by another story's task (bulk jobs do those).
-NLP_ANALYSE_WINDOW_HOURS = env_int("NLP_ANALYSE_WINDOW_HOURS", 24)
 
 # Machine suggestions on the coding screen, in the API and from NLP (issue 18): off turns
 # them off for the whole instance (no panel, no API results, no suggestion written).
