@@ -19,6 +19,9 @@ six languages in equal shares (``bench/nlp_texts.py``: from 20 to 400 words, wit
 each language through its own pipeline; bare ``nlp.pipe`` is then timed per language and added
 up. Both ratios are printed, and both must meet the goal.
 
+With ``--submission`` it measures new stories instead, through the submission service, at set
+arrival rates, for each pipeline profile (``bench/nlp_submission.py`` says what and how).
+
 ``--batch-size`` is the job's stories per batch (one task each; the product's default unless
 given), not spaCy's minibatch. Pipeline loading is excluded from every figure (a warm-up job
 loads it in each worker first), and so is the clean-up of the previous round's rows. It exits
@@ -135,7 +138,14 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--no-second-worker", action="store_true")
     parser.add_argument("--mix", action="store_true", help="also a six-language corpus")
+    parser.add_argument("--submission", action="store_true", help="new stories at set rates")
+    parser.add_argument("--profiles", default="full,lean", help="submission mode's profiles")
+    parser.add_argument("--rates", default="1,10,50", help="submission mode: stories a second")
+    parser.add_argument("--seconds", type=float, default=10, help="submission mode: per rate")
+    parser.add_argument("--burst", type=int, default=400, help="submission mode: saturation")
+    parser.add_argument("--warm", type=int, default=48, help="submission mode: warm-up stories")
     args = parser.parse_args()
+    args.rates = [float(r) for r in args.rates.split(",") if r]
 
     database_create(args.database_url, PREFIX)
     print(load_line())
@@ -171,6 +181,8 @@ def main() -> int:
     app.control.purge()
     args.batch_size = args.batch_size or JOB_BATCH_SIZE
     codebook_default_seed()
+    if args.submission:
+        return submission_mode(args, env)
     now = timezone.now()
     consent = ConsentText.objects.filter(language="fr").first() or ConsentText.objects.first()
     rng = random.Random(20261129)
@@ -294,6 +306,31 @@ def main() -> int:
         print(f"MISSED ({', '.join(missed)}): the ratio goal is {RATIO_GOAL}")
         return 1
     return 0
+
+
+def submission_mode(args, env: dict) -> int:
+    import nlp_submission  # bench/, beside this script
+    from benchlib import Goals
+
+    rng = random.Random(20261206)
+    if args.mix:
+        items = mixed_corpus(rng, max(args.burst, 600))
+        rng.shuffle(items)
+    else:
+        items = [("fr", synthetic_story(rng)) for _ in range(max(args.burst, 600))]
+    words = sum(len(t) // 2 if lg == "ja" else len(t.split()) for lg, t in items) / len(items)
+    print(f"submission mode: {'six languages' if args.mix else 'French'}, {words:.0f} words")
+    logs = ROOT / "test-artifacts"
+    logs.mkdir(exist_ok=True)
+    results = {
+        profile: nlp_submission.run_profile(
+            profile, args, env, items, start_worker, wait_for_workers, logs
+        )
+        for profile in args.profiles.split(",")
+    }
+    goals = Goals()
+    nlp_submission.report(results, goals)
+    return goals.exit_code()
 
 
 def by_language(items: list[tuple[str, str]]) -> dict[str, list[str]]:

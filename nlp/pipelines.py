@@ -12,6 +12,11 @@ why):
   from ``spacy-lookups-data`` (no trained model package for these is usable from the package
   index). Names are found by the rules of ``nlp.redaction``.
 
+Two profiles (``NLP_PIPELINE_PROFILE``, docs/dev/scale.md): ``full`` (the default above) and
+``lean``, where a language with a trained package keeps only its NER and takes its lemmas from the
+lookup tables of ``spacy-lookups-data`` instead of tok2vec, morphologizer, attribute ruler and
+rule lemmatizer (about 1.6 times the stories per core for French).
+
 Nothing is ever downloaded at run time: a missing package falls back to the blank pipeline (or the
 multilingual tokenizer), with one log line per process.
 """
@@ -23,6 +28,7 @@ import time
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 logger = logging.getLogger(__name__)
 
@@ -42,11 +48,17 @@ PIPELINES: dict[str, str] = {
     "es": "blank es + lookup lemmatizer (spacy-lookups-data)",
     "de": "blank de + lookup lemmatizer (spacy-lookups-data)",
 }
+PROFILE_FULL, PROFILE_LEAN = "full", "lean"
+PROFILES = (PROFILE_FULL, PROFILE_LEAN)
 # The parser is not used by any NLP step here; leaving it out saves about a third of the time.
 EXCLUDED_COMPONENTS = ("parser",)
 # Components each step needs; the rest are disabled for that step (see ``components_for``).
 NER_COMPONENTS = frozenset({"ner"})
 LEMMA_COMPONENTS = frozenset({"tok2vec", "morphologizer", "attribute_ruler", "lemmatizer"})
+# What a new story's analysis runs, once per story: NER for redaction and lemmas for themes.
+ANALYSIS_COMPONENTS = NER_COMPONENTS | LEMMA_COMPONENTS
+# Left out of a trained package in the lean profile (the lookup lemmatizer replaces them).
+LEAN_EXCLUDED = ("tok2vec", "morphologizer", "attribute_ruler", "lemmatizer", "senter")
 # Documents per ``nlp.pipe`` minibatch, for every step and for the benchmark's bare spaCy run.
 PIPE_BATCH_SIZE = 64
 
@@ -61,10 +73,19 @@ def base_language(language: str | None) -> str:
     return language.split("-")[0].split("_")[0].lower() or "xx"
 
 
+def profile() -> str:
+    """The configured pipeline profile (``NLP_PIPELINE_PROFILE``: full or lean)."""
+    from django.conf import settings
+
+    value = getattr(settings, "NLP_PIPELINE_PROFILE", PROFILE_FULL)
+    return value if value in PROFILES else PROFILE_FULL
+
+
 def _with_lookup_lemmas(nlp: Language, lang: str) -> Language:
     try:
-        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-        nlp.initialize()
+        lemmatizer = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        # NOTE: only the lemmatizer is initialised: a trained pipeline's other weights stay.
+        lemmatizer.initialize()
     except (ImportError, OSError, ValueError) as exc:
         # NOTE: without spacy-lookups-data the pipeline still tokenizes; lexicons match forms.
         logger.warning("No lookup lemmas for %s (%s): forms only.", lang, type(exc).__name__)
@@ -90,8 +111,10 @@ def _blank(lang: str) -> Language:
 
 
 def _load_package(lang: str, package: str) -> Language | None:
+    lean = profile() == PROFILE_LEAN
+    excluded = list(EXCLUDED_COMPONENTS) + (list(LEAN_EXCLUDED) if lean else [])
     try:
-        return spacy.load(package, exclude=list(EXCLUDED_COMPONENTS))
+        nlp = spacy.load(package, exclude=excluded)
     except OSError:
         logger.warning(
             "spaCy model %s is not installed: %s text falls back to rules only "
@@ -100,6 +123,10 @@ def _load_package(lang: str, package: str) -> Language | None:
             lang,
         )
         return None
+    if lean:
+        nlp = _with_lookup_lemmas(nlp, lang)
+        nlp.meta["name"] = f"{nlp.meta.get('name', 'pipeline')}+lookup"
+    return nlp
 
 
 def _load(lang: str) -> Language:
@@ -161,3 +188,32 @@ def loaded_languages() -> list[str]:
 def clear_cache() -> None:
     """For tests only."""
     _cache.clear()
+
+
+def redacted_doc(nlp: Language, doc: Doc, result) -> Doc:
+    """The Doc of a research copy made from the analysed Doc of its original, without a second
+    pass: the research text is tokenized (the tokenizer only) and every token outside a
+    placeholder that is the same token in the original takes its lemma, part of speech, tag and
+    morphology from there. ``result`` is the ``RedactionResult`` of ``doc.text``."""
+    if not result.replacements:
+        return doc
+    new = nlp.make_doc(result.text)
+    originals = {token.idx: token for token in doc}
+    replacements = result.replacements
+    index, shift = 0, 0
+    for token in new:
+        start = token.idx
+        # Walk the replacements alongside the tokens (both in text order).
+        while index < len(replacements) and replacements[index].new_end <= start:
+            shift = replacements[index].end - replacements[index].new_end
+            index += 1
+        if index < len(replacements) and replacements[index].new_start < start + len(token):
+            continue  # inside (or touching) a placeholder
+        original = originals.get(start + shift)
+        if original is None or original.text != token.text:
+            continue
+        token.lemma = original.lemma
+        token.pos = original.pos
+        token.tag = original.tag
+        token.set_morph(original.morph)
+    return new

@@ -74,12 +74,22 @@ class BatchTask(NlpTask):
     id_argument = "batch_id"
 
 
+# Seconds before a task whose story is in another worker's batch looks again (a batch of 32
+# French stories takes about a second on one core).
+BUSY_RETRY_SECONDS = 5
+
+
 @shared_task(
     bind=True, base=StoryTask, name="nlp.process_testimony", time_limit=180, soft_time_limit=150
 )
-def process_testimony(self, testimony_id: int) -> int:
-    """Language, redaction (the research copy) and theme suggestions for a new story."""
-    return services.testimonies_analyse(testimony_ids=[testimony_id])
+def process_testimony(self, testimony_id: int, force: bool = False) -> int:
+    """Language, redaction (the research copy) and theme suggestions for a new story, with the
+    stories waiting after it in the same pass (``services.testimonies_analyse_pending``)."""
+    outcome = services.testimonies_analyse_pending(testimony_id=testimony_id, force=force)
+    if outcome.own == services.PendingOutcome.BUSY:
+        # NOTE: another worker holds it in its batch; if that worker dies, this finds it free.
+        raise self.retry(countdown=BUSY_RETRY_SECONDS, max_retries=None)
+    return outcome.analysed
 
 
 @shared_task(
@@ -174,16 +184,29 @@ def recheck_classifier(self) -> bool:
     ignore_result=False,
     acks_late=False,
 )
-def probe_throughput(self, language: str, texts: list[str], batch_size: int | None = None) -> float:
+def probe_throughput(
+    self,
+    language: str,
+    texts: list[str],
+    batch_size: int | None = None,
+    components: str = "lemmas",
+) -> float:
     """Stories per second of bare ``nlp.pipe`` inside this worker process (for benchmarks and
-    capacity checks; send synthetic texts, never stories)."""
+    capacity checks; send synthetic texts, never stories). ``components``: ``lemmas`` (what a
+    re-tag runs) or ``analysis`` (a new story's one pass: NER and lemmas together)."""
     import time
 
-    from nlp.pipelines import LEMMA_COMPONENTS, PIPE_BATCH_SIZE, disabled_except
+    from nlp.pipelines import (
+        ANALYSIS_COMPONENTS,
+        LEMMA_COMPONENTS,
+        PIPE_BATCH_SIZE,
+        disabled_except,
+    )
     from nlp.services import lexicon_matcher
 
     nlp = lexicon_matcher(language).nlp
-    disabled = disabled_except(nlp, LEMMA_COMPONENTS)
+    keep = ANALYSIS_COMPONENTS if components == "analysis" else LEMMA_COMPONENTS
+    disabled = disabled_except(nlp, keep)
     started = time.perf_counter()
     for _doc in nlp.pipe(texts, disable=disabled, batch_size=batch_size or PIPE_BATCH_SIZE):
         pass

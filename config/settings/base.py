@@ -369,6 +369,12 @@ from .voice import *  # noqa: E402, F403
 NLP_EMBEDDINGS_ENABLED = env_bool("NLP_EMBEDDINGS_ENABLED", True)
 # Similar stories look at the most recent stories only past this many (brute force, in chunks).
 NLP_SIMILAR_MAX_SCAN = env_int("NLP_SIMILAR_MAX_SCAN", 100_000)
+# spaCy pipelines: "full" (trained French model: NER, morphology, rule lemmas) or "lean" (its NER
+# with lookup lemmas, about 1.6x the stories per core; docs/dev/scale.md has the figures).
+NLP_PIPELINE_PROFILE = env_str("NLP_PIPELINE_PROFILE", "full")
+# New stories are analysed in batches: each nlp.process_testimony task takes its own story and up
+# to this many in all of the stories still waiting (docs/dev/scale.md, "The per-story path").
+NLP_ANALYSE_BATCH_MAX = env_int("NLP_ANALYSE_BATCH_MAX", 32)
 
 # Machine suggestions on the coding screen, in the API and from NLP (issue 18): off turns
 # them off for the whole instance (no panel, no API results, no suggestion written).

@@ -43,6 +43,7 @@ from nlp.services.lexicon import (
     lexicon_entry_update,
     lexicon_seed,
 )
+from nlp.services.pending import PendingOutcome, testimonies_analyse_pending
 
 __all__ = [
     "JOB_FILTERS",
@@ -76,6 +77,8 @@ __all__ = [
     "testimonies_embed",
     "testimonies_embed_request",
     "testimonies_analyse",
+    "testimonies_analyse_pending",
+    "PendingOutcome",
     "testimonies_tag",
     "testimony_analyse_request",
 ]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from spacy.tokens import Doc
 
 from coding.selectors import default_codes
 from coding.services import suggestions_bulk_write
@@ -20,19 +21,20 @@ from nlp import embeddings
 from nlp.language import LanguageResult, language_detect
 from nlp.models import StoryAnalysis, StoryEmbedding
 from nlp.pipelines import (
+    ANALYSIS_COMPONENTS,
     LEMMA_COMPONENTS,
-    NER_COMPONENTS,
     PIPE_BATCH_SIZE,
     base_language,
     disabled_except,
     has_model,
     pipeline_for,
     pipeline_version,
+    redacted_doc,
 )
 from nlp.redaction import RULES_VERSION, RedactionResult, redact
 from nlp.selectors import lexicon_matcher, lexicon_version
 from testimonies.models import ResearchCopy, Testimony
-from testimonies.services import research_copy_save
+from testimonies.services import research_copies_save
 
 
 def _active(ids: Iterable[int]):
@@ -58,15 +60,21 @@ class _Redacted:
     pipeline: str
 
 
-def _redact_group(lang: str, group: list[Testimony]) -> dict[int, _Redacted]:
-    """Redact the stories of one language, with one ``nlp.pipe`` over all their fields."""
+def _redact_group(lang: str, group: list[Testimony]) -> tuple[dict[int, _Redacted], dict]:
+    """Redact the stories of one language and make the Docs their themes are read from, with one
+    spaCy pass per story: one ``nlp.pipe`` over all their fields running NER and the lemma
+    components together; each research copy's Doc is then derived from its original's
+    (``redacted_doc``: the tokenizer only). A pipeline without NER redacts by rules, then runs
+    once over the research texts."""
     nlp = pipeline_for(lang)
     model = has_model(nlp)
     texts = [t for s in group for t in (s.text, s.title, s.restore_trust)]
     if model:
         docs = list(
             nlp.pipe(
-                texts, disable=disabled_except(nlp, NER_COMPONENTS), batch_size=PIPE_BATCH_SIZE
+                texts,
+                disable=disabled_except(nlp, ANALYSIS_COMPONENTS),
+                batch_size=PIPE_BATCH_SIZE,
             )
         )
     else:
@@ -83,33 +91,51 @@ def _redact_group(lang: str, group: list[Testimony]) -> dict[int, _Redacted]:
             for t, d in zip(texts[3 * i : 3 * i + 3], docs[3 * i : 3 * i + 3], strict=True)
         )
         results[story.pk] = _Redacted(body, title, restore, model, version, pipeline_version(nlp))
-    return results
+    if model:
+        tag_docs = [redacted_doc(nlp, docs[3 * i], results[s.pk].body) for i, s in enumerate(group)]
+    else:
+        tag_docs = nlp.pipe(
+            [results[s.pk].body.text for s in group],
+            disable=disabled_except(nlp, LEMMA_COMPONENTS),
+            batch_size=PIPE_BATCH_SIZE,
+        )
+    return results, dict(zip([s.pk for s in group], tag_docs, strict=True))
 
 
-def _analysis_save(pk: int, found: LanguageResult, redacted: _Redacted, now) -> None:
-    """Write one story's research copy and analysis (inside the batch's transaction)."""
-    confidence = found.confidence if found.method else None
-    research_copy_save(
+ANALYSIS_FIELDS = (
+    "language",
+    "language_confidence",
+    "language_method",
+    "redaction_counts",
+    "offset_map",
+    "pipeline_version",
+    "analysed_at",
+)
+
+
+def _copy_row(found: LanguageResult, redacted: _Redacted) -> dict:
+    """One story's research copy, as ``research_copies_save`` takes it."""
+    return {
+        "redacted_text": redacted.body.text,
+        "redacted_title": redacted.title.text,
+        "redacted_restore_trust": redacted.restore.text,
+        "method": ResearchCopy.Method.SPACY if redacted.model else ResearchCopy.Method.RULES,
+        "version": redacted.version,
+        "detected_language": found.code,
+        "language_confidence": found.confidence if found.method else None,
+    }
+
+
+def _analysis_row(pk: int, found: LanguageResult, redacted: _Redacted, now) -> StoryAnalysis:
+    return StoryAnalysis(
         testimony_id=pk,
-        redacted_text=redacted.body.text,
-        redacted_title=redacted.title.text,
-        redacted_restore_trust=redacted.restore.text,
-        method=ResearchCopy.Method.SPACY if redacted.model else ResearchCopy.Method.RULES,
-        version=redacted.version,
-        detected_language=found.code,
-        language_confidence=confidence,
-    )
-    StoryAnalysis.objects.update_or_create(
-        testimony_id=pk,
-        defaults={
-            "language": found.code,
-            "language_confidence": confidence,
-            "language_method": found.method,
-            "redaction_counts": redacted.body.counts(),
-            "offset_map": redacted.body.offset_map(),
-            "pipeline_version": redacted.pipeline,
-            "analysed_at": now,
-        },
+        language=found.code,
+        language_confidence=found.confidence if found.method else None,
+        language_method=found.method,
+        redaction_counts=redacted.body.counts(),
+        offset_map=redacted.body.offset_map(),
+        pipeline_version=redacted.pipeline,
+        analysed_at=now,
     )
 
 
@@ -128,14 +154,25 @@ def testimonies_analyse(*, testimony_ids: list[int]) -> int:
     for story in stories:
         by_language[base_language(languages[story.pk].code)].append(story)
     results: dict[int, _Redacted] = {}
+    docs: dict[int, Doc] = {}
     for lang, group in by_language.items():
-        results.update(_redact_group(lang, group))
+        redacted, tag_docs = _redact_group(lang, group)
+        results.update(redacted)
+        docs.update(tag_docs)
 
     now = timezone.now()
     with transaction.atomic():
-        for pk in sorted(_lock_active(results)):
-            _analysis_save(pk, languages[pk], results[pk], now)
-    testimonies_tag(testimony_ids=list(results))
+        live = _lock_active(results)
+        written = research_copies_save(
+            rows={pk: _copy_row(languages[pk], results[pk]) for pk in live}
+        )
+        StoryAnalysis.objects.bulk_create(
+            [_analysis_row(pk, languages[pk], results[pk], now) for pk in sorted(written)],
+            update_conflicts=True,
+            unique_fields=["testimony"],
+            update_fields=list(ANALYSIS_FIELDS),
+        )
+    testimonies_tag(testimony_ids=list(results), docs=docs)
     testimonies_embed_request(testimony_ids=list(results))
     return len(results)
 
@@ -160,8 +197,11 @@ def _merge_classifier(lexicon_suggestions, cats: dict[str, float] | None, labels
     return out
 
 
-def testimonies_tag(*, testimony_ids: list[int]) -> int:
+def testimonies_tag(*, testimony_ids: list[int], docs: dict[int, Doc] | None = None) -> int:
     """Suggest themes for each story's research copy (document level, with evidence spans).
+
+    ``docs``: the research copies' Docs where the caller has them already (one pass per story,
+    ``testimonies_analyse``); the others are run through the pipeline here.
 
     Safe to run twice: machine suggestions are unique per story and code; pending ones are
     refreshed, reviewed ones (accepted or rejected) are left as they are, stale pending ones
@@ -192,11 +232,9 @@ def testimonies_tag(*, testimony_ids: list[int]) -> int:
         matcher = lexicon_matcher(lang)
         nlp = matcher.nlp
         texts = [c.redacted_text for c in group]
-        docs = nlp.pipe(
-            texts, disable=disabled_except(nlp, LEMMA_COMPONENTS), batch_size=PIPE_BATCH_SIZE
-        )
+        docs_of_group = _docs_for(nlp, group, docs or {})
         if active and active.kind == textcat.KIND_EMBEDDING:
-            found = [matcher.suggest(doc) for doc in docs]
+            found = [matcher.suggest(doc) for doc in docs_of_group]
             vectors = _stored_vectors([c.testimony_id for c in group])
             for copy, suggestions in zip(group, found, strict=True):
                 vector = vectors.get(copy.testimony_id)
@@ -211,11 +249,33 @@ def testimonies_tag(*, testimony_ids: list[int]) -> int:
             continue
         cats_list = active.predict(texts) if active else [None] * len(group)
         version = active.model_version if active else lexicon_version(lang)
-        for copy, doc, cats in zip(group, docs, cats_list, strict=True):
+        for copy, doc, cats in zip(group, docs_of_group, cats_list, strict=True):
             labels = active.labels if active else []
             desired[copy.testimony_id] = _merge_classifier(matcher.suggest(doc), cats, labels)
             versions[copy.testimony_id] = version
     return suggestions_write(desired=desired, versions=versions)
+
+
+def _docs_for(nlp, group: list[ResearchCopy], given: dict[int, Doc]) -> list[Doc]:
+    """The Docs of these research copies: the given ones whose text is the copy's, the others
+    through the pipeline (lemma components only), in one ``nlp.pipe``."""
+    docs: list[Doc | None] = []
+    missing = []
+    for copy in group:
+        doc = given.get(copy.testimony_id)
+        if doc is None or doc.text != copy.redacted_text:
+            missing.append(len(docs))
+            doc = None
+        docs.append(doc)
+    if missing:
+        piped = nlp.pipe(
+            [group[i].redacted_text for i in missing],
+            disable=disabled_except(nlp, LEMMA_COMPONENTS),
+            batch_size=PIPE_BATCH_SIZE,
+        )
+        for i, doc in zip(missing, piped, strict=True):
+            docs[i] = doc
+    return docs
 
 
 def _stored_vectors(testimony_ids: list[int]) -> dict:
@@ -284,7 +344,10 @@ def suggestions_write(*, desired: dict[int, list[tuple]], versions: dict[int, st
 
 @transaction.atomic
 def testimony_analyse_request(*, testimony_id: int) -> None:
-    outbox_enqueue(task_name="nlp.process_testimony", kwargs={"testimony_id": testimony_id})
+    """Analyse this story again (a researcher asked): ``force``, since it was analysed before."""
+    outbox_enqueue(
+        task_name="nlp.process_testimony", kwargs={"testimony_id": testimony_id, "force": True}
+    )
 
 
 # Stories per embedding task: about a minute of work on one core.

@@ -35,7 +35,11 @@ from testimonies.services.quotes import (
     quote_request_answer,
     quote_request_create,
 )
-from testimonies.services.research_copy import research_copy_save, testimony_process_submission
+from testimonies.services.research_copy import (
+    research_copies_save,
+    research_copy_save,
+    testimony_process_submission,
+)
 from testimonies.services.submission import (
     Submission,
     SubmissionDraft,
@@ -78,6 +82,7 @@ __all__ = [
     "own_reading_save",
     "quote_request_answer",
     "quote_request_create",
+    "research_copies_save",
     "research_copy_save",
     "submission_caller_scope",
     "submission_draft_for_api",

@@ -82,3 +82,53 @@ def research_copy_save(
     copy.full_clean(exclude=["testimony"])
     copy.save()
     return copy
+
+
+_BULK_FIELDS = (
+    "redacted_text",
+    "redacted_title",
+    "redacted_restore_trust",
+    "redaction_method",
+    "redaction_version",
+    "detected_language",
+    "language_confidence",
+)
+
+
+@transaction.atomic
+def research_copies_save(*, rows: dict[int, dict]) -> set[int]:
+    """``research_copy_save`` for a batch (NLP writes 32 at a time): ``rows`` maps a story id to
+    that function's arguments. The same rules, in four queries whatever the batch's size: the
+    stories still active are locked, withdrawn ones get nothing, an imported copy keeps its text.
+    Returns the ids written."""
+    live = set(
+        Testimony.objects.select_for_update()
+        .filter(pk__in=list(rows), status=Testimony.Status.ACTIVE)
+        .values_list("pk", flat=True)
+    )
+    existing = {c.testimony_id: c for c in ResearchCopy.objects.filter(testimony_id__in=live)}
+    now = timezone.now()
+    new, changed = [], []
+    for pk in sorted(live):
+        row = rows[pk]
+        copy = existing.get(pk)
+        if copy is None:
+            copy = ResearchCopy(testimony_id=pk, created_at=now)
+            new.append(copy)
+        else:
+            changed.append(copy)
+        if copy.redaction_method != ResearchCopy.Method.IMPORTED:
+            copy.redacted_text = row["redacted_text"]
+            for field in ("redacted_title", "redacted_restore_trust"):
+                if row.get(field) is not None:
+                    setattr(copy, field, row[field])
+            copy.redaction_method = row["method"]
+            copy.redaction_version = row["version"]
+        for field in ("detected_language", "language_confidence"):
+            if row.get(field) is not None:
+                setattr(copy, field, row[field])
+        copy.updated_at = now
+        copy.clean_fields(exclude=["testimony"])
+    ResearchCopy.objects.bulk_create(new)
+    ResearchCopy.objects.bulk_update(changed, [*_BULK_FIELDS, "updated_at"])
+    return live

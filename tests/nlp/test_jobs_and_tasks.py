@@ -174,11 +174,17 @@ def test_a_transient_error_is_retried_then_succeeds(stories, monkeypatch):
             raise OperationalError("connection reset")
         return real(testimony_ids=testimony_ids)
 
-    monkeypatch.setattr(services, "testimonies_analyse", flaky)
+    from nlp.services import pending
+
+    monkeypatch.setattr(pending, "testimonies_analyse", flaky)
     # NOTE: eager mode re-runs a retried task at once (a worker would wait for the backoff).
-    result = tasks.process_testimony.apply(args=[stories[0].pk], throw=False)
+    # ``force``: the story was analysed by the fixture (as a researcher's "analyse again").
+    result = tasks.process_testimony.apply(
+        args=[stories[0].pk], kwargs={"force": True}, throw=False
+    )
     assert calls["n"] == 2
-    assert result.successful() and result.get() == 1
+    # The fixture's other stories wait to be tagged again (tagged_at cleared): the same batch.
+    assert result.successful() and result.get() == len(stories)
     assert not NlpFailure.objects.exists()
 
 

@@ -70,10 +70,12 @@ def test_blank_pipelines_have_lookup_lemmas(lang, word, lemma):
 def test_a_missing_lookup_table_leaves_forms_only(monkeypatch, caplog):
     monkeypatch.setattr(pipelines, "_cache", {})
 
-    def broken(nlp, *args, **kwargs):
+    from spacy.pipeline import Lemmatizer
+
+    def broken(component, *args, **kwargs):
         raise ValueError("no table")
 
-    monkeypatch.setattr(pipelines.Language, "initialize", broken)
+    monkeypatch.setattr(Lemmatizer, "initialize", broken)
     with caplog.at_level(logging.WARNING, logger="nlp.pipelines"):
         nlp = pipelines.pipeline_for("es")
     assert not pipelines.has_lemmas(nlp)
