@@ -41,13 +41,11 @@ SEED_GOAL_SECONDS = 15 * 60
 def setup_django(url: str) -> None:
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
-    os.environ["REDIS_URL"] = ""
+    os.environ["REDIS_URL"] = ""  # the cache is then a database table, as without Redis
+    os.environ["DEBUG"] = "0"  # the timings are production's: no query log
     import django
 
     django.setup()
-    from django.conf import settings
-
-    settings.DEBUG = False  # the timings are production's: no query log, no debug toolbar
 
 
 def database_drop(url: str) -> None:
@@ -87,6 +85,7 @@ def main() -> int:
     from testimonies.models import Testimony
 
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     goals = Goals()
     if args.reseed or Testimony.objects.count() != args.stories:
         print(load_line())
