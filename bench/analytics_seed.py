@@ -20,7 +20,6 @@ dashboards' story code sets are then filled in one statement, exactly as the tri
 then ``VACUUM ANALYZE``.
 """
 
-import json
 import random
 import time
 import uuid
@@ -28,6 +27,7 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 from analytics_corpus import Corpus
+from analytics_derived import SCOPES, defaults, run_parallel, statements
 
 COUNTRIES = [
     ("BR", "pt-BR"),
@@ -53,41 +53,8 @@ TABLES = (
     "coding_codeapplication",
     "coding_codingcompletion",
 )
-SCOPES = ("research", "quote_anonymous", "quote_named", "gender", "age_band")
-
-
-def _defaults(model, given: list[str]) -> tuple[list[str], list]:
-    """The columns of ``model`` not in ``given`` and the value each gets: its default, else
-    NULL or empty (the ORM's own fallbacks), JSON as text."""
-    from django.db.models import NOT_PROVIDED
-
-    columns, values = [], []
-    for f in model._meta.concrete_fields:
-        if f.column in given or f.primary_key:
-            continue
-        if f.default is not NOT_PROVIDED:
-            value = f.default() if callable(f.default) else f.default
-        elif f.null:
-            value = None
-        elif getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
-            value = datetime.now(UTC)
-        else:
-            value = ""
-        columns.append(f.column)
-        values.append(json.dumps(value) if isinstance(value, list | dict) else value)
-    return columns, values
-
-
-def insert_select(cursor, model, given: dict[str, str], source: str, params=()) -> int:
-    """``INSERT INTO model (given columns, other columns) SELECT given SQL, defaults FROM
-    source``: derived rows made inside PostgreSQL. ``given`` and ``source`` are fixed SQL."""
-    columns, values = _defaults(model, list(given))
-    names = ", ".join(f'"{c}"' for c in [*columns, *given])
-    # The defaults first: ``params`` then follow the placeholders of ``given`` and ``source``.
-    exprs = ", ".join([*(["%s"] * len(values)), *given.values()])
-    table = model._meta.db_table
-    cursor.execute(f'INSERT INTO "{table}" ({names}) SELECT {exprs} {source}', [*values, *params])
-    return cursor.rowcount
+VACUUMED = (*TABLES, "analysis_storycodeset")
+SEEDED_COMMENT = "bench_analytics seeded {}"
 
 
 def drop_indexes(cursor) -> list[str]:
@@ -106,28 +73,31 @@ def drop_indexes(cursor) -> list[str]:
     return [definition for _name, definition in found]
 
 
-def seed(stories: int) -> None:
+def seed(stories: int, url: str, jobs: int) -> None:
+    """Empty the bench's tables and fill them with ``stories`` stories and what hangs off them,
+    on ``jobs`` connections side by side."""
     from django.db import connection, transaction
 
     started = time.monotonic()
     with connection.cursor() as cursor:
+        cursor.execute(f"COMMENT ON TABLE testimonies_testimony IS {SEEDED_COMMENT.format(0)!r}")
         cursor.execute(
             "TRUNCATE testimonies_testimony, analysis_storycodeset RESTART IDENTITY CASCADE"
         )
-        cursor.execute("SET maintenance_work_mem = '512MB'")
+        definitions = drop_indexes(cursor)
     setup = _setup()
     corpus = Corpus()
     print(f"seeding {stories:,} stories (vocabulary ready in {time.monotonic() - started:.0f} s)…")
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("SET LOCAL session_replication_role = replica")
-        definitions = drop_indexes(cursor)
         _copy_stories(cursor, stories, setup, corpus)
-        step(started, "stories (COPY)")
-        _derived(cursor, setup)
-        step(started, "research copies, characteristics, consent, codes")
-        for definition in definitions:
-            cursor.execute(definition)
-        step(started, f"{len(definitions)} indexes built")
+    step(started, "stories (COPY)")
+    run_parallel(url, jobs, statements(setup, stories, parts=jobs))
+    step(started, "research copies, characteristics, consent, codes (INSERT ... SELECT)")
+    # The biggest first, so that the last one to finish is a small one.
+    run_parallel(url, jobs, [(d.split(" ON ")[0], d, []) for d in _by_size(definitions)])
+    step(started, f"{len(definitions)} indexes built")
+    with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO analysis_storycodeset (testimony_id, code_ids) "
             "SELECT testimony_id, array_agg(DISTINCT code_id ORDER BY code_id) "
@@ -137,10 +107,35 @@ def seed(stories: int) -> None:
             "SELECT setval(pg_get_serial_sequence('testimonies_testimony', 'id'), %s)",
             [stories],
         )
+    run_parallel(url, jobs, [(f"vacuum {t}", f"VACUUM ANALYZE {t}", []) for t in VACUUMED])
     with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")
+        cursor.execute(
+            f"COMMENT ON TABLE testimonies_testimony IS {SEEDED_COMMENT.format(stories)!r}"
+        )
     step(started, "story code sets, VACUUM ANALYZE")
     print(f"seeded {stories:,} stories in {time.monotonic() - started:.0f} s", flush=True)
+
+
+def seeded() -> int:
+    """How many stories the last complete seeding put in (0: none, or it did not finish)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT obj_description('testimonies_testimony'::regclass, 'pg_class')")
+        (comment,) = cursor.fetchone()
+    prefix = SEEDED_COMMENT.format("")
+    if comment and comment.startswith(prefix):
+        return int(comment[len(prefix) :])
+    return 0
+
+
+def _by_size(definitions: list[str]) -> list[str]:
+    """GIN indexes first, then the code applications' (the biggest table), then the rest."""
+
+    def weight(definition: str) -> int:
+        return ("USING gin" in definition) * 2 + ("coding_codeapplication" in definition)
+
+    return sorted(definitions, key=weight, reverse=True)
 
 
 def step(started: float, what: str) -> None:
@@ -223,7 +218,7 @@ def _copy_stories(cursor, stories: int, setup: dict, corpus: Corpus) -> None:
     rng = random.Random(7)  # noqa: S311 - reproducible fake data
     nrng = np.random.default_rng(7)
     events = setup["events"]
-    columns, defaults = _defaults(Testimony, STORY_COLUMNS)
+    columns, values = defaults(Testimony, STORY_COLUMNS)
     names = ", ".join(f'"{c}"' for c in [*STORY_COLUMNS, *columns])
     with cursor.cursor.copy(f"COPY testimonies_testimony ({names}) FROM STDIN") as copy:
         for first in range(1, stories + 1, BATCH):
@@ -235,7 +230,7 @@ def _copy_stories(cursor, stories: int, setup: dict, corpus: Corpus) -> None:
             for i, sid in enumerate(ids):
                 copy.write_row(
                     _story_row(rng, sid, picked[i], languages[i], texts[i], withdrawn[i], setup)
-                    + tuple(defaults)
+                    + tuple(values)
                 )
 
 
@@ -278,138 +273,4 @@ def _story_row(rng, sid, event, language, text, withdrawn, setup) -> tuple:
         trust,
         f"{rng.getrandbits(256):064x}",
         *flags,
-    )
-
-
-def _derived(cursor, setup: dict) -> None:
-    """Every row that hangs off a story, made inside PostgreSQL from the stories."""
-    from coding.models import CodeApplication, CodingCompletion
-    from testimonies.models import ConsentChange, ResearchCopy, TestimonyCharacteristics
-
-    active = "FROM testimonies_testimony t WHERE t.status = 'active'"
-    # A story's fixed pseudo-random draws: hashes of its id (0..99), salted per use.
-    draw = "mod(abs(hashint8(t.id * 8 + {salt})), 100)"
-    insert_select(
-        cursor,
-        ResearchCopy,
-        {
-            "testimony_id": "t.id",
-            "redacted_text": "t.text",
-            "redaction_method": "'rules'",
-            "redaction_version": "'bench'",
-            "detected_language": f"CASE WHEN {draw.format(salt=1)} < 97 "
-            "THEN t.declared_language ELSE '' END",
-            "language_confidence": f"0.5 + {draw.format(salt=2)} / 200.0",
-            "created_at": "t.submitted_at",
-            "updated_at": "t.submitted_at",
-        },
-        active,
-    )
-    choice = "(ARRAY[{}])[1 + mod({}, {})]"
-    answers = "'yes', 'no', 'prefer_not'"
-    insert_select(
-        cursor,
-        TestimonyCharacteristics,
-        {
-            "testimony_id": "t.id",
-            "gender": choice.format(
-                "'woman', 'man', 'non_binary', 'prefer_not'", draw.format(salt=3), 4
-            ),
-            "age_band": choice.format(
-                "'18_24', '35_44', '55_64', '65_plus'", draw.format(salt=4), 4
-            ),
-            "ethnic_minority": choice.format(answers, draw.format(salt=5), 3),
-            "disability": choice.format(answers, draw.format(salt=6), 3),
-            "lgbtq": choice.format(answers, draw.format(salt=7), 3),
-        },
-        f"{active} AND {draw.format(salt=8)} < 80",
-    )
-    scopes = json.dumps(list(SCOPES))
-    insert_select(
-        cursor,
-        ConsentChange,
-        {
-            "testimony_id": "t.id",
-            "kind": "'given'",
-            "actor": "'participant'",
-            "scopes": "%s::jsonb",
-            "at": "t.consent_given_at",
-        },
-        "FROM testimonies_testimony t",
-        [scopes],
-    )
-    insert_select(
-        cursor,
-        ConsentChange,
-        {
-            "testimony_id": "t.id",
-            "kind": "'withdrawn'",
-            "actor": "'code'",
-            "scopes": "'[]'::jsonb",
-            "at": "t.withdrawn_at",
-        },
-        "FROM testimonies_testimony t WHERE t.status = 'withdrawn'",
-    )
-    coded = f"{draw.format(salt=9)} < 70"
-    codes, coders = setup["codes"], setup["coders"]
-    # k = 0: a code on the whole story; k > 0: a span, the k-th sixteenth of the text.
-    pick = "(%s::bigint[])[1 + mod({} + k, {})]"
-    step = "greatest(1, char_length(t.text) / 16)"
-    span = {
-        "start": f"CASE WHEN k = 0 THEN NULL ELSE (k - 1) * {step} END",
-        "end": f"CASE WHEN k = 0 THEN NULL ELSE k * {step} END",
-    }
-    human = insert_select(
-        cursor,
-        CodeApplication,
-        {
-            "testimony_id": "t.id",
-            "code_id": pick.format(draw.format(salt=10), len(codes)),
-            "coder_id": f"(%s::bigint[])[1 + mod(k, {len(coders)})]",
-            "source": "'human'",
-            "status": "'accepted'",
-            **span,
-            "created_at": "t.submitted_at + interval '3 days'",
-            "updated_at": "t.submitted_at + interval '3 days'",
-        },
-        f"FROM testimonies_testimony t "
-        f"CROSS JOIN LATERAL generate_series(0, mod({draw.format(salt=11)}, 4)) AS k "
-        f"WHERE t.status = 'active' AND {coded}",
-        [codes, coders],
-    )
-    review = draw.format(salt=12)
-    machine = insert_select(
-        cursor,
-        CodeApplication,
-        {
-            "testimony_id": "t.id",
-            "code_id": pick.format(draw.format(salt=16), len(codes)),
-            "source": "'machine'",
-            "status": f"CASE WHEN NOT ({coded}) OR {review} < 50 THEN 'suggested' "
-            f"WHEN {review} < 80 THEN 'accepted' ELSE 'rejected' END",
-            **span,
-            "confidence": f"0.3 + {draw.format(salt=13)} / 150.0",
-            "model_version": "'bench'",
-            "created_at": "t.submitted_at + interval '1 hour'",
-            "updated_at": "t.submitted_at + interval '1 hour'",
-        },
-        f"FROM testimonies_testimony t "
-        f"CROSS JOIN LATERAL generate_series(0, 2 + mod({draw.format(salt=14)}, 13)) AS k "
-        "WHERE t.status = 'active'",
-        [codes],
-    )
-    insert_select(
-        cursor,
-        CodingCompletion,
-        {
-            "testimony_id": "t.id",
-            "coder_id": "%s",
-            "completed_at": "t.submitted_at + interval '4 days'",
-        },
-        f"{active} AND {coded} AND {draw.format(salt=15)} < 50",
-        [coders[0]],
-    )
-    print(
-        f"  code applications: {human:,} human, {machine:,} machine "
-        f"({machine / max(human, 1):.1f}x)"
     )
