@@ -67,6 +67,7 @@ def statements(setup: dict, stories: int, parts: int) -> list[tuple[str, str, li
     ranges of story ids; heaviest first."""
     from coding.models import CodeApplication, CodingCompletion
     from testimonies.models import ConsentChange, ResearchCopy, TestimonyCharacteristics
+    from testimonies.models_loop import OwnReading
 
     size = stories // parts + 1
     ranges = [(i * size + 1, (i + 1) * size) for i in range(parts)]
@@ -80,6 +81,7 @@ def statements(setup: dict, stories: int, parts: int) -> list[tuple[str, str, li
         ("researchers' codes", *_human(CodeApplication, setup, "t.status = 'active'")),
         ("characteristics", *_characteristics(TestimonyCharacteristics, everything)),
         ("finished marks", *_completions(CodingCompletion, setup)),
+        ("own readings", *_own_readings(OwnReading, setup)),
         *_consent(ConsentChange),
     ]
     return found
@@ -211,6 +213,26 @@ def _completions(model, setup: dict):
         },
         f"FROM testimonies_testimony t WHERE t.status = 'active' AND {CODED} AND {draw(15)} < 50",
         [setup["coders"][0]],
+    )
+
+
+def _own_readings(model, setup: dict):
+    """A tenth of the storytellers gave their own reading: one or two themes."""
+    keys = setup["themes"]
+    first = f"(%s::text[])[1 + mod({draw(17)}, {len(keys)})]"
+    second = (
+        f"(%s::text[])[1 + mod({draw(17)} + 1 + mod({draw(18)}, {len(keys) - 1}), {len(keys)})]"
+    )
+    return insert_select(
+        model,
+        {
+            "testimony_id": "t.id",
+            "themes": f"CASE WHEN {draw(19)} < 50 THEN jsonb_build_array({first}) "
+            f"ELSE jsonb_build_array({first}, {second}) END",
+            "updated_at": "t.submitted_at",
+        },
+        f"FROM testimonies_testimony t WHERE t.status = 'active' AND {draw(20)} < 10",
+        [keys, keys, keys],
     )
 
 

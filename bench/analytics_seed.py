@@ -52,6 +52,7 @@ TABLES = (
     "testimonies_consentchange",
     "coding_codeapplication",
     "coding_codingcompletion",
+    "testimonies_ownreading",
 )
 VACUUMED = (*TABLES, "analysis_storycodeset")
 SEEDED_COMMENT = "bench_analytics seeded {}"
@@ -147,6 +148,7 @@ def _setup() -> dict:
     from accounts.roles import Role
     from accounts.services import user_grant_role
     from coding.models import Code
+    from coding.selectors import theme_codes
     from coding.services import codebook_default_seed
     from events.models import Event
     from testimonies.models import ConsentText
@@ -180,6 +182,7 @@ def _setup() -> dict:
         )
         events.append((event.id, language, start))
     return {
+        "themes": list(theme_codes().values_list("key", flat=True)),
         "codes": [c for (c,) in codes],
         "coders": coders,
         "consent": consent.id,
