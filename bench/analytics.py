@@ -25,13 +25,19 @@ import os
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchlib import Goals, database_ensure, database_name, load_line, signed_in_client  # noqa: E402
+from benchlib import (  # noqa: E402
+    Goals,
+    database_drop,
+    database_ensure,
+    database_name,
+    load_line,
+    signed_in_client,
+)
 
 DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/bench_analytics"
 PREFIX = "bench_analytics"
@@ -46,17 +52,6 @@ def setup_django(url: str) -> None:
     import django
 
     django.setup()
-
-
-def database_drop(url: str) -> None:
-    """Drop the bench's database (name guarded)."""
-    import psycopg
-
-    name = database_name(url, PREFIX)
-    admin = urlparse(url)._replace(path="/postgres").geturl()
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    print(f"dropped {name}")
 
 
 def main() -> int:
@@ -75,7 +70,8 @@ def main() -> int:
     args = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     if args.drop:
-        database_drop(url)
+        database_drop(url, PREFIX)
+        print(f"dropped {database_name(url, PREFIX)}")
         return 0
     database_ensure(url, PREFIX)
     setup_django(url)

@@ -46,6 +46,15 @@ def database_create(url: str, prefix: str) -> None:
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
+def database_drop(url: str, prefix: str) -> None:
+    """Drop the bench's database (name guarded): a big bench gives its disk back when done."""
+    import psycopg
+
+    name = database_name(url, prefix)
+    with psycopg.connect(_admin(url), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def load_line() -> str:
     """The machine's load average (1, 5, 15 min) and CPU count, to print beside the figures."""
     one, five, fifteen = os.getloadavg()
