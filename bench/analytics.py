@@ -100,6 +100,10 @@ def main() -> int:
         return goals.exit_code()
     user = User.objects.get(email="bench-coder-0@example.org")
     client = signed_in_client(user)
+    # What a web worker does as it starts (config/wsgi.py), before it serves anyone.
+    from core.startup import warm_up
+
+    warm_up()
     measure(args.runs, goals, Corpus(), client, user)
     if args.exports:
         measure_exports(user)
