@@ -4,8 +4,9 @@ Why (issue 22): the first ``/analysis/`` page a fresh worker served took 1.5 s m
 next. Loading the URLconf imports every view; then the first ``{% url %}`` in each language
 builds that language's reverse table for every resolver (URL patterns are translated, so one
 table per language: about 0.5 s each on a small machine), the first page in each language
-loads its translation catalogue, and each template is compiled on first use. ``config/wsgi.py`` calls ``warm_up()`` after building the
-application; the analytics bench calls it too, since it times what a started worker serves.
+loads its translation catalogue, and each template is compiled on first use.
+``config/wsgi.py`` calls ``warm_up()`` after building the application; the analytics bench
+calls it too, since it times what a started worker serves.
 """
 
 from pathlib import Path
