@@ -16,6 +16,7 @@ from django.template import engines
 from django.template.loader import get_template
 from django.urls import URLResolver, get_resolver
 from django.utils import translation
+from django.utils.translation import trans_real
 
 
 def _populate(resolver: URLResolver) -> None:
@@ -45,6 +46,6 @@ def warm_up() -> None:
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             _populate(resolver)
-            translation.gettext("Home")  # loads the language's catalogue
+            trans_real.translation(code)  # loads the language's catalogue
     for name in _templates():
         get_template(name)
