@@ -12,6 +12,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from pathlib import Path
 
 # Session settings for the loading connections: no foreign-key or user triggers (the rows are
 # made consistent by construction; the dashboards' code sets are filled after the load).
@@ -236,9 +237,10 @@ def _own_readings(model, setup: dict):
     )
 
 
-def run_parallel(url: str, jobs: int, work: list[tuple[str, str, list]]) -> None:
+def run_parallel(url: str, jobs: int, work: list[tuple[str, str, list]]) -> float:
     """Run each (label, SQL, parameters) on one of ``jobs`` connections (autocommit), in order
-    of the list; print each one's time. An error stops the seeding."""
+    of the list; print each one's time. An error stops the seeding. Returns the CPU seconds
+    the server spent on it."""
     import psycopg
 
     local = threading.local()
@@ -259,10 +261,26 @@ def run_parallel(url: str, jobs: int, work: list[tuple[str, str, list]]) -> None
         if took >= 1:  # the small ones would only be noise
             print(f"           {label}: {max(rows, 0):,} rows, {took:.0f} s", flush=True)
 
+    cpu = 0.0
     try:
         with ThreadPoolExecutor(max_workers=jobs) as pool:
             for future in [pool.submit(run, item) for item in work]:
                 future.result()
     finally:
         for conn in opened:
+            cpu += backend_cpu(conn)
             conn.close()
+    return cpu
+
+
+def backend_cpu(conn) -> float:
+    """CPU seconds the connection's PostgreSQL backend has used (0 when the server is not on
+    this machine): a figure the machine's load does not change."""
+    import os
+
+    pid = conn.execute("SELECT pg_backend_pid()").fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

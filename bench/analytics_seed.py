@@ -21,13 +21,14 @@ then ``VACUUM ANALYZE``.
 """
 
 import random
+import resource
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
 from analytics_corpus import Corpus
-from analytics_derived import SCOPES, defaults, run_parallel, statements
+from analytics_derived import SCOPES, backend_cpu, defaults, run_parallel, statements
 
 COUNTRIES = [
     ("BR", "pt-BR"),
@@ -93,10 +94,10 @@ def seed(stories: int, url: str, jobs: int) -> None:
         cursor.execute("SET LOCAL session_replication_role = replica")
         _copy_stories(cursor, stories, setup, corpus)
     step(started, "stories (COPY)")
-    run_parallel(url, jobs, statements(setup, stories, parts=jobs))
+    cpu = run_parallel(url, jobs, statements(setup, stories, parts=jobs))
     step(started, "research copies, characteristics, consent, codes (INSERT ... SELECT)")
     # The biggest first, so that the last one to finish is a small one.
-    run_parallel(url, jobs, [(d.split(" ON ")[0], d, []) for d in _by_size(definitions)])
+    cpu += run_parallel(url, jobs, [(d.split(" ON ")[0], d, []) for d in _by_size(definitions)])
     step(started, f"{len(definitions)} indexes built")
     with connection.cursor() as cursor:
         cursor.execute(
@@ -108,13 +109,21 @@ def seed(stories: int, url: str, jobs: int) -> None:
             "SELECT setval(pg_get_serial_sequence('testimonies_testimony', 'id'), %s)",
             [stories],
         )
-    run_parallel(url, jobs, [(f"vacuum {t}", f"VACUUM ANALYZE {t}", []) for t in VACUUMED])
+    cpu += run_parallel(url, jobs, [(f"vacuum {t}", f"VACUUM ANALYZE {t}", []) for t in VACUUMED])
     with connection.cursor() as cursor:
         cursor.execute(
             f"COMMENT ON TABLE testimonies_testimony IS {SEEDED_COMMENT.format(stories)!r}"
         )
     step(started, "story code sets, VACUUM ANALYZE")
     print(f"seeded {stories:,} stories in {time.monotonic() - started:.0f} s", flush=True)
+    cpu += backend_cpu(connection.connection)
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    print(
+        f"CPU used: {cpu:.0f} s by PostgreSQL, {own.ru_utime + own.ru_stime:.0f} s by this "
+        f"process (with {jobs} connections, about {(cpu + own.ru_utime) / jobs:.0f} s of a quiet "
+        "machine with as many cores)",
+        flush=True,
+    )
 
 
 def seeded() -> int:
