@@ -61,7 +61,12 @@ SEEDED_COMMENT = "bench_analytics seeded {}"
 
 def drop_indexes(cursor) -> list[str]:
     """Drop the secondary indexes of the loaded tables (not those of constraints); their
-    definitions, to build them again after the load."""
+    definitions, to build them again after the load. The definitions are kept in a table of
+    their own until they are built again, so a seeding stopped half-way leaves them for the
+    next one (which would otherwise find nothing to drop and build nothing)."""
+    cursor.execute(
+        "CREATE TABLE IF NOT EXISTS bench_analytics_pending_indexes (definition text PRIMARY KEY)"
+    )
     cursor.execute(
         "SELECT indexname, indexdef FROM pg_indexes i WHERE schemaname = 'public' "
         "AND tablename = ANY(%s) AND NOT EXISTS (SELECT 1 FROM pg_constraint c "
@@ -70,9 +75,15 @@ def drop_indexes(cursor) -> list[str]:
         [list(TABLES)],
     )
     found = cursor.fetchall()
+    for _name, definition in found:
+        cursor.execute(
+            "INSERT INTO bench_analytics_pending_indexes VALUES (%s) ON CONFLICT DO NOTHING",
+            [definition],
+        )
     for name, _definition in found:
         cursor.execute(f'DROP INDEX "{name}"')
-    return [definition for _name, definition in found]
+    cursor.execute("SELECT definition FROM bench_analytics_pending_indexes")
+    return [definition for (definition,) in cursor.fetchall()]
 
 
 def seed(stories: int, url: str, jobs: int) -> None:
@@ -98,6 +109,8 @@ def seed(stories: int, url: str, jobs: int) -> None:
     step(started, "research copies, characteristics, consent, codes (INSERT ... SELECT)")
     # The biggest first, so that the last one to finish is a small one.
     cpu += run_parallel(url, jobs, [(d.split(" ON ")[0], d, []) for d in _by_size(definitions)])
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM bench_analytics_pending_indexes")
     step(started, f"{len(definitions)} indexes built")
     with connection.cursor() as cursor:
         cursor.execute(
