@@ -1,16 +1,16 @@
-"""Stories' and research copies' texts stored out of line (PostgreSQL), so that the rows the
-dashboards, lists and counts scan are narrow.
+"""Stories' and research copies' long values moved out of line sooner and LZ4-compressed
+(PostgreSQL).
 
-Why (issue 22): PostgreSQL keeps a value in the row itself until the row passes about 2 kB, so
-a story of a few hundred words sat inside its row: every scan of the stories (each dashboard
-groups all of them) read 1.5 GB at a million stories to look at a few flags. With
-``toast_tuple_target = 128`` a row longer than 128 bytes has its long values compressed and
-moved to the table's TOAST storage; a page of 25 stories still reads its 25 texts from there.
-The long columns are compressed with LZ4 (faster to write and read than the default pglz).
+Why (issue 22): PostgreSQL compresses and moves a row's long values to the table's TOAST
+storage only once the row passes about 2 kB, and then only until it is back under 2 kB. With
+``toast_tuple_target = 128`` a row that reaches 2 kB (a long story, and nearly every research
+copy with its search vector) is cut down to its short columns, so scans of the research copies
+read far fewer pages. Shorter rows stay whole: the dashboards read the stories through a
+covering index instead (migration 0012). LZ4 is faster to write and read than pglz.
 
-Rows already stored move out when they are next written; to move them all at once on a large
-database run ``VACUUM FULL testimonies_testimony, testimonies_researchcopy`` (it locks the
-tables while it runs). SQLite: nothing to do.
+Rows already stored change when they are next written; on a large database ``VACUUM FULL
+testimonies_testimony, testimonies_researchcopy`` rewrites them at once (it locks the tables
+while it runs). SQLite: nothing to do.
 """
 
 from django.db import migrations
