@@ -65,6 +65,9 @@ def main() -> int:
     parser.add_argument("--seed-only", action="store_true", help="seed, then stop")
     parser.add_argument("--drop", action="store_true", help="drop the bench's database")
     parser.add_argument(
+        "--only", default="dashboards,search,lists", help="what to time (comma-separated)"
+    )
+    parser.add_argument(
         "--exports", action="store_true", help="also time full exports and their peak memory"
     )
     args = parser.parse_args()
@@ -104,7 +107,7 @@ def main() -> int:
     from core.startup import warm_up
 
     warm_up()
-    measure(args.runs, goals, Corpus(), client, user)
+    measure(args.runs, goals, Corpus(), client, user, parts=args.only.split(","))
     if args.exports:
         measure_exports(user)
     return goals.exit_code()

@@ -52,11 +52,15 @@ def page_ok(client, url: str) -> None:
     assert response.status_code == 200, (url, response.status_code)
 
 
-def measure(runs: int, goals, corpus, client, user) -> None:
+PARTS = ("dashboards", "search", "lists")
+
+
+def measure(runs: int, goals, corpus, client, user, parts=PARTS) -> None:
+    """Time the ``parts`` asked for: dashboards (and quotes), search, lists at depth."""
     from analysis import selectors
 
     theme = selectors.themes()[0].id
-    pages = [
+    dashboards = [
         ("/analysis/ (themes by country)", "/analysis/"),
         ("/analysis/?by=event", "/analysis/?by=event"),
         ("/analysis/?by=language", "/analysis/?by=language"),
@@ -74,17 +78,21 @@ def measure(runs: int, goals, corpus, client, user) -> None:
         (f"/analysis/quotes/?code={theme}", f"/analysis/quotes/?code={theme}"),
         ("API aggregates/themes-by/?by=event", "/api/v1/analysis/aggregates/themes-by/?by=event"),
     ]
-    for language, kind, word in corpus.search_words():
-        pages.append((f"search {kind} {language} '{word}'", f"/analysis/search/?q={quote(word)}"))
-    pages += [
+    search = [
+        (f"search {kind} {language} '{word}'", f"/analysis/search/?q={quote(word)}")
+        for language, kind, word in corpus.search_words()
+    ]
+    search += [
         ("search 'confiance' + country=JP (no hit)", "/analysis/search/?q=confiance&country=JP"),
         ("search '医師の話' (substring)", f"/analysis/search/?q={quote('医師の話')}"),
         ("search 'trust confiance' (both)", "/analysis/search/?q=trust+confiance"),
     ]
+    pages = ("dashboards" in parts) * dashboards + ("search" in parts) * search
     print(f"{'page (DEBUG off, signed in)':52} {'cold':>9} {'warm':>9}")
     for name, url in pages:
         report(name, timed(lambda u=url: page_ok(client, u), runs), goals)
-    measure_depth(runs, goals, user, client)
+    if "lists" in parts:
+        measure_depth(runs, goals, user, client)
 
 
 def measure_depth(runs: int, goals, user, client) -> None:
