@@ -2,7 +2,7 @@
 dashboard, search and list, cold first request and warm median.
 
     .venv/bin/python bench/analytics.py                       # 100,000 stories: seed if needed
-    .venv/bin/python bench/analytics.py --stories 1000000     # a million (about 6 GB of disk)
+    .venv/bin/python bench/analytics.py --stories 1000000     # a million (about 10 GB of disk)
     .venv/bin/python bench/analytics.py --reseed              # drop the data and seed again
     .venv/bin/python bench/analytics.py --exports             # also time full exports, memory
     .venv/bin/python bench/analytics.py --drop                # drop the bench's database, then exit
