@@ -51,6 +51,8 @@ def database_drop(url: str, prefix: str) -> None:
 
     """Drop the bench's database when the bench is done with it (name guarded): a million
     stories take gigabytes of disk."""
+
+    """Drop the bench's database (name guarded): a big bench gives its disk back when done."""
     import psycopg
 
     name = database_name(url, prefix)

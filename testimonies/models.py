@@ -231,6 +231,25 @@ class Testimony(models.Model):
             models.Index(fields=["status", "-submitted_at"]),
             models.Index(fields=["participant", "-submitted_at"]),
             models.Index(fields=["entered_by", "-submitted_at"]),
+            # The dashboards read every story open to research (issue 22): this narrow copy of
+            # the columns they group and filter on lets PostgreSQL answer from the index alone
+            # (an index-only scan) instead of reading each row with its text.
+            models.Index(
+                fields=["id"],
+                include=[
+                    "event",
+                    "submitted_at",
+                    "declared_language",
+                    "trust_affected",
+                    "scope_gender",
+                    "scope_age_band",
+                    "scope_ethnic_minority",
+                    "scope_disability",
+                    "scope_lgbtq",
+                ],
+                condition=Q(status="active", scope_research=True),
+                name="testimony_analysis_cover",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -163,10 +163,12 @@ def themes_by_story(testimony_ids) -> dict[int, set[str]]:
     return _themes_by_story(testimony_ids, human_only=False)
 
 
-def _themes_by_story(testimony_ids, *, human_only: bool) -> dict[int, set[str]]:
+def _theme_of_code():
+    """The default codebook and, for each of its codes that is not archived, the key of the
+    theme it falls under (its top code, through codes that are not archived)."""
     codebook = codebook_default()
     if codebook is None:
-        return {}
+        return None, {}
     codes = list(
         Code.objects.filter(codebook=codebook, is_archived=False).values("id", "parent_id", "key")
     )
@@ -178,6 +180,24 @@ def _themes_by_story(testimony_ids, *, human_only: bool) -> dict[int, set[str]]:
             code_id = parents[code_id]
         return code_id
 
+    found = {c["id"]: keys.get(theme_of(c["id"])) for c in codes}
+    return codebook, {pk: key for pk, key in found.items() if key}
+
+
+def theme_code_ids() -> dict[str, list[int]]:
+    """Per theme key: the ids of the codes that make a story coded with that theme, as
+    ``themes_by_story`` reads it (for queries over the stories' code sets)."""
+    result: dict[str, list[int]] = {}
+    for pk, key in _theme_of_code()[1].items():
+        result.setdefault(key, []).append(pk)
+    return result
+
+
+def _themes_by_story(testimony_ids, *, human_only: bool) -> dict[int, set[str]]:
+    codebook, theme_of_code = _theme_of_code()
+    if codebook is None:
+        return {}
+
     applications = CodeApplication.objects.filter(
         testimony_id__in=testimony_ids, code__codebook=codebook
     )
@@ -188,7 +208,7 @@ def _themes_by_story(testimony_ids, *, human_only: bool) -> dict[int, set[str]]:
     pairs = applications.values_list("testimony_id", "code_id").distinct()
     stories: dict[int, set[str]] = {}
     for testimony_id, code_id in pairs.iterator(chunk_size=5000):
-        theme = keys.get(theme_of(code_id))
+        theme = theme_of_code.get(code_id)
         if theme:
             stories.setdefault(testimony_id, set()).add(theme)
     return stories

@@ -87,3 +87,24 @@ def test_agreement_per_theme_with_the_small_cell_rule(programme, settings):
     assert rows["Theme 1"].percent == pytest.approx(66.7)
     settings.ENTENDU_SMALL_CELL_THRESHOLD = 4
     assert all(r["share"].suppressed for r in own_reading_agreement())
+
+
+def test_agreement_counts_in_sql_are_those_of_the_python_reading(programme):
+    """Issue 22: on PostgreSQL the agreement is one query over the stories' code sets; it must
+    count exactly what reading every story's themes in Python counts (withdrawn stories, an
+    empty reading and a reading of a story nobody coded left out)."""
+    from analysis.programme import _agreement_counts_python, _agreement_counts_sql
+    from testimonies import services
+
+    themes, stories, _quote = programme
+    own_reading_save(testimony=stories[0], themes=[themes[0].key, themes[1].key])
+    own_reading_save(testimony=stories[1], themes=[themes[1].key])
+    own_reading_save(testimony=stories[2], themes=[])
+    uncoded = submit(stories[0].event, text=TEXT, scopes={"research"}).testimony
+    own_reading_save(testimony=uncoded, themes=[themes[0].key])
+    keys = [t.key for t in themes]
+    expected = _agreement_counts_python(keys)
+    assert expected == (2, [1, 1])
+    assert _agreement_counts_sql(keys) == expected
+    services.testimony_withdraw(testimony=stories[1], scopes=None, actor="code")
+    assert _agreement_counts_sql(keys) == _agreement_counts_python(keys) == (1, [1, 1])
