@@ -20,21 +20,22 @@ _CONSENT_TEXT = re.compile(r'name="consent_text" value="([0-9]+)"')
 _KEY = re.compile(r'name="submission_key" value="([^"]+)"')
 # The words of the stories: a small real vocabulary in the two languages the worker's model and
 # rules cover, so redaction and tagging do their ordinary work.
-WORDS = {
+_SENTENCES = {
     "en": (
         "the doctor did not listen when I described my pain and the nurse was kind but busy "
         "I waited four hours in the emergency room before anyone explained what was happening "
         "my mother needed an interpreter and nobody offered one so we felt alone and afraid "
         "the pharmacist took time to explain the medicine which helped me trust them again"
-    ).split(),
+    ),
     "fr": (
         "le médecin ne m'a pas écouté quand j'ai décrit ma douleur et l'infirmière était gentille "
         "mais pressée j'ai attendu quatre heures aux urgences avant qu'on m'explique ce qui se "
         "passait ma mère avait besoin d'un interprète et personne ne l'a proposé nous nous sommes "
         "sentis seuls la pharmacienne a pris le temps d'expliquer le traitement et j'ai retrouvé "
         "confiance"
-    ).split(),
+    ),
 }
+WORDS = {language: words.split() for language, words in _SENTENCES.items()}
 
 
 def marker(n: int, run: str) -> str:
