@@ -6,7 +6,7 @@ Redis and real Celery workers.
     BENCH_SUBMISSIONS_DATABASE_URL=postgres://postgres@127.0.0.1:5432/entendu_bench_submissions
     BENCH_SUBMISSIONS_REDIS_URL (else REDIS_URL, else redis://127.0.0.1:6379/3)
 
-It drops and creates its own database (the name must start with ``entendu_bench_submissions``),
+It creates or empties its own database (the name must start with ``entendu_bench_submissions``),
 migrates it, opens one event with a participant link, collects the static files, purges its
 broker's queues, and starts gunicorn with the production settings (``config.settings.production``,
 DEBUG off, connections kept) and Celery workers on the default and nlp queues (niced, as the
@@ -44,7 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchlib import Goals, database_create, load_line  # noqa: E402
+from benchlib import Goals, database_ensure, load_line  # noqa: E402
 from submissions_load import KINDS, closed_loop, open_loop  # noqa: E402
 
 PREFIX = "entendu_bench_submissions"
@@ -72,8 +72,10 @@ def server_env(url: str, redis: str, port: int) -> dict:
 
 
 def prepare(url: str, env: dict) -> None:
-    """A fresh database with one open event, static files, empty queues."""
-    database_create(url, PREFIX)
+    """The bench's database (created if missing, migrated, emptied), one open event, static
+    files, empty queues. NOTE: emptied with ``flush`` rather than dropped: dropping a database waits
+    for every backend of the server to answer a barrier, which a long COPY elsewhere delays."""
+    database_ensure(url, PREFIX)
     os.environ.update({k: env[k] for k in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")})
     os.environ.update({k: env[k] for k in ("SECRET_KEY", "FIELD_ENCRYPTION_KEY")})
     import django
@@ -82,6 +84,7 @@ def prepare(url: str, env: dict) -> None:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("flush", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     from django.utils import timezone
 
@@ -235,7 +238,7 @@ def check_once(markers: list[str], celery_log: Path) -> list[str]:
     problems = []
     stored: dict[str, int] = {}
     for text in Testimony.objects.values_list("text", flat=True).iterator():
-        for word in re.findall(r"\bzq[a-z]+", text):
+        for word in re.findall(r"\bzq[a-z]+", text.lower()):
             stored[word] = stored.get(word, 0) + 1
     wrong = [m for m in markers if stored.get(m) != 1]
     extra = set(stored) - set(markers)
