@@ -9,7 +9,7 @@ Redis and real Celery workers.
 It creates or empties its own database (the name must start with ``entendu_bench_submissions``),
 migrates it, opens one event with a participant link, collects the static files, purges its
 broker's queues, and starts gunicorn with the production settings (``config.settings.production``,
-DEBUG off, connections kept) and Celery workers on the default and nlp queues (niced, as the
+DEBUG off, connections kept) and Celery workers on the default and nlp queues (nice 19, as the
 web comes first; embeddings off). Each participant GETs the link, POSTs the consent and POSTs a
 story (with CSRF and the submission key) as if through the HTTPS proxy, and reads its receipt:
 
@@ -298,14 +298,14 @@ def main() -> int:
         celery += ["--concurrency", str(args.celery_concurrency), "--loglevel", "INFO"]
         servers = {
             "web": start(gunicorn, env, Path(tmp) / "gunicorn.log"),
-            "celery": start(celery, env, celery_log, nice=10),
+            "celery": start(celery, env, celery_log, nice=19),
         }
         try:
             wait_for_port(port, servers["web"])
             log = access.open(encoding="utf-8")
             print(
                 f"gunicorn {args.web_workers} workers x {args.threads} threads, celery "
-                f"{args.celery_concurrency} (nice 10), {args.seconds:.0f} s a phase; {load_line()}"
+                f"{args.celery_concurrency} (nice 19), {args.seconds:.0f} s a phase; {load_line()}"
             )
             warm = asyncio.run(closed_loop(base, path, 3, 3, run, counter))  # warm the workers
             log.readlines()

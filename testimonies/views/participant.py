@@ -47,6 +47,8 @@ def _story_context(event, consent_text, scopes, story_form, submission_key, swit
             story_form[s.value] for s in CHARACTERISTIC_SCOPES if s.value in scopes
         ],
         "switcher": switcher,
+        # An empty form renders the same for everyone (language, choices): kept rendered.
+        "fields_cacheable": not story_form.is_bound and not story_form.initial,
         "story_prompts": STORY_PROMPTS,
         "text_max_length": TEXT_MAX_LENGTH,
     }
@@ -175,7 +177,14 @@ def _consent_step(request, event, switcher):
         status = 400
     else:
         form = ConsentForm()
-    context = {"event": event, "consent_text": consent_text, "form": form, "switcher": switcher}
+    context = {
+        "event": event,
+        "consent_text": consent_text,
+        "form": form,
+        "switcher": switcher,
+        # The empty choices render the same for everyone in a language: kept rendered.
+        "choices_cacheable": not form.is_bound and not form.initial,
+    }
     return unlogged(render(request, "testimonies/consent.html", context, status=status))
 
 
