@@ -169,11 +169,27 @@ def worker_times(log, expected: int) -> dict[str, list[float]]:
     while count < expected and time.monotonic() < deadline:
         for line in log.readlines():
             parts = line.split()
-            if len(parts) == 2 and parts[0] in times:
+            if len(parts) == 3 and parts[0] in times:
                 times[parts[0]].append(int(parts[1]) / 1000)
                 count += 1
         time.sleep(0.05)
     return times
+
+
+def warm_up(base: str, path: str, run: str, counter: list[int], log, workers: int) -> list[str]:
+    """Stories until every gunicorn worker has answered (booted, URLconf loaded), then 3 s
+    more; the markers of the receipts shown."""
+    markers, pids = [], set()
+    deadline = time.monotonic() + 120
+    while len(pids) < workers and time.monotonic() < deadline:
+        warm = asyncio.run(closed_loop(base, path, workers, 2, run, counter))
+        markers += warm.stories
+        time.sleep(0.2)
+        pids.update(line.split()[2] for line in log.readlines() if len(line.split()) == 3)
+    markers += asyncio.run(closed_loop(base, path, workers, 3, run, counter)).stories
+    time.sleep(0.5)
+    log.readlines()
+    return markers
 
 
 def phase(name: str, coroutine, seconds: float, servers: dict, log) -> dict:
@@ -199,6 +215,12 @@ def phase(name: str, coroutine, seconds: float, servers: dict, log) -> dict:
             f"p95 {pct(work, 95):6.1f}  mean {statistics.fmean(work) if work else 0:6.1f} ms"
         )
     all_work = [t for v in in_worker.values() for t in v]
+    per_story = 1000 * (cpu["web"] + own) / max(1, stories)
+    print(
+        f"  CPU per story: web {1000 * cpu['web'] / max(1, stories):.1f} ms + load generator "
+        f"{1000 * own / max(1, stories):.1f} ms: on {os.cpu_count()} cores with nothing else "
+        f"running these alone would allow {1000 * os.cpu_count() / per_story:.0f} stories/s"
+    )
     print(
         f"  server time per request {statistics.fmean(all_work) if all_work else 0:.1f} ms "
         f"(in the worker, mean); CPU s: web {cpu['web']:.1f} "
@@ -293,7 +315,7 @@ def main() -> int:
         gunicorn = [".venv/bin/gunicorn", "-c", "config/gunicorn.conf.py"]
         gunicorn += ["--workers", str(args.web_workers), "--threads", str(args.threads)]
         gunicorn += ["--access-logfile", str(access), "--access-logformat"]
-        gunicorn += ["%({x-bench-kind}i)s %(D)s", "config.wsgi"]
+        gunicorn += ["%({x-bench-kind}i)s %(D)s %(p)s", "config.wsgi"]
         celery = [".venv/bin/celery", "-A", "config.celery_app", "worker", "-Q", "default,nlp"]
         celery += ["--concurrency", str(args.celery_concurrency), "--loglevel", "INFO"]
         servers = {
@@ -307,9 +329,8 @@ def main() -> int:
                 f"gunicorn {args.web_workers} workers x {args.threads} threads, celery "
                 f"{args.celery_concurrency} (nice 19), {args.seconds:.0f} s a phase; {load_line()}"
             )
-            warm = asyncio.run(closed_loop(base, path, 3, 3, run, counter))  # warm the workers
-            log.readlines()
-            markers, rates, p95s, errors = list(warm.stories), [], {}, 0
+            markers = warm_up(base, path, run, counter, log, args.web_workers)
+            rates, p95s, errors = [], {}, 0
             for clients in [int(c) for c in args.clients.split(",") if c]:
                 coroutine = closed_loop(base, path, clients, args.seconds, run, counter)
                 got = phase(
