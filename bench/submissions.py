@@ -27,7 +27,6 @@ at 10 stories/s open loop, 0 errors. Exits non-zero when one is missed.
 
 import argparse
 import asyncio
-import logging
 import os
 import re
 import secrets
@@ -73,7 +72,7 @@ def server_env(url: str, redis: str, port: int) -> dict:
 
 def prepare(url: str, env: dict) -> None:
     """The bench's database (created if missing, migrated, emptied), one open event, static
-    files, empty queues. NOTE: emptied with ``flush`` rather than dropped: dropping a database waits
+    files, empty queues. NOTE: emptied with ``flush`` rather than dropped: a drop waits
     for every backend of the server to answer a barrier, which a long COPY elsewhere delays."""
     database_ensure(url, PREFIX)
     os.environ.update({k: env[k] for k in ("DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")})
@@ -176,7 +175,9 @@ def worker_times(log, expected: int) -> dict[str, list[float]]:
     return times
 
 
-def warm_up(base: str, path: str, run: str, counter: list[int], log, workers: int) -> list[str]:
+def warm_up(
+    base: tuple[str, int], path: str, run: str, counter: list[int], log, workers: int
+) -> list[str]:
     """Stories until every gunicorn worker has answered (booted, URLconf loaded), then 3 s
     more; the markers of the receipts shown."""
     markers, pids = [], set()
@@ -293,7 +294,6 @@ def main() -> int:
     parser.add_argument("--celery-concurrency", type=int, default=1)
     parser.add_argument("--drain-timeout", type=float, default=900)
     args = parser.parse_args()
-    logging.getLogger("httpx").setLevel(logging.WARNING)  # a line per request otherwise
     url = os.environ.get("BENCH_SUBMISSIONS_DATABASE_URL", DEFAULT_URL)
     redis = os.environ.get("BENCH_SUBMISSIONS_REDIS_URL") or os.environ.get(
         "REDIS_URL", "redis://127.0.0.1:6379/3"
@@ -305,7 +305,7 @@ def main() -> int:
         port = s.getsockname()[1]
     env = server_env(url, redis, port)
     prepare(url, env)
-    base, path = f"http://127.0.0.1:{port}", f"/t/{TOKEN}/"
+    base, path = ("127.0.0.1", port), f"/t/{TOKEN}/"
     run = "".join(secrets.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(4))
     counter = [0]
     goals = Goals()
