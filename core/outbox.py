@@ -17,6 +17,7 @@ of the batch to the periodic relay.
 import logging
 import os
 import threading
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -39,6 +40,8 @@ MAX_BACKOFF_SECONDS = 300
 # Seconds: the whole wait for a broker connection (kombu's ensure_connection bound) and each
 # socket operation on it.
 CONNECT_TIMEOUT = 1.5
+# Seconds: a kept connection that fails faster than this is taken for stale and replaced once.
+STALE_FAILS_WITHIN = 0.25
 # The ids written in the current transaction (on its database connection), relayed together.
 _PENDING_ATTR = "_entendu_outbox_pending"
 
@@ -229,12 +232,15 @@ class _Broker:
         return connection
 
     def publish(self, message: OutboxMessage) -> None:
+        started = time.monotonic()
         try:
             _publish(message, self.connection)
         except Exception:
-            if not self.reused:
+            if not self.reused or time.monotonic() - started > STALE_FAILS_WITHIN:
                 raise
-            # NOTE: a kept connection may have gone stale (Redis restarted): try a new one.
+            # NOTE: a kept connection may have gone stale (Redis restarted): its socket fails
+            # at once, and one new connection is tried. A slow failure is not retried, so the
+            # request still waits about CONNECT_TIMEOUT at most.
             self.reused = False
             _release(self.connection)
             self.connection = self._new()

@@ -1,6 +1,8 @@
 """The relay after a story's commit costs little (issue 22 point 5): it keeps its broker
 connection between stories, replaces a stale one, reads no count and waits for no disk flush."""
 
+import time
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -25,7 +27,7 @@ def publishing(monkeypatch):
     eager = app.conf.task_always_eager
     app.conf.task_always_eager = False
     monkeypatch.setattr(outbox, "_kept", outbox._KeptConnection())
-    record = {"opened": [], "sent": [], "fail_on": set()}
+    record = {"opened": [], "sent": [], "fail_on": set(), "slow": False}
 
     def connection_for_write(*args, **kwargs):
         opened = FakeConnection(len(record["opened"]) + 1)
@@ -35,6 +37,8 @@ def publishing(monkeypatch):
     def send_task(name, *, connection, **kwargs):
         if connection.id in record["fail_on"]:
             record["fail_on"].discard(connection.id)
+            if record["slow"]:
+                time.sleep(outbox.STALE_FAILS_WITHIN + 0.05)
             raise ConnectionError("stale")
         record["sent"].append((name, connection.id))
 
@@ -68,6 +72,22 @@ def test_a_stale_kept_connection_is_replaced_and_the_message_still_sent_once(
         submit()
     assert len(publishing["opened"]) == 2
     assert set(OutboxMessage.objects.values_list("status", "attempts")) == {("sent", 1)}
+
+
+@pytest.mark.django_db
+def test_a_kept_connection_that_fails_slowly_is_not_tried_again(
+    publishing, django_capture_on_commit_callbacks
+):
+    """A hung broker costs the bound once, not once for the kept and once for a new one."""
+    with django_capture_on_commit_callbacks(execute=True):
+        submit()
+    publishing["fail_on"].add(1)
+    publishing["slow"] = True
+    with django_capture_on_commit_callbacks(execute=True):
+        submit()
+    assert len(publishing["opened"]) == 1
+    assert OutboxMessage.objects.filter(status="pending").count() >= 2
+    assert outbox._kept.connection is None
 
 
 @pytest.mark.django_db
