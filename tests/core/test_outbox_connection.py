@@ -1,14 +1,11 @@
-"""The relay after a story's commit costs little (issue 22 point 5): it keeps its broker
-connection between stories, replaces a stale one, reads no count and waits for no disk flush."""
-
-import time
+"""The relay after a story's commit costs little (issue 22 point 5): it reads no count and waits
+for no disk flush; and it opens its own broker connection each time."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from config.celery_app import app
-from core import outbox
 from core.models import OutboxMessage
 from tests.testimonies.factories import submit
 
@@ -26,8 +23,7 @@ def publishing(monkeypatch):
     """Not eager; every publish and every new broker connection recorded, none really made."""
     eager = app.conf.task_always_eager
     app.conf.task_always_eager = False
-    monkeypatch.setattr(outbox, "_kept", outbox._KeptConnection())
-    record = {"opened": [], "sent": [], "fail_on": set(), "slow": False}
+    record = {"opened": [], "sent": [], "fail_on": set()}
 
     def connection_for_write(*args, **kwargs):
         opened = FakeConnection(len(record["opened"]) + 1)
@@ -37,8 +33,6 @@ def publishing(monkeypatch):
     def send_task(name, *, connection, **kwargs):
         if connection.id in record["fail_on"]:
             record["fail_on"].discard(connection.id)
-            if record["slow"]:
-                time.sleep(outbox.STALE_FAILS_WITHIN + 0.05)
             raise ConnectionError("stale")
         record["sent"].append((name, connection.id))
 
@@ -49,58 +43,16 @@ def publishing(monkeypatch):
 
 
 @pytest.mark.django_db
-def test_stories_in_a_row_share_one_broker_connection(
+def test_every_relay_opens_its_own_connection_so_the_queues_are_declared_again(
     publishing, django_capture_on_commit_callbacks
 ):
-    for _ in range(3):
+    """A kept connection declared the queues once: after the broker's database was emptied it
+    published into no queue, and the message was lost while marked sent."""
+    for _ in range(2):
         with django_capture_on_commit_callbacks(execute=True):
             submit()
-    assert len(publishing["opened"]) == 1
-    assert {conn for _, conn in publishing["sent"]} == {1}
-    assert len(publishing["sent"]) == OutboxMessage.objects.count() >= 6
-    assert set(OutboxMessage.objects.values_list("status", "attempts")) == {("sent", 1)}
-
-
-@pytest.mark.django_db
-def test_a_stale_kept_connection_is_replaced_and_the_message_still_sent_once(
-    publishing, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        submit()
-    publishing["fail_on"].add(1)  # the kept connection has gone stale
-    with django_capture_on_commit_callbacks(execute=True):
-        submit()
     assert len(publishing["opened"]) == 2
     assert set(OutboxMessage.objects.values_list("status", "attempts")) == {("sent", 1)}
-
-
-@pytest.mark.django_db
-def test_a_kept_connection_that_fails_slowly_is_not_tried_again(
-    publishing, django_capture_on_commit_callbacks
-):
-    """A hung broker costs the bound once, not once for the kept and once for a new one."""
-    with django_capture_on_commit_callbacks(execute=True):
-        submit()
-    publishing["fail_on"].add(1)
-    publishing["slow"] = True
-    with django_capture_on_commit_callbacks(execute=True):
-        submit()
-    assert len(publishing["opened"]) == 1
-    assert OutboxMessage.objects.filter(status="pending").count() >= 2
-    assert outbox._kept.connection is None
-
-
-@pytest.mark.django_db
-def test_a_broker_that_stays_down_leaves_the_messages_pending_and_forgets_the_connection(
-    publishing, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        submit()
-    publishing["fail_on"].update({1, 2})  # the kept one and its replacement both fail
-    with django_capture_on_commit_callbacks(execute=True):
-        submit()
-    assert OutboxMessage.objects.filter(status="pending").count() >= 2
-    assert outbox._kept.connection is None
 
 
 @pytest.mark.django_db(transaction=True)
