@@ -84,7 +84,7 @@ def _relay_after_commit(batch: list[int]) -> None:
     if not ids:
         return
     try:
-        outbox_relay(ids=ids)
+        outbox_relay(ids=ids, count_pending=False)
     except Exception:  # noqa: BLE001
         # NOTE: the request that saved the story must succeed whatever happens here; the
         # periodic relay will publish the rows later.
@@ -128,53 +128,90 @@ _SENT, _FAILED, _BROKER_DOWN = "sent", "failed", "broker down"
 
 
 def outbox_relay(
-    *, limit: int = 200, ids: list[int] | None = None, broker_url: str | None = None
+    *,
+    limit: int = 200,
+    ids: list[int] | None = None,
+    broker_url: str | None = None,
+    count_pending: bool = True,
 ) -> RelayResult:
     """Publish pending messages whose time has come; returns how many were sent or are pending.
 
     ``broker_url`` overrides the configured broker (tests point it at a closed port).
+    ``count_pending`` False leaves ``pending`` at 0 (the relay after commit reads no count).
     Safe to run concurrently: rows are claimed with SELECT ... FOR UPDATE SKIP LOCKED.
     """
     app = current_app
 
     eager = app.conf.task_always_eager
     outcomes = {_SENT: 0, _FAILED: 0}
+    outermost = not transaction.get_connection().in_atomic_block
     with transaction.atomic():
+        if outermost:
+            _commit_without_waiting_for_disk()
         messages = _claim(limit=limit, ids=ids)
         if not messages:
-            return RelayResult(pending=_pending_count())
-        connection = None
-        if not eager:
-            # NOTE: a short connect timeout, so an unreachable broker costs a request seconds,
-            # not minutes; the row stays pending for the periodic relay.
-            connection = app.connection_for_write(
-                broker_url,
-                connect_timeout=CONNECT_TIMEOUT,
-                transport_options={
-                    **(app.conf.broker_transport_options or {}),
-                    "max_retries": 0,
-                    "socket_timeout": CONNECT_TIMEOUT,
-                    "socket_connect_timeout": CONNECT_TIMEOUT,
-                },
-            )
+            return RelayResult(pending=_pending_count() if count_pending else 0)
+        broker = None if eager else _Broker(app, broker_url)
         try:
             broker_down = False
             for message in messages:
                 if broker_down:
                     _postpone(message)
                     continue
-                outcome = _relay_one(message, connection, eager=eager)
+                outcome = _relay_one(message, broker, eager=eager)
                 if outcome == _BROKER_DOWN:
                     broker_down = True
                 else:
                     outcomes[outcome] += 1
         finally:
-            if connection is not None:
-                connection.release()
+            if broker is not None:
+                broker.close(failed=broker_down)
     sent = outcomes[_SENT]
     if sent:
         logger.info("Outbox: published %s message(s).", sent)
-    return RelayResult(sent=sent, pending=_pending_count(), failed=outcomes[_FAILED])
+    pending = _pending_count() if count_pending else 0
+    return RelayResult(sent=sent, pending=pending, failed=outcomes[_FAILED])
+
+
+def _commit_without_waiting_for_disk() -> None:
+    """The relay's own transaction (claiming rows, marking them sent; never a caller's) does
+    not wait for its commit to reach the disk: after a crash the worst case is a message
+    published but still pending, published again by the next relay, which at-least-once
+    delivery allows (tasks fed by the outbox are safe to run twice). It saves a disk flush on
+    every story's request."""
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+
+
+class _Broker:
+    """The connection one relay publishes on: a new one each relay, released after.
+
+    NOTE: a connection kept between relays saved about 4 ms of CPU per story, but Celery
+    declares the queues once per connection: after the broker's database was emptied (the
+    cache shares it; ``cache.clear()`` empties it), a kept connection published into no queue
+    and the message was lost, silently, while marked sent. A new connection declares again."""
+
+    def __init__(self, app, broker_url: str | None):
+        # NOTE: a short connect timeout, so an unreachable broker costs a request seconds,
+        # not minutes; the row stays pending for the periodic relay.
+        self.connection = app.connection_for_write(
+            broker_url,
+            connect_timeout=CONNECT_TIMEOUT,
+            transport_options={
+                **(app.conf.broker_transport_options or {}),
+                "max_retries": 0,
+                "socket_timeout": CONNECT_TIMEOUT,
+                "socket_connect_timeout": CONNECT_TIMEOUT,
+            },
+        )
+
+    def publish(self, message: OutboxMessage) -> None:
+        _publish(message, self.connection)
+
+    def close(self, *, failed: bool) -> None:
+        self.connection.release()
 
 
 def _claim(*, limit: int, ids: list[int] | None) -> list[OutboxMessage]:
@@ -195,14 +232,17 @@ def _postpone(message: OutboxMessage) -> None:
     message.save(update_fields=["attempts", "available_at", "last_error"])
 
 
-def _relay_one(message: OutboxMessage, connection, *, eager: bool) -> str:
+def _relay_one(message: OutboxMessage, broker: "_Broker | None", *, eager: bool) -> str:
     """Publish one message and record the outcome on its row: sent, failed (unknown task, or
     the task raised in eager mode), or broker down (retried later, as is the rest of the batch)."""
     now = timezone.now()
     message.attempts += 1
     outcome = _SENT
     try:
-        _publish(message, connection)
+        if eager:
+            _publish(message, None)
+        else:
+            broker.publish(message)
     except UnknownTask:
         message.status = OutboxMessage.Status.FAILED
         message.last_error = f"unknown task {message.task_name}"[:500]

@@ -49,6 +49,10 @@ def receipt_context(request, testimony, *, code="", entered_for_participant=Fals
     }
 
 
+# Drawn for every receipt: a fixed mask pattern (core.qrcodes.qr_image) saves 5 ms a story.
+RECEIPT_QR_MASK = 0
+
+
 def withdraw_link(request, code: str) -> str:
     """The withdrawal page with the code filled in (the log filters redact ``code=``)."""
     query = urlencode({"code": code})
@@ -58,7 +62,7 @@ def withdraw_link(request, code: str) -> str:
 def withdraw_qr(request, code: str) -> str:
     """The withdrawal link as a QR code, an SVG drawn here, as a data: URI for an <img>.
     SECURITY: it carries the code: made for this response only, never stored or cached."""
-    svg, content_type = qr_image(withdraw_link(request, code), kind="svg")
+    svg, content_type = qr_image(withdraw_link(request, code), kind="svg", mask=RECEIPT_QR_MASK)
     return f"data:{content_type};base64,{base64.b64encode(svg).decode('ascii')}"
 
 

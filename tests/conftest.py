@@ -140,3 +140,12 @@ def _default_language_after_each_test():
     active in the thread; every test starts from the default language instead."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _no_fragment_kept_from_another_test():
+    """Rendered fragments (the "fragments" cache) live as long as the process: a test that
+    changes what a page shows must not see another test's copy."""
+    from django.core.cache import caches
+
+    caches["fragments"].clear()

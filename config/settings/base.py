@@ -207,6 +207,15 @@ else:
         }
     }
 
+# Rendered page fragments that hold nothing of a person and change only with a release (the
+# participant form's empty fields per language and choices): kept in each process's memory,
+# bounded. NOTE: never for anything that must be shared between processes (rate limits).
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "entendu-fragments",
+    "OPTIONS": {"MAX_ENTRIES": 500},
+}
+
 # SECURITY
 # ------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

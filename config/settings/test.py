@@ -13,7 +13,7 @@ FIELD_ENCRYPTION_KEY = "dGVzdC1vbmx5LWZpZWxkLWVuY3J5cHRpb24ta2V5LTM="
 # NOTE: the shared-cache setting is checked in tests/test_settings.py against base; tests
 # themselves use a per-process cache unless Redis is there.
 if not REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}  # noqa: F405
 # NOTE: inside the suite tasks run eagerly; the integration tests start a real worker themselves.
 CELERY_TASK_ALWAYS_EAGER = True
 CELERY_BROKER_URL = env_str("REDIS_URL", "") or "memory://"

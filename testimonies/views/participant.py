@@ -47,6 +47,8 @@ def _story_context(event, consent_text, scopes, story_form, submission_key, swit
             story_form[s.value] for s in CHARACTERISTIC_SCOPES if s.value in scopes
         ],
         "switcher": switcher,
+        # An empty form renders the same for everyone (language, choices): kept rendered.
+        "fields_cacheable": not story_form.is_bound and not story_form.initial,
         "story_prompts": STORY_PROMPTS,
         "text_max_length": TEXT_MAX_LENGTH,
     }
@@ -151,32 +153,48 @@ def _receipt_again(request, switcher):
 def _consent_step(request, event, switcher):
     """The consent page in the page's language; once its form is valid, the story form with the
     scopes chosen. A language switch shows the page again with the same boxes ticked."""
-    consent_text = selectors.consent_text_current(language=get_language() or "en")
-    if consent_text is None:
-        return unlogged(
-            render(request, "testimonies/link_closed.html", {"unsent_text": ""}, status=503)
-        )
-    status = 200
-    if is_switch(request):
-        form = ConsentForm(initial=initial_from_post(ConsentForm(), request.POST))
-    elif request.method == "POST":
+    if request.method == "POST" and not is_switch(request):
         form = ConsentForm(request.POST)
         if form.is_valid():
-            chosen = consent_text_from_post(request)
+            # NOTE: the version the person read (the page's hidden field); the current one
+            # only when that is missing, so a valid consent costs one lookup, not two.
+            chosen = consent_text_from_post(request) or _current_consent_text()
+            if chosen is None:
+                return _no_consent_text(request)
             context = _story_context(
-                event,
-                chosen or consent_text,
-                form.scopes(),
-                StoryForm(),
-                services.new_submission_key(),
-                switcher,
+                event, chosen, form.scopes(), StoryForm(), services.new_submission_key(), switcher
             )
             return no_store(render(request, "testimonies/story.html", context))
         status = 400
     else:
-        form = ConsentForm()
-    context = {"event": event, "consent_text": consent_text, "form": form, "switcher": switcher}
+        status = 200
+        form = (
+            ConsentForm(initial=initial_from_post(ConsentForm(), request.POST))
+            if is_switch(request)
+            else ConsentForm()
+        )
+    consent_text = _current_consent_text()
+    if consent_text is None:
+        return _no_consent_text(request)
+    context = {
+        "event": event,
+        "consent_text": consent_text,
+        "form": form,
+        "switcher": switcher,
+        # The empty choices render the same for everyone in a language: kept rendered.
+        "choices_cacheable": not form.is_bound and not form.initial,
+    }
     return unlogged(render(request, "testimonies/consent.html", context, status=status))
+
+
+def _current_consent_text():
+    return selectors.consent_text_current(language=get_language() or "en")
+
+
+def _no_consent_text(request):
+    return unlogged(
+        render(request, "testimonies/link_closed.html", {"unsent_text": ""}, status=503)
+    )
 
 
 @public

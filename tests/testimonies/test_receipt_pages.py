@@ -12,6 +12,7 @@ from django.conf import settings
 from core.logging import redact_url
 from core.qrcodes import qr_image
 from testimonies.models import Testimony
+from testimonies.receipt_pages import RECEIPT_QR_MASK
 from tests.factories import UserFactory
 from tests.testimonies.factories import STORY, open_event, submit
 
@@ -45,7 +46,7 @@ def _submit_online(client, **extra):
 
 def _expected_qr(code: str) -> bytes:
     link = "http://testserver/withdraw/?" + urlencode({"code": code})
-    return qr_image(link, kind="svg")[0]
+    return qr_image(link, kind="svg", mask=RECEIPT_QR_MASK)[0]
 
 
 def test_receipt_speaks_plainly_first_and_folds_the_technical_record(client):

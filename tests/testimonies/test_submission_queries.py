@@ -1,0 +1,51 @@
+"""What each step of the participant form asks of the database (issue 22 point 5, profiled in
+docs/dev/scale.md): a bound on the queries per step, and no session read or written at all."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from tests.testimonies.factories import open_event
+
+pytestmark = pytest.mark.django_db
+
+# The link: the event, the consent text. A valid consent: the event, the text it names. The
+# story: the event, its consent text, the replay check, a free withdrawal id, the story and its
+# consent record, research copy, audit entry (lock, last entry, savepoint) and outbox rows, then
+# the receipt's consent record and theme names.
+MAX_QUERIES = {"link": 2, "consent": 2, "story": 19}
+
+
+def _step(client: Client, url: str, data: dict | None = None) -> tuple[str, list[str]]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, data) if data else client.get(url)
+    assert response.status_code == 200
+    return response.content.decode(), [q["sql"] for q in queries.captured_queries]
+
+
+def test_each_step_stays_within_its_queries_and_touches_no_session(
+    django_capture_on_commit_callbacks,
+):
+    url = f"/t/{open_event().submission_token}/"
+    client = Client()
+    page, link = _step(client, url)
+    consent_text = re.search(r'name="consent_text" value="(\d+)"', page).group(1)
+    data = {"step": "consent", "consent_text": consent_text, "scope_research": "on"}
+    page, consent = _step(client, url, data)
+    data = {
+        "step": "story",
+        "consent_text": consent_text,
+        "submission_key": re.search(r'name="submission_key" value="([^"]+)"', page).group(1),
+        "scopes": ["research"],
+        "text": "The nurse explained everything twice, kindly.",
+    }
+    with django_capture_on_commit_callbacks(execute=False):
+        page, story = _step(client, url, data)
+    assert 'name="code" value="' in page
+    counted = {"link": link, "consent": consent, "story": story}
+    for step, sql in counted.items():
+        assert len(sql) <= MAX_QUERIES[step], (step, len(sql), sql)
+        assert not [s for s in sql if "django_session" in s], step
