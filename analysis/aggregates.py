@@ -135,18 +135,13 @@ def _mask_expression(groups: list[list[int]]):
 
 def _run_grouped(qs) -> list[dict]:
     """Evaluate an aggregate queryset. On PostgreSQL JIT is switched off for it: these queries
-    are short, and JIT spends more time compiling (about 80 ms) than it saves."""
+    are short, and JIT spends more time compiling (about 80 ms) than it saves. Its hash of the
+    story code sets gets room in memory (at a million stories the default 4 MB split it into
+    16 batches written to disk)."""
     using = analysis_alias()
     with transaction.atomic(using=using):
         if connections[using].vendor == "postgresql":
             with connections[using].cursor() as cursor:
-
-    are short, and JIT spends more time compiling (about 80 ms) than it saves. Its hash of the
-    story code sets gets room in memory (at a million stories the default 4 MB split it into
-    16 batches written to disk)."""
-    with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL jit = off")
                 cursor.execute("SET LOCAL work_mem = '64MB'")
         return list(qs)

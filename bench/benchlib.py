@@ -47,12 +47,8 @@ def database_create(url: str, prefix: str) -> None:
 
 
 def database_drop(url: str, prefix: str) -> None:
-    """Drop the bench's database (name guarded), when the bench is done with it."""
-
     """Drop the bench's database when the bench is done with it (name guarded): a million
     stories take gigabytes of disk."""
-
-    """Drop the bench's database (name guarded): a big bench gives its disk back when done."""
     import psycopg
 
     name = database_name(url, prefix)
