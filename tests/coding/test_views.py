@@ -351,7 +351,8 @@ def test_list_pages_do_not_query_per_row(
         "/coding/agreement/disagreements/",
         f"/coding/codebooks/{world['book'].slug}/versions/",
     ):
-        with django_assert_max_num_queries(15):
+        # NOTE: 30 rows; 16 is a fixed cost (the agreement page reads its data version once).
+        with django_assert_max_num_queries(16):
             assert c.get(url).status_code == 200, url
 
 
