@@ -134,12 +134,14 @@ def test_a_withdrawn_story_leaves_no_trace(
     media = tmp_path / "media"
     settings.MEDIA_ROOT = str(media)
     # NOTE: this process's cache too, so that the scan below covers everything written to Redis.
+    # The other caches (the per-process "fragments") stay as they are.
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": redis.url,
             "KEY_PREFIX": "entendu",
-        }
+        },
     }
     workers = [
         celery_worker_process(
