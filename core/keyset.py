@@ -93,6 +93,8 @@ def _keys(queryset: QuerySet) -> list[tuple[str, bool]]:
 
 
 def _value(obj, path: str):
+    if isinstance(obj, dict):  # a ``values()`` row
+        return obj[path]
     for part in path.split("__"):
         obj = getattr(obj, part)
     return obj.pk if hasattr(obj, "pk") and not isinstance(obj, UUID) else obj

@@ -18,13 +18,19 @@ from core.keyset import keyset_cursor, keyset_page
 from core.validation import parse_positive_int
 
 
-def paginated_response(*, request, queryset, serializer_class, view, context=None) -> Response:
-    """One page of ``queryset`` (the page the ``page`` query parameter names), serialised."""
+def paginated_response(
+    *, request, queryset, serializer_class, view, context=None, expand=None
+) -> Response:
+    """One page of ``queryset`` (the page the ``page`` query parameter names), serialised;
+    ``expand``, if given, turns the page's rows into what the serializer reads (for a list
+    whose rows are keys and whose details are read for one page only)."""
     pagination_class = getattr(view, "pagination_class", None) or (
         api_settings.DEFAULT_PAGINATION_CLASS
     )
     paginator = pagination_class()
     page = paginator.paginate_queryset(queryset, request, view=view)
+    if expand is not None:
+        page = expand(page)
     serializer = serializer_class(page, many=True, context=context or {})
     return paginator.get_paginated_response(serializer.data)
 

@@ -14,7 +14,7 @@ from coding.serializers import (
     DisagreementSerializer,
     ReconciliationSerializer,
 )
-from core.pagination import ListApiMixin, paginated_response
+from core.pagination import KeysetPagination, ListApiMixin, paginated_response
 from core.replica import replica_reads
 from events.models import Event
 
@@ -76,6 +76,8 @@ class AgreementApi(CodingApi):
 
 
 class DisagreementListApi(ListApiMixin, CodingApi):
+    pagination_class = KeysetPagination
+
     @extend_schema(
         operation_id="agreement_disagreements_list",
         parameters=AGREEMENT_PARAMETERS,
@@ -85,9 +87,10 @@ class DisagreementListApi(ListApiMixin, CodingApi):
         book, event = _agreement_scope(request)
         return paginated_response(
             request=request,
-            queryset=selectors.disagreements(user=request.user, codebook=book, event=event),
+            queryset=selectors.disagreement_pairs(user=request.user, codebook=book, event=event),
             serializer_class=DisagreementSerializer,
             view=self,
+            expand=lambda pairs: selectors.disagreement_rows(pairs, codebook=book),
         )
 
 

@@ -26,7 +26,7 @@ from coding.selectors.codebooks import (
     theme_counts,
     themes_by_story,
 )
-from coding.selectors.intercoder import agreement_report, disagreements
+from coding.selectors.intercoder import agreement_report, disagreement_rows, disagreements
 from coding.selectors.palette import Palette, coding_palette, recent_code_ids
 from coding.selectors.stories import (
     QUEUE_STATUSES,
@@ -54,6 +54,7 @@ from coding.selectors.stories import (
 from coding.selectors.work import (
     WORK_CAP,
     capped_count,
+    disagreement_pairs,
     open_disagreements,
     stories_to_code,
     stories_with_suggestions,
@@ -68,6 +69,8 @@ __all__ = [
     "confidence_words",
     "WORK_CAP",
     "capped_count",
+    "disagreement_pairs",
+    "disagreement_rows",
     "open_disagreements",
     "stories_to_code",
     "stories_with_suggestions",

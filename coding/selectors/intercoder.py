@@ -3,8 +3,7 @@ per group of mutually exclusive codes, and the disagreements left to reconcile."
 
 from collections import defaultdict
 
-from coding.models import Code, Codebook, Reconciliation
-from coding.selectors.agreement_data import agreement_data
+from coding.models import Code, CodeApplication, Codebook, CodingCompletion, Reconciliation
 from coding.selectors.agreement_tallies import (
     WARM_EVENTS,
     agreement_tallies,
@@ -12,7 +11,8 @@ from coding.selectors.agreement_tallies import (
     group_summary,
     machine_pair,
 )
-from coding.selectors.codebooks import codebook_tree
+from coding.selectors.codebooks import HUMAN, codebook_tree
+from coding.selectors.work import disagreement_pairs
 
 
 def _name_pairs(summary: dict, names: dict) -> dict:
@@ -97,54 +97,70 @@ def agreement_report(
     }
 
 
-def disagreements(
-    *, user, codebook: Codebook, event=None, code: Code | None = None, include_resolved=False
-) -> list[dict]:
-    """(story, code) pairs on which the coders of a story disagree about presence."""
+def disagreement_rows(pairs, *, codebook: Codebook) -> list[dict]:
+    """Each (story, code) pair of ``pairs`` (a page of ``disagreement_pairs``) as a row: the
+    code, who applied it, who did not, and the team's decision if one is recorded. A few
+    queries for the page, whatever its depth."""
     from accounts.models import User
 
-    data = agreement_data(user=user, codebook=codebook, event=event)
-    live = {
-        c.id: c for c in Code.objects.filter(codebook=codebook, is_archived=False, is_codable=True)
-    }
-    if code is not None:
-        live = {code.id: live[code.id]} if code.id in live else {}
-    decided = {
-        (r.testimony_id, r.code_id): r
-        for r in Reconciliation.objects.filter(
-            code__codebook=codebook, testimony_id__in=data.stories()
-        ).select_related("decided_by")
-    }
-    coder_ids = {c for coders in data.coders_by_story.values() for c in coders}
+    pairs = list(pairs)
+    stories = {p["testimony_id"] for p in pairs}
+    if not stories:
+        return []
+    codes = {c.id: c for c in Code.objects.filter(id__in={p["code_id"] for p in pairs})}
+    coders_by_story: dict[int, set] = defaultdict(set)
+    applied: dict[tuple[int, int], set] = defaultdict(set)
+    for story, coder, code in (
+        CodeApplication.objects.filter(
+            testimony_id__in=stories, source=HUMAN, code__codebook=codebook, coder__isnull=False
+        )
+        .values_list("testimony_id", "coder_id", "code_id")
+        .distinct()
+    ):
+        coders_by_story[story].add(coder)
+        applied[(story, code)].add(coder)
+    for story, coder in CodingCompletion.objects.filter(testimony_id__in=stories).values_list(
+        "testimony_id", "coder_id"
+    ):
+        coders_by_story[story].add(coder)
+    coder_ids = set().union(*coders_by_story.values())
     names = {
         u.id: u.display_name or u.email
         for u in User.objects.filter(id__in=coder_ids).only("id", "display_name", "email")
     }
+    decided = {
+        (r.testimony_id, r.code_id): r
+        for r in Reconciliation.objects.filter(
+            testimony_id__in=stories, code_id__in=codes.keys()
+        ).select_related("decided_by")
+    }
     rows = []
-    for story in sorted(data.stories()):
-        coders = data.coders_by_story[story]
-        applied_any = set().union(
-            *(data.codes_by_story_coder.get((story, c), set()) for c in coders)
+    for pair in pairs:
+        story, code_id = pair["testimony_id"], pair["code_id"]
+        present = applied.get((story, code_id), set())
+        rows.append(
+            {
+                "testimony_id": story,
+                "code": codes[code_id],
+                "present": sorted(names.get(c, str(c)) for c in present),
+                "absent": sorted(names.get(c, str(c)) for c in coders_by_story[story] - present),
+                "reconciliation": decided.get((story, code_id)),
+            }
         )
-        for code_id in sorted(applied_any & live.keys(), key=lambda i: live[i].position):
-            present = [
-                c for c in coders if code_id in data.codes_by_story_coder.get((story, c), ())
-            ]
-            if len(present) == len(coders):
-                continue
-            resolution = decided.get((story, code_id))
-            if resolution is not None and not include_resolved:
-                continue
-            rows.append(
-                {
-                    "testimony_id": story,
-                    "code": live[code_id],
-                    "present": sorted(names.get(c, str(c)) for c in present),
-                    "absent": sorted(names.get(c, str(c)) for c in coders if c not in present),
-                    "reconciliation": resolution,
-                }
-            )
     return rows
+
+
+def disagreements(
+    *, user, codebook: Codebook, event=None, code: Code | None = None, include_resolved=False
+) -> list[dict]:
+    """Every (story, code) pair on which the coders of a story disagree about presence, as
+    rows (``disagreement_rows``). For a page of them, page ``disagreement_pairs`` instead."""
+    pairs = disagreement_pairs(
+        user=user, codebook=codebook, event=event, include_resolved=include_resolved
+    )
+    if code is not None:
+        pairs = pairs.filter(code=code)
+    return disagreement_rows(pairs.iterator(chunk_size=2000), codebook=codebook)
 
 
 def agreement_counts_warm() -> int:

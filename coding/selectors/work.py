@@ -40,9 +40,13 @@ def stories_with_suggestions(*, user) -> QuerySet:
     return research_copies_for_user(user=user).filter(Exists(waiting)).order_by()
 
 
-def open_disagreements(*, user, codebook: Codebook) -> QuerySet:
+def disagreement_pairs(
+    *, user, codebook: Codebook, event=None, include_resolved: bool = False
+) -> QuerySet:
     """(story, code) pairs of ``codebook`` that some coders of the story applied and others did
-    not, with no decision recorded: the pairs ``selectors.disagreements`` lists, in one query.
+    not (with no decision recorded, unless ``include_resolved``), in one query: dicts of
+    ``testimony_id``, ``code_id`` and ``code__position``, ordered by story then the code's
+    place in the codebook, so that a keyset page reads them at any depth.
 
     A story's coders are those who applied a code of the codebook to it or marked it finished.
     """
@@ -60,20 +64,31 @@ def open_disagreements(*, user, codebook: Codebook) -> QuerySet:
             coder_id__in=applied
         )
     )
-    decided = Reconciliation.objects.filter(
-        testimony_id=OuterRef("testimony_id"), code_id=OuterRef("code_id")
-    )
+    visible = research_copies_for_user(user=user)
+    if event is not None:
+        visible = visible.filter(testimony__event=event)
+    condition = Q(coder_without_code)
+    if not include_resolved:
+        decided = Reconciliation.objects.filter(
+            testimony_id=OuterRef("testimony_id"), code_id=OuterRef("code_id")
+        )
+        condition &= ~Q(Exists(decided))
     return (
         human.filter(
-            testimony_id__in=research_copies_for_user(user=user).values("testimony_id"),
+            testimony_id__in=visible.values("testimony_id"),
             code__is_archived=False,
             code__is_codable=True,
         )
-        .filter(Q(coder_without_code) & ~Q(Exists(decided)))
-        .order_by()
-        .values("testimony_id", "code_id")
+        .filter(condition)
+        .values("testimony_id", "code_id", "code__position")
         .distinct()
+        .order_by("testimony_id", "code__position", "code_id")
     )
+
+
+def open_disagreements(*, user, codebook: Codebook) -> QuerySet:
+    """The pairs ``disagreement_pairs`` lists with no decision recorded, unordered (to count)."""
+    return disagreement_pairs(user=user, codebook=codebook).order_by()
 
 
 def dashboard_context(*, user) -> dict:

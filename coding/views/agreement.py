@@ -1,6 +1,5 @@
 """Intercoder agreement: the report, its CSV, the disagreements and their reconciliation."""
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -15,6 +14,7 @@ from coding.views.common import CODERS, codebook_for_request, is_blind, safe_nex
 from core.access import roles_required
 from core.exports import csv_writer
 from core.form_views import post_action
+from core.keyset import keyset_page, without_jit
 from core.replica import replica_view
 
 
@@ -120,8 +120,10 @@ def disagreement_list(request):
     form, book, event, _rollup = _agreement_filters(request)
     if is_blind(request):
         return _blind_page(request, "coding/disagreements.html", form)
-    rows = selectors.disagreements(user=request.user, codebook=book, event=event)
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    pairs = selectors.disagreement_pairs(user=request.user, codebook=book, event=event)
+    with without_jit():
+        page = keyset_page(pairs, cursor=request.GET.get("cursor"), size=50)
+        page.object_list = selectors.disagreement_rows(page.object_list, codebook=book)
     return render(
         request,
         "coding/disagreements.html",

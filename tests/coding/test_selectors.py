@@ -186,3 +186,51 @@ def test_rollup_counts_a_sub_code_as_its_theme(team, client_for):
     assert body.status_code == 200
     api = client_for(a).get(f"/api/v1/agreement/?codebook={book.pk}&rollup=true").json()
     assert api["rollup"] is True
+
+
+def test_disagreements_page_by_cursor_with_the_same_rows_and_a_few_queries(
+    team, client_for, django_assert_max_num_queries
+):
+    """The disagreements list reads a page of (story, code) pairs by keyset (issue 22): page
+    after page, every pair once, in story then codebook order, each row as the whole list
+    gives it, and a page costs the same few queries whatever its depth."""
+    from core.keyset import keyset_page
+
+    a, b, c = team
+    book = CodebookFactory()
+    first, second = CodeFactory(codebook=book, position=1), CodeFactory(codebook=book, position=2)
+    for i in range(60):
+        s = story()
+        services.application_create(testimony=s, code=first, coder=a)
+        services.application_create(testimony=s, code=second if i % 2 else first, coder=b)
+        if i % 3 == 0:
+            services.coding_complete(testimony=s, coder=c)
+    whole = selectors.disagreements(user=a, codebook=book)
+    # Odd stories: both codes (a and b each lack one); even ones that c finished: the first.
+    assert len(whole) == 30 * 2 + 10
+    expected = [(r["testimony_id"], r["code"].id, r["present"], r["absent"]) for r in whole]
+    assert [e[:2] for e in expected] == sorted(
+        (e[:2] for e in expected), key=lambda k: (k[0], {first.id: 1, second.id: 2}[k[1]])
+    )
+    pairs = selectors.disagreement_pairs(user=a, codebook=book)
+    seen, cursor, pages = [], None, 0
+    while True:
+        with django_assert_max_num_queries(8):
+            page = keyset_page(pairs, cursor=cursor, size=25)
+            rows = selectors.disagreement_rows(page.object_list, codebook=book)
+        seen += [(r["testimony_id"], r["code"].id, r["present"], r["absent"]) for r in rows]
+        pages += 1
+        if not page.has_next:
+            break
+        cursor = page.next_cursor
+    assert seen == expected and pages == 3
+    # The page and the API follow the same cursor.
+    body = client_for(a).get(f"/coding/agreement/disagreements/?codebook={book.pk}").content
+    assert b"70 open disagreements" in body
+    from tests.coding.test_api import api
+
+    listed = api(a).get(f"/api/v1/agreement/disagreements/?codebook={book.pk}").json()
+    assert listed["count"] == 70 and len(listed["results"]) == 50 and listed["next"]
+    after = api(a).get(listed["next"]).json()
+    got = [(r["story"], r["code"]) for r in listed["results"] + after["results"]]
+    assert got == [e[:2] for e in expected]
