@@ -58,3 +58,25 @@ class YesNo(models.TextChoices):
     YES = "yes", _("Yes")
     NO = "no", _("No")
     PREFER_NOT = "prefer_not", _("I prefer not to say")
+
+
+class TrustAffected(models.TextChoices):
+    YES = "yes", _("Yes")
+    NO = "no", _("No")
+    UNSURE = "unsure", _("Not sure")
+
+
+class Reason(models.TextChoices):
+    NOT_LISTENED_TO = "not_listened_to", _("I was not listened to")
+    JUDGED = "judged", _("I was judged")
+    NOT_WELCOME = "not_welcome", _("I did not feel welcome")
+    UNSAFE = "unsafe", _("I did not feel safe")
+    POOR_CARE = "poor_care", _("Poor quality of care")
+    OTHER = "other", _("Something else")
+
+
+class Consequence(models.TextChoices):
+    CHANGED_PROFESSIONAL = "changed_professional", _("I changed health professional")
+    STOPPED_SEEING_ANY = "stopped_seeing_any", _("I stopped seeing any health professional")
+    PHYSICAL_HEALTH_WORSE = "physical_health_worse", _("My physical health got worse")
+    MENTAL_HEALTH_WORSE = "mental_health_worse", _("My mental health got worse")

@@ -12,7 +12,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from testimonies.choices import AgeBand, Gender, YesNo  # noqa: F401  (the answers' choices)
+from testimonies.choices import (  # noqa: F401  (the answers' choices)
+    AgeBand,
+    Consequence,
+    Gender,
+    Reason,
+    TrustAffected,
+    YesNo,
+)
 from testimonies.fields import EncryptedTextField
 
 TEXT_MAX_LENGTH = 20_000
@@ -85,28 +92,6 @@ class ConsentMethod(models.TextChoices):
     PAPER = "paper", _("Paper form")
     SPOKEN = "spoken", _("Spoken")
     IMPORTED = "imported", _("Survey tool (imported)")
-
-
-class TrustAffected(models.TextChoices):
-    YES = "yes", _("Yes")
-    NO = "no", _("No")
-    UNSURE = "unsure", _("Not sure")
-
-
-class Reason(models.TextChoices):
-    NOT_LISTENED_TO = "not_listened_to", _("I was not listened to")
-    JUDGED = "judged", _("I was judged")
-    NOT_WELCOME = "not_welcome", _("I did not feel welcome")
-    UNSAFE = "unsafe", _("I did not feel safe")
-    POOR_CARE = "poor_care", _("Poor quality of care")
-    OTHER = "other", _("Something else")
-
-
-class Consequence(models.TextChoices):
-    CHANGED_PROFESSIONAL = "changed_professional", _("I changed health professional")
-    STOPPED_SEEING_ANY = "stopped_seeing_any", _("I stopped seeing any health professional")
-    PHYSICAL_HEALTH_WORSE = "physical_health_worse", _("My physical health got worse")
-    MENTAL_HEALTH_WORSE = "mental_health_worse", _("My mental health got worse")
 
 
 class Testimony(models.Model):
