@@ -56,6 +56,21 @@ def database_drop(url: str, prefix: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def processes_stop(processes, timeout: float = 30) -> None:
+    """Stop the bench's own child processes (``subprocess.Popen``): ask each to end, wait up to
+    ``timeout`` seconds for each, then kill the ones still running."""
+    import subprocess
+
+    for proc in processes:
+        proc.terminate()
+    for proc in processes:
+        try:
+            proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
 def load_line() -> str:
     """The machine's load average (1, 5, 15 min) and CPU count, to print beside the figures."""
     one, five, fifteen = os.getloadavg()

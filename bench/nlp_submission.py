@@ -22,10 +22,11 @@ For each profile it prints:
 
 import math
 import statistics
-import subprocess
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+
+from benchlib import processes_stop  # bench/, beside this script
 
 PATH_RATIO_GOAL = 0.85  # the per-story path against bare one-pass nlp.pipe
 MILLION = 1_000_000
@@ -219,13 +220,7 @@ def run_profile(profile: str, args, env, items, start_worker, wait_for_workers, 
             f"min; 16 cores take {minutes:.1f} min"
         )
     finally:
-        for proc in workers:
-            proc.terminate()
-        for proc in workers:
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        processes_stop(workers)
     return out
 
 

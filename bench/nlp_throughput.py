@@ -42,7 +42,7 @@ sys.path.insert(0, str(ROOT))
 
 RATIO_GOAL = 0.8  # issue 6: the task path at least 0.8 of bare nlp.pipe
 
-from benchlib import database_create, load_line  # noqa: E402 (bench/, beside this script)
+from benchlib import database_create, load_line, processes_stop  # noqa: E402 (bench/)
 from nlp_texts import LANGUAGES, mixed_corpus, synthetic_story  # noqa: E402
 
 PREFIX = "entendu_bench_nlp"  # the only databases this bench drops and creates
@@ -293,13 +293,7 @@ def main() -> int:
                 "at once (this machine's ceiling for the gain)"
             )
     finally:
-        for proc in workers:
-            proc.terminate()
-        for proc in workers:
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
+        processes_stop(workers)
     missed = [name for name, (ratio, _rate, _worker) in medians.items() if ratio < RATIO_GOAL]
     print(load_line())
     if missed:

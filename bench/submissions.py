@@ -271,7 +271,15 @@ def check_once(markers: list[str], celery_log: Path) -> list[str]:
         problems.append(f"{len(extra)} stored stories without a receipt")
     stories = Testimony.objects.count()
     analysed = StoryAnalysis.objects.count()
-    runs = celery_log.read_text().count("Task nlp.process_testimony[") // 2  # received, succeeded
+    # NOTE: each new-story task returns how many stories it analysed (its group and those it
+    # took with them); their sum is the number of analyses run.
+    runs = sum(
+        int(n)
+        for n in re.findall(
+            r"Task nlp\.process_testimon(?:y|ies)\[[^\]]+\] succeeded in \S+: (\d+)",
+            celery_log.read_text(),
+        )
+    )
     if analysed != stories or runs != stories:
         problems.append(f"{stories} stories, {analysed} analyses, {runs} analysis runs")
     unsent = OutboxMessage.objects.exclude(status="sent", attempts=1).count()

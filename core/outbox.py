@@ -20,8 +20,10 @@ from datetime import timedelta
 
 from celery import current_app
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
+from core.hooks import HookPoint
 from core.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
@@ -43,6 +45,24 @@ _PENDING_ATTR = "_entendu_outbox_pending"
 
 class UnknownTask(Exception):
     pass
+
+
+@dataclass(frozen=True)
+class OutboxGroup:
+    """Messages of ``task_name`` whose kwargs are exactly ``{argument: <id>}`` (and one queue),
+    relayed together, go out as one ``into`` message with ``{into_argument: [ids]}``, at most
+    ``size`` ids each: a backlog costs the workers one message per group, not one per row.
+    ``into`` must accept every id ``task_name`` would, and be as safe to run twice."""
+
+    task_name: str
+    argument: str
+    into: str
+    into_argument: str
+    size: int
+
+
+# Register an OutboxGroup in AppConfig.ready() (nlp groups its new-story messages).
+outbox_group_hooks = HookPoint("core.outbox_groups")
 
 
 @dataclass(frozen=True)
@@ -95,26 +115,26 @@ def _backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(2 ** min(attempts, 16), MAX_BACKOFF_SECONDS))
 
 
-def _publish(message: OutboxMessage, connection) -> None:
+def _publish(task_name: str, kwargs: dict, queue: str, connection) -> None:
     # NOTE: current_app is the project's Celery app (config/__init__.py creates it at start-up);
     # reaching it this way keeps core from importing config.
     app = current_app
 
-    options = {"queue": message.queue} if message.queue else {}
+    options = {"queue": queue} if queue else {}
     if app.conf.task_always_eager:
         # NOTE: eager mode (no broker configured): run in-process, as .delay() would.
-        if message.task_name not in app.tasks:
+        if task_name not in app.tasks:
             app.loader.import_default_modules()
-        if message.task_name not in app.tasks:
-            raise UnknownTask(message.task_name)
+        if task_name not in app.tasks:
+            raise UnknownTask(task_name)
         with transaction.atomic():
-            app.tasks[message.task_name].apply(kwargs=message.kwargs, throw=True)
+            app.tasks[task_name].apply(kwargs=kwargs, throw=True)
         return
     # NOTE: ignore_result: nobody waits on these results, and asking for one makes Celery
     # reach the result backend too (about 20 retries, 1 s apart, when Redis is down).
     app.send_task(
-        message.task_name,
-        kwargs=message.kwargs,
+        task_name,
+        kwargs=kwargs,
         connection=connection,
         retry=True,
         retry_policy=PUBLISH_RETRY_POLICY,
@@ -154,15 +174,16 @@ def outbox_relay(
         broker = None if eager else _Broker(app, broker_url)
         try:
             broker_down = False
-            for message in messages:
+            for group, unit in _units(messages):
                 if broker_down:
-                    _postpone(message)
+                    for message in unit:
+                        _postpone(message)
                     continue
-                outcome = _relay_one(message, broker, eager=eager)
+                outcome = _relay_unit(group, unit, broker, eager=eager)
                 if outcome == _BROKER_DOWN:
                     broker_down = True
                 else:
-                    outcomes[outcome] += 1
+                    outcomes[outcome] += len(unit)
         finally:
             if broker is not None:
                 broker.close(failed=broker_down)
@@ -207,8 +228,8 @@ class _Broker:
             },
         )
 
-    def publish(self, message: OutboxMessage) -> None:
-        _publish(message, self.connection)
+    def publish(self, task_name: str, kwargs: dict, queue: str) -> None:
+        _publish(task_name, kwargs, queue, self.connection)
 
     def close(self, *, failed: bool) -> None:
         self.connection.release()
@@ -232,42 +253,73 @@ def _postpone(message: OutboxMessage) -> None:
     message.save(update_fields=["attempts", "available_at", "last_error"])
 
 
-def _relay_one(message: OutboxMessage, broker: "_Broker | None", *, eager: bool) -> str:
-    """Publish one message and record the outcome on its row: sent, failed (unknown task, or
-    the task raised in eager mode), or broker down (retried later, as is the rest of the batch)."""
+def _units(messages: list[OutboxMessage]) -> list[tuple[OutboxGroup | None, list]]:
+    """The claimed messages in publishing units, in id order: a registered group's messages
+    together (``OutboxGroup.size`` at most), every other message alone."""
+    groups = {group.task_name: group for group in outbox_group_hooks}
+    units: list[tuple[OutboxGroup | None, list]] = []
+    open_units: dict[tuple[str, str], list[OutboxMessage]] = {}
+    for message in messages:
+        group = groups.get(message.task_name)
+        if group is None or set(message.kwargs) != {group.argument}:
+            units.append((None, [message]))
+            continue
+        key = (message.task_name, message.queue)
+        unit = open_units.get(key)
+        if unit is None or len(unit) >= group.size:
+            unit = open_units[key] = []
+            units.append((group, unit))
+        unit.append(message)
+    return units
+
+
+def _payload(group: OutboxGroup | None, unit: list[OutboxMessage]) -> tuple[str, dict]:
+    """The task and kwargs one unit is published as."""
+    if group is None:
+        return unit[0].task_name, unit[0].kwargs
+    return group.into, {group.into_argument: [m.kwargs[group.argument] for m in unit]}
+
+
+def _relay_unit(
+    group: OutboxGroup | None, unit: list[OutboxMessage], broker: "_Broker | None", *, eager: bool
+) -> str:
+    """Publish one unit (one message, or a group's) and record the outcome on its rows, in one
+    query: sent, failed (unknown task, or the task raised in eager mode), or broker down
+    (retried later, as is the rest of the batch)."""
     now = timezone.now()
-    message.attempts += 1
+    task_name, kwargs = _payload(group, unit)
+    attempts = max(message.attempts for message in unit) + 1
     outcome = _SENT
+    changes = {"attempts": F("attempts") + 1}
     try:
         if eager:
-            _publish(message, None)
+            _publish(task_name, kwargs, unit[0].queue, None)
         else:
-            broker.publish(message)
+            broker.publish(task_name, kwargs, unit[0].queue)
     except UnknownTask:
-        message.status = OutboxMessage.Status.FAILED
-        message.last_error = f"unknown task {message.task_name}"[:500]
+        changes.update(
+            status=OutboxMessage.Status.FAILED, last_error=f"unknown task {task_name}"[:500]
+        )
         outcome = _FAILED
-        logger.error("Outbox: message %s names an unknown task.", message.pk)
+        logger.error("Outbox: message %s names an unknown task.", unit[0].pk)
     except Exception as exc:  # noqa: BLE001
         # SECURITY: record the error's type only; messages may quote payloads.
-        message.last_error = type(exc).__name__[:500]
-        message.available_at = now + _backoff(message.attempts)
+        changes.update(last_error=type(exc).__name__[:500], available_at=now + _backoff(attempts))
         if eager:
-            message.status = OutboxMessage.Status.FAILED
+            changes.update(status=OutboxMessage.Status.FAILED)
             outcome = _FAILED
         else:
             outcome = _BROKER_DOWN
         logger.warning(
-            "Outbox: message %s not published (%s); attempt %s.",
-            message.pk,
+            "Outbox: %s message(s) from %s not published (%s); attempt %s.",
+            len(unit),
+            unit[0].pk,
             type(exc).__name__,
-            message.attempts,
+            attempts,
         )
     else:
-        message.status = OutboxMessage.Status.SENT
-        message.sent_at = now
-        message.last_error = ""
-    message.save(update_fields=["attempts", "status", "sent_at", "last_error", "available_at"])
+        changes.update(status=OutboxMessage.Status.SENT, sent_at=now, last_error="")
+    OutboxMessage.objects.filter(pk__in=[message.pk for message in unit]).update(**changes)
     return outcome
 
 

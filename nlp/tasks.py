@@ -79,12 +79,44 @@ class BatchTask(NlpTask):
 BUSY_RETRY_SECONDS = 5
 
 
-@shared_task(
-    bind=True, base=StoryTask, name="nlp.process_testimony", time_limit=180, soft_time_limit=150
-)
+# NOTE: send_events=False on the story tasks: no monitoring events even where a worker sends
+# them (CELERY_TASK_EVENTS), the most frequent messages (docs/dev/scale.md, "Per-message cost").
+NEW_STORY_TASK = {"bind": True, "time_limit": 180, "soft_time_limit": 150, "send_events": False}
+
+
+@shared_task(base=NlpTask, name="nlp.process_testimonies", **NEW_STORY_TASK)
+def process_testimonies(self, testimony_ids: list[int], force: bool = False) -> int:
+    """Language, redaction (the research copy) and theme suggestions for new stories (one
+    outbox relay's group, ``core.outbox.outbox_group_hooks``), with the stories waiting
+    after them in the same pass (``services.testimonies_analyse_listed``). A story that fails
+    alone is recorded against itself and the others go on."""
+
+    def record(testimony_id: int, exc: Exception) -> None:
+        services.failure_record(
+            task_name=self.name,
+            task_id=self.request.id or "",
+            exc=exc,
+            testimony_id=testimony_id,
+            retries=self.request.retries or 0,
+        )
+
+    outcome = services.testimonies_analyse_listed(
+        testimony_ids=list(testimony_ids), force=force, on_failure=record
+    )
+    if outcome.busy:
+        # NOTE: another worker holds them in its batch; if that worker dies, this finds them free.
+        raise self.retry(
+            kwargs={"testimony_ids": list(outcome.busy), "force": force},
+            countdown=BUSY_RETRY_SECONDS,
+            max_retries=None,
+        )
+    return outcome.analysed
+
+
+@shared_task(base=StoryTask, name="nlp.process_testimony", **NEW_STORY_TASK)
 def process_testimony(self, testimony_id: int, force: bool = False) -> int:
-    """Language, redaction (the research copy) and theme suggestions for a new story, with the
-    stories waiting after it in the same pass (``services.testimonies_analyse_pending``)."""
+    """One story (messages queued before the relay grouped them; "analyse again", ``force``),
+    with the stories waiting after it in the same pass (``testimonies_analyse_pending``)."""
     outcome = services.testimonies_analyse_pending(testimony_id=testimony_id, force=force)
     if outcome.own == services.PendingOutcome.BUSY:
         # NOTE: another worker holds it in its batch; if that worker dies, this finds it free.

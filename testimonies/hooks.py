@@ -14,7 +14,8 @@ Register in your ``AppConfig.ready()``, one line each::
   both run inside the withdrawal's transaction (one failure rolls it all back) and must be
   idempotent (a second call finds nothing to erase);
 - submission tasks: every new story writes one outbox row per task name, in the story's own
-  transaction; the relay publishes it with ``kwargs={"testimony_id": <id>}``;
+  transaction; the relay publishes it with ``kwargs={"testimony_id": <id>}`` (rows relayed
+  together are grouped into one message where the task registered an ``OutboxGroup``);
 - theme counters: ``testimony_counts_for_event`` adds their answers as ``by_theme``;
 - story themes: the theme keys each story was coded with (accepted codes only, no coder), for
   the participant's "what happened to my story" page (issue 20).

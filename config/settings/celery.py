@@ -6,7 +6,7 @@ https://docs.celeryq.dev/en/stable/userguide/configuration.html
 
 from kombu import Exchange, Queue
 
-from config.env import env_int, env_str
+from config.env import env_bool, env_int, env_str
 
 REDIS_URL = env_str("REDIS_URL", "") or None
 
@@ -25,8 +25,11 @@ CELERY_TASK_SOFT_TIME_LIMIT = env_int("CELERY_TASK_SOFT_TIME_LIMIT", 9 * 60)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_WORKER_SEND_TASK_EVENTS = True
-CELERY_TASK_SEND_SENT_EVENT = True
+# Monitoring events (celery events, Flower): off unless asked for. Nothing here reads them, and
+# each task would cost its worker three publishes (received, started, succeeded) and each
+# publish one more (sent), the web request's included.
+CELERY_WORKER_SEND_TASK_EVENTS = env_bool("CELERY_TASK_EVENTS", False)
+CELERY_TASK_SEND_SENT_EVENT = CELERY_WORKER_SEND_TASK_EVENTS
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Workers outlive a broker outage: they reconnect, without limit, however long it lasts. (The
 # web side does not wait: the outbox publishes with its own bound, core/outbox.py.)

@@ -43,7 +43,12 @@ from nlp.services.lexicon import (
     lexicon_entry_update,
     lexicon_seed,
 )
-from nlp.services.pending import PendingOutcome, testimonies_analyse_pending
+from nlp.services.pending import (
+    ListedOutcome,
+    PendingOutcome,
+    testimonies_analyse_listed,
+    testimonies_analyse_pending,
+)
 
 __all__ = [
     "JOB_FILTERS",
@@ -77,7 +82,9 @@ __all__ = [
     "testimonies_embed",
     "testimonies_embed_request",
     "testimonies_analyse",
+    "testimonies_analyse_listed",
     "testimonies_analyse_pending",
+    "ListedOutcome",
     "PendingOutcome",
     "testimonies_tag",
     "testimony_analyse_request",

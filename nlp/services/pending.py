@@ -1,10 +1,14 @@
-"""New stories analysed in batches: each story's task takes the stories still waiting with it.
+"""New stories analysed in batches: each message's stories take the stories still waiting.
 
-Every submission writes one outbox message, ``nlp.process_testimony(testimony_id)``, as before.
-The task analyses its own story and, in the same spaCy pass, up to ``NLP_ANALYSE_BATCH_MAX``
-stories submitted after it that are still waiting (no analysis yet). At one story a second each
-task finds only its own (no added wait); under load the queue's backlog is analysed 32 at a time,
-and the later stories' own messages find them done and cost a query each.
+Every submission writes one outbox message, ``nlp.process_testimony(testimony_id)``. The outbox
+relay publishes the messages it relays together as one ``nlp.process_testimonies(testimony_ids)``
+per ``NLP_ANALYSE_BATCH_MAX`` stories (``nlp.apps``: ``core.outbox.outbox_group_hooks``), so a
+backlog relayed at once costs one message per batch, not one per story. The task analyses its
+stories and, in the same spaCy pass, stories submitted after them that are still waiting (no
+analysis yet), up to ``NLP_ANALYSE_BATCH_MAX`` in all. At one story a second each task finds
+only its own (no added wait); under load the queue's backlog is analysed 32 at a time, and the
+later stories' own messages find them done and cost one query. ``nlp.process_testimony`` (one
+story) still runs: messages queued before, and "analyse again" (``force``).
 
 Exactly once, whatever dies (docs/dev/scale.md, "The per-story path"):
 
@@ -21,6 +25,7 @@ Exactly once, whatever dies (docs/dev/scale.md, "The per-story path"):
 
 import contextlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -120,6 +125,12 @@ def waiting_after(testimony_id: int, limit: int) -> list[int]:
     )
 
 
+@dataclass(frozen=True)
+class ListedOutcome:
+    analysed: int  # stories analysed by this call, the listed ones and those taken with them
+    busy: tuple[int, ...] = ()  # listed stories in another worker's batch: look again later
+
+
 def testimonies_analyse_pending(
     *, testimony_id: int, force: bool = False, limit: int | None = None
 ) -> PendingOutcome:
@@ -128,37 +139,95 @@ def testimonies_analyse_pending(
     ``force``: analyse this story even when it was analysed already (a researcher asked again);
     without it a story analysed already is left as it is (a message delivered twice).
     """
-    limit = limit or settings.NLP_ANALYSE_BATCH_MAX
-    if not force and analysed_ids([testimony_id]):
-        # NOTE: most messages under load: their story went in an earlier task's batch. Done is
-        # final, so one query answers them, with no lock taken.
+    outcome = testimonies_analyse_listed(testimony_ids=[testimony_id], force=force, limit=limit)
+    if outcome.busy:
+        return PendingOutcome(0, PendingOutcome.BUSY)
+    if not outcome.analysed:
         return PendingOutcome(0, PendingOutcome.DONE)
+    return PendingOutcome(outcome.analysed, PendingOutcome.ANALYSED)
+
+
+def testimonies_analyse_listed(
+    *,
+    testimony_ids: list[int],
+    force: bool = False,
+    limit: int | None = None,
+    on_failure: Callable[[int, Exception], None] | None = None,
+) -> ListedOutcome:
+    """Analyse these stories (one outbox relay's group) and the stories waiting after them, in
+    passes of at most ``limit``.
+
+    Those analysed already are left, found in one query (``force``: analysed again). A story
+    that fails alone after its batch failed goes to ``on_failure`` (the others go on); without
+    it, the failure is raised.
+    """
+    limit = limit or settings.NLP_ANALYSE_BATCH_MAX
+    ids = sorted(set(testimony_ids))
+    if not force:
+        # NOTE: most messages under load: their stories went in an earlier task's batch. Done
+        # is final, so one query answers them, with no lock taken.
+        ids = sorted(set(ids) - analysed_ids(ids))
+    analysed, busy = 0, []
+    for start in range(0, len(ids), limit):
+        done, chunk_busy = _analyse_chunk(
+            ids[start : start + limit], force=force, limit=limit, on_failure=on_failure
+        )
+        analysed += done
+        busy += chunk_busy
+    return ListedOutcome(analysed, tuple(busy))
+
+
+def _analyse_chunk(
+    chunk: list[int], *, force: bool, limit: int, on_failure
+) -> tuple[int, list[int]]:
+    """One pass over these stories (at most ``limit``), filled up with the stories waiting after
+    them; the stories analysed and the listed ones another worker holds."""
     locks = StoryLocks()
     try:
-        if not locks.take([testimony_id]):
-            return PendingOutcome(0, PendingOutcome.BUSY)
-        if not force and analysed_ids([testimony_id]):
-            return PendingOutcome(0, PendingOutcome.DONE)
-        others = locks.take(waiting_after(testimony_id, limit - 1))
-        # NOTE: read again once locked: another worker may have finished them in between.
+        own = locks.take(chunk)
+        busy = sorted(set(chunk) - set(own))
+        if not force:
+            # NOTE: read again once locked: another worker may have finished them in between.
+            own = sorted(set(own) - analysed_ids(own))
+        if not own:
+            return 0, busy
+        others = locks.take(waiting_after(own[-1], limit - len(own)))
         others = sorted(set(others) - analysed_ids(others))
-        batch = [testimony_id, *others]
+        batch = [*own, *others]
         try:
             done = testimonies_analyse(testimony_ids=batch)
         except (OperationalError, InterfaceError):
             raise  # transient: the task is retried, nothing was written
         except Exception as exc:
-            if not others:
-                raise
+            if len(batch) == 1:
+                _failed(batch[0], exc, on_failure)
+                return 0, busy
             logger.warning(
-                "A batch of %s stories failed (%s): story %s is analysed alone.",
+                "A batch of %s stories failed (%s): its %s listed stories are analysed alone.",
                 len(batch),
                 type(exc).__name__,
-                testimony_id,
+                len(own),
             )
-            done = testimonies_analyse(testimony_ids=[testimony_id])
-        if others:
-            logger.info("Analysed %s stories in one pass (story %s's task).", done, testimony_id)
-        return PendingOutcome(done, PendingOutcome.ANALYSED)
+            done = sum(_analyse_alone(pk, on_failure) for pk in own)
+        if len(batch) > 1:
+            logger.info("Analysed %s stories in one pass (%s listed).", done, len(own))
+        return done, busy
     finally:
         locks.release()
+
+
+def _analyse_alone(testimony_id: int, on_failure) -> int:
+    try:
+        return testimonies_analyse(testimony_ids=[testimony_id])
+    except (OperationalError, InterfaceError):
+        raise
+    except Exception as exc:
+        _failed(testimony_id, exc, on_failure)
+        return 0
+
+
+def _failed(testimony_id: int, exc: Exception, on_failure) -> None:
+    """A story that failed alone: raised, or handed to ``on_failure`` so the others go on."""
+    if on_failure is None:
+        raise exc
+    on_failure(testimony_id, exc)

@@ -41,6 +41,21 @@ def piped(monkeypatch, codebook):
     return calls
 
 
+@pytest.fixture
+def poisoned(monkeypatch, codebook):
+    """Redaction fails on any text with POISON in it."""
+    from nlp.services import analysis
+
+    real = analysis.redact
+
+    def redact(text, **kwargs):
+        if "POISON" in text:
+            raise ValueError("cannot redact this")
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(analysis, "redact", redact)
+
+
 def _state(ids):
     copies = ResearchCopy.objects.filter(testimony_id__in=ids).order_by("testimony_id")
     analyses = StoryAnalysis.objects.filter(testimony_id__in=ids).order_by("testimony_id")
@@ -120,17 +135,7 @@ def test_a_story_in_another_workers_batch_is_left_to_it(make_story, codebook):
     assert outcome.own == services.PendingOutcome.ANALYSED and outcome.analysed == 1
 
 
-def test_a_failing_story_does_not_hold_up_the_others(make_story, codebook, monkeypatch):
-    from nlp.services import analysis
-
-    real = analysis.redact
-
-    def redact(text, **kwargs):
-        if "POISON" in text:
-            raise ValueError("cannot redact this")
-        return real(text, **kwargs)
-
-    monkeypatch.setattr(analysis, "redact", redact)
+def test_a_failing_story_does_not_hold_up_the_others(make_story, poisoned):
     good = make_story(WAITING)
     bad = make_story("POISON " + WAITING)
     later = make_story(NADIA)
@@ -153,3 +158,77 @@ def test_the_lean_profile_keeps_ner_with_lookup_lemmas(settings, monkeypatch):
     assert [e.text for e in doc.ents if e.label_ == "PER"][:1] == ["Nadia Benali"]
     assert {t.text: t.lemma_ for t in doc}["écoutée"] == "écouter"
     assert pipelines.pipeline_version(nlp).startswith("fr_core_news_sm+lookup-")
+
+
+def test_a_relayed_group_is_analysed_in_one_pass_and_again_changes_nothing(make_story, piped):
+    ids = [make_story(NADIA).pk, make_story(WAITING).pk, make_story(WAITING + " (3)").pk]
+
+    assert tasks.process_testimonies.apply(kwargs={"testimony_ids": ids}).get() == 3
+    assert len(piped) == 1
+    once = _state(ids)
+    assert len(once[0]) == 3 and once[2]
+    # Duplicates (a relay that published twice, the old one-story messages still queued) find
+    # their stories done: no spaCy, nothing written again.
+    assert tasks.process_testimonies.apply(kwargs={"testimony_ids": ids[::-1]}).get() == 0
+    assert tasks.process_testimony.apply(args=[ids[1]]).get() == 0
+    assert len(piped) == 1 and _state(ids) == once
+
+
+def test_a_group_takes_the_stories_waiting_after_it(make_story, piped, settings):
+    settings.NLP_ANALYSE_BATCH_MAX = 2
+    ids = [make_story(f"{WAITING} ({i})").pk for i in range(5)]
+
+    assert tasks.process_testimonies.apply(kwargs={"testimony_ids": ids[:1]}).get() == 2
+    assert analysed_done(ids) == ids[:2] and len(piped) == 1
+    # Listed past the limit: the three left in passes of at most two.
+    assert tasks.process_testimonies.apply(kwargs={"testimony_ids": ids}).get() == 3
+    assert analysed_done(ids) == ids and len(piped) == 3
+
+
+def analysed_done(ids):
+    return sorted(pending.analysed_ids(ids))
+
+
+def test_a_withdrawn_story_in_a_group_is_left_unanalysed(make_story, codebook):
+    from testimonies.services import testimony_withdraw
+
+    kept, withdrawn = make_story(WAITING), make_story(NADIA)
+    testimony_withdraw(testimony=withdrawn, actor="participant")
+
+    tasks.process_testimonies.apply(kwargs={"testimony_ids": [kept.pk, withdrawn.pk]}).get()
+    assert analysed_done([kept.pk, withdrawn.pk]) == [kept.pk]
+    assert not CodeApplication.objects.filter(testimony=withdrawn).exists()
+
+
+def test_a_group_leaves_to_another_worker_the_stories_it_holds(make_story, codebook):
+    held, free = make_story(WAITING), make_story(NADIA)
+    s = connection.settings_dict
+    other = psycopg.connect(
+        host=s["HOST"] or "127.0.0.1", port=s["PORT"] or 5432, user=s["USER"], dbname=s["NAME"]
+    )
+    try:
+        other.execute("SELECT pg_advisory_lock(%s + %s)", [pending.LOCK_NAMESPACE, held.pk])
+        outcome = services.testimonies_analyse_listed(testimony_ids=[held.pk, free.pk])
+    finally:
+        other.close()
+    assert outcome == services.ListedOutcome(1, (held.pk,))
+    assert analysed_done([held.pk, free.pk]) == [free.pk]
+
+
+def test_a_failing_story_in_a_group_is_recorded_and_the_others_go_on(make_story, poisoned):
+    ids = [make_story(WAITING).pk, make_story("POISON " + WAITING).pk, make_story(NADIA).pk]
+
+    assert tasks.process_testimonies.apply(kwargs={"testimony_ids": ids}).get() == 2
+    failure = NlpFailure.objects.get()
+    assert (failure.testimony_id, failure.task_name) == (ids[1], "nlp.process_testimonies")
+    assert analysed_done(ids) == [ids[0], ids[2]]
+
+
+def test_story_tasks_send_no_monitoring_events(settings):
+    from config.celery_app import app
+
+    assert tasks.process_testimonies.send_events is False
+    assert tasks.process_testimony.send_events is False
+    assert tasks.process_testimonies.ignore_result is True
+    assert app.conf.worker_send_task_events is False
+    assert app.conf.task_send_sent_event is False

@@ -182,7 +182,7 @@ def test_publishing_asks_for_no_result_and_does_not_retry(monkeypatch, not_eager
 
     sent = {}
     monkeypatch.setattr(app, "send_task", lambda name, **kw: sent.update(kw))
-    outbox._publish(OutboxMessage(task_name="core.ping", kwargs={}), connection=None)
+    outbox._publish("core.ping", {}, "", connection=None)
     assert sent["ignore_result"] is True
     assert sent["retry_policy"]["max_retries"] == 0
     assert outbox.CONNECT_TIMEOUT <= 2
@@ -208,3 +208,68 @@ def test_a_broker_that_accepts_but_never_answers_costs_the_bound_once(
         elapsed = time.monotonic() - started
     assert result.sent == 0 and result.pending == OutboxMessage.objects.count() >= 2
     assert elapsed < CONNECT_TIMEOUT + 1.0, f"waited {elapsed:.1f} s"
+
+
+@pytest.mark.django_db
+def test_a_relayed_backlog_of_new_stories_goes_out_one_message_per_batch(
+    monkeypatch, not_eager, settings
+):
+    """The relay publishes a group's rows (nlp.process_testimony, nothing but the story's id)
+    as one nlp.process_testimonies per NLP_ANALYSE_BATCH_MAX stories; the other rows alone."""
+    from core import outbox
+
+    size = next(g.size for g in outbox.outbox_group_hooks if g.task_name == "nlp.process_testimony")
+    assert size == settings.NLP_ANALYSE_BATCH_MAX
+    count = 2 * size + 3
+    with transaction.atomic():
+        for pk in range(1, count + 1):
+            outbox_enqueue(
+                task_name="nlp.process_testimony",
+                kwargs={"testimony_id": pk},
+                relay_on_commit=False,
+            )
+        outbox_enqueue(task_name="core.ping", kwargs={}, relay_on_commit=False)
+        outbox_enqueue(
+            task_name="nlp.process_testimony",
+            kwargs={"testimony_id": 7, "force": True},
+            relay_on_commit=False,
+        )
+    published = []
+
+    class Broker:
+        def __init__(self, *args):
+            pass
+
+        def publish(self, task_name, kwargs, queue):
+            published.append((task_name, kwargs))
+
+        def close(self, *, failed):
+            pass
+
+    monkeypatch.setattr(outbox, "_Broker", Broker)
+    assert outbox_relay(limit=500).sent == count + 2
+    groups = [kw["testimony_ids"] for name, kw in published if name == "nlp.process_testimonies"]
+    assert [len(ids) for ids in groups] == [size, size, 3]
+    assert [pk for ids in groups for pk in ids] == list(range(1, count + 1))
+    # A message with more than the id (analyse again) keeps its own task, as does any other.
+    assert ("nlp.process_testimony", {"testimony_id": 7, "force": True}) in published
+    assert ("core.ping", {}) in published and len(published) == 5
+    rows = OutboxMessage.objects.all()
+    assert set(rows.values_list("status", "attempts")) == {("sent", 1)}
+    assert outbox_relay(limit=500).sent == 0  # nothing published twice
+
+
+@pytest.mark.django_db
+def test_a_group_the_broker_refused_stays_pending_row_by_row(not_eager):
+    with transaction.atomic():
+        for pk in (1, 2, 3):
+            outbox_enqueue(
+                task_name="nlp.process_testimony",
+                kwargs={"testimony_id": pk},
+                relay_on_commit=False,
+            )
+    result = outbox_relay(broker_url=CLOSED_PORT)
+    assert (result.sent, result.pending) == (0, 3)
+    rows = OutboxMessage.objects.all()
+    assert set(rows.values_list("status", "attempts")) == {("pending", 1)}
+    assert all(row.available_at > timezone.now() and row.last_error for row in rows)
