@@ -16,8 +16,8 @@ How: the story rows go in with COPY (``psycopg``'s ``cursor.copy``), the rows de
 (research copies, codes...) with ``INSERT ... SELECT`` inside PostgreSQL (no round trip per
 row). Secondary indexes are dropped before the load and rebuilt after it; foreign-key and the
 dashboards' triggers are off during the load (``session_replication_role = replica``) and the
-dashboards' story code sets are then filled in one statement, exactly as the trigger keeps them;
-then ``VACUUM ANALYZE``.
+dashboards' story code sets are then filled in one statement, exactly as the trigger keeps them,
+and their roll-ups rebuilt (``analysis_dashboardrollup_rebuild()``); then ``VACUUM ANALYZE``.
 """
 
 import random
