@@ -31,9 +31,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, NullIf, TruncMonth
 
+from analysis.models import DashboardRollup, ThemeRollup
 from coding.models import CodeApplication
 from core.replica import analysis_alias
-from testimonies.models import Testimony
 
 # A story's themes are bits of a signed 64-bit integer.
 MAX_MASK_CODES = 62
@@ -76,7 +76,24 @@ def _flag_expression(name: str):
     )
 
 
-def _dimension_expressions(by: str) -> dict:
+def _is_rollup(qs: QuerySet) -> bool:
+    return qs.model in (DashboardRollup, ThemeRollup)
+
+
+def _codes_lookup(qs: QuerySet) -> str:
+    """The codes a story (or a roll-up row) holds. The theme roll-up holds only top-level
+    codes: overlapping a theme's codes (the theme and its descendants) is then the same as
+    holding the theme, since the theme is the only top-level code among them."""
+    if qs.model is ThemeRollup:
+        return "root_ids__overlap"
+    if qs.model is DashboardRollup:
+        return "code_ids__overlap"
+    return "analysis_code_set__code_ids__overlap"
+
+
+def _dimension_expressions(by: str, *, model=None) -> dict:
+    if model in (DashboardRollup, ThemeRollup):
+        return _rollup_dimensions(by, model)
     if by == "country":
         return {"d0": F("event__country")}
     if by == "event":
@@ -96,7 +113,29 @@ def _dimension_expressions(by: str) -> dict:
     raise ValueError(by)
 
 
-def _mask_expression(groups: list[list[int]]):
+def _rollup_dimensions(by: str, model) -> dict:
+    """The same dimensions read from a roll-up (migration 0008), whose columns hold them."""
+    if by == "country":
+        return {"d0": F("event__country")}
+    if by == "event":
+        return {"d0": F("event_id")}
+    if by == "language":
+        return {"d0": F("language")}
+    if by == "month":
+        return {"d0": TruncMonth("month" if model is ThemeRollup else "day")}
+    if by == "group" and model is DashboardRollup:
+        return {f"d{i}": F(f"f{i}") for i in range(len(GROUPS))}
+    if by == "none":
+        return {}
+    raise ValueError(by)
+
+
+def _story_count(qs: QuerySet):
+    """Stories per group: rows of stories, or the roll-up's counts summed."""
+    return Sum("n") if _is_rollup(qs) else Count("id")
+
+
+def _mask_expression(groups: list[list[int]], lookup: str):
     """Each story's themes as bits.
 
     PostgreSQL: from analysis_storycodeset (migration 0003), one array overlap per theme,
@@ -108,7 +147,7 @@ def _mask_expression(groups: list[list[int]]):
     if connection.vendor == "postgresql":
         terms = [
             Case(
-                When(analysis_code_set__code_ids__overlap=list(ids), then=Value(1 << bit)),
+                When(**{lookup: list(ids)}, then=Value(1 << bit)),
                 default=Value(0),
                 output_field=BigIntegerField(),
             )
@@ -148,18 +187,18 @@ def _run_grouped(qs) -> list[dict]:
 
 
 def grouped_masks(
-    *, stories: QuerySet[Testimony], groups: list[list[int]], by: str
+    *, stories: QuerySet, groups: list[list[int]], by: str
 ) -> list[tuple[tuple, int, int]]:
     """Rows of (dimension values, theme mask, number of stories) for the filtered stories.
 
     Stories with none of the codes have mask 0 and are included, so that each dimension
     value's total is the sum of its rows.
     """
-    dims = _dimension_expressions(by)
+    dims = _dimension_expressions(by, model=stories.model)
     qs = (
-        stories.annotate(**dims, mask=_mask_expression(groups))
+        stories.annotate(**dims, mask=_mask_expression(groups, _codes_lookup(stories)))
         .values(*dims, "mask")
-        .annotate(n=Count("id"))
+        .annotate(count=_story_count(stories))
         .order_by()
     )
     rows = _run_grouped(qs)
@@ -169,12 +208,12 @@ def grouped_masks(
         values = tuple(row[name] for name in names)
         if by == "month":
             values = (values[0].strftime("%Y-%m") if values[0] else "",)
-        result.append((values, int(row["mask"] or 0), int(row["n"])))
+        result.append((values, int(row["mask"] or 0), int(row["count"])))
     return result
 
 
 def theme_counts_by(
-    *, stories: QuerySet[Testimony], theme_list: list[Theme], by: str
+    *, stories: QuerySet, theme_list: list[Theme], by: str
 ) -> tuple[dict[tuple, int], dict[tuple, list[int]]]:
     """Per dimension value: the number of stories, and per theme the number mentioning it."""
     rows = grouped_masks(stories=stories, groups=[t.code_ids for t in theme_list], by=by)
@@ -204,7 +243,7 @@ def group_theme_counts(
     return {name: group_totals.get(name, 0) for name in GROUPS}, group_counts
 
 
-def cooccurrence(*, stories: QuerySet[Testimony], theme_list: list[Theme]) -> list[list[int]]:
+def cooccurrence(*, stories: QuerySet, theme_list: list[Theme]) -> list[list[int]]:
     """Stories in which both codes appear (diagonal: stories with the code)."""
     rows = grouped_masks(stories=stories, groups=[t.code_ids for t in theme_list], by="none")
     size = len(theme_list)
@@ -217,18 +256,19 @@ def cooccurrence(*, stories: QuerySet[Testimony], theme_list: list[Theme]) -> li
     return matrix
 
 
-def trust_rows(*, stories: QuerySet[Testimony]) -> list[tuple[tuple, str, int]]:
+def trust_rows(*, stories: QuerySet) -> list[tuple[tuple, str, int]]:
     """(group flags, trust answer, stories) for stories that answered the trust question."""
-    dims = _dimension_expressions("group")
+    dims = _dimension_expressions("group", model=stories.model)
+    answer = "trust" if _is_rollup(stories) else "trust_affected"
     qs = (
-        stories.filter(trust_affected__in=["yes", "no", "unsure"])
+        stories.filter(**{f"{answer}__in": ["yes", "no", "unsure"]})
         .annotate(**dims)
-        .values(*dims, "trust_affected")
-        .annotate(n=Count("id"))
+        .values(*dims, answer)
+        .annotate(count=_story_count(stories))
         .order_by()
     )
     names = list(dims)
     return [
-        (tuple(row[name] for name in names), row["trust_affected"], int(row["n"]))
+        (tuple(row[name] for name in names), row[answer], int(row["count"]))
         for row in _run_grouped(qs)
     ]

@@ -72,7 +72,7 @@ class ThemeData:
 
 
 def theme_data(*, user, filters: AnalysisFilters, by: str) -> ThemeData:
-    stories = selectors.stories_for_analysis(user=user, filters=filters)
+    stories = selectors.theme_rows(user=user, filters=filters, by=by)
     theme_list = _themes(filters)
     totals, counts = selectors.theme_counts_by(stories=stories, theme_list=theme_list, by=by)
     return ThemeData(by, theme_list, totals, counts)
@@ -200,7 +200,7 @@ def cooccurrence_chart(
     *, user, filters: AnalysisFilters, parent_id: int | None = None
 ) -> charts.Chart:
     threshold = suppression_threshold()
-    stories = selectors.stories_for_analysis(user=user, filters=filters)
+    stories = selectors.theme_rows(user=user, filters=filters, by="none", parent_id=parent_id)
     theme_list = _themes(filters, parent_id)
     matrix = selectors.cooccurrence(stories=stories, theme_list=theme_list)
     labels = [t.label for t in theme_list]
@@ -224,7 +224,7 @@ def cooccurrence_chart(
 
 def trust_gap_list(*, user, filters: AnalysisFilters):
     threshold = suppression_threshold()
-    stories = selectors.stories_for_analysis(user=user, filters=filters)
+    stories = selectors.dashboard_rows(user=user, filters=filters)
     rows = [
         TrustRow(tuple(None if f is None else bool(f) for f in flags), answer == "yes", count)
         for flags, answer, count in selectors.trust_rows(stories=stories)

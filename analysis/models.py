@@ -106,3 +106,54 @@ class StoryCodeSet(models.Model):
 
     def __str__(self) -> str:
         return f"Codes of {self.testimony_id}"
+
+
+class DashboardRollup(models.Model):
+    """Stories open to research counted per combination of what the dashboards group and
+    filter on, kept exact by PostgreSQL triggers (migration 0008); ``n`` stories each.
+
+    Read-only from Django. PostgreSQL only; on SQLite the dashboards read the stories.
+    """
+
+    day = models.DateField()  # of submission, UTC
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    language = models.CharField(max_length=16)  # detected, else declared
+    # The population groups' flags, in the order of analysis.aggregates.GROUPS.
+    f0 = models.SmallIntegerField(null=True)
+    f1 = models.SmallIntegerField(null=True)
+    f2 = models.SmallIntegerField(null=True)
+    f3 = models.SmallIntegerField(null=True)
+    f4 = models.SmallIntegerField(null=True)
+    trust = models.CharField(max_length=16)
+    code_ids = ArrayField(models.BigIntegerField(), default=list)
+    n = models.IntegerField()
+
+    class Meta:
+        managed = False
+        db_table = "analysis_dashboardrollup"
+
+    def __str__(self) -> str:
+        return f"{self.n} stories of {self.day}"
+
+
+class ThemeRollup(models.Model):
+    """Stories open to research counted per month, event, language and set of top-level codes
+    (the themes they touch), kept by the same triggers (migration 0008). Much smaller than
+    ``DashboardRollup``: what the theme charts read when they ask nothing finer."""
+
+    month = models.DateField()  # the first day of the month of submission, UTC
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    language = models.CharField(max_length=16)
+    root_ids = ArrayField(models.BigIntegerField(), default=list)
+    n = models.IntegerField()
+
+    class Meta:
+        managed = False
+        db_table = "analysis_themerollup"
+
+    def __str__(self) -> str:
+        return f"{self.n} stories of {self.month:%Y-%m}"
