@@ -57,3 +57,20 @@ def test_a_just_saved_storys_receipt_is_the_one_read_later():
     assert receipts.testimony_receipt(
         testimony=testimony, just_saved=True
     ) == receipts.testimony_receipt(testimony=testimony)
+
+
+def test_the_audit_chains_lock_is_taken_last_before_the_commit(
+    django_capture_on_commit_callbacks,
+):
+    """Concurrent stories wait for that lock one at a time until each commits: nothing else
+    of the story is written while it is held."""
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=False),
+    ):
+        submit()
+    sql = [q["sql"] for q in queries.captured_queries]
+    lock = next(i for i, s in enumerate(sql) if "pg_advisory_xact_lock" in s)
+    writes = [i for i, s in enumerate(sql) if s.startswith("INSERT INTO")]
+    assert writes[-1] > lock and 'INSERT INTO "audit_auditentry"' in sql[writes[-1]]
+    assert all(i < lock for i in writes[:-1]), sql[lock:]
