@@ -23,10 +23,13 @@ def _receipt_json(receipt: dict, withdrawal_code: str = "") -> str:
     return json.dumps(receipt, ensure_ascii=False, indent=2)
 
 
-def receipt_context(request, testimony, *, code="", entered_for_participant=False) -> dict:
+def receipt_context(
+    request, testimony, *, code="", entered_for_participant=False, just_saved=False
+) -> dict:
     """Every variable the receipt template reads (NOTE: a missing one makes django.template
-    log the whole context at DEBUG, code included)."""
-    receipt = testimony_receipt(testimony=testimony, request=request)
+    log the whole context at DEBUG, code included). ``just_saved``: the story was saved by
+    this request (``testimonies.receipts.testimony_receipt``)."""
+    receipt = testimony_receipt(testimony=testimony, request=request, just_saved=just_saved)
     rows = scope_rows(testimony)
     return {
         "testimony": testimony,

@@ -61,8 +61,11 @@ SENSITIVE_CATEGORIES = [
 ]
 
 
-def testimony_receipt(*, testimony: Testimony, request=None) -> dict:
-    """The receipt of one story as a JSON-serialisable dict. Holds no story text and no code."""
+def testimony_receipt(*, testimony: Testimony, request=None, just_saved: bool = False) -> dict:
+    """The receipt of one story as a JSON-serialisable dict. Holds no story text and no code.
+
+    ``just_saved``: the story was saved by this very request, so no quote has been asked of it
+    yet and its quote decisions are not read (a query less on every story's receipt)."""
     consent_text = testimony.consent_text
     policy_path = reverse(
         "testimonies:consent_text",
@@ -91,7 +94,7 @@ def testimony_receipt(*, testimony: Testimony, request=None) -> dict:
         ],
         "sensitive": True,
         "spiCat": SENSITIVE_CATEGORIES,
-        "entendu": _entendu_extension(testimony, granted),
+        "entendu": _entendu_extension(testimony, granted, just_saved=just_saved),
     }
 
 
@@ -117,7 +120,7 @@ def _purpose(scope: Scope) -> dict:
     }
 
 
-def _entendu_extension(testimony: Testimony, granted: list[Scope]) -> dict:
+def _entendu_extension(testimony: Testimony, granted: list[Scope], *, just_saved: bool) -> dict:
     """Entendu's own fields beside the Kantara ones: what a participant needs to check."""
     consent_text = testimony.consent_text
     return {
@@ -134,11 +137,15 @@ def _entendu_extension(testimony: Testimony, granted: list[Scope]) -> dict:
         "status": testimony.status,
         "withdrawnAt": testimony.withdrawn_at.isoformat() if testimony.withdrawn_at else None,
         # Each quote request and answer is a consent change (issue 20): what, by whom, when.
-        "quoteDecisions": [
-            {"kind": c.kind, "by": c.actor, "request": c.scopes, "at": c.at.isoformat()}
-            for c in testimony.changes.filter(kind__in=QUOTE_KINDS).order_by("at", "id")
-        ],
+        "quoteDecisions": [] if just_saved else _quote_decisions(testimony),
     }
+
+
+def _quote_decisions(testimony: Testimony) -> list[dict]:
+    return [
+        {"kind": c.kind, "by": c.actor, "request": c.scopes, "at": c.at.isoformat()}
+        for c in testimony.changes.filter(kind__in=QUOTE_KINDS).order_by("at", "id")
+    ]
 
 
 QUOTE_KINDS = (

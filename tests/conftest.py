@@ -113,6 +113,17 @@ def mfa_session_record(client, user, *, at: float | None = None) -> None:
     request.session.save()
 
 
+@pytest.fixture
+def not_eager():
+    """Tasks go to the broker configured instead of running in-process (the suite's default)."""
+    from config.celery_app import app
+
+    eager = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    yield
+    app.conf.task_always_eager = eager
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _force_login_passes_mfa():
     """``client.force_login(user)`` stands for a full sign-in: for a user with an authenticator

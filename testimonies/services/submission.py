@@ -250,6 +250,14 @@ def testimony_create(*, draft: SubmissionDraft, relay_on_commit: bool = True) ->
                 draft, key_hash=key_hash, payload_hash=payload_hash, code=code
             )
             _follow_up_enqueue(testimony, relay_on_commit=relay_on_commit)
+            # NOTE: last before the commit: the audit chain's lock is held from its entry to
+            # the commit, and concurrent stories wait for it one at a time.
+            consent_audit(
+                action=Action.CONSENT_GIVEN,
+                testimony=testimony,
+                actor=_consent_actor(draft),
+                scopes=draft.scopes,
+            )
     except IntegrityError:
         # Two requests with the same key raced: the other one won; return its story.
         existing = _already_saved(draft, key_hash)
@@ -318,7 +326,7 @@ def _testimony_insert(
 
 def _consented_details_save(testimony: Testimony, draft: SubmissionDraft) -> None:
     """The characteristics and contact details covered by a scope, the consent record and
-    the research copy made by the rules."""
+    the research copy made by the rules (the consent's audit entry comes last, at the caller)."""
     kept = {k: v for k, v in draft.characteristics.items() if v and k in draft.scopes}
     if kept:
         TestimonyCharacteristics.objects.create(testimony=testimony, **kept)
@@ -326,21 +334,21 @@ def _consented_details_save(testimony: Testimony, draft: SubmissionDraft) -> Non
         ContactDetails.objects.create(
             testimony=testimony, **{k: draft.contact.get(k, "") for k in CONTACT_FIELDS}
         )
-    actor = {
+    ConsentChange.objects.create(
+        testimony=testimony,
+        kind=ConsentChange.Kind.GIVEN,
+        actor=_consent_actor(draft),
+        scopes=sorted(draft.scopes),
+    )
+    ResearchCopy.objects.create(testimony=testimony, **rules_copy_fields(testimony))
+
+
+def _consent_actor(draft: SubmissionDraft) -> str:
+    return {
         Channel.FACILITATOR: ConsentChange.Actor.FACILITATOR,
         Channel.IMPORT: ConsentChange.Actor.IMPORT,
         Channel.QDA_IMPORT: ConsentChange.Actor.IMPORT,
     }.get(draft.channel, ConsentChange.Actor.PARTICIPANT)
-    ConsentChange.objects.create(
-        testimony=testimony,
-        kind=ConsentChange.Kind.GIVEN,
-        actor=actor,
-        scopes=sorted(draft.scopes),
-    )
-    consent_audit(
-        action=Action.CONSENT_GIVEN, testimony=testimony, actor=actor, scopes=draft.scopes
-    )
-    ResearchCopy.objects.create(testimony=testimony, **rules_copy_fields(testimony))
 
 
 def _follow_up_enqueue(testimony: Testimony, *, relay_on_commit: bool) -> None:

@@ -127,7 +127,10 @@ def _story_step(request, event, switcher):
             form_add_application_error(form, error, field_prefix="scope_")
         else:
             context = receipt_context(
-                request, submission.testimony, code=submission.withdrawal_code
+                request,
+                submission.testimony,
+                code=submission.withdrawal_code,
+                just_saved=submission.created,
             )
             return no_store(
                 render(request, "testimonies/receipt.html", context | {"switcher": switcher})

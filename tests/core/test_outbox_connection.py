@@ -1,11 +1,13 @@
-"""The relay after a story's commit costs little (issue 22 point 5): it reads no count and waits
-for no disk flush; and it opens its own broker connection each time."""
+"""The relay after a story's commit costs little (issue 22 point 5): it reads no count, waits
+for no disk flush, and publishes on a broker connection kept per process, opened again when it
+goes stale."""
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from config.celery_app import app
+from core import outbox
 from core.models import OutboxMessage
 from tests.testimonies.factories import submit
 
@@ -13,9 +15,10 @@ from tests.testimonies.factories import submit
 class FakeConnection:
     def __init__(self, number: int):
         self.id = number
+        self.released = False
 
     def release(self) -> None:
-        pass
+        self.released = True
 
 
 @pytest.fixture
@@ -23,7 +26,9 @@ def publishing(monkeypatch):
     """Not eager; every publish and every new broker connection recorded, none really made."""
     eager = app.conf.task_always_eager
     app.conf.task_always_eager = False
-    record = {"opened": [], "sent": [], "fail_on": set()}
+    record = {"opened": [], "sent": [], "fail_on": set(), "hang_on": set()}
+    # NOTE: no connection kept by an earlier test (a real one, or another test's fake).
+    monkeypatch.setattr(outbox._kept, "connection", None, raising=False)
 
     def connection_for_write(*args, **kwargs):
         opened = FakeConnection(len(record["opened"]) + 1)
@@ -34,6 +39,8 @@ def publishing(monkeypatch):
         if connection.id in record["fail_on"]:
             record["fail_on"].discard(connection.id)
             raise ConnectionError("stale")
+        if connection.id in record["hang_on"]:
+            raise OSError("publish failed") from TimeoutError("timed out")
         record["sent"].append((name, connection.id))
 
     monkeypatch.setattr(app, "connection_for_write", connection_for_write)
@@ -42,17 +49,96 @@ def publishing(monkeypatch):
     app.conf.task_always_eager = eager
 
 
+def _submit_and_relay(django_capture_on_commit_callbacks) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        submit()
+
+
 @pytest.mark.django_db
-def test_every_relay_opens_its_own_connection_so_the_queues_are_declared_again(
+def test_relays_share_one_kept_connection(publishing, django_capture_on_commit_callbacks):
+    for _ in range(3):
+        _submit_and_relay(django_capture_on_commit_callbacks)
+    assert len(publishing["opened"]) == 1
+    assert {connection for _, connection in publishing["sent"]} == {1}
+    assert len(publishing["sent"]) == 3 * 2
+    assert not publishing["opened"][0].released
+    assert set(OutboxMessage.objects.values_list("status", "attempts")) == {("sent", 1)}
+
+
+@pytest.mark.django_db
+def test_a_stale_kept_connection_is_replaced_and_the_message_still_sent(
     publishing, django_capture_on_commit_callbacks
 ):
-    """A kept connection declared the queues once: after the broker's database was emptied it
-    published into no queue, and the message was lost while marked sent."""
-    for _ in range(2):
-        with django_capture_on_commit_callbacks(execute=True):
-            submit()
+    """The broker restarted between two stories: the kept connection fails once, the message
+    goes on a new connection at once, and the new one is kept."""
+    _submit_and_relay(django_capture_on_commit_callbacks)
+    publishing["fail_on"].add(1)
+    _submit_and_relay(django_capture_on_commit_callbacks)
     assert len(publishing["opened"]) == 2
+    assert publishing["opened"][0].released
+    assert [connection for _, connection in publishing["sent"]] == [1, 1, 2, 2]
     assert set(OutboxMessage.objects.values_list("status", "attempts")) == {("sent", 1)}
+    _submit_and_relay(django_capture_on_commit_callbacks)
+    assert len(publishing["opened"]) == 2
+
+
+@pytest.mark.django_db
+def test_a_kept_connection_that_timed_out_is_not_tried_again(
+    publishing, django_capture_on_commit_callbacks
+):
+    """A broker that hangs has had its bound already: no second wait within the request."""
+    _submit_and_relay(django_capture_on_commit_callbacks)
+    publishing["hang_on"].add(1)
+    _submit_and_relay(django_capture_on_commit_callbacks)
+    assert len(publishing["opened"]) == 1 and publishing["opened"][0].released
+    assert OutboxMessage.objects.filter(status="pending").count() == 2
+
+
+@pytest.mark.django_db
+def test_a_new_connection_that_fails_leaves_the_messages_pending_and_keeps_nothing(
+    publishing, django_capture_on_commit_callbacks
+):
+    publishing["fail_on"].update({1, 2})
+    for _ in range(2):
+        _submit_and_relay(django_capture_on_commit_callbacks)
+    # NOTE: each connection was new, so none was tried twice: the broker is down.
+    assert [opened.released for opened in publishing["opened"]] == [True, True]
+    assert set(OutboxMessage.objects.values_list("status", "attempts")) == {("pending", 1)}
+    _submit_and_relay(django_capture_on_commit_callbacks)
+    assert len(publishing["opened"]) == 3 and not publishing["opened"][2].released
+    assert OutboxMessage.objects.filter(status="sent").count() == 2
+
+
+@pytest.mark.django_db
+def test_a_connection_made_before_a_fork_is_not_used_after_it(
+    publishing, django_capture_on_commit_callbacks, monkeypatch
+):
+    _submit_and_relay(django_capture_on_commit_callbacks)
+    monkeypatch.setattr(outbox._kept, "made_for", (-1, outbox._made_for(app)[1]))
+    _submit_and_relay(django_capture_on_commit_callbacks)
+    assert len(publishing["opened"]) == 2
+    assert [connection for _, connection in publishing["sent"]] == [1, 1, 2, 2]
+
+
+@pytest.mark.django_db
+def test_a_connection_kept_for_another_configured_broker_is_not_used(
+    publishing, django_capture_on_commit_callbacks, monkeypatch
+):
+    _submit_and_relay(django_capture_on_commit_callbacks)
+    monkeypatch.setattr(app.conf, "broker_write_url", "redis://127.0.0.1:1/0")
+    _submit_and_relay(django_capture_on_commit_callbacks)
+    assert len(publishing["opened"]) == 2
+
+
+@pytest.mark.django_db
+def test_another_broker_url_gets_its_own_connection_released_after(
+    publishing, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False):
+        submit()
+    outbox.outbox_relay(broker_url="redis://127.0.0.1:1/0")
+    assert len(publishing["opened"]) == 1 and publishing["opened"][0].released
+    assert getattr(outbox._kept, "connection", None) is None
 
 
 @pytest.mark.django_db(transaction=True)

@@ -17,14 +17,6 @@ from tests.testimonies.factories import open_event, submit
 CLOSED_PORT = "redis://127.0.0.1:1/0"
 
 
-@pytest.fixture
-def not_eager():
-    eager = app.conf.task_always_eager
-    app.conf.task_always_eager = False
-    yield
-    app.conf.task_always_eager = eager
-
-
 def test_enqueue_outside_a_transaction_is_refused(transactional_db):
     with pytest.raises(RuntimeError):
         outbox_enqueue(task_name="core.ping", kwargs={})

@@ -8,15 +8,16 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from tests.testimonies.factories import open_event
+from testimonies import receipts
+from tests.testimonies.factories import open_event, submit
 
 pytestmark = pytest.mark.django_db
 
 # The link: the event, the consent text. A valid consent: the event, the text it names. The
 # story: the event, its consent text, the replay check, a free withdrawal id, the story and its
 # consent record, research copy, audit entry (lock, last entry, savepoint) and outbox rows, then
-# the receipt's consent record and theme names.
-MAX_QUERIES = {"link": 2, "consent": 2, "story": 19}
+# the receipt's theme names (a story saved by this request has no quote decisions to read).
+MAX_QUERIES = {"link": 2, "consent": 2, "story": 17}
 
 
 def _step(client: Client, url: str, data: dict | None = None) -> tuple[str, list[str]]:
@@ -49,3 +50,27 @@ def test_each_step_stays_within_its_queries_and_touches_no_session(
     for step, sql in counted.items():
         assert len(sql) <= MAX_QUERIES[step], (step, len(sql), sql)
         assert not [s for s in sql if "django_session" in s], step
+
+
+def test_a_just_saved_storys_receipt_is_the_one_read_later():
+    testimony = submit().testimony
+    assert receipts.testimony_receipt(
+        testimony=testimony, just_saved=True
+    ) == receipts.testimony_receipt(testimony=testimony)
+
+
+def test_the_audit_chains_lock_is_taken_last_before_the_commit(
+    django_capture_on_commit_callbacks,
+):
+    """Concurrent stories wait for that lock one at a time until each commits: nothing else
+    of the story is written while it is held."""
+    with (
+        CaptureQueriesContext(connection) as queries,
+        django_capture_on_commit_callbacks(execute=False),
+    ):
+        submit()
+    sql = [q["sql"] for q in queries.captured_queries]
+    lock = next(i for i, s in enumerate(sql) if "pg_advisory_xact_lock" in s)
+    writes = [i for i, s in enumerate(sql) if s.startswith("INSERT INTO")]
+    assert writes[-1] > lock and 'INSERT INTO "audit_auditentry"' in sql[writes[-1]]
+    assert all(i < lock for i in writes[:-1]), sql[lock:]
