@@ -14,6 +14,8 @@ from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from analysis import exporters, refiqda, services
@@ -241,3 +243,12 @@ def test_stable_guid_is_uuid5_in_our_namespace(kind, key):
 def test_xml_datetime_is_strftime_in_utc(value):
     utc = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
     assert refiqda.xml_datetime(value) == utc.strftime("%Y-%m-%dT%H:%M:%SZ").zfill(20)
+
+
+@pytest.mark.django_db
+def test_the_qdpx_reads_no_distinct_query_in_the_models_order(selection, researcher):
+    """A DISTINCT over the models' orderings read one row per application (issue 22)."""
+    with CaptureQueriesContext(connection) as queries:
+        build(researcher, "project", "qdpx")
+    distinct = [q["sql"] for q in queries.captured_queries if "DISTINCT" in q["sql"]]
+    assert distinct and not [sql for sql in distinct if "ORDER BY" in sql], distinct
