@@ -8,10 +8,14 @@ made here); the whole path from the database at 300 and 1,500 stories in chunks 
 import io
 import re
 import tracemalloc
+import uuid
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from openpyxl import load_workbook
 
 from analysis import exporters, refiqda, services
@@ -216,3 +220,35 @@ def test_exports_from_the_database_keep_memory_flat(
     bulk_stories(1_200, selection, researcher)
     large = peak(export)
     assert large < small * 1.3, (small, large)
+
+
+# The writer's fast paths ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind,key", [("user", 1), ("memo", 10**12), ("selection", "ç:0:5:é")])
+def test_stable_guid_is_uuid5_in_our_namespace(kind, key):
+    expected = str(uuid.uuid5(refiqda.GUID_NAMESPACE, f"{kind}:{key}"))
+    assert refiqda.stable_guid(kind, key) == expected
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(2026, 1, 2, 3, 4, 5, 999_999, tzinfo=UTC),
+        datetime(999, 12, 31, 23, 59, 59),  # naive: taken as UTC
+        datetime(2026, 3, 29, 1, 30, tzinfo=timezone(timedelta(hours=-5, minutes=-30))),
+        datetime(2026, 6, 1, 12, tzinfo=ZoneInfo("Europe/Paris")),
+    ],
+)
+def test_xml_datetime_is_strftime_in_utc(value):
+    utc = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+    assert refiqda.xml_datetime(value) == utc.strftime("%Y-%m-%dT%H:%M:%SZ").zfill(20)
+
+
+@pytest.mark.django_db
+def test_the_qdpx_reads_no_distinct_query_in_the_models_order(selection, researcher):
+    """A DISTINCT over the models' orderings read one row per application (issue 22)."""
+    with CaptureQueriesContext(connection) as queries:
+        build(researcher, "project", "qdpx")
+    distinct = [q["sql"] for q in queries.captured_queries if "DISTINCT" in q["sql"]]
+    assert distinct and not [sql for sql in distinct if "ORDER BY" in sql], distinct
