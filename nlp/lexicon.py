@@ -56,7 +56,7 @@ MARKS = ("strong", "weak")
 MIN_EVIDENCE: dict[str, float] = {
     "education": 1.4,
     "research": 0.8,
-    "community": 0.0,
+    "community": 0.8,
     "person_centred": 0.8,
     "communication": 0.8,
     "workforce": 0.8,
