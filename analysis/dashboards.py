@@ -6,7 +6,7 @@ from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
 from django_countries import countries
 
-from analysis import charts, selectors
+from analysis import charts, rollup_selectors, selectors
 from analysis.selectors import GROUPS, AnalysisFilters, Theme
 from analysis.suppression import suppress_count, suppress_share, suppression_threshold
 from analysis.trust import TrustRow, trust_gaps
@@ -72,7 +72,7 @@ class ThemeData:
 
 
 def theme_data(*, user, filters: AnalysisFilters, by: str) -> ThemeData:
-    stories = selectors.theme_rows(user=user, filters=filters, by=by)
+    stories = rollup_selectors.theme_rows(user=user, filters=filters, by=by)
     theme_list = _themes(filters)
     totals, counts = selectors.theme_counts_by(stories=stories, theme_list=theme_list, by=by)
     return ThemeData(by, theme_list, totals, counts)
@@ -200,7 +200,9 @@ def cooccurrence_chart(
     *, user, filters: AnalysisFilters, parent_id: int | None = None
 ) -> charts.Chart:
     threshold = suppression_threshold()
-    stories = selectors.theme_rows(user=user, filters=filters, by="none", parent_id=parent_id)
+    stories = rollup_selectors.theme_rows(
+        user=user, filters=filters, by="none", parent_id=parent_id
+    )
     theme_list = _themes(filters, parent_id)
     matrix = selectors.cooccurrence(stories=stories, theme_list=theme_list)
     labels = [t.label for t in theme_list]
@@ -224,7 +226,7 @@ def cooccurrence_chart(
 
 def trust_gap_list(*, user, filters: AnalysisFilters):
     threshold = suppression_threshold()
-    stories = selectors.dashboard_rows(user=user, filters=filters)
+    stories = rollup_selectors.dashboard_rows(user=user, filters=filters)
     rows = [
         TrustRow(tuple(None if f is None else bool(f) for f in flags), answer == "yes", count)
         for flags, answer, count in selectors.trust_rows(stories=stories)

@@ -29,8 +29,38 @@ ROLE_NOUNS = (
     r"hebamme|pflegerin|pfleger|ärztin|arzt|dolmetscherin|dolmetscher|sozialarbeiterin"
 )
 
+
 # "world": the names of the communities whose members tell stories in these languages (Turkish,
 # Polish, Vietnamese, West African...), by ``scripts/build_world_name_lists.py``.
+def split_words(text: str) -> list[str]:
+    return text.split()
+
+
+# Given names that are also ordinary words: at the start of a sentence they count only with a
+# surname after them, a title or a cue.
+AMBIGUOUS_NAMES = frozenset(
+    split_words(
+        """
+    Will May June Grace Hope Faith Mark Bill Frank Patience Precious Blessing Line Jan Min
+    Sunny Summer Guy Victoria Georgia Florence Chanel Dean Amber Holly Robin Mai Jun Ken Li
+    Lee Sora Ren Duc Anh Jin Hoa Yan Joy Rose Mercy Christian Marine Claire Ali Ana Anna
+    Eric Sky Ivy Lily Daisy Iris Olive Pearl Ruby Violet Dawn Crystal Destiny Angel
+    Constance Prudence Victoire Aurore Lucas Sara Gita Asha Raj Rosa Andrea Nia Emi Mei Ling
+    Hana Yui"""
+    )
+)
+# ...and these are months, places or beliefs even in mid-sentence.
+PLACE_OR_MONTH_NAMES = frozenset(
+    split_words(
+        """
+    May June Jan Jun Mai Min Christian Victoria Georgia Florence Chanel Dean Line Sky Lee Li
+    Marine Guy Paris Sydney Austin Dakota Brooklyn Israel India Asia Carolina Virginia Santiago
+    Salvador Darwin Chelsea Phoenix Orlando Savannah Lincoln Jackson León Vitória Kent Devon
+    Lorraine Sierra Sol Cielo Mar Luna Estrella Montserrat April Luz Paz Amor Cruz Mercedes
+    Madison Regina August"""
+    )
+)
+
 LIST_LANGUAGES = ("en", "fr", "pt", "es", "de", "ja", "world")
 
 

@@ -11,44 +11,23 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from nlp.redaction.name_lists import ROLE_NOUNS, ambiguous_names, common_words, first_names
-
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-# Given names that are also ordinary words: at the start of a sentence they count only with a
-# surname after them, a title or a cue.
-AMBIGUOUS_NAMES = frozenset(
-    _words(
-        """
-    Will May June Grace Hope Faith Mark Bill Frank Patience Precious Blessing Line Jan Min
-    Sunny Summer Guy Victoria Georgia Florence Chanel Dean Amber Holly Robin Mai Jun Ken Li
-    Lee Sora Ren Duc Anh Jin Hoa Yan Joy Rose Mercy Christian Marine Claire Ali Ana Anna
-    Eric Sky Ivy Lily Daisy Iris Olive Pearl Ruby Violet Dawn Crystal Destiny Angel
-    Constance Prudence Victoire Aurore Lucas Sara Gita Asha Raj Rosa Andrea Nia Emi Mei Ling
-    Hana Yui"""
-    )
+from nlp.redaction.name_lists import (
+    AMBIGUOUS_NAMES,
+    PLACE_OR_MONTH_NAMES,
+    ROLE_NOUNS,
+    ambiguous_names,
+    common_words,
+    first_names,
+    split_words,
 )
-# ...and these are months, places or beliefs even in mid-sentence.
-PLACE_OR_MONTH_NAMES = frozenset(
-    _words(
-        """
-    May June Jan Jun Mai Min Christian Victoria Georgia Florence Chanel Dean Line Sky Lee Li
-    Marine Guy Paris Sydney Austin Dakota Brooklyn Israel India Asia Carolina Virginia Santiago
-    Salvador Darwin Chelsea Phoenix Orlando Savannah Lincoln Jackson León Vitória Kent Devon
-    Lorraine Sierra Sol Cielo Mar Luna Estrella Montserrat April Luz Paz Amor Cruz Mercedes
-    Madison Regina August"""
-    )
-)
+
 PLACE_PREFIXES = frozenset({"São", "Sao", "Santo", "Santa", "San", "Saint", "Sainte", "St", "Ste"})
 # Neighbourhoods named after a person: "Vila Madalena", "Jardim Helena".
 PLACE_PREFIXES |= {"Vila", "Villa", "Jardim", "Bairro", "Colonia", "Col", "Virgen"}
 
 # Capitalised words that are never part of a name (sentence starts, places, institutions...).
 STOP_WORDS = frozenset(
-    _words(
+    split_words(
         """
     I A An The This That These Those My Your His Her Our Their We You He She It They Me Le
     La Les Un Une Des Ce Cette Ces Mon Ma Mes Son Sa Ses Notre Nos Leur Leurs Je Tu Il Elle
@@ -83,7 +62,7 @@ STOP_WORDS = frozenset(
 ACRONYM_STOP = frozenset({"NHS", "CHU", "SAMU", "USA", "LGBTQ", "LGBT", "GP", "PMI", "CMP", "AME"})
 
 TITLES = frozenset(
-    _words(
+    split_words(
         """
     M Mme Mmes Mlle Mr Mrs Ms Miss Mx Dr Dre Drs Pr Prof Pre Professeur Professor Docteur
     Doctor Doctora Doutor Doutora Dra Sr Sra Señor Señora Senhor Senhora Herr Frau Madame
@@ -94,7 +73,7 @@ TITLES = frozenset(
     )
 )
 LOWER_TITLES = frozenset(
-    _words(
+    split_words(
         """
     docteur doctor professeur professor nurse infirmier infirmière madame monsieur
     mademoiselle midwife sage-femme kiné dentiste dentist consultant surgeon chirurgien
@@ -294,6 +273,38 @@ def _after_place_prefix(tokens: list[Tok], i: int) -> bool:
     return i > 1 and tokens[i - 1].text == "." and tokens[i - 2].text in PLACE_PREFIXES
 
 
+def _after_title(tokens: list[Tok], i: int, text: str, names) -> tuple[int, int] | None:
+    """(first name token, end) of the name after the title at ``i``, if one follows."""
+    n = len(tokens)
+    word = tokens[i].text
+    j = i + 1
+    if j < n and tokens[j].text == "." and word in TITLES:
+        j += 1
+    # "Dr. med. Schulz", "Dr. rer. nat. Vogel": the degree's field is not the name.
+    while j + 1 < n and tokens[j].text in DEGREE_FIELDS and tokens[j + 1].text == ".":
+        j += 2
+    if (
+        j < n
+        and word.lower() in LOWER_TITLES
+        and tokens[j].text == ","
+        and j + 1 < n
+        and tokens[j + 1].text in names
+    ):
+        j += 1
+    # "le docteur de Villiers"
+    k = j
+    if k < n and tokens[k].text.lower() in PARTICLES and k + 1 < n:
+        k += 1
+    if (
+        k < n
+        and _is_name_word(tokens[k].text)
+        and (word in TITLES or _is_cap(tokens[k].text))
+        and not (word.lower() == "seu" and _possessed(tokens[k].text))
+    ):
+        return j, _extend_name(tokens, k, text)
+    return None
+
+
 def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
     names = first_names()
     spans: list[tuple[int, int]] = []
@@ -304,31 +315,9 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
         word = tok.text
         # 1. A title, with or without its full stop, then a capitalised name.
         if word in TITLES or word.lower() in LOWER_TITLES:
-            j = i + 1
-            if j < n and tokens[j].text == "." and word in TITLES:
-                j += 1
-            # "Dr. med. Schulz", "Dr. rer. nat. Vogel": the degree's field is not the name.
-            while j + 1 < n and tokens[j].text in DEGREE_FIELDS and tokens[j + 1].text == ".":
-                j += 2
-            if (
-                j < n
-                and word.lower() in LOWER_TITLES
-                and tokens[j].text == ","
-                and j + 1 < n
-                and tokens[j + 1].text in names
-            ):
-                j += 1
-            # "le docteur de Villiers"
-            k = j
-            if k < n and tokens[k].text.lower() in PARTICLES and k + 1 < n:
-                k += 1
-            if (
-                k < n
-                and _is_name_word(tokens[k].text)
-                and (word in TITLES or _is_cap(tokens[k].text))
-                and not (word.lower() == "seu" and _possessed(tokens[k].text))
-            ):
-                end = _extend_name(tokens, k, text)
+            found = _after_title(tokens, i, text, names)
+            if found is not None:
+                j, end = found
                 spans.append((tokens[j].start, tokens[end - 1].end))
                 i = end
                 continue

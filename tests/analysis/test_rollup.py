@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 import pytest
 from django.db import connection
 
-from analysis import selectors
+from analysis import rollup_selectors, selectors
 from analysis.models import DashboardRollup, ThemeRollup
 from analysis.selectors import GROUPS, AnalysisFilters
 from coding.models import CodeApplication
@@ -84,7 +84,7 @@ def filter_sets(rng: random.Random, themes, stories) -> list[AnalysisFilters]:
 def assert_rollup_equals_live(user, themes, filters_list) -> None:
     for filters in filters_list:
         live = selectors.stories_for_analysis(user=user, filters=filters)
-        rollup = selectors.dashboard_rows(user=user, filters=filters)
+        rollup = rollup_selectors.dashboard_rows(user=user, filters=filters)
         assert rollup.model is DashboardRollup
         for by in BYS:
             expected = selectors.theme_counts_by(stories=live, theme_list=themes, by=by)
@@ -98,7 +98,7 @@ def assert_rollup_equals_live(user, themes, filters_list) -> None:
             selectors.cooccurrence(stories=live, theme_list=themes)
         )
         for by in BYS:
-            small = selectors.theme_rows(user=user, filters=filters, by=by)
+            small = rollup_selectors.theme_rows(user=user, filters=filters, by=by)
             expected = selectors.theme_counts_by(stories=live, theme_list=themes, by=by)
             assert selectors.theme_counts_by(stories=small, theme_list=themes, by=by) == (
                 expected
@@ -118,17 +118,19 @@ def test_rollup_equals_the_live_query_after_every_kind_of_write(postgres, resear
     filters_list = filter_sets(rng, themes, stories)
     # Some of the filters must select stories, or equal answers would prove little.
     assert selectors.theme_counts_by(
-        stories=selectors.dashboard_rows(user=researcher, filters=filters_list[1]),
+        stories=rollup_selectors.dashboard_rows(user=researcher, filters=filters_list[1]),
         theme_list=themes,
         by="country",
     )[0]
     assert_rollup_equals_live(researcher, themes, filters_list)
     # The small roll-up answers the plain charts; finer questions go to the wide one.
-    assert selectors.theme_rows(user=researcher, filters=filters_list[0], by="country").model is (
-        ThemeRollup
-    )
+    assert rollup_selectors.theme_rows(
+        user=researcher, filters=filters_list[0], by="country"
+    ).model is (ThemeRollup)
     for filters, by in [(filters_list[3], "none"), (filters_list[5], "none"), (None, "group")]:
-        rows = selectors.theme_rows(user=researcher, filters=filters or filters_list[0], by=by)
+        rows = rollup_selectors.theme_rows(
+            user=researcher, filters=filters or filters_list[0], by=by
+        )
         assert rows.model is DashboardRollup
 
     # Every write path the roll-up reads: the story, its research copy, its characteristics,
