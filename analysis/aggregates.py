@@ -208,7 +208,7 @@ def grouped_masks(
         values = tuple(row[name] for name in names)
         if by == "month":
             values = (values[0].strftime("%Y-%m") if values[0] else "",)
-        result.append((values, int(row["mask"] or 0), int(row["count"])))
+        result.append((values, int(row["mask"] or 0), int(row["count"] or 0)))
     return result
 
 
@@ -269,6 +269,6 @@ def trust_rows(*, stories: QuerySet) -> list[tuple[tuple, str, int]]:
     )
     names = list(dims)
     return [
-        (tuple(row[name] for name in names), row[answer], int(row["count"]))
+        (tuple(row[name] for name in names), row[answer], int(row["count"] or 0))
         for row in _run_grouped(qs)
     ]
