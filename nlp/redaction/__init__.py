@@ -23,6 +23,7 @@ from nlp.redaction.addresses import address_spans
 from nlp.redaction.identifiers import id_spans
 from nlp.redaction.japanese import ja_person_spans, sudachi_available
 from nlp.redaction.name_cues import cue_name_spans
+from nlp.redaction.name_verbs import verb_name_spans
 from nlp.redaction.names import (
     JA_NAME_RE,
     ner_person_spans,
@@ -134,7 +135,7 @@ def _person_spans(text: str, doc: Doc | None, language: str) -> list[tuple[int, 
     tokens = tokenize(text)
     people = person_rule_spans(text, tokens)
     people += signature_spans(text)
-    people += cue_name_spans(text)
+    people += cue_name_spans(text) + verb_name_spans(text)
     if doc is not None:
         people += ner_person_spans(doc, text)
     if language.startswith("ja") or JA_NAME_RE.search(text):

@@ -17,6 +17,7 @@ from nlp.redaction.japanese_cues import (
     widen_spans,
 )
 from nlp.redaction.japanese_naming import naming_spans
+from nlp.redaction.japanese_signoff import signoff_spans
 
 _HONORIFICS = "さん 様 さま 先生 せんせい くん 君 ちゃん 医師 看護師 氏 殿 先輩 師長 院長 教授 婦長"
 HONORIFICS = frozenset(_HONORIFICS.split())
@@ -69,6 +70,7 @@ _RELATIVES = "妻 夫 娘 息子 友だち 友達 友人 姉 妹 兄 弟 孫 母
 _RELATIVES += " 彼女 彼氏 パートナー 通訳 担当 主治医"
 _RELATIVES += " 同僚 仲間 先輩 後輩 同級生 上司 部下 知人 親友 恋人 婚約者 隣人 祖母 祖父 義母 義父"
 _RELATIVES += " 叔母 伯母 叔父 伯父 いとこ 姪 甥 実習生 技能実習生 ルームメイト ヘルパー 介護士"
+_RELATIVES += " 姑 舅 義姉 義妹 義兄 義弟 嫁 婿 長男 長女 次男 次女 主人 家内"
 RELATIVES = frozenset(_RELATIVES.split())
 _PARTICLE_LIST = "は が を に と の も へ で 、 や"
 _PARTICLES = frozenset(_PARTICLE_LIST.split())
@@ -196,7 +198,7 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
         i += 1
     spans += [(m.start(1), m.end(1)) for m in _SIGNED_READING_RE.finditer(text)]
     spans += full_name_spans(text) + relative_name_spans(text) + intro_name_spans(text)
-    spans += naming_spans(text)
+    spans += naming_spans(text) + signoff_spans(text)
     spans = [(a, b) for a, b in spans if text[a:b] not in NOT_NAMES]
     spans = widen_spans(text, spans)
     return spans + _other_mentions(text, spans)

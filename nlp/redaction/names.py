@@ -69,7 +69,7 @@ TITLES = frozenset(
     Monsieur Mademoiselle Maître Nurse Sister Sœur Father Père Dottore Srta Sres Dña Doña
     Dona Don Lic Licenciada Licenciado Ing Schwester Pfleger Pflegerin Doktor Dott Enfermera
     Enfermero Enfermeira Enfermeiro Mister Mistress Madam Ms. Dres
-    Auntie Aunty Uncle Tia Tio Tía Tío Seu"""
+    Auntie Aunty Uncle Tia Tio Tía Tío Seu Tata Tatie Tonton"""
     )
 )
 LOWER_TITLES = frozenset(
@@ -136,6 +136,9 @@ STRONG_CUES = [
     r"llamad[ao]",
     r"de nombre",
     r"de nome",
+    r"m['’]appel(?:le|lent|ait|aient)",
+    # A greeting, then "I am": "Hola, soy Sol", "Hi, I'm Hope" (not German: "ich bin Ärztin").
+    r"(?:hola|olá|oi|hi|hello|hey|bonjour|salut|coucou),? (?:soy|sou|i['’]m|i am|je suis)",
 ]
 # Cues after which the next word is a name only when it is a known given name.
 WEAK_CUES = [r"je suis", r"i am", r"i['’]m", r"ich bin", r"eu sou", r"soy", r"c['’]est"]
@@ -305,6 +308,16 @@ def _after_title(tokens: list[Tok], i: int, text: str, names) -> tuple[int, int]
     return None
 
 
+def _month_name_after_cue(tokens: list[Tok], i: int, text: str) -> bool:
+    word = tokens[i].text
+    if word not in PLACE_OR_MONTH_NAMES or not _is_cap(word):
+        return False
+    after = text[tokens[i].end : tokens[i].end + 3]
+    return not re.match(r"\s?\d", after) and bool(
+        _CUE_RE.search(text[max(0, tokens[i].start - 40) : tokens[i].start])
+    )
+
+
 def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
     names = first_names()
     spans: list[tuple[int, int]] = []
@@ -321,8 +334,9 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
                 spans.append((tokens[j].start, tokens[end - 1].end))
                 i = end
                 continue
-        # 2. A cue ("je m'appelle", "my daughter") then a capitalised word.
-        if _is_name_word(word):
+        # 2. A cue ("je m'appelle", "my daughter") then a capitalised word; a name that is
+        # also a month or a place only right after a strong cue ("my daughter, April, ...").
+        if _is_name_word(word) or _month_name_after_cue(tokens, i, text):
             before = text[max(0, tok.start - 40) : tok.start]
             strong = _CUE_RE.search(before)
             weak = _WEAK_CUE_RE.search(before) and word in names and not _ambiguous(word)

@@ -44,6 +44,11 @@ _SHORT_LAST_LINE_RE = re.compile(
 )
 
 
+def _stop_word(word: str) -> bool:
+    """A stop word, or one with a contraction glued to it: "I'm", "It's", "We're"."""
+    return word in STOP_WORDS or re.split(r"['’]", word)[0] in STOP_WORDS
+
+
 def _name_words(value: str, start: int) -> tuple[int, int] | None:
     """Drop titles and stop words at the edges of a candidate; None when nothing is left."""
     words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s\u00a0]+", value)]
@@ -52,8 +57,7 @@ def _name_words(value: str, start: int) -> tuple[int, int] | None:
     # "Ma. Elena": a word with a full stop before another word is an abbreviation.
     last = len(words) - 1
     if not words or any(
-        (w[2].rstrip(",") if k < last else w[2].rstrip(".,")) in STOP_WORDS
-        for k, w in enumerate(words)
+        _stop_word(w[2].rstrip(",") if k < last else w[2].rstrip(".,")) for k, w in enumerate(words)
     ):
         return None
     end = words[-1][1] - (1 if words[-1][2].endswith(".") and len(words[-1][2]) > 2 else 0)

@@ -1,0 +1,60 @@
+"""Japanese names that end a story or that a sentence declares to be a name.
+
+- A name alone on the last line, after a closing formula (よろしくお願いします。／まゆみ,
+  ありがとうございました。／大橋): a kana or katakana name (a reading of a given name, or a
+  word Sudachi reads as a proper noun or does not know), or a listed kanji surname or given name.
+- A name declared as one: 名前はアナです (after 名前は, any katakana word but a role), and a name
+  said to be a relative: あおいは私の娘です.
+"""
+
+import re
+
+from nlp.redaction.japanese_cues import _proper_noun_only, family_names, given_names
+from nlp.redaction.japanese_naming import _KANA_NOT_NAMES, _kana_or_listed
+
+_KANA = r"[ぁ-ゖァ-ヶー・]"
+_KANJI = r"[\u4e00-\u9fff々]"
+_CLOSING = (
+    r"(?:お願い(?:いた)?します|お願い申し上げます|ありがとうございました|ありがとうございます|"
+    r"以上です|失礼します|失礼いたします|読んでくれてありがとう)[。！!]?"
+)
+_SIGNOFF_RE = re.compile(
+    rf"{_CLOSING}[ \u3000]*\n+[—―ー\-\s]*(?P<n>{_KANA}{{2,12}}|{_KANJI}{{1,6}})[ \u3000]*$"
+)
+_DECLARED_RE = re.compile(r"名前は「?(?P<n>[ァ-ヶー・]{2,12})」?(?=です|でした|といいます)")
+_RELATIVES = "娘|息子|妻|夫|母|父|姉|妹|兄|弟|孫|祖母|祖父|友人|友達|親友|パートナー"
+_IS_RELATIVE_RE = re.compile(
+    rf"(?:^|\n|[。、」])(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,4}})は(?:私|わたし|うち)の"
+    rf"(?:{_RELATIVES})(?:です|でした|で、)",
+    re.MULTILINE,
+)
+
+
+def _kanji_listed(name: str) -> bool:
+    return name in family_names() or name in given_names()
+
+
+def _name_span(text: str, m: re.Match) -> tuple[int, int] | None:
+    name = m.group("n")
+    if re.fullmatch(f"{_KANJI}+", name):
+        return (m.start("n"), m.end("n")) if _kanji_listed(name) else None
+    found = _kana_or_listed(text, m)
+    if found:
+        return found
+    if re.fullmatch(r"[ァ-ヶー・]+", name) and _proper_noun_only(name):
+        return m.start("n"), m.end("n")
+    return None
+
+
+def signoff_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the names found by the cues above."""
+    spans = []
+    for pattern in (_SIGNOFF_RE, _IS_RELATIVE_RE):
+        for m in pattern.finditer(text):
+            found = _name_span(text, m)
+            if found:
+                spans.append(found)
+    for m in _DECLARED_RE.finditer(text):
+        if m.group("n") not in _KANA_NOT_NAMES:
+            spans.append((m.start("n"), m.end("n")))
+    return spans
