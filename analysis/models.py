@@ -157,3 +157,47 @@ class ThemeRollup(models.Model):
 
     def __str__(self) -> str:
         return f"{self.n} stories of {self.month:%Y-%m}"
+
+
+class GroupRollup(models.Model):
+    """Stories open to research counted per month, event, language, whether inside each
+    population group and set of top-level codes, kept by the same triggers (migration 0009):
+    what the theme charts by population group read ("outside" and "unknown" count as one)."""
+
+    month = models.DateField()  # the first day of the month of submission, UTC
+    event = models.ForeignKey(
+        "events.Event", on_delete=models.DO_NOTHING, db_constraint=False, related_name="+"
+    )
+    language = models.CharField(max_length=16)
+    # Inside each population group, in the order of analysis.aggregates.GROUPS.
+    f0 = models.BooleanField()
+    f1 = models.BooleanField()
+    f2 = models.BooleanField()
+    f3 = models.BooleanField()
+    f4 = models.BooleanField()
+    root_ids = ArrayField(models.BigIntegerField(), default=list)
+    n = models.IntegerField()
+
+    class Meta:
+        managed = False
+        db_table = "analysis_grouprollup"
+
+    def __str__(self) -> str:
+        return f"{self.n} stories of {self.month:%Y-%m}"
+
+
+class AgreementRollup(models.Model):
+    """Stories open to research with an own reading (a theme ticked) and an accepted code,
+    counted per (own reading's theme keys, code set), kept by the same triggers (migration
+    0009): what ``programme.own_reading_agreement`` counts."""
+
+    own_themes = ArrayField(models.TextField(), default=list)  # sorted, each once
+    code_ids = ArrayField(models.BigIntegerField(), default=list)
+    n = models.IntegerField()
+
+    class Meta:
+        managed = False
+        db_table = "analysis_agreementrollup"
+
+    def __str__(self) -> str:
+        return f"{self.n} stories"
