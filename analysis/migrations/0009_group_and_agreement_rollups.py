@@ -66,6 +66,19 @@ def _count_into(source: str, sign: str) -> str:
 
 
 FACT_COLUMNS = f"testimony_id, {rollup.KEY}, root_ids, own_themes"
+# (table, key, what to count per key, how) of each roll-up, as the rebuild counts them.
+ROLLUPS = [
+    ("analysis_dashboardrollup", rollup.KEY, rollup.KEY, f"GROUP BY {rollup.KEY}"),
+    ("analysis_themerollup", rollup.THEME_KEY, rollup.THEME_VALUES, "GROUP BY 1, 2, 3, 4"),
+    ("analysis_grouprollup", GROUP_KEY, GROUP_VALUES, "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9"),
+    ("analysis_agreementrollup", AGREEMENT_KEY, AGREEMENT_KEY, f"WHERE {AGREEMENT_WHERE} GROUP BY 1, 2"),
+]
+APPLY = rollup.apply_function(_count_into, facts, FACT_COLUMNS, [r[0] for r in ROLLUPS])
+REBUILD = rollup.rebuild_function(
+    facts(),
+    FACT_COLUMNS,
+    [(t, key, f"{values}, count(*) FROM analysis_storyfact {how}") for t, key, values, how in ROLLUPS],
+)
 
 CREATE = f"""
 ALTER TABLE analysis_storyfact ADD COLUMN IF NOT EXISTS own_themes text[];
@@ -88,47 +101,12 @@ CREATE TABLE IF NOT EXISTS analysis_agreementrollup (
 );
 CREATE UNIQUE INDEX IF NOT EXISTS analysis_agreementrollup_key
     ON analysis_agreementrollup ({AGREEMENT_KEY});
+CREATE INDEX IF NOT EXISTS analysis_grouprollup_empty ON analysis_grouprollup (id) WHERE n = 0;
+CREATE INDEX IF NOT EXISTS analysis_agreementrollup_empty
+    ON analysis_agreementrollup (id) WHERE n = 0;
 
-CREATE OR REPLACE FUNCTION analysis_dashboardrollup_apply(touched bigint[]) RETURNS void
-LANGUAGE plpgsql AS $$
-BEGIN
-    IF touched IS NULL OR cardinality(touched) = 0 THEN
-        RETURN;
-    END IF;
-    -- The touched stories leave their old combinations...
-    WITH gone AS (
-        DELETE FROM analysis_storyfact WHERE testimony_id = ANY(touched) RETURNING *
-    ),
-    {_count_into("gone", "-")}
-    -- ...and join their new ones, if they are still open to research.
-    WITH fresh AS (
-        INSERT INTO analysis_storyfact ({FACT_COLUMNS})
-        {facts("AND t.id = ANY(touched)")}
-        RETURNING *
-    ),
-    {_count_into("fresh", "")}
-    DELETE FROM analysis_dashboardrollup WHERE n = 0;
-    DELETE FROM analysis_themerollup WHERE n = 0;
-    DELETE FROM analysis_grouprollup WHERE n = 0;
-    DELETE FROM analysis_agreementrollup WHERE n = 0;
-END;
-$$;
-
-CREATE OR REPLACE FUNCTION analysis_dashboardrollup_rebuild() RETURNS void
-LANGUAGE sql AS $$
-    TRUNCATE analysis_storyfact, analysis_dashboardrollup, analysis_themerollup,
-        analysis_grouprollup, analysis_agreementrollup RESTART IDENTITY;
-    INSERT INTO analysis_storyfact ({FACT_COLUMNS}) {facts()};
-    INSERT INTO analysis_dashboardrollup ({rollup.KEY}, n)
-    SELECT {rollup.KEY}, count(*) FROM analysis_storyfact GROUP BY {rollup.KEY};
-    INSERT INTO analysis_themerollup ({rollup.THEME_KEY}, n)
-    SELECT {rollup.THEME_VALUES}, count(*) FROM analysis_storyfact GROUP BY 1, 2, 3, 4;
-    INSERT INTO analysis_grouprollup ({GROUP_KEY}, n)
-    SELECT {GROUP_VALUES}, count(*) FROM analysis_storyfact GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
-    INSERT INTO analysis_agreementrollup ({AGREEMENT_KEY}, n)
-    SELECT {AGREEMENT_KEY}, count(*) FROM analysis_storyfact WHERE {AGREEMENT_WHERE}
-    GROUP BY 1, 2;
-$$;
+{APPLY}
+{REBUILD}
 """
 
 OWN_READINGS = "testimonies_ownreading"
