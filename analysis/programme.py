@@ -9,11 +9,12 @@ threshold (``analysis.suppression``)."""
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Prefetch
 
 from analysis.suppression import suppress_count, suppress_share, suppression_threshold
 from coding.selectors import theme_code_ids, theme_codes, theme_counts, themes_by_story
+from core.replica import analysis_alias
 from events.models import Commitment, CommitmentStatusChange
 from testimonies.models import OwnReading, QuoteRequest, Testimony
 
@@ -198,7 +199,7 @@ def _agreement_counts_sql(keys: list[str]) -> tuple[int, list[int]]:
         f"SELECT COALESCE(sum(n), 0){columns} FROM analysis_agreementrollup "  # noqa: S608
         "WHERE code_ids && %s::bigint[]"
     )
-    with connection.cursor() as cursor:
+    with connections[analysis_alias()].cursor() as cursor:  # the replica under @replica_view
         cursor.execute(sql, [*params, every])
         both, *counts = cursor.fetchone()
     return int(both), [int(c) for c in counts]
