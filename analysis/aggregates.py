@@ -31,7 +31,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, NullIf, TruncMonth
 
-from analysis.models import DashboardRollup, ThemeRollup
+from analysis.models import DashboardRollup, GroupRollup, ThemeRollup
 from coding.models import CodeApplication
 from core.replica import analysis_alias
 
@@ -76,15 +76,21 @@ def _flag_expression(name: str):
     )
 
 
+ROLLUPS = (DashboardRollup, ThemeRollup, GroupRollup)
+# The roll-ups that hold a story's top-level codes rather than its codes.
+SMALL_ROLLUPS = (ThemeRollup, GroupRollup)
+
+
 def _is_rollup(qs: QuerySet) -> bool:
-    return qs.model in (DashboardRollup, ThemeRollup)
+    return qs.model in ROLLUPS
 
 
 def _codes_lookup(qs: QuerySet) -> str:
     """The codes a story (or a roll-up row) holds. The theme roll-up holds only top-level
-    codes: overlapping a theme's codes (the theme and its descendants) is then the same as
-    holding the theme, since the theme is the only top-level code among them."""
-    if qs.model is ThemeRollup:
+    codes (so does the group roll-up): overlapping a theme's codes (the theme and its
+    descendants) is then the same as holding the theme, since the theme is the only top-level
+    code among them."""
+    if qs.model in SMALL_ROLLUPS:
         return "root_ids__overlap"
     if qs.model is DashboardRollup:
         return "code_ids__overlap"
@@ -92,7 +98,7 @@ def _codes_lookup(qs: QuerySet) -> str:
 
 
 def _dimension_expressions(by: str, *, model=None) -> dict:
-    if model in (DashboardRollup, ThemeRollup):
+    if model in ROLLUPS:
         return _rollup_dimensions(by, model)
     if by == "country":
         return {"d0": F("event__country")}
@@ -114,7 +120,8 @@ def _dimension_expressions(by: str, *, model=None) -> dict:
 
 
 def _rollup_dimensions(by: str, model) -> dict:
-    """The same dimensions read from a roll-up (migration 0008), whose columns hold them."""
+    """The same dimensions read from a roll-up (migrations 0008 and 0009), whose columns hold
+    them. The group roll-up's flags say only whether a story is inside each group."""
     if by == "country":
         return {"d0": F("event__country")}
     if by == "event":
@@ -122,8 +129,8 @@ def _rollup_dimensions(by: str, model) -> dict:
     if by == "language":
         return {"d0": F("language")}
     if by == "month":
-        return {"d0": TruncMonth("month" if model is ThemeRollup else "day")}
-    if by == "group" and model is DashboardRollup:
+        return {"d0": TruncMonth("month" if model in SMALL_ROLLUPS else "day")}
+    if by == "group" and model is not ThemeRollup:
         return {f"d{i}": F(f"f{i}") for i in range(len(GROUPS))}
     if by == "none":
         return {}

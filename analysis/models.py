@@ -138,10 +138,9 @@ class DashboardRollup(models.Model):
         return f"{self.n} stories of {self.day}"
 
 
-class ThemeRollup(models.Model):
+class MonthRollup(models.Model):
     """Stories open to research counted per month, event, language and set of top-level codes
-    (the themes they touch), kept by the same triggers (migration 0008). Much smaller than
-    ``DashboardRollup``: what the theme charts read when they ask nothing finer."""
+    (the themes they touch), and what a subclass adds, kept by the triggers of migration 0008."""
 
     month = models.DateField()  # the first day of the month of submission, UTC
     event = models.ForeignKey(
@@ -152,8 +151,48 @@ class ThemeRollup(models.Model):
     n = models.IntegerField()
 
     class Meta:
+        abstract = True
         managed = False
-        db_table = "analysis_themerollup"
 
     def __str__(self) -> str:
         return f"{self.n} stories of {self.month:%Y-%m}"
+
+
+class ThemeRollup(MonthRollup):
+    """Migration 0008's small roll-up, much smaller than ``DashboardRollup``: what the theme
+    charts read when they ask nothing finer."""
+
+    class Meta(MonthRollup.Meta):
+        db_table = "analysis_themerollup"
+
+
+class GroupRollup(MonthRollup):
+    """Also per whether the story is inside each population group (migration 0009): what the
+    theme charts by population group read ("outside" and "unknown" count as one)."""
+
+    # Inside each population group, in the order of analysis.aggregates.GROUPS.
+    f0 = models.BooleanField()
+    f1 = models.BooleanField()
+    f2 = models.BooleanField()
+    f3 = models.BooleanField()
+    f4 = models.BooleanField()
+
+    class Meta(MonthRollup.Meta):
+        db_table = "analysis_grouprollup"
+
+
+class AgreementRollup(models.Model):
+    """Stories open to research with an own reading (a theme ticked) and an accepted code,
+    counted per (own reading's theme keys, code set), kept by the same triggers (migration
+    0009): what ``programme.own_reading_agreement`` counts."""
+
+    own_themes = ArrayField(models.TextField(), default=list)  # sorted, each once
+    code_ids = ArrayField(models.BigIntegerField(), default=list)
+    n = models.IntegerField()
+
+    class Meta:
+        managed = False
+        db_table = "analysis_agreementrollup"
+
+    def __str__(self) -> str:
+        return f"{self.n} stories"

@@ -9,11 +9,12 @@ threshold (``analysis.suppression``)."""
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import Prefetch
 
 from analysis.suppression import suppress_count, suppress_share, suppression_threshold
 from coding.selectors import theme_code_ids, theme_codes, theme_counts, themes_by_story
+from core.replica import analysis_alias
 from events.models import Commitment, CommitmentStatusChange
 from testimonies.models import OwnReading, QuoteRequest, Testimony
 
@@ -181,25 +182,24 @@ def _agreement_counts_python(keys: list[str]) -> tuple[int, list[int]]:
 
 
 def _agreement_counts_sql(keys: list[str]) -> tuple[int, list[int]]:
-    """The counts of ``_agreement_counts_python`` from ``analysis_storycodeset`` (each story's
-    accepted codes, kept by triggers): a story is coded with a theme when it holds one of the
-    codes ``themes_by_story`` reads as that theme."""
+    """The counts of ``_agreement_counts_python`` from ``analysis_agreementrollup`` (stories
+    open to research with an own reading and accepted codes, counted per (own reading's theme
+    keys, code set), kept by triggers: analysis migration 0009): a story is coded with a theme
+    when it holds one of the codes ``themes_by_story`` reads as that theme."""
     ids = theme_code_ids()
     groups = [ids.get(key, []) for key in keys]
     every = sorted({i for group in groups for i in group})
     columns = "".join(
-        ", count(*) FILTER (WHERE (r.themes ? %s) = (s.code_ids && %s::bigint[]))" for _ in keys
+        ", COALESCE(sum(n) FILTER (WHERE (%s = ANY(own_themes)) = (code_ids && %s::bigint[])), 0)"
+        for _ in keys
     )
     params: list = [p for key, group in zip(keys, groups, strict=True) for p in (key, group)]
     # SECURITY: fixed SQL; the theme keys and code ids are parameters.
     sql = (
-        f"SELECT count(*){columns} FROM testimonies_ownreading r "  # noqa: S608
-        "JOIN testimonies_testimony t ON t.id = r.testimony_id "
-        "JOIN analysis_storycodeset s ON s.testimony_id = r.testimony_id "
-        "WHERE t.status = %s AND t.scope_research AND r.themes <> '[]'::jsonb "
-        "AND s.code_ids && %s::bigint[]"
+        f"SELECT COALESCE(sum(n), 0){columns} FROM analysis_agreementrollup "  # noqa: S608
+        "WHERE code_ids && %s::bigint[]"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, Testimony.Status.ACTIVE, every])
+    with connections[analysis_alias()].cursor() as cursor:  # the replica under @replica_view
+        cursor.execute(sql, [*params, every])
         both, *counts = cursor.fetchone()
-    return both, counts
+    return int(both), [int(c) for c in counts]

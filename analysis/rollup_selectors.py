@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.db import connection
 from django.db.models import QuerySet
 
-from analysis.models import DashboardRollup, ThemeRollup
+from analysis.models import DashboardRollup, GroupRollup, ThemeRollup
 from analysis.selectors import (
     AnalysisFilters,
     can_analyse,
@@ -16,14 +16,20 @@ from analysis.selectors import (
 from coding.models import Code
 
 
-def _by_place(qs: QuerySet, filters: AnalysisFilters) -> QuerySet:
-    """A roll-up's rows of the filters' event, country and language."""
+def _by_place(qs: QuerySet, filters: AnalysisFilters, day: str) -> QuerySet:
+    """A roll-up's rows of the filters' event, country, language and dates (``day``: the
+    roll-up's date column; days of submission in UTC, the project's time zone
+    (settings.TIME_ZONE), as ``selectors.stories_for_analysis`` reads them)."""
     if filters.event_id:
         qs = qs.filter(event_id=filters.event_id)
     if filters.country:
         qs = qs.filter(event__country=filters.country)
     if filters.language:
         qs = qs.filter(language=filters.language)
+    if filters.date_from:
+        qs = qs.filter(**{f"{day}__gte": filters.date_from})
+    if filters.date_to:
+        qs = qs.filter(**{f"{day}__lte": filters.date_to})
     return qs
 
 
@@ -38,12 +44,7 @@ def dashboard_rows(*, user, filters: AnalysisFilters) -> QuerySet:
         return stories_for_analysis(user=user, filters=filters)
     if not can_analyse(user):
         return DashboardRollup.objects.none()
-    qs = _by_place(DashboardRollup.objects.all(), filters)
-    # Days of submission in UTC, the project's time zone (settings.TIME_ZONE), as above.
-    if filters.date_from:
-        qs = qs.filter(day__gte=filters.date_from)
-    if filters.date_to:
-        qs = qs.filter(day__lte=filters.date_to)
+    qs = _by_place(DashboardRollup.objects.all(), filters, "day")
     if filters.code_id:
         qs = qs.filter(code_ids__overlap=code_with_descendants(code_id=filters.code_id))
     return qs.order_by()
@@ -57,14 +58,14 @@ def _whole_months(filters: AnalysisFilters) -> bool:
 
 
 def theme_rows(*, user, filters: AnalysisFilters, by: str, parent_id: int | None = None):
-    """What the theme charts count: the small theme roll-up (``ThemeRollup``: stories per
-    month, event, language and top-level codes) when it can answer exactly, that is for the
-    top-level themes, any dimension but population groups, dates in whole months and a code
-    filter, if any, on a top-level code; ``dashboard_rows`` otherwise."""
+    """What the theme charts count: a small roll-up by month and top-level codes when it can
+    answer exactly, that is for the top-level themes, dates in whole months and a code filter,
+    if any, on a top-level code; ``dashboard_rows`` otherwise. By population group it is
+    ``GroupRollup``, whose flags say only "inside" (what ``aggregates.group_theme_counts`` and
+    the total read); by anything else ``ThemeRollup``."""
     if (
         connection.vendor != "postgresql"
         or parent_id is not None
-        or by == "group"
         or not _whole_months(filters)
         or (
             filters.code_id
@@ -72,13 +73,10 @@ def theme_rows(*, user, filters: AnalysisFilters, by: str, parent_id: int | None
         )
     ):
         return dashboard_rows(user=user, filters=filters)
+    model = GroupRollup if by == "group" else ThemeRollup
     if not can_analyse(user):
-        return ThemeRollup.objects.none()
-    qs = _by_place(ThemeRollup.objects.all(), filters)
-    if filters.date_from:
-        qs = qs.filter(month__gte=filters.date_from)
-    if filters.date_to:
-        qs = qs.filter(month__lte=filters.date_to)
+        return model.objects.none()
+    qs = _by_place(model.objects.all(), filters, "month")
     if filters.code_id:
         qs = qs.filter(root_ids__contains=[filters.code_id])
     return qs.order_by()

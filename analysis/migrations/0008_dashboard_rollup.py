@@ -91,6 +91,72 @@ def _count_into(source: str, sign: str) -> str:
 """
 
 
+def apply_function(count_into, facts, columns: str, tables: list[str]) -> str:
+    """``analysis_dashboardrollup_apply(touched)``: the touched stories' facts (``facts``, into
+    ``columns``) recomputed, their counts moved (``count_into``), empty rows of ``tables``
+    dropped."""
+    empty = "".join(f"\n    DELETE FROM {table} WHERE n = 0;" for table in tables)
+    return f"""
+CREATE OR REPLACE FUNCTION analysis_dashboardrollup_apply(touched bigint[]) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF touched IS NULL OR cardinality(touched) = 0 THEN
+        RETURN;
+    END IF;
+    -- The touched stories leave their old combinations...
+    WITH gone AS (
+        DELETE FROM analysis_storyfact WHERE testimony_id = ANY(touched) RETURNING *
+    ),
+    {count_into("gone", "-")}
+    -- ...and join their new ones, if they are still open to research.
+    WITH fresh AS (
+        INSERT INTO analysis_storyfact ({columns})
+        {facts("AND t.id = ANY(touched)")}
+        RETURNING *
+    ),
+    {count_into("fresh", "")}{empty}
+END;
+$$;
+"""
+
+
+def rebuild_function(facts: str, columns: str, rollups: list[tuple[str, str, str]]) -> str:
+    """``analysis_dashboardrollup_rebuild()``: every fact and roll-up row from scratch;
+    ``rollups``: (table, key, what to select from ``analysis_storyfact`` with its ``GROUP BY``)."""
+    tables = ", ".join(["analysis_storyfact", *(table for table, _key, _select in rollups)])
+    counts = "".join(
+        f"\n    INSERT INTO {table} ({key}, n)\n    SELECT {select};"
+        for table, key, select in rollups
+    )
+    return f"""
+CREATE OR REPLACE FUNCTION analysis_dashboardrollup_rebuild() RETURNS void
+LANGUAGE sql AS $$
+    TRUNCATE {tables} RESTART IDENTITY;
+    INSERT INTO analysis_storyfact ({columns}) {facts};{counts}
+$$;
+"""
+
+
+APPLY = apply_function(
+    _count_into,
+    facts,
+    f"testimony_id, {KEY}, root_ids",
+    ["analysis_dashboardrollup", "analysis_themerollup"],
+)
+REBUILD = rebuild_function(
+    facts(),
+    f"testimony_id, {KEY}, root_ids",
+    [
+        ("analysis_dashboardrollup", KEY, f"{KEY}, count(*) FROM analysis_storyfact GROUP BY {KEY}"),
+        (
+            "analysis_themerollup",
+            THEME_KEY,
+            f"{THEME_VALUES}, count(*) FROM analysis_storyfact GROUP BY 1, 2, 3, 4",
+        ),
+    ],
+)
+
+
 CREATE = f"""
 CREATE TABLE IF NOT EXISTS analysis_storyfact (
     testimony_id bigint PRIMARY KEY,
@@ -129,40 +195,8 @@ LANGUAGE sql STABLE AS $$
     SELECT COALESCE(array_agg(DISTINCT id ORDER BY id), '{{}}') FROM up WHERE parent_id IS NULL
 $$;
 
-CREATE OR REPLACE FUNCTION analysis_dashboardrollup_apply(touched bigint[]) RETURNS void
-LANGUAGE plpgsql AS $$
-BEGIN
-    IF touched IS NULL OR cardinality(touched) = 0 THEN
-        RETURN;
-    END IF;
-    -- The touched stories leave their old combinations...
-    WITH gone AS (
-        DELETE FROM analysis_storyfact WHERE testimony_id = ANY(touched) RETURNING *
-    ),
-    {_count_into("gone", "-")}
-    -- ...and join their new ones, if they are still open to research.
-    WITH fresh AS (
-        INSERT INTO analysis_storyfact (testimony_id, {KEY}, root_ids)
-        {facts("AND t.id = ANY(touched)")}
-        RETURNING *
-    ),
-    {_count_into("fresh", "")}
-    DELETE FROM analysis_dashboardrollup WHERE n = 0;
-    DELETE FROM analysis_themerollup WHERE n = 0;
-END;
-$$;
-
-CREATE OR REPLACE FUNCTION analysis_dashboardrollup_rebuild() RETURNS void
-LANGUAGE sql AS $$
-    TRUNCATE analysis_storyfact, analysis_dashboardrollup, analysis_themerollup
-        RESTART IDENTITY;
-    INSERT INTO analysis_storyfact (testimony_id, {KEY}, root_ids) {facts()};
-    INSERT INTO analysis_dashboardrollup ({KEY}, n)
-    SELECT {KEY}, count(*) FROM analysis_storyfact GROUP BY {KEY};
-    INSERT INTO analysis_themerollup ({THEME_KEY}, n)
-    SELECT {THEME_VALUES}, count(*) FROM analysis_storyfact GROUP BY 1, 2, 3, 4;
-$$;
-
+{APPLY}
+{REBUILD}
 -- A code moved under another parent changes the top-level codes of the stories coded with
 -- it or a code below it.
 CREATE OR REPLACE FUNCTION analysis_rollup_coding_code() RETURNS trigger

@@ -12,10 +12,11 @@ import pytest
 from django.db import connection
 
 from analysis import rollup_selectors, selectors
-from analysis.models import DashboardRollup, ThemeRollup
+from analysis.models import AgreementRollup, DashboardRollup, GroupRollup, ThemeRollup
+from analysis.programme import _agreement_counts_python, _agreement_counts_sql
 from analysis.selectors import GROUPS, AnalysisFilters
 from coding.models import CodeApplication
-from testimonies.models import ResearchCopy, Testimony, TestimonyCharacteristics
+from testimonies.models import OwnReading, ResearchCopy, Testimony, TestimonyCharacteristics
 from testimonies.services import withdrawal
 from tests.analysis.factories import apply, codebook_with_themes, story
 from tests.factories import EventFactory
@@ -47,6 +48,9 @@ def random_stories(rng: random.Random, researcher, top) -> list[Testimony]:
             characteristics=answers,
             submitted_at=datetime(2026, rng.randint(1, 4), rng.randint(1, 28), 23, 30, tzinfo=UTC),
         )
+        if rng.random() < 0.5:  # the own reading: duplicates, order and stray values as stored
+            keys = [*(c.key for c in top), "unknown", 7]
+            OwnReading.objects.create(testimony=s, themes=rng.choices(keys, k=rng.randint(0, 3)))
         for code in rng.sample(codes, rng.randint(0, 3)):
             if rng.random() < 0.6:
                 apply(s, code, coder=researcher)
@@ -81,6 +85,22 @@ def filter_sets(rng: random.Random, themes, stories) -> list[AnalysisFilters]:
     return result
 
 
+def chart_counts(stories, themes, by: str):
+    """What a theme chart reads of ``theme_counts_by``: by population group, the stories
+    inside each group and the total (``ThemeData.overall``); by anything else all of it."""
+    totals, counts = selectors.theme_counts_by(stories=stories, theme_list=themes, by=by)
+    if by != "group":
+        return totals, counts
+    overall = [sum(column) for column in zip(*counts.values(), strict=True)]
+    inside = selectors.group_theme_counts(totals, counts, len(themes))
+    return inside, sum(totals.values()), overall
+
+
+def assert_agreement_equals_python() -> None:
+    keys = [t.key for t in selectors.themes()] + ["unknown"]
+    assert _agreement_counts_sql(keys) == _agreement_counts_python(keys)
+
+
 def assert_rollup_equals_live(user, themes, filters_list) -> None:
     for filters in filters_list:
         live = selectors.stories_for_analysis(user=user, filters=filters)
@@ -99,10 +119,11 @@ def assert_rollup_equals_live(user, themes, filters_list) -> None:
         )
         for by in BYS:
             small = rollup_selectors.theme_rows(user=user, filters=filters, by=by)
-            expected = selectors.theme_counts_by(stories=live, theme_list=themes, by=by)
-            assert selectors.theme_counts_by(stories=small, theme_list=themes, by=by) == (
-                expected
-            ), (filters, by, small.model)
+            assert chart_counts(small, themes, by) == chart_counts(live, themes, by), (
+                filters,
+                by,
+                small.model,
+            )
 
 
 def rollup_total() -> int:
@@ -123,15 +144,19 @@ def test_rollup_equals_the_live_query_after_every_kind_of_write(postgres, resear
         by="country",
     )[0]
     assert_rollup_equals_live(researcher, themes, filters_list)
-    # The small roll-up answers the plain charts; finer questions go to the wide one.
-    assert rollup_selectors.theme_rows(
-        user=researcher, filters=filters_list[0], by="country"
-    ).model is (ThemeRollup)
-    for filters, by in [(filters_list[3], "none"), (filters_list[5], "none"), (None, "group")]:
-        rows = rollup_selectors.theme_rows(
-            user=researcher, filters=filters or filters_list[0], by=by
-        )
-        assert rows.model is DashboardRollup
+    assert _agreement_counts_sql([t.key for t in themes])[0] > 0
+    assert_agreement_equals_python()
+    # The small roll-ups answer the plain charts; finer questions go to the wide one.
+    for filters, by, model in [
+        (filters_list[0], "country", ThemeRollup),
+        (filters_list[0], "group", GroupRollup),
+        (filters_list[4], "group", GroupRollup),
+        (filters_list[3], "none", DashboardRollup),
+        (filters_list[5], "none", DashboardRollup),
+        (filters_list[5], "group", DashboardRollup),
+    ]:
+        rows = rollup_selectors.theme_rows(user=researcher, filters=filters, by=by)
+        assert rows.model is model
 
     # Every write path the roll-up reads: the story, its research copy, its characteristics,
     # its codes (through the story code sets), its consent.
@@ -156,21 +181,30 @@ def test_rollup_equals_the_live_query_after_every_kind_of_write(postgres, resear
     withdrawal.testimony_withdraw(testimony=picked[15], scopes=["research"], actor="participant")
     Testimony.objects.filter(pk=picked[16].pk).update(scope_age_band=False)
     picked[17].delete()
+    OwnReading.objects.update_or_create(testimony=picked[18], defaults={"themes": [codes[1].key]})
+    OwnReading.objects.filter(testimony=picked[19]).delete()
+    OwnReading.objects.filter(testimony__in=picked[:5]).update(themes=[codes[2].key, codes[0].key])
     # A sub-code moved under another theme: its stories now count in that theme.
     codes[0].children.update(parent=codes[1])
     themes = selectors.themes()
     assert_rollup_equals_live(researcher, themes, filters_list)
+    assert_agreement_equals_python()
     open_stories = Testimony.objects.filter(status="active", scope_research=True).count()
     assert rollup_total() == open_stories
     assert not DashboardRollup.objects.filter(n__lte=0).exists()
     assert sum(ThemeRollup.objects.values_list("n", flat=True)) == open_stories
     assert not ThemeRollup.objects.filter(n__lte=0).exists()
+    assert sum(GroupRollup.objects.values_list("n", flat=True)) == open_stories
+    assert not GroupRollup.objects.filter(n__lte=0).exists()
+    assert not AgreementRollup.objects.filter(n__lte=0).exists()
 
     # The from-scratch rebuild (after a bulk load with the triggers off) gives the same rows.
     def rows():
         return (
             sorted(DashboardRollup.objects.values_list("day", "event_id", "code_ids", "n")),
             sorted(ThemeRollup.objects.values_list("month", "event_id", "root_ids", "n")),
+            sorted(GroupRollup.objects.values_list("month", "f0", "f4", "root_ids", "n")),
+            sorted(AgreementRollup.objects.values_list("own_themes", "code_ids", "n")),
         )
 
     kept = rows()
