@@ -192,6 +192,15 @@ def search_research_copies(*, user, filters: AnalysisFilters, query: str) -> Que
     return qs.filter(id__in=matching).order_by("-testimony__submitted_at", "-id")
 
 
+def search_scope(*, user, filters: AnalysisFilters, query: str) -> QuerySet[ResearchCopy] | None:
+    """What ``search_research_copies`` narrows by the query: every research copy in the
+    filters, in the same order (its index walks it newest first), for ``keyset_page``'s
+    ``within``; None without a query (nothing is narrowed)."""
+    if not (query or "").strip():
+        return None
+    return search_research_copies(user=user, filters=filters, query="")
+
+
 def _matching_copies_sql(query: str) -> RawSQL:
     """The ids of research copies matching a non-empty query (PostgreSQL).
 

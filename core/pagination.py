@@ -19,15 +19,17 @@ from core.validation import parse_positive_int
 
 
 def paginated_response(
-    *, request, queryset, serializer_class, view, context=None, expand=None
+    *, request, queryset, serializer_class, view, context=None, expand=None, within=None
 ) -> Response:
     """One page of ``queryset`` (the page the ``page`` query parameter names), serialised;
     ``expand``, if given, turns the page's rows into what the serializer reads (for a list
-    whose rows are keys and whose details are read for one page only)."""
+    whose rows are keys and whose details are read for one page only); ``within``, the list
+    ``queryset`` narrows, for keyset pages (``core.keyset.keyset_page``)."""
     pagination_class = getattr(view, "pagination_class", None) or (
         api_settings.DEFAULT_PAGINATION_CLASS
     )
     paginator = pagination_class()
+    paginator.within = within
     page = paginator.paginate_queryset(queryset, request, view=view)
     if expand is not None:
         page = expand(page)
@@ -44,6 +46,7 @@ class KeysetPagination(PageNumberPagination):
     """
 
     cursor_query_param = "cursor"
+    within = None  # the list the paginated queryset narrows, if any (set per response)
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
@@ -56,7 +59,7 @@ class KeysetPagination(PageNumberPagination):
             if not before:
                 raise NotFound(self.invalid_page_message.format(page_number=number, message=""))
             cursor = keyset_cursor(queryset, before[0], number=number)
-        self.keyset = keyset_page(queryset, cursor=cursor, size=size)
+        self.keyset = keyset_page(queryset, cursor=cursor, size=size, within=self.within)
         return list(self.keyset.object_list)
 
     def _link(self, cursor: str) -> str:
@@ -116,11 +119,14 @@ class ListApiMixin:
             queryset = backend().filter_queryset(self.request, queryset, self)
         return queryset
 
-    def paginated_response(self, *, queryset, serializer_class, context=None) -> Response:
+    def paginated_response(
+        self, *, queryset, serializer_class, context=None, within=None
+    ) -> Response:
         return paginated_response(
             request=self.request,
             queryset=queryset,
             serializer_class=serializer_class,
             view=self,
             context=context,
+            within=within,
         )
