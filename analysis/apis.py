@@ -112,6 +112,7 @@ class SearchApi(ListApiMixin, APIView):
             queryset=results,
             serializer_class=SearchResultSerializer,
             within=selectors.search_scope(user=request.user, filters=filters, query=query),
+            count_bound=selectors.SEARCH_COUNT_BOUND,
         )
 
 

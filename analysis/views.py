@@ -159,7 +159,13 @@ def search(request):
     results = selectors.search_research_copies(user=request.user, filters=filters, query=query)
     within = selectors.search_scope(user=request.user, filters=filters, query=query)
     with without_jit():
-        page = keyset_page(results, cursor=request.GET.get("cursor"), size=20, within=within)
+        page = keyset_page(
+            results,
+            cursor=request.GET.get("cursor"),
+            size=20,
+            within=within,
+            count_bound=selectors.SEARCH_COUNT_BOUND,
+        )
     copies = page.object_list
     fragments = selectors.search_snippets(copies=copies, query=query)
     hits = [

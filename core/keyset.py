@@ -30,7 +30,7 @@ from core.replica import analysis_alias
 COUNT_BOUND = 10_000
 # The window a page is first looked for in, when the list is a ``within`` list narrowed by a
 # condition no index orders (search): the newest rows of ``within`` read through its index.
-WALK_ROWS = 5_000
+WALK_ROWS = 1_000
 _SALT = "core.keyset"
 
 
@@ -159,12 +159,18 @@ def _reverse(keys) -> list[str]:
 
 def _first_rows(rows: QuerySet, scope: QuerySet | None, limit: int) -> list:
     """The first ``limit`` rows. With ``scope`` (the rows before a condition no index orders,
-    in the same order), first among the newest ``WALK_ROWS`` of the scope, read in the order of
-    its index: when the condition is common, the page is there. Only when that window holds too
-    few are all the rows read (the condition's own index, for a rare condition)."""
+    in the same order), first among the newest ``WALK_ROWS`` of the scope: their range of the
+    ordering index is walked in order until the page is full, which is soon when the condition
+    is common. Only when that window holds too few are all the rows read (through the
+    condition's own index: fast when it is rare)."""
     if scope is not None:
-        window = scope[:WALK_ROWS].values("pk")
-        found = list(rows.filter(pk__in=window)[:limit])
+        keys = _keys(scope)
+        edge = list(scope.values_list(*(p for p, _ in keys))[WALK_ROWS - 1 : WALK_ROWS])
+        if not edge:  # the scope is shorter than the window: the whole list is in it
+            return list(rows[:limit])
+        first, descending = keys[0]
+        window = Q(**{f"{first}__{'gte' if descending else 'lte'}": edge[0][0]})
+        found = list(rows.filter(window & ~_beyond(keys, edge[0], forward=True))[:limit])
         if len(found) == limit:
             return found
     return list(rows[:limit])
@@ -207,7 +213,8 @@ def keyset_page(
     if items and has_previous and number > 2:
         page.previous_cursor = _cursor(items[0], keys, number=number - 1, forward=False)
     if count_bound is not None and position is None and not more:
-        page.count = len(items)  # the whole list is on its first page: nothing more to count
+        # The whole list is on its first page: nothing more to count.
+        page.count, page.count_is_capped = min(len(items), count_bound), len(items) > count_bound
     elif count_bound is not None:
         page.count, page.count_is_capped = capped_count(queryset, count_bound)
     return page

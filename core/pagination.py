@@ -14,22 +14,30 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from core.keyset import keyset_cursor, keyset_page
+from core.keyset import COUNT_BOUND, keyset_cursor, keyset_page
 from core.validation import parse_positive_int
 
 
 def paginated_response(
-    *, request, queryset, serializer_class, view, context=None, expand=None, within=None
+    *,
+    request,
+    queryset,
+    serializer_class,
+    view,
+    context=None,
+    expand=None,
+    within=None,
+    count_bound=COUNT_BOUND,
 ) -> Response:
     """One page of ``queryset`` (the page the ``page`` query parameter names), serialised;
     ``expand``, if given, turns the page's rows into what the serializer reads (for a list
     whose rows are keys and whose details are read for one page only); ``within``, the list
-    ``queryset`` narrows, for keyset pages (``core.keyset.keyset_page``)."""
+    ``queryset`` narrows, and ``count_bound``, for keyset pages (``core.keyset.keyset_page``)."""
     pagination_class = getattr(view, "pagination_class", None) or (
         api_settings.DEFAULT_PAGINATION_CLASS
     )
     paginator = pagination_class()
-    paginator.within = within
+    paginator.within, paginator.count_bound = within, count_bound
     page = paginator.paginate_queryset(queryset, request, view=view)
     if expand is not None:
         page = expand(page)
@@ -47,6 +55,7 @@ class KeysetPagination(PageNumberPagination):
 
     cursor_query_param = "cursor"
     within = None  # the list the paginated queryset narrows, if any (set per response)
+    count_bound = COUNT_BOUND
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
@@ -59,7 +68,9 @@ class KeysetPagination(PageNumberPagination):
             if not before:
                 raise NotFound(self.invalid_page_message.format(page_number=number, message=""))
             cursor = keyset_cursor(queryset, before[0], number=number)
-        self.keyset = keyset_page(queryset, cursor=cursor, size=size, within=self.within)
+        self.keyset = keyset_page(
+            queryset, cursor=cursor, size=size, within=self.within, count_bound=self.count_bound
+        )
         return list(self.keyset.object_list)
 
     def _link(self, cursor: str) -> str:
@@ -120,7 +131,7 @@ class ListApiMixin:
         return queryset
 
     def paginated_response(
-        self, *, queryset, serializer_class, context=None, within=None
+        self, *, queryset, serializer_class, context=None, within=None, count_bound=COUNT_BOUND
     ) -> Response:
         return paginated_response(
             request=self.request,
@@ -129,4 +140,5 @@ class ListApiMixin:
             view=self,
             context=context,
             within=within,
+            count_bound=count_bound,
         )
