@@ -47,18 +47,27 @@ def _pages(user, query: str, filters: AnalysisFilters, size: int) -> list[list[i
 
 @pytest.mark.parametrize("window", [3, 8, 5000])
 @pytest.mark.parametrize(
-    ("query", "country"),
-    [("trust", ""), ("kindness", ""), ("confiance", ""), ("confiance", "JP"), ("-trust", "")],
+    ("query", "filters", "found"),
+    [
+        ("trust", {}, 12),
+        ("kindness", {}, 1),
+        ("confiance", {}, 6),
+        ("confiance", {"country": "JP"}, 0),
+        ("confiance", {"language": "fr"}, 6),
+        ("trust", {"language": "fr"}, 0),
+        ("-trust", {}, 12),
+    ],
 )
 def test_pages_are_the_whole_search_in_order(
-    postgres, researcher, stories, monkeypatch, window, query, country
+    postgres, researcher, stories, monkeypatch, window, query, filters, found
 ):
     monkeypatch.setattr("core.keyset.WALK_ROWS", window)
-    filters = AnalysisFilters(country=country)
+    filters = AnalysisFilters(**filters)
     whole = selectors.search_research_copies(user=researcher, filters=filters, query=query)
     pages = _pages(researcher, query, filters, size=3)
     assert [pk for page in pages for pk in page] == list(whole.values_list("id", flat=True))
     assert all(len(page) == 3 for page in pages[:-1])
+    assert len(whole) == found
 
 
 def test_the_page_and_the_api_list_the_same_stories(postgres, researcher, stories, client_for):
