@@ -106,12 +106,14 @@ class SearchApi(ListApiMixin, APIView):
         responses=SearchResultSerializer(many=True),
     )
     def get(self, request):
-        results = selectors.search_research_copies(
-            user=request.user,
-            filters=_filters(request),
-            query=request.query_params.get("q", "")[:200],
+        filters, query = _filters(request), request.query_params.get("q", "")[:200]
+        results = selectors.search_research_copies(user=request.user, filters=filters, query=query)
+        return self.paginated_response(
+            queryset=results,
+            serializer_class=SearchResultSerializer,
+            within=selectors.search_scope(user=request.user, filters=filters, query=query),
+            count_bound=selectors.SEARCH_COUNT_BOUND,
         )
-        return self.paginated_response(queryset=results, serializer_class=SearchResultSerializer)
 
 
 def _quote_serializer(applications, **kwargs):

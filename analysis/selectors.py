@@ -90,41 +90,49 @@ def stories_for_analysis(*, user, filters: AnalysisFilters) -> QuerySet[Testimon
     """Active stories whose consent covers research, filtered; none for other roles."""
     if not can_analyse(user):
         return Testimony.objects.none()
-    qs = Testimony.objects.filter(status=Testimony.Status.ACTIVE, scope_research=True)
+    return Testimony.objects.filter(analysis_condition(filters)).order_by()
+
+
+def analysis_condition(filters: AnalysisFilters, prefix: str = "") -> Q:
+    """What ``stories_for_analysis`` asks of a story, its fields reached through ``prefix``
+    (``"testimony__"`` from a research copy: on the joined row, so that the index on the
+    stories' ordering can be walked with the filters checked along the way)."""
+    q = Q(status=Testimony.Status.ACTIVE, scope_research=True)
     if filters.event_id:
-        qs = qs.filter(event_id=filters.event_id)
+        q &= Q(event_id=filters.event_id)
     if filters.country:
-        qs = qs.filter(event__country=filters.country)
+        q &= Q(event__country=filters.country)
     if filters.language:
         # The detected language when NLP found one, else the declared one (one LEFT JOIN).
-        qs = qs.filter(
-            Q(research_copy__detected_language=filters.language)
-            | (
-                Q(declared_language=filters.language)
-                & (
-                    Q(research_copy__detected_language="")
-                    | Q(research_copy__detected_language__isnull=True)
-                )
-            )
+        copy = "research_copy__detected_language"
+        q &= Q(**{copy: filters.language}) | (
+            Q(declared_language=filters.language)
+            & (Q(**{copy: ""}) | Q(**{f"{copy}__isnull": True}))
         )
     if filters.date_from:
-        start = timezone.make_aware(datetime.combine(filters.date_from, time.min))
-        qs = qs.filter(submitted_at__gte=start)
+        q &= Q(submitted_at__gte=timezone.make_aware(datetime.combine(filters.date_from, time.min)))
     if filters.date_to:
-        end = timezone.make_aware(datetime.combine(filters.date_to, time.max))
-        qs = qs.filter(submitted_at__lte=end)
+        q &= Q(submitted_at__lte=timezone.make_aware(datetime.combine(filters.date_to, time.max)))
     if filters.code_id:
         codes = code_with_descendants(code_id=filters.code_id)
         if connection.vendor == "postgresql":
             # NOTE: the story code sets (migration 0003) answer this without the applications.
-            qs = qs.filter(analysis_code_set__code_ids__overlap=codes)
+            q &= Q(analysis_code_set__code_ids__overlap=codes)
         else:
-            qs = qs.filter(
+            q &= Q(
                 id__in=CodeApplication.objects.filter(
                     code_id__in=codes, status=CodeApplication.Status.ACCEPTED
                 ).values("testimony_id")
             )
-    return qs.order_by()
+    return _prefixed(q, prefix) if prefix else q
+
+
+def _prefixed(q: Q, prefix: str) -> Q:
+    """``q`` with every field path reached through ``prefix``."""
+    children = [
+        _prefixed(c, prefix) if isinstance(c, Q) else (f"{prefix}{c[0]}", c[1]) for c in q.children
+    ]
+    return Q(*children, _connector=q.connector, _negated=q.negated)
 
 
 def default_codebook() -> Codebook | None:
@@ -166,6 +174,10 @@ def _table(model) -> str:
 
 # Search ------------------------------------------------------------------------------------
 
+# Above this many stories the search says "more than": counting a word found in a third of a
+# million stories to the page's 10,000 took a second (issue 22).
+SEARCH_COUNT_BOUND = 1_000
+
 
 def search_research_copies(*, user, filters: AnalysisFilters, query: str) -> QuerySet[ResearchCopy]:
     """Research copies matching ``query`` and the filters, newest first.
@@ -175,10 +187,12 @@ def search_research_copies(*, user, filters: AnalysisFilters, query: str) -> Que
     Chinese words through the CJK bigram index. SQLite (``make run``): the same query language
     through FTS5 (analysis/fts_sqlite.py); word forms only in English there.
     """
-    stories = stories_for_analysis(user=user, filters=filters)
-    qs = ResearchCopy.objects.filter(testimony__in=stories.values("id")).select_related(
-        "testimony__event"
-    )
+    if not can_analyse(user):
+        return ResearchCopy.objects.none()
+    # The filters on the joined story (not ``testimony__in``): the index on (status,
+    # -submitted_at) can then walk the stories newest first (``keyset_page``'s ``within``).
+    qs = ResearchCopy.objects.filter(analysis_condition(filters, "testimony__"))
+    qs = qs.select_related("testimony__event")
     qs = qs.defer("testimony__text", "testimony__title", "testimony__restore_trust")
     query = (query or "").strip()
     if not query:
@@ -190,6 +204,15 @@ def search_research_copies(*, user, filters: AnalysisFilters, query: str) -> Que
     # NOTE: newest first rather than by rank: ranking recomputes every matching story's vector,
     # seconds for a common word over 100,000 stories, while this order is served by the index.
     return qs.filter(id__in=matching).order_by("-testimony__submitted_at", "-id")
+
+
+def search_scope(*, user, filters: AnalysisFilters, query: str) -> QuerySet[ResearchCopy] | None:
+    """What ``search_research_copies`` narrows by the query: every research copy in the
+    filters, in the same order (its index walks it newest first), for ``keyset_page``'s
+    ``within``; None without a query (nothing is narrowed)."""
+    if not (query or "").strip():
+        return None
+    return search_research_copies(user=user, filters=filters, query="")
 
 
 def _matching_copies_sql(query: str) -> RawSQL:

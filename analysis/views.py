@@ -157,8 +157,15 @@ def search(request):
     form, filters = _filters(request)
     query = request.GET.get("q", "").strip()[:200]
     results = selectors.search_research_copies(user=request.user, filters=filters, query=query)
+    within = selectors.search_scope(user=request.user, filters=filters, query=query)
     with without_jit():
-        page = keyset_page(results, cursor=request.GET.get("cursor"), size=20)
+        page = keyset_page(
+            results,
+            cursor=request.GET.get("cursor"),
+            size=20,
+            within=within,
+            count_bound=selectors.SEARCH_COUNT_BOUND,
+        )
     copies = page.object_list
     fragments = selectors.search_snippets(copies=copies, query=query)
     hits = [

@@ -28,6 +28,9 @@ from django.db.models import Q, QuerySet
 from core.replica import analysis_alias
 
 COUNT_BOUND = 10_000
+# The window a page is first looked for in, when the list is a ``within`` list narrowed by a
+# condition no index orders (search): the newest rows of ``within`` read through its index.
+WALK_ROWS = 1_000
 _SALT = "core.keyset"
 
 
@@ -154,25 +157,49 @@ def _reverse(keys) -> list[str]:
     return [f"{'' if desc else '-'}{path}" for path, desc in keys]
 
 
+def _first_rows(rows: QuerySet, scope: QuerySet | None, limit: int) -> list:
+    """The first ``limit`` rows. With ``scope`` (the rows before a condition no index orders,
+    in the same order), first among the newest ``WALK_ROWS`` of the scope: their range of the
+    ordering index is walked in order until the page is full, which is soon when the condition
+    is common. Only when that window holds too few are all the rows read (through the
+    condition's own index: fast when it is rare)."""
+    if scope is not None:
+        keys = _keys(scope)
+        edge = list(scope.values_list(*(p for p, _ in keys))[WALK_ROWS - 1 : WALK_ROWS])
+        if not edge:  # the scope is shorter than the window: the whole list is in it
+            return list(rows[:limit])
+        first, descending = keys[0]
+        window = Q(**{f"{first}__{'gte' if descending else 'lte'}": edge[0][0]})
+        found = list(rows.filter(window & ~_beyond(keys, edge[0], forward=True))[:limit])
+        if len(found) == limit:
+            return found
+    return list(rows[:limit])
+
+
 def keyset_page(
     queryset: QuerySet,
     *,
     cursor: str | None,
     size: int,
     count_bound: int | None = COUNT_BOUND,
+    within: QuerySet | None = None,
 ) -> KeysetPage:
     """The page ``cursor`` points to (the first without one), ``size`` rows, and the capped
-    count unless ``count_bound`` is None."""
+    count unless ``count_bound`` is None. ``within``, if given, is the list ``queryset``
+    narrows (same model and order): see ``_first_rows``."""
     keys = _keys(queryset)
     position = _read_cursor(cursor, keys)
     number, forward = 1, True
-    rows = queryset
+    rows, scope = queryset, within
     if position is not None:
         values, number, forward = position
-        rows = queryset.filter(_beyond(keys, values, forward=forward))
+        beyond = _beyond(keys, values, forward=forward)
+        rows = queryset.filter(beyond)
+        scope = None if within is None else within.filter(beyond)
         if not forward:
             rows = rows.order_by(*_reverse(keys))
-    fetched = list(rows[: size + 1])
+            scope = None if scope is None else scope.order_by(*_reverse(keys))
+    fetched = _first_rows(rows, scope, size + 1)
     more = len(fetched) > size
     items = fetched[:size]
     if forward:
@@ -185,7 +212,10 @@ def keyset_page(
         page.next_cursor = _cursor(items[-1], keys, number=number + 1, forward=True)
     if items and has_previous and number > 2:
         page.previous_cursor = _cursor(items[0], keys, number=number - 1, forward=False)
-    if count_bound is not None:
+    if count_bound is not None and position is None and not more:
+        # The whole list is on its first page: nothing more to count.
+        page.count, page.count_is_capped = min(len(items), count_bound), len(items) > count_bound
+    elif count_bound is not None:
         page.count, page.count_is_capped = capped_count(queryset, count_bound)
     return page
 

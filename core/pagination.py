@@ -14,20 +14,30 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from core.keyset import keyset_cursor, keyset_page
+from core.keyset import COUNT_BOUND, keyset_cursor, keyset_page
 from core.validation import parse_positive_int
 
 
 def paginated_response(
-    *, request, queryset, serializer_class, view, context=None, expand=None
+    *,
+    request,
+    queryset,
+    serializer_class,
+    view,
+    context=None,
+    expand=None,
+    within=None,
+    count_bound=COUNT_BOUND,
 ) -> Response:
     """One page of ``queryset`` (the page the ``page`` query parameter names), serialised;
     ``expand``, if given, turns the page's rows into what the serializer reads (for a list
-    whose rows are keys and whose details are read for one page only)."""
+    whose rows are keys and whose details are read for one page only); ``within``, the list
+    ``queryset`` narrows, and ``count_bound``, for keyset pages (``core.keyset.keyset_page``)."""
     pagination_class = getattr(view, "pagination_class", None) or (
         api_settings.DEFAULT_PAGINATION_CLASS
     )
     paginator = pagination_class()
+    paginator.within, paginator.count_bound = within, count_bound
     page = paginator.paginate_queryset(queryset, request, view=view)
     if expand is not None:
         page = expand(page)
@@ -44,6 +54,8 @@ class KeysetPagination(PageNumberPagination):
     """
 
     cursor_query_param = "cursor"
+    within = None  # the list the paginated queryset narrows, if any (set per response)
+    count_bound = COUNT_BOUND
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
@@ -56,7 +68,9 @@ class KeysetPagination(PageNumberPagination):
             if not before:
                 raise NotFound(self.invalid_page_message.format(page_number=number, message=""))
             cursor = keyset_cursor(queryset, before[0], number=number)
-        self.keyset = keyset_page(queryset, cursor=cursor, size=size)
+        self.keyset = keyset_page(
+            queryset, cursor=cursor, size=size, within=self.within, count_bound=self.count_bound
+        )
         return list(self.keyset.object_list)
 
     def _link(self, cursor: str) -> str:
@@ -116,11 +130,15 @@ class ListApiMixin:
             queryset = backend().filter_queryset(self.request, queryset, self)
         return queryset
 
-    def paginated_response(self, *, queryset, serializer_class, context=None) -> Response:
+    def paginated_response(
+        self, *, queryset, serializer_class, context=None, within=None, count_bound=COUNT_BOUND
+    ) -> Response:
         return paginated_response(
             request=self.request,
             queryset=queryset,
             serializer_class=serializer_class,
             view=self,
             context=context,
+            within=within,
+            count_bound=count_bound,
         )

@@ -53,14 +53,14 @@ def test_search_pages_by_cursor_and_keeps_the_query(client_for, researcher):
 
 
 def test_a_count_above_the_bound_reads_more_than(client_for, researcher, monkeypatch):
-    import core.keyset
-
-    monkeypatch.setattr(core.keyset, "COUNT_BOUND", 4)
-    monkeypatch.setattr(core.keyset.keyset_page, "__kwdefaults__", {"count_bound": 4})
+    # Search counts to its own bound (1,000 at scale), the page and the API alike.
+    monkeypatch.setattr("analysis.selectors.SEARCH_COUNT_BOUND", 4)
     for i in range(6):
         story(text=f"Story {i}: kindness.")
     page = client_for(researcher).get("/analysis/search/", {"q": "kindness"})
     assert "More than 4 stories found" in page.content.decode()
+    api = client_for(researcher).get("/api/v1/analysis/search/", {"q": "kindness"}).json()
+    assert api["count"] == 4 and api["count_is_capped"] is True
 
 
 def test_work_queue_pages_by_cursor(client_for, researcher):

@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.template.loader import render_to_string
 from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from core.keyset import capped_count, keyset_page, without_jit
@@ -116,3 +117,48 @@ def test_the_include_in_french(copies):
     with translation.override("fr"):
         html = render(walk(copies, 4)[2])
     assert "Première page" in html and "Page 3" in html
+
+
+@pytest.fixture
+def narrowed(copies):
+    # A common condition (even stories) and a rare one (story 1 only), over ``copies``.
+    even = copies.filter(redacted_text__regex=r"[02468]$")
+    rare = copies.filter(redacted_text="Story 1")
+    return copies, even, rare
+
+
+@pytest.mark.parametrize("window", [2, 4, 100])
+def test_pages_within_a_list_are_the_pages_of_the_narrowed_list(narrowed, monkeypatch, window):
+    """Whether the page is found in the window of the list it narrows or, when that holds too
+    few, in the whole narrowed list, it holds the same rows, back and forth."""
+    copies, even, rare = narrowed
+    monkeypatch.setattr("core.keyset.WALK_ROWS", window)
+    for narrow in (even, rare):
+        pages, cursor = [], None
+        while not pages or pages[-1].has_next:
+            pages.append(keyset_page(narrow, cursor=cursor, size=2, within=copies))
+            cursor = pages[-1].next_cursor
+        assert [c.id for p in pages for c in p] == list(narrow.values_list("id", flat=True))
+        if len(pages) > 2:
+            back = keyset_page(narrow, cursor=pages[2].previous_cursor, size=2, within=copies)
+            assert [c.id for c in back] == [c.id for c in pages[1]]
+        assert all(p.count == narrow.count() for p in pages)
+
+
+def test_a_page_found_in_the_window_reads_only_the_window(narrowed, monkeypatch):
+    copies, even, _rare = narrowed
+    monkeypatch.setattr("core.keyset.WALK_ROWS", 4)
+    with CaptureQueriesContext(connection) as queries:
+        page = keyset_page(even, cursor=None, size=1, within=copies, count_bound=None)
+    assert [c.id for c in page] == list(even.values_list("id", flat=True)[:1])
+    # The window's last row (the 4th), then the page within it; no read of the whole list.
+    # (The other query reads the last row's story, for the next page's cursor.)
+    pages = [q["sql"] for q in queries if "testimonies_researchcopy" in q["sql"]]
+    assert len(pages) == 2 and "LIMIT 1 OFFSET 3" in pages[0]
+
+
+def test_a_first_page_holding_the_whole_list_is_its_count(copies):
+    with CaptureQueriesContext(connection) as queries:
+        page = keyset_page(copies, cursor=None, size=20)
+    assert page.count == 11 and not page.count_is_capped
+    assert len(queries) == 1
