@@ -27,6 +27,7 @@ from django.utils import timezone
 
 from core.hooks import HookPoint
 from core.models import OutboxMessage
+from core.outbox_join import group_publish
 
 logger = logging.getLogger(__name__)
 
@@ -54,13 +55,15 @@ class OutboxGroup:
     """Messages of ``task_name`` whose kwargs are exactly ``{argument: <id>}`` (and one queue),
     relayed together, go out as one ``into`` message with ``{into_argument: [ids]}``, at most
     ``size`` ids each: a backlog costs the workers one message per group, not one per row.
-    ``into`` must accept every id ``task_name`` would, and be as safe to run twice."""
+    ``into`` must accept every id ``task_name`` would, and be as safe to run twice. With
+    ``join_seconds``, units join a group still queued (``core.outbox_join``)."""
 
     task_name: str
     argument: str
     into: str
     into_argument: str
     size: int
+    join_seconds: float = 0
 
 
 # Register an OutboxGroup in AppConfig.ready() (nlp groups its new-story messages).
@@ -362,6 +365,8 @@ def _relay_unit(
     try:
         if eager:
             _publish(task_name, kwargs, unit[0].queue, None)
+        elif group is not None and group.join_seconds:
+            group_publish(broker, group, unit, kwargs)
         else:
             broker.publish(task_name, kwargs, unit[0].queue)
     except UnknownTask:

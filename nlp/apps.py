@@ -26,6 +26,7 @@ class NlpConfig(AppConfig):
                 into="nlp.process_testimonies",
                 into_argument="testimony_ids",
                 size=settings.NLP_ANALYSE_BATCH_MAX,
+                join_seconds=settings.NLP_ANALYSE_JOIN_SECONDS,
             )
         )
         hooks.narrowing_hooks.register(on_scopes_narrowed)

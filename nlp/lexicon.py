@@ -235,14 +235,15 @@ class LexiconMatcher:
             out[code] = frozenset(forms)
         return out
 
-    def _marked_hits(self, doc: Doc, code: str, spans, mark: str) -> set[str]:
-        """The forms of ``spans`` that ``mark`` (strong or weak) marks for ``code``."""
+    def _marked_hits(self, doc: Doc, text: str, code: str, spans, mark: str) -> set[str]:
+        """The forms of ``spans`` that ``mark`` (strong or weak) marks for ``code`` (``text``:
+        ``doc.text``, which spaCy joins from every token at each read)."""
         marked = self.marks[mark].get(code)
         if not marked:
             return set()
         out = set()
         for start, end in spans:
-            form = doc.text[start:end].casefold()
+            form = text[start:end].casefold()
             span = None if self.substring or self.lemma is None else doc.char_span(start, end)
             if form in marked or (span is not None and _lemma_form(span) in marked):
                 out.add(form)
@@ -300,8 +301,8 @@ class LexiconMatcher:
             weight = evidence_weight(
                 [text[a:b] for a, b in spans],
                 substring=self.substring,
-                strong=self._marked_hits(doc, code, spans, "strong"),
-                weak=self._marked_hits(doc, code, spans, "weak"),
+                strong=self._marked_hits(doc, text, code, spans, "strong"),
+                weak=self._marked_hits(doc, text, code, spans, "weak"),
             )
             suggestions[code] = ThemeSuggestion(
                 code,

@@ -190,6 +190,22 @@ def clear_cache() -> None:
     _cache.clear()
 
 
+def analysed_docs(nlp: Language, texts: list[str]) -> list[Doc]:
+    """The Docs of ``texts`` with NER and the lemma components (``ANALYSIS_COMPONENTS``), in one
+    ``nlp.pipe``; an empty text (most stories have no title) is not sent through the pipeline:
+    its Doc has no tokens, so nothing to annotate."""
+    docs: list[Doc | None] = [None] * len(texts)
+    full = [i for i, text in enumerate(texts) if text]
+    piped = nlp.pipe(
+        [texts[i] for i in full],
+        disable=disabled_except(nlp, ANALYSIS_COMPONENTS),
+        batch_size=PIPE_BATCH_SIZE,
+    )
+    for i, doc in zip(full, piped, strict=True):
+        docs[i] = doc
+    return [doc if doc is not None else nlp.make_doc("") for doc in docs]
+
+
 def redacted_doc(nlp: Language, doc: Doc, result) -> Doc:
     """The Doc of a research copy made from the analysed Doc of its original, without a second
     pass: the research text is tokenized (the tokenizer only) and every token outside a

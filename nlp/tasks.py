@@ -13,6 +13,7 @@ from kombu.exceptions import OperationalError as BrokerError
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from core.outbox_join import outbox_group_done, outbox_group_take
 from nlp import services
 
 logger = logging.getLogger(__name__)
@@ -85,11 +86,17 @@ NEW_STORY_TASK = {"bind": True, "time_limit": 180, "soft_time_limit": 150, "send
 
 
 @shared_task(base=NlpTask, name="nlp.process_testimonies", **NEW_STORY_TASK)
-def process_testimonies(self, testimony_ids: list[int], force: bool = False) -> int:
+def process_testimonies(
+    self, testimony_ids: list[int], force: bool = False, group_token: str = ""
+) -> int:
     """Language, redaction (the research copy) and theme suggestions for new stories (one
-    outbox relay's group, ``core.outbox.outbox_group_hooks``), with the stories waiting
+    outbox relay's group, ``core.outbox.outbox_group_hooks``, and with ``group_token`` the
+    stories that joined it while it was queued, ``core.outbox_join``), with the stories waiting
     after them in the same pass (``services.testimonies_analyse_listed``). A story that fails
     alone is recorded against itself and the others go on."""
+    ids = list(testimony_ids)
+    if group_token:
+        ids = sorted({*ids, *outbox_group_take(group_token)})
 
     def record(testimony_id: int, exc: Exception) -> None:
         services.failure_record(
@@ -100,9 +107,10 @@ def process_testimonies(self, testimony_ids: list[int], force: bool = False) -> 
             retries=self.request.retries or 0,
         )
 
-    outcome = services.testimonies_analyse_listed(
-        testimony_ids=list(testimony_ids), force=force, on_failure=record
-    )
+    outcome = services.testimonies_analyse_listed(testimony_ids=ids, force=force, on_failure=record)
+    if group_token:
+        # NOTE: the busy ones go in the retry's own list, below.
+        outbox_group_done(group_token)
     if outcome.busy:
         # NOTE: another worker holds them in its batch; if that worker dies, this finds them free.
         raise self.retry(

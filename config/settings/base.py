@@ -359,6 +359,9 @@ NLP_PIPELINE_PROFILE = env_str("NLP_PIPELINE_PROFILE", "full")
 # New stories are analysed in batches: each nlp.process_testimony task takes its own story and up
 # to this many in all of the stories still waiting (docs/dev/scale.md, "The per-story path").
 NLP_ANALYSE_BATCH_MAX = env_int("NLP_ANALYSE_BATCH_MAX", 32)
+# Seconds a queued batch stays open to the new stories relayed after it (they join it instead of
+# sending a message each; its task closes it when it starts). 0: every relay sends its own.
+NLP_ANALYSE_JOIN_SECONDS = env_int("NLP_ANALYSE_JOIN_SECONDS", 10)
 
 # Machine suggestions on the coding screen, in the API and from NLP (issue 18): off turns
 # them off for the whole instance (no panel, no API results, no suggestion written).

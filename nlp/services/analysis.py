@@ -21,9 +21,9 @@ from nlp import embeddings
 from nlp.language import LanguageResult, language_detect
 from nlp.models import StoryAnalysis, StoryEmbedding
 from nlp.pipelines import (
-    ANALYSIS_COMPONENTS,
     LEMMA_COMPONENTS,
     PIPE_BATCH_SIZE,
+    analysed_docs,
     base_language,
     disabled_except,
     has_model,
@@ -69,16 +69,7 @@ def _redact_group(lang: str, group: list[Testimony]) -> tuple[dict[int, _Redacte
     nlp = pipeline_for(lang)
     model = has_model(nlp)
     texts = [t for s in group for t in (s.text, s.title, s.restore_trust)]
-    if model:
-        docs = list(
-            nlp.pipe(
-                texts,
-                disable=disabled_except(nlp, ANALYSIS_COMPONENTS),
-                batch_size=PIPE_BATCH_SIZE,
-            )
-        )
-    else:
-        docs = [None] * len(texts)
+    docs = analysed_docs(nlp, texts) if model else [None] * len(texts)
     version = (
         f"{nlp.meta.get('name', 'blank')}-{nlp.meta.get('version', '')}+{RULES_VERSION}"[:32]
         if model

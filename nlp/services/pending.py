@@ -7,8 +7,9 @@ backlog relayed at once costs one message per batch, not one per story. The task
 stories and, in the same spaCy pass, stories submitted after them that are still waiting (no
 analysis yet), up to ``NLP_ANALYSE_BATCH_MAX`` in all. At one story a second each task finds
 only its own (no added wait); under load the queue's backlog is analysed 32 at a time, and the
-later stories' own messages find them done and cost one query. ``nlp.process_testimony`` (one
-story) still runs: messages queued before, and "analyse again" (``force``).
+later stories' own messages find them done and cost one query; a story relayed alone while a
+batch is queued joins it and sends no message (``core.outbox_join``). ``nlp.process_testimony``
+(one story) still runs: messages queued before, and "analyse again" (``force``).
 
 Exactly once, whatever dies (docs/dev/scale.md, "The per-story path"):
 

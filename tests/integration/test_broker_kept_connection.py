@@ -36,7 +36,8 @@ def _story(url: str, index: int) -> Testimony:
     return Testimony.objects.order_by("-pk").first()
 
 
-# The relay sends a new story's analysis as a group (nlp.apps registers it), here of one.
+# The relay sends a new story's analysis as a group (nlp.apps registers it), here of one, which
+# carries its group's token (core.outbox_join: no group is queued for it to join).
 GROUPED = {"nlp.process_testimony": ("nlp.process_testimonies", "testimony_ids")}
 
 
@@ -45,7 +46,9 @@ def _expected(testimony: Testimony) -> list[tuple[str, str]]:
     for name in submission_tasks():
         if name in GROUPED:
             grouped, key = GROUPED[name]
-            found.append((grouped, repr({key: [testimony.pk]})))
+            row = OutboxMessage.objects.get(task_name=name, kwargs={"testimony_id": testimony.pk})
+            token = f"{grouped}:{row.queue}:{row.pk}"
+            found.append((grouped, repr({key: [testimony.pk], "group_token": token})))
         else:
             found.append((name, repr({"testimony_id": testimony.pk})))
     return sorted(found)

@@ -93,3 +93,31 @@ def test_a_missing_model_falls_back_to_rules_with_one_log_line(monkeypatch, capl
     lines = [r for r in caplog.records if "de_core_news_missing" in r.getMessage()]
     assert len(lines) == 1
     assert "falls back to rules" in lines[0].getMessage()
+
+
+def test_analysed_docs_skip_empty_texts_and_match_one_pass():
+    nlp = pipelines.pipeline_for("fr")
+    texts = ["Marie Dupont habite à Lyon.", "", "Les médecins écoutaient."]
+    calls = []
+    real_pipe = nlp.pipe
+
+    def counting_pipe(batch, **kwargs):
+        batch = list(batch)
+        calls.append(batch)
+        return real_pipe(batch, **kwargs)
+
+    docs = pipelines.analysed_docs(nlp, texts)
+    expected = list(
+        nlp.pipe(texts, disable=pipelines.disabled_except(nlp, pipelines.ANALYSIS_COMPONENTS))
+    )
+    nlp.pipe = counting_pipe
+    try:
+        pipelines.analysed_docs(nlp, texts)
+    finally:
+        del nlp.pipe
+    assert calls == [[texts[0], texts[2]]]  # the empty text is not piped
+    assert [d.text for d in docs] == texts
+    assert len(docs[1]) == 0
+    for doc, want in zip(docs, expected, strict=True):
+        assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in want.ents]
+        assert [t.lemma_ for t in doc] == [t.lemma_ for t in want]
