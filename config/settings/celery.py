@@ -58,6 +58,9 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     # NOTE: look for messages to hand out again every 10 s x 6 = 60 s (kombu: 10 s x 10).
     "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
     "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 6),
+    # NOTE: a worker killed while it looks for them holds that look's lock until it expires:
+    # 60 s, not kombu's 5 minutes, before another worker can hand its messages out again.
+    "unacked_mutex_expire": env_int("CELERY_UNACKED_MUTEX_EXPIRE", 60),
     # NOTE: a Redis that hangs without closing the connection fails a command after 10 s
     # instead of never (workers then reconnect; kombu's own BRPOP waits 1 s at a time).
     "socket_timeout": 10,

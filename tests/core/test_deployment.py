@@ -85,3 +85,12 @@ def test_the_visibility_timeout_covers_every_late_acknowledged_task():
         and (task.time_limit or app.conf.task_time_limit) >= timeout
     }
     assert too_long <= SAFE_TWICE_WHILE_RUNNING, too_long
+
+
+def test_a_killed_worker_holds_up_redelivery_for_a_minute_at_most():
+    """The look for unacknowledged messages takes a lock in Redis; a worker killed during that
+    look keeps it until it expires (kombu: 5 minutes), and no message comes back meanwhile."""
+    from kombu.transport.redis import Channel
+
+    options = settings.CELERY_BROKER_TRANSPORT_OPTIONS
+    assert options["unacked_mutex_expire"] <= 60 < Channel.unacked_mutex_expire
