@@ -66,15 +66,13 @@ def group_publish(broker, group, unit: list, kwargs: dict) -> None:
     group of its kind when there is room."""
     queue = unit[0].queue
     client = _client(getattr(broker, "connection", None))
-    ids = kwargs[group.into_argument]
-    if client is not None:
-        open_key = f"{KEY_PREFIX}open:{group.into}:{queue}"
-        if client.eval(_JOIN, 1, open_key, f"{KEY_PREFIX}list:", group.size, *ids):
-            return
     if client is None:
         broker.publish(group.into, kwargs, queue)
         return
+    ids = kwargs[group.into_argument]
     token = f"{group.into}:{queue}:{unit[0].pk}"
+    if client.eval(_JOIN, 1, _open_key(token), f"{KEY_PREFIX}list:", group.size, *ids):
+        return
     # NOTE: the list first (the task may start before the next line), opened after the publish
     # (no id joins a carrier never sent), unless the task began already (it reads the list once).
     client.pipeline().rpush(_list_key(token), *ids).expire(_list_key(token), LIST_SECONDS).execute()
