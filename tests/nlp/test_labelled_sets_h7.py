@@ -1,8 +1,8 @@
 """The labelled sets of issue 16 (point 3) for ja, en and fr: their format and their coverage.
 
 Each ``tests/data/labelled/<lang>.jsonl`` is built from ``tests/data/labelled/src/<lang>.txt`` by
-``tests/data/labelled/build_from_markup_h7.py``; the format is one story a line with its
-identifier spans (code-point offsets) and codes. Rows 1-20 are ``dev``, 21-40 ``heldout``.
+``tests/data/labelled/build_from_markup.py``; the format is one story a line with its
+identifier spans (code-point offsets) and codes. Rows 1-20 and 53 on are ``dev``, 21-52 ``heldout``.
 """
 
 import importlib.util
@@ -73,9 +73,10 @@ def test_rows_ids_and_split(lang):
         assert set(row) == {"id", "language", "split", "text", "spans", "codes"}
         assert row["id"] == f"{lang}-{i:03d}"
         assert row["language"] == lang
-        assert row["split"] == ("dev" if i <= 20 else "heldout")
+        assert row["split"] == ("heldout" if 20 < i <= 52 else "dev")
     split = Counter(row["split"] for row in data)
-    assert split["dev"] >= 20 and split["heldout"] >= 20
+    # The held-out half is frozen at the 32 stories 21-52: new stories only join development.
+    assert split["dev"] >= 20 and split["heldout"] == 32
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -154,7 +155,7 @@ def test_identifier_counts(lang):
 
 def _builder():
     spec = importlib.util.spec_from_file_location(
-        "build_from_markup_h7", DATA / "build_from_markup_h7.py"
+        "build_from_markup", DATA / "build_from_markup.py"
     )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
