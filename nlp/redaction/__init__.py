@@ -11,7 +11,8 @@ One recogniser per kind, each giving (start, end) spans:
 - street addresses and postcodes per language (``nlp.redaction.addresses``);
 - person names: spaCy's NER where a model is installed (French), Sudachi's person-name tags in
   Japanese (``nlp.redaction.japanese``), and rules in every language: titles, cues, name lists,
-  signatures and greetings (``nlp.redaction.names``, ``nlp.redaction.signatures``).
+  signatures and greetings (``nlp.redaction.names``, ``nlp.redaction.signatures``), and the
+  informal forms of a story written on a phone (``nlp.redaction.name_informal``).
 
 The result keeps, for each replacement, its offsets in the original and in the research copy
 (``nlp.redaction.result``).
@@ -23,6 +24,7 @@ from nlp.redaction.addresses import address_spans
 from nlp.redaction.identifiers import id_spans
 from nlp.redaction.japanese import ja_person_spans, sudachi_available
 from nlp.redaction.name_cues import cue_name_spans
+from nlp.redaction.name_informal import informal_name_spans
 from nlp.redaction.name_verbs import verb_name_spans
 from nlp.redaction.names import (
     JA_NAME_RE,
@@ -136,6 +138,7 @@ def _person_spans(text: str, doc: Doc | None, language: str) -> list[tuple[int, 
     people = person_rule_spans(text, tokens)
     people += signature_spans(text)
     people += cue_name_spans(text) + verb_name_spans(text)
+    people += informal_name_spans(text, language)
     if doc is not None:
         people += ner_person_spans(doc, text)
     if language.startswith("ja") or JA_NAME_RE.search(text):

@@ -35,12 +35,14 @@ ADDRESS_FR_RE = re.compile(
 _STREET_EN = (
     r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Boulevard|Blvd|Place|Pl|Court|Ct|"
     r"Crescent|Cres|Terrace|Tce|Gardens|Grove|Hill|Square|Sq|Row|Parkway|Pkwy|Highway|Hwy|Mews|"
-    r"Walk|Rise|Parade|Pde|Circuit|Cct|Esplanade|Trail|Park|View|Green"
+    r"Walk|Rise|Parade|Pde|Circuit|Cct|Esplanade|Trail|Park|View|Green|Concourse|Plaza|Circle|"
+    r"Cir|Turnpike|Tpke|Causeway|Quay|Loop|Alley"
 )
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
 _AU_STATES = r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT"
 ADDRESS_EN_RE = re.compile(
-    rf"(?<![\w])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+\d+\w?,?\s+)?(?:\d{{1,4}}/)?"
+    rf"(?<![\w])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+(?:\d+\w?,?\s+|(?=\d{{1,4}}/)))?"
+    rf"(?:\d{{1,4}}/)?"
     rf"\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’\-]*\s+){{1,4}}(?:{_STREET_EN})\b\.?"
     rf"(?:\s+(?:North|South|East|West|NW|NE|SW|SE|N|S|E|W)\b)?"
     rf"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|#)\s*\d+\w?)?"
@@ -65,7 +67,8 @@ _IBERIAN_STREETS = (
     r"Carrer|Camino|Estrada|Largo|Ronda|Calzada|Callejón|Carretera|Rodovia|Privada|Cerrada|"
     r"Carrera|Cra\.|Kra\.|Diagonal|Transversal|Jirón|Jr\.|Pasaje|Psje\.|Rambla|Glorieta|"
     r"Travesía|Bulevar|Ladeira|Beco|Viela|Servidão|Prolongación|Andador|Avinguda|Passeig|"
-    r"Plaça|Rúa|Urbanización|Urb\.|Blvd\.?|Boulevard|Unidad Habitacional|Conjunto Habitacional|"
+    r"Plaça|Rúa|Urbanización|Urb\.|Blvd\.?|Boulevard|Bv\.|Bvar\.|Unidad Habitacional|"
+    r"Conjunto Habitacional|"
     r"Condomínio|Condominio|Vereda|Sector|Quadra"
 )
 _IB_WORD = (

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from nlp.redaction.name_cue_lists import RELATIVE_CUES, STRONG_CUES, WEAK_CUES
 from nlp.redaction.name_lists import (
     AMBIGUOUS_NAMES,
     PLACE_OR_MONTH_NAMES,
@@ -68,7 +69,7 @@ TITLES = frozenset(
     Doctor Doctora Doutor Doutora Dra Sr Sra Señor Señora Senhor Senhora Herr Frau Madame
     Monsieur Mademoiselle Maître Nurse Sister Sœur Father Père Dottore Srta Sres Dña Doña
     Dona Don Lic Licenciada Licenciado Ing Schwester Pfleger Pflegerin Doktor Dott Enfermera
-    Enfermero Enfermeira Enfermeiro Mister Mistress Madam Ms. Dres
+    Enfermero Enfermeira Enfermeiro Enf Mister Mistress Madam Ms. Dres
     Auntie Aunty Uncle Tia Tio Tía Tío Seu Tata Tatie Tonton"""
     )
 )
@@ -86,81 +87,6 @@ LOWER_TITLES = frozenset(
 DEGREE_FIELDS = frozenset({"med", "dent", "vet", "phil", "rer", "nat", "jur", "habil"})
 PARTICLES = frozenset({"de", "du", "des", "van", "von", "der", "den", "da", "das", "do", "dos"})
 PARTICLES |= {"di", "del", "della", "le", "la", "al", "el", "ben", "bin", "ibn", "bint", "y"}
-
-# Cues after which the next capitalised words are a name whatever they are.
-STRONG_CUES = [
-    r"je m['’]appelle",
-    r"il s['’]appelle",
-    r"elle s['’]appelle",
-    r"s['’]appelait",
-    r"s['’]appelle",
-    r"moi,? c['’]est",
-    r"(?:appelée?|nommée?|prénommée?|surnommée?)",
-    r"my name is",
-    r"his name (?:is|was)",
-    r"her name (?:is|was)",
-    r"their name (?:is|was)",
-    r"(?:called|named)",
-    r"me llamo",
-    r"mi nombre es",
-    r"se llama",
-    r"meu nome é",
-    r"me chamo",
-    r"se chama",
-    r"chamad[ao]",
-    r"ich heiße",
-    r"mein name ist",
-    r"signée?",
-    r"signed",
-    r"assinad[ao]",
-    r"firmad[ao]",
-    r"(?:casar|casei|casou|casad[ao]) com (?:a|o)",
-    r"(?:we|they|everyone|people) (?:all )?call (?:her|him|me|them)",
-    r"sou (?:a|o)",
-    r"soy (?:la|el)",
-    r"me (?:llaman|chamam|dicen)(?: de)?",
-    r"nennt mich",
-    r"heiße ich",
-    r"heißt (?:er|sie)",
-    r"heiße",
-    r"i['’]m called",
-    r"(?:me|nos) chama(?:m|va|vam)? de",
-    r"apelid(?:o|ad[ao])(?: de)?",
-    r"conocid[ao] como",
-    r"(?:known|better known) as",
-    r"goes by",
-    r"(?:nennen|nannten|nennt|nannte) (?:mich|ihn|sie|uns)",
-    r"on m['’]appel(?:le|ait)",
-    r"namens",
-    r"mit (?:dem )?namen",
-    r"llamad[ao]",
-    r"de nombre",
-    r"de nome",
-    r"m['’]appel(?:le|lent|ait|aient)",
-    # A greeting, then "I am": "Hola, soy Sol", "Hi, I'm Hope" (not German: "ich bin Ärztin").
-    r"(?:hola|olá|oi|hi|hello|hey|bonjour|salut|coucou),? (?:soy|sou|i['’]m|i am|je suis)",
-]
-# Cues after which the next word is a name only when it is a known given name.
-WEAK_CUES = [r"je suis", r"i am", r"i['’]m", r"ich bin", r"eu sou", r"soy", r"c['’]est"]
-# Relatives and carers, after which a capitalised word is a name ("ma fille Inès").
-RELATIVE_CUES = [
-    r"(?:mon|ma|notre|son|sa) (?:fils|fille|mari|femme|époux|épouse|compagnon|compagne|"
-    r"conjoint|conjointe|frère|sœur|soeur|mère|père|grand-mère|grand-père|amie?|voisine?|"
-    r"cousine?|neveu|nièce|tante|oncle|partenaire|aidante?|médecin|infirmière|infirmier|"
-    r"généraliste|sage-femme|petite-fille|petit-fils|belle-mère|beau-père)",
-    r"(?:my|our|his|her) (?:son|daughter|husband|wife|partner|brother|sister|mother|mum|mom|"
-    r"father|dad|friend|neighbour|neighbor|cousin|nephew|niece|aunt|uncle|carer|caregiver|"
-    r"grandmother|grandfather|grandson|granddaughter|girlfriend|boyfriend|fiancée?|gp|"
-    r"doctor|nurse|midwife|consultant|social worker|support worker)",
-    r"(?:meu|minha) (?:filho|filha|marido|esposa|irmão|irmã|mãe|pai|médico|médica)",
-    r"(?:mi) (?:hijo|hija|marido|esposo|esposa|hermano|hermana|madre|padre|médico|médica)",
-    r"(?:mein|meine|unser|unsere|sein|seine|ihr|ihre) (?:sohn|tochter|mann|frau|bruder|"
-    r"schwester|mutter|vater|ärztin|arzt|enkel|enkelin|freund|freundin|nachbar|nachbarin|"
-    r"partner|partnerin|kollege|kollegin|oma|opa|tante|onkel|cousine|cousin|hebamme|betreuerin)",
-    # "soy mamá de Santiago", "mãe do Kauã", "mother of Ada".
-    r"(?:mamá|madre|papá|padre|mãe|pai|mother|father|mum|mom|dad) (?:de|do|da|of)",
-    r"(?:my|our|his|her) (?:pal|mate|buddy|flatmate|roommate|colleague)",
-]
 
 # "Ruby, my sister, ..." / "Pilar, mi vecina": a relative or role right after the name; or an
 # article and a role: "Grace, the midwife", "Sol, la trabajadora social", "Rosa, a enfermeira".
@@ -273,6 +199,9 @@ def _after_place_prefix(tokens: list[Tok], i: int) -> bool:
     """ "São Paulo", "St. Ambrose": a saint's or a place's name, not a person's."""
     if i and tokens[i - 1].text in PLACE_PREFIXES:
         return True
+    # "Virgen del Rocío", "Santa Maria da Glória": a particle between the prefix and the name.
+    if i > 1 and tokens[i - 1].text in {"del", "de", "da", "do"}:
+        return tokens[i - 2].text in PLACE_PREFIXES
     return i > 1 and tokens[i - 1].text == "." and tokens[i - 2].text in PLACE_PREFIXES
 
 

@@ -23,6 +23,9 @@ CLOSINGS = (
     r"cordialement|bien à vous|amicalement|merci|bisous|avec mes remerciements|"
     r"saludos|un saludo|un abrazo|atentamente|gracias|muchas gracias|cordialmente|"
     r"atenciosamente|abraços|um abraço|obrigad[ao]|muito obrigad[ao]|beijos|"
+    # Informal and abbreviated sign-offs: "Abs,", "Bjs", "Att.", "Besos,", "Saludos cordiales,".
+    r"abs|bjs|bj|beijo|beijão|beijinhos|abraço|att|atte|besos|un beso|abrazos|"
+    r"saludos cordiales|cordiales saludos|un saludo cordial|lots of love|all the best|"
     r"viele grüße|liebe grüße|mit freundlichen grüßen|herzliche grüße|lg|danke|vielen dank|"
     r"grüße"
 )
@@ -33,6 +36,8 @@ GREETINGS = (
 _CLOSING_RE = re.compile(
     rf"(?m)(?:^|[.!?]\s+)(?i:{CLOSINGS})[,!.]?[ \t]*\n?[ \t]*[—–\-~]?[ \t]*(?P<n>{_NAME})"
 )
+# A closing formula written as one word on the signature's line: "Att. Marcos Paulo".
+_CLOSING_WORD = re.compile(rf"(?i:{CLOSINGS})[.,]?")
 _GREETING_RE = re.compile(rf"(?m)(?:^|[.!?]\s+)(?i:{GREETINGS}),?[ \t]+(?P<n>{_NAME})")
 _LAST_LINE_RE = re.compile(
     rf"(?:^|\n|[.!?]\s+)[ \t]*[—–\-~]+[ \t]*(?P<n>{_NAME})[ \t]*(?:[,(].*)?\s*$"
@@ -52,7 +57,7 @@ def _stop_word(word: str) -> bool:
 def _name_words(value: str, start: int) -> tuple[int, int] | None:
     """Drop titles and stop words at the edges of a candidate; None when nothing is left."""
     words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s\u00a0]+", value)]
-    while words and words[0][2].rstrip(".") in TITLES:
+    while words and (words[0][2].rstrip(".") in TITLES or _CLOSING_WORD.fullmatch(words[0][2])):
         words = words[1:]
     # "Ma. Elena": a word with a full stop before another word is an abbreviation.
     last = len(words) - 1
@@ -107,7 +112,9 @@ _NOT_NAMES = frozenset(
 
 def _signed(m: re.Match) -> bool:
     """A last line that is a known name, or nothing but one to three capitalised words after a
-    finished sentence ("...obrigada.\\nNeide")."""
+    finished sentence ("...obrigada.\\nNeide"). A closing formula is not one ("Love, Dev")."""
+    if _CLOSING_WORD.fullmatch(m.group("n")):
+        return False
     if _known_name(m.group("n")):
         return True
     words = m.group("n").split()

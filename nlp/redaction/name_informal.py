@@ -1,0 +1,117 @@
+"""Names in the informal forms of a testimony written on a phone, in Latin-script languages.
+
+- Chat style, all in lower case: a lowercase title then a word that is not a word of the
+  language ("o dr paco", "my auntie jen", "la tía nena"); a lone lowercase word signing the last
+  line after a finished sentence ("...de 70 anos.\\ndani").
+- A signature line that gives a contact or a place after the name: "Cléo — cleo@mail.com",
+  "Jo - 0412 345 678", "Edvaldo (Recife)".
+- A name of any kind set off by a relative or carer in a closed apposition: "Page, my daughter,
+  rang the flying doctor", "Yakecan, mi sobrina, ..." (a known given name is found already; this
+  takes the names no list holds, and the given names that are words).
+- Portuguese "seu" and "dona" as titles in apposition: "Meu avô, seu Dito, tava internado"
+  ("seu" before a noun is a possessive: "seu Cartão do SUS" is left).
+"""
+
+import functools
+import re
+
+from spacy.util import get_lang_class
+
+from nlp.redaction.name_lists import common_words, first_names, split_words
+from nlp.redaction.names import STOP_WORDS, TITLES
+from nlp.redaction.signatures import CLOSINGS
+
+_LANGS = ("pt", "es", "en", "fr", "de")
+_LOWER_TITLE = r"dr|dra|auntie|aunty|aunt|uncle|tia|tio|tía|tío|dona|doña|don|seu|sr|sra|mr|mrs|ms"
+_LOWER_TITLE_RE = re.compile(rf"(?<![\w])(?:{_LOWER_TITLE})\.?[ \t]+(?P<n>[a-zà-öø-ÿ]{{2,}})\b")
+_LONE_LAST_RE = re.compile(r"(?P<end>[.!?…)]?)\s*\n[ \t]*(?P<n>[a-zà-öø-ÿ]{2,15})[ \t]*\s*$")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?P<c>[^\W\d_])")
+# Laughter and sign-off words written in lower case: not names.
+_NOT_NAMES = frozenset(
+    split_words("haha hahaha jaja jajaja hehe kkk lol xoxo bye fin fim amen amém obg vlw tks")
+)
+_CAP = r"[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ'’\-]+"
+_NAME = rf"{_CAP}(?:[ \t]+{_CAP}){{0,2}}"
+_CONTACT = r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+|\+?[\d(][\d \t().\-]{7,}\d"
+_CONTACT_LINE_RE = re.compile(
+    rf"\n[ \t]*(?P<n>{_NAME})[ \t]*[—–\-|·,][ \t]*(?:{_CONTACT})[ \t]*\s*$"
+)
+_PLACE_LINE_RE = re.compile(
+    rf"[.!?…]\s*\n[ \t]*(?P<n>{_NAME})[ \t]*\([ \t]*{_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]*\)\s*$"
+)
+_RELATIVES = (
+    r"(?:my|our|his|her|mi|su|nuestra|nuestro|minha|meu|sua|nossa|nosso)\s+"
+    r"(?:daughter|son|wife|husband|partner|sister|brother|mother|father|mum|mom|dad|niece|"
+    r"nephew|granddaughter|grandson|cousin|aunt|uncle|carer|neighbour|neighbor|friend|hija|hijo|"
+    r"esposa|esposo|mujer|marido|pareja|hermana|hermano|madre|padre|sobrina|sobrino|nieta|nieto|"
+    r"prima|primo|tía|tío|vecina|vecino|amiga|amigo|filha|filho|esposa|irmã|irmão|mãe|pai|"
+    r"sobrinha|sobrinho|neta|neto|tia|tio|vizinha|vizinho|amiga|amigo|companheira|companheiro)"
+)
+_APPOSED_RELATIVE_RE = re.compile(rf"(?<![\w])(?P<n>{_CAP})(?=,\s+{_RELATIVES},)")
+_SEU_RE = re.compile(
+    rf",\s+(?:seu|dona)\s+(?P<n>{_CAP})"
+    r"(?=\s*[,.;:!?)]|\s+(?!(?:do|da|de|dos|das|e|no|na)\b)[a-zà-ÿ])"
+)
+_CLOSING_RE = re.compile(rf"(?i:{CLOSINGS})")
+
+
+@functools.cache
+def _stop_words(lang: str) -> frozenset[str]:
+    return frozenset(get_lang_class(lang).Defaults.stop_words)
+
+
+def _is_word(word: str, language: str) -> bool:
+    """A word of the story's language (of any of ours when the language is unknown)."""
+    langs = [language[:2]] if language[:2] in _LANGS else _LANGS
+    word = word.lower()
+    return any(word in common_words(lang) or word in _stop_words(lang) for lang in langs)
+
+
+def _chat_style(text: str) -> bool:
+    """Written all in lower case, as in a chat: most sentences start with a small letter."""
+    starts = [m["c"] for m in _SENTENCE_START_RE.finditer(text)]
+    return bool(starts) and sum(c.islower() for c in starts) * 2 > len(starts)
+
+
+def _plain_name(value: str) -> bool:
+    return not any(
+        w in STOP_WORDS or w in TITLES or _CLOSING_RE.fullmatch(w) for w in value.split()
+    )
+
+
+def _lowercase_name(word: str, language: str) -> bool:
+    """A given name written small ("paco"), or a word that is no word of the language."""
+    if word in _NOT_NAMES or _CLOSING_RE.fullmatch(word):
+        return False
+    if word.capitalize() in first_names():
+        return True
+    has_vowel = any(c in "aeiouyàáâãéêíóôõúü" for c in word)
+    return has_vowel and not _is_word(word, language)
+
+
+def informal_name_spans(text: str, language: str = "") -> list[tuple[int, int]]:
+    """(start, end) of the names found by the forms above."""
+    if language.startswith("ja"):
+        return []
+    spans = []
+    chat = _chat_style(text)
+    if chat:
+        for m in _LOWER_TITLE_RE.finditer(text):
+            if _lowercase_name(m["n"], language):
+                spans.append(m.span("n"))
+    tail = max(0, len(text) - 200)
+    m = _LONE_LAST_RE.search(text, tail)
+    if m and (m["end"] or chat) and _lowercase_name(m["n"], language):
+        spans.append(m.span("n"))
+    for pattern in (_CONTACT_LINE_RE, _PLACE_LINE_RE):
+        m = pattern.search(text, tail)
+        if m and _plain_name(m["n"]):
+            spans.append(m.span("n"))
+    for m in _APPOSED_RELATIVE_RE.finditer(text):
+        word = m["n"]
+        if len(word) >= 3 and not word.lower().endswith("ly") and _plain_name(word):
+            spans.append(m.span("n"))
+    for m in _SEU_RE.finditer(text):
+        if _plain_name(m["n"]):
+            spans.append(m.span("n"))
+    return spans
