@@ -2,7 +2,7 @@
 Redis and real Celery workers.
 
     .venv/bin/python bench/submissions.py                       # every phase, 30 s each
-    .venv/bin/python bench/submissions.py --clients 10 --rates 10 --seconds 10
+    .venv/bin/python bench/submissions.py --clients 10 --rates 10 --seconds 10 --port 8714
     BENCH_SUBMISSIONS_DATABASE_URL=postgres://postgres@127.0.0.1:5432/entendu_bench_submissions
     BENCH_SUBMISSIONS_REDIS_URL (else REDIS_URL, else redis://127.0.0.1:6379/3)
 
@@ -87,10 +87,14 @@ def prepare(url: str, env: dict) -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     from django.utils import timezone
 
+    from coding.services import codebook_default_seed
     from events.models import Event
     from testimonies.services import consent_texts_ensure_defaults
 
     consent_texts_ensure_defaults()
+    # NOTE: as installed (the flush emptied what the migrations wrote): the receipt offers the
+    # six themes and the analysis suggests them.
+    codebook_default_seed()
     Event.objects.create(
         title="Bench dialogue",
         slug="bench-dialogue",
@@ -301,6 +305,7 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
     parser.add_argument("--celery-concurrency", type=int, default=1)
     parser.add_argument("--drain-timeout", type=float, default=900)
+    parser.add_argument("--port", type=int, default=0, help="gunicorn's port (0: any free one)")
     args = parser.parse_args()
     url = os.environ.get("BENCH_SUBMISSIONS_DATABASE_URL", DEFAULT_URL)
     redis = os.environ.get("BENCH_SUBMISSIONS_REDIS_URL") or os.environ.get(
@@ -309,7 +314,7 @@ def main() -> int:
     import socket
 
     with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
+        s.bind(("127.0.0.1", args.port))
         port = s.getsockname()[1]
     env = server_env(url, redis, port)
     prepare(url, env)
