@@ -231,11 +231,14 @@ def testimony_create(*, draft: SubmissionDraft, relay_on_commit: bool = True) ->
     scope = submission_caller_scope(draft)
     key_hash = submission_key_hash(key=key, scope=scope) if key else None
     payload_hash = submission_payload_hash(draft, key_hash=key_hash) if key_hash else None
-    existing = _already_saved(draft, key_hash)
-    if existing is not None:
-        return _replay(existing, key=key, scope=scope, payload_hash=payload_hash)
+    # NOTE: a retry is not looked for first (a query on every story): the unique key hash
+    # refuses its insert below, and the story saved then is returned. Only a story the rules
+    # refuse now (its event closed since) is looked for here, so its retry still gets it back.
     errors = submission_problems(draft)
     if errors:
+        existing = _already_saved(draft, key_hash)
+        if existing is not None:
+            return _replay(existing, key=key, scope=scope, payload_hash=payload_hash)
         raise ApplicationError(
             _("Your story has not been saved. Please correct the points below."),
             field_errors=errors,
@@ -259,7 +262,8 @@ def testimony_create(*, draft: SubmissionDraft, relay_on_commit: bool = True) ->
                 scopes=draft.scopes,
             )
     except IntegrityError:
-        # Two requests with the same key raced: the other one won; return its story.
+        # The same key was saved before (a retry) or by a request that raced this one: return
+        # that story (or the conflict, if the payload differs); nothing of this one is saved.
         existing = _already_saved(draft, key_hash)
         if existing is None:
             raise
