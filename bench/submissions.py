@@ -306,6 +306,12 @@ def main() -> int:
     parser.add_argument("--celery-concurrency", type=int, default=1)
     parser.add_argument("--drain-timeout", type=float, default=900)
     parser.add_argument("--port", type=int, default=0, help="gunicorn's port (0: any free one)")
+    parser.add_argument(
+        "--worker-nice",
+        type=int,
+        default=19,
+        help="the Celery worker's nice (deploy/systemd's nlp and default units run at 0)",
+    )
     args = parser.parse_args()
     url = os.environ.get("BENCH_SUBMISSIONS_DATABASE_URL", DEFAULT_URL)
     redis = os.environ.get("BENCH_SUBMISSIONS_REDIS_URL") or os.environ.get(
@@ -314,6 +320,8 @@ def main() -> int:
     import socket
 
     with socket.socket() as s:
+        # NOTE: as gunicorn binds: a port the last run's server left in TIME_WAIT is free.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         s.bind(("127.0.0.1", args.port))
         port = s.getsockname()[1]
     env = server_env(url, redis, port)
@@ -333,14 +341,15 @@ def main() -> int:
         celery += ["--concurrency", str(args.celery_concurrency), "--loglevel", "INFO"]
         servers = {
             "web": start(gunicorn, env, Path(tmp) / "gunicorn.log"),
-            "celery": start(celery, env, celery_log, nice=19),
+            "celery": start(celery, env, celery_log, nice=args.worker_nice),
         }
         try:
             wait_for_port(port, servers["web"])
             log = access.open(encoding="utf-8")
             print(
                 f"gunicorn {args.web_workers} workers x {args.threads} threads, celery "
-                f"{args.celery_concurrency} (nice 19), {args.seconds:.0f} s a phase; {load_line()}"
+                f"{args.celery_concurrency} (nice {args.worker_nice}), "
+                f"{args.seconds:.0f} s a phase; {load_line()}"
             )
             markers = warm_up(base, path, run, counter, log, args.web_workers)
             rates, p95s, errors = [], {}, 0
