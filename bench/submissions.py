@@ -306,6 +306,7 @@ def main() -> int:
     parser.add_argument("--celery-concurrency", type=int, default=1)
     parser.add_argument("--drain-timeout", type=float, default=900)
     parser.add_argument("--port", type=int, default=0, help="gunicorn's port (0: any free one)")
+    parser.add_argument("--logs", default="", help="keep the servers' logs in this directory")
     parser.add_argument(
         "--worker-nice",
         type=int,
@@ -331,6 +332,9 @@ def main() -> int:
     counter = [0]
     goals = Goals()
     with tempfile.TemporaryDirectory() as tmp:
+        if args.logs:
+            tmp = Path(args.logs)
+            tmp.mkdir(parents=True, exist_ok=True)
         access, celery_log = Path(tmp) / "access.log", Path(tmp) / "celery.log"
         access.touch()
         gunicorn = [".venv/bin/gunicorn", "-c", "config/gunicorn.conf.py"]
