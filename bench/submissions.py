@@ -2,7 +2,7 @@
 Redis and real Celery workers.
 
     .venv/bin/python bench/submissions.py                       # every phase, 30 s each
-    .venv/bin/python bench/submissions.py --clients 10 --rates 10 --seconds 10
+    .venv/bin/python bench/submissions.py --clients 10 --rates 10 --seconds 10 --port 8714
     BENCH_SUBMISSIONS_DATABASE_URL=postgres://postgres@127.0.0.1:5432/entendu_bench_submissions
     BENCH_SUBMISSIONS_REDIS_URL (else REDIS_URL, else redis://127.0.0.1:6379/3)
 
@@ -87,10 +87,14 @@ def prepare(url: str, env: dict) -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
     from django.utils import timezone
 
+    from coding.services import codebook_default_seed
     from events.models import Event
     from testimonies.services import consent_texts_ensure_defaults
 
     consent_texts_ensure_defaults()
+    # NOTE: as installed (the flush emptied what the migrations wrote): the receipt offers the
+    # six themes and the analysis suggests them.
+    codebook_default_seed()
     Event.objects.create(
         title="Bench dialogue",
         slug="bench-dialogue",
@@ -301,6 +305,14 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker")
     parser.add_argument("--celery-concurrency", type=int, default=1)
     parser.add_argument("--drain-timeout", type=float, default=900)
+    parser.add_argument("--port", type=int, default=0, help="gunicorn's port (0: any free one)")
+    parser.add_argument("--logs", default="", help="keep the servers' logs in this directory")
+    parser.add_argument(
+        "--worker-nice",
+        type=int,
+        default=19,
+        help="the Celery worker's nice (deploy/systemd's nlp and default units run at 0)",
+    )
     args = parser.parse_args()
     url = os.environ.get("BENCH_SUBMISSIONS_DATABASE_URL", DEFAULT_URL)
     redis = os.environ.get("BENCH_SUBMISSIONS_REDIS_URL") or os.environ.get(
@@ -309,7 +321,9 @@ def main() -> int:
     import socket
 
     with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
+        # NOTE: as gunicorn binds: a port the last run's server left in TIME_WAIT is free.
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        s.bind(("127.0.0.1", args.port))
         port = s.getsockname()[1]
     env = server_env(url, redis, port)
     prepare(url, env)
@@ -318,6 +332,9 @@ def main() -> int:
     counter = [0]
     goals = Goals()
     with tempfile.TemporaryDirectory() as tmp:
+        if args.logs:
+            tmp = Path(args.logs)
+            tmp.mkdir(parents=True, exist_ok=True)
         access, celery_log = Path(tmp) / "access.log", Path(tmp) / "celery.log"
         access.touch()
         gunicorn = [".venv/bin/gunicorn", "-c", "config/gunicorn.conf.py"]
@@ -328,14 +345,15 @@ def main() -> int:
         celery += ["--concurrency", str(args.celery_concurrency), "--loglevel", "INFO"]
         servers = {
             "web": start(gunicorn, env, Path(tmp) / "gunicorn.log"),
-            "celery": start(celery, env, celery_log, nice=19),
+            "celery": start(celery, env, celery_log, nice=args.worker_nice),
         }
         try:
             wait_for_port(port, servers["web"])
             log = access.open(encoding="utf-8")
             print(
                 f"gunicorn {args.web_workers} workers x {args.threads} threads, celery "
-                f"{args.celery_concurrency} (nice 19), {args.seconds:.0f} s a phase; {load_line()}"
+                f"{args.celery_concurrency} (nice {args.worker_nice}), "
+                f"{args.seconds:.0f} s a phase; {load_line()}"
             )
             markers = warm_up(base, path, run, counter, log, args.web_workers)
             rates, p95s, errors = [], {}, 0

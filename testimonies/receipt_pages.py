@@ -31,6 +31,8 @@ def receipt_context(
     this request (``testimonies.receipts.testimony_receipt``)."""
     receipt = testimony_receipt(testimony=testimony, request=request, just_saved=just_saved)
     rows = scope_rows(testimony)
+    offer_reading = bool(code) and testimony.is_active and not entered_for_participant
+    labels = theme_labels() if offer_reading else {}
     return {
         "testimony": testimony,
         "receipt": receipt,
@@ -44,11 +46,10 @@ def receipt_context(
         "withdraw_page": request.build_absolute_uri(reverse("testimonies:withdraw")),
         "withdraw_qr": withdraw_qr(request, code) if code and testimony.is_active else "",
         # The storyteller's own reading, offered right after the story (issue 20).
-        "own_reading_form": (
-            OwnReadingForm(theme_labels=theme_labels())
-            if code and testimony.is_active and not entered_for_participant
-            else None
-        ),
+        "own_reading_form": OwnReadingForm(theme_labels=labels) if offer_reading else None,
+        # The empty questions render the same for everyone with these themes in this language:
+        # kept rendered, keyed by them (a renamed or added theme is a new copy).
+        "own_reading_kept": ("themes", *labels.items()) if offer_reading else (),
     }
 
 

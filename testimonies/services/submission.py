@@ -4,6 +4,7 @@
 import base64
 import hmac
 import json
+import logging
 import secrets
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from types import MappingProxyType
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, OperationalError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,6 +38,8 @@ from testimonies.services.audit_trail import consent_audit
 from testimonies.services.checks import CONTACT_FIELDS, SUBMISSION_KEY, scope_field, sha256
 from testimonies.services.research_copy import rules_copy_fields
 from testimonies.services.submission_rules import submission_problems
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -231,11 +234,14 @@ def testimony_create(*, draft: SubmissionDraft, relay_on_commit: bool = True) ->
     scope = submission_caller_scope(draft)
     key_hash = submission_key_hash(key=key, scope=scope) if key else None
     payload_hash = submission_payload_hash(draft, key_hash=key_hash) if key_hash else None
-    existing = _already_saved(draft, key_hash)
-    if existing is not None:
-        return _replay(existing, key=key, scope=scope, payload_hash=payload_hash)
+    # NOTE: a retry is not looked for first (a query on every story): the unique key hash
+    # refuses its insert below, and the story saved then is returned. Only a story the rules
+    # refuse now (its event closed since) is looked for here, so its retry still gets it back.
     errors = submission_problems(draft)
     if errors:
+        existing = _already_saved(draft, key_hash)
+        if existing is not None:
+            return _replay(existing, key=key, scope=scope, payload_hash=payload_hash)
         raise ApplicationError(
             _("Your story has not been saved. Please correct the points below."),
             field_errors=errors,
@@ -245,26 +251,60 @@ def testimony_create(*, draft: SubmissionDraft, relay_on_commit: bool = True) ->
         public_id=_free_withdrawal_id(),
     )
     try:
-        with transaction.atomic():
-            testimony = _testimony_insert(
-                draft, key_hash=key_hash, payload_hash=payload_hash, code=code
-            )
-            _follow_up_enqueue(testimony, relay_on_commit=relay_on_commit)
-            # NOTE: last before the commit: the audit chain's lock is held from its entry to
-            # the commit, and concurrent stories wait for it one at a time.
-            consent_audit(
-                action=Action.CONSENT_GIVEN,
-                testimony=testimony,
-                actor=_consent_actor(draft),
-                scopes=draft.scopes,
-            )
+        testimony = _save(
+            draft,
+            key_hash=key_hash,
+            payload_hash=payload_hash,
+            code=code,
+            relay_on_commit=relay_on_commit,
+        )
     except IntegrityError:
-        # Two requests with the same key raced: the other one won; return its story.
+        # The same key was saved before (a retry) or by a request that raced this one: return
+        # that story (or the conflict, if the payload differs); nothing of this one is saved.
         existing = _already_saved(draft, key_hash)
         if existing is None:
             raise
         return _replay(existing, key=key, scope=scope, payload_hash=payload_hash)
     return Submission(testimony, code.text, created=True)
+
+
+# A transaction PostgreSQL broke off to end a deadlock (40P01) or a serialization failure
+# (40001) is tried again from the start, this many times in all: it saved nothing.
+SAVE_ATTEMPTS = 3
+_RETRIED_SQLSTATES = ("40P01", "40001")
+
+
+def _save(draft: SubmissionDraft, *, key_hash, payload_hash, code, relay_on_commit: bool):
+    """The story, its consent and follow-up work in one transaction (tried again when the
+    database broke it off to end a deadlock: e.g. concurrent stories updating the same
+    analysis roll-up rows in their triggers)."""
+    for attempt in range(1, SAVE_ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                testimony = _testimony_insert(
+                    draft, key_hash=key_hash, payload_hash=payload_hash, code=code
+                )
+                _follow_up_enqueue(testimony, relay_on_commit=relay_on_commit)
+                # NOTE: last before the commit: the audit chain's lock is held from its entry
+                # to the commit, and concurrent stories wait for it one at a time.
+                consent_audit(
+                    action=Action.CONSENT_GIVEN,
+                    testimony=testimony,
+                    actor=_consent_actor(draft),
+                    scopes=draft.scopes,
+                )
+            return testimony
+        except OperationalError as exc:
+            if attempt == SAVE_ATTEMPTS or _sqlstate(exc) not in _RETRIED_SQLSTATES:
+                raise
+            logger.warning(
+                "Story not saved (%s), attempt %s: trying again.", _sqlstate(exc), attempt
+            )
+    raise AssertionError("unreachable")
+
+
+def _sqlstate(exc: BaseException) -> str:
+    return getattr(exc.__cause__, "sqlstate", "") or ""
 
 
 def _free_withdrawal_id() -> str:

@@ -52,6 +52,8 @@ def _forms(testimony, page, data=None, action=""):
                 "what_should_change": reading.what_should_change if reading else "",
             },
         ),
+        # With the person's own answers or errors: rendered afresh, never the kept copy.
+        "own_reading_kept": (),
     }
 
 

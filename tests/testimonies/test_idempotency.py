@@ -9,7 +9,7 @@ import pytest
 from django.apps import apps as django_apps
 from rest_framework.test import APIClient
 
-from core.exceptions import ConflictError
+from core.exceptions import ApplicationError, ConflictError
 from testimonies import services
 from testimonies.models import Testimony
 from tests.factories import UserFactory
@@ -57,6 +57,35 @@ def test_same_key_with_another_payload_is_a_conflict_and_changes_nothing(partici
         )
     assert Testimony.objects.count() == 1
     assert Testimony.objects.get().text == first.testimony.text == STORY
+
+
+def _written() -> tuple[int, ...]:
+    from audit.models import AuditEntry
+    from core.models import OutboxMessage
+    from testimonies.models import ConsentChange, ResearchCopy
+
+    models = (Testimony, ConsentChange, ResearchCopy, AuditEntry, OutboxMessage)
+    return tuple(model.objects.count() for model in models)
+
+
+def test_a_retry_writes_nothing_and_still_gets_its_story_after_the_event_closed(participant):
+    """A retry is found by the key's unique hash refusing its insert, not by a query first:
+    nothing of it is written; once the event has closed, the rules refuse it, and it is found
+    before that refusal."""
+    event, key = open_event(), services.new_submission_key()
+    first = submit(event, participant=participant, submission_key=key, channel="online")
+    written = _written()
+    again = submit(event, participant=participant, submission_key=key, channel="online")
+    assert (again.created, again.testimony.pk) == (False, first.testimony.pk)
+    assert _written() == written
+    event.status = event.Status.CLOSED
+    event.save(update_fields=["status"])
+    late = submit(event, participant=participant, submission_key=key, channel="online")
+    assert (late.created, late.testimony.pk) == (False, first.testimony.pk)
+    assert late.withdrawal_code == first.withdrawal_code
+    assert _written() == written
+    with pytest.raises(ApplicationError):
+        submit(event, participant=participant, submission_key=services.new_submission_key())
 
 
 def test_line_endings_and_outer_spaces_are_the_same_payload():
