@@ -18,6 +18,11 @@ INDEX_NAME = "analysis_rc_fts_gin"  # the expression index of migration 0002, dr
 # Migration 0007: the stored vector (a generated column PostgreSQL keeps itself) and its index.
 VECTOR_COLUMN = "search_vector"
 VECTOR_INDEX_NAME = "analysis_rc_search_vector_gin"
+# Migration 0010: each research copy's story's event, kept by triggers, with its own index, so
+# that a search filtered by event or country ANDs that index's bitmap with the vector's and
+# reads no candidate row (issue 22: a common word in a country where no story has it).
+EVENT_COLUMN = "story_event_id"
+EVENT_INDEX_NAME = "analysis_rc_story_event"
 
 
 def fts_config_sql(column: str) -> str:

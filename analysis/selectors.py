@@ -11,11 +11,10 @@ from datetime import date, datetime, time
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.db.models.expressions import RawSQL
 from django.utils import timezone
 
 from accounts.roles import RESEARCH_TEAM, user_has_role
-from analysis import fts_sqlite, snippets
+from analysis import fts_sqlite, search_sql, snippets
 from analysis.aggregates import (  # noqa: F401 - re-exported: callers read through selectors
     GROUPS,
     MAX_MASK_CODES,
@@ -26,14 +25,7 @@ from analysis.aggregates import (  # noqa: F401 - re-exported: callers read thro
     theme_counts_by,
     trust_rows,
 )
-from analysis.fts import (
-    CJK_RUN,
-    cjk_runs,
-    cjk_tsquery,
-    cjk_vector_sql,
-    headline_sql,
-    search_condition,
-)
+from analysis.fts import CJK_RUN, cjk_runs, headline_sql
 from analysis.models import ExportJob
 from coding.models import Code, CodeApplication, Codebook
 from coding.selectors import code_translated, codebook_default
@@ -198,9 +190,9 @@ def search_research_copies(*, user, filters: AnalysisFilters, query: str) -> Que
     if not query:
         return qs.order_by("-testimony__submitted_at", "-id")
     if connection.vendor == "sqlite":
-        matching = _matching_copies_sqlite(query)
+        matching = search_sql.matching_copies_sqlite(query)
     else:
-        matching = _matching_copies_sql(query)
+        matching = search_sql.matching_copies(query, events=search_sql.events_of(filters))
     # NOTE: newest first rather than by rank: ranking recomputes every matching story's vector,
     # seconds for a common word over 100,000 stories, while this order is served by the index.
     return qs.filter(id__in=matching).order_by("-testimony__submitted_at", "-id")
@@ -213,58 +205,6 @@ def search_scope(*, user, filters: AnalysisFilters, query: str) -> QuerySet[Rese
     if not (query or "").strip():
         return None
     return search_research_copies(user=user, filters=filters, query="")
-
-
-def _matching_copies_sql(query: str) -> RawSQL:
-    """The ids of research copies matching a non-empty query (PostgreSQL).
-
-    Runs of CJK characters go to the bigram index, each also checked as a substring (the
-    bigrams ANDed do not say they are contiguous); the rest of the query, if any, to the
-    per-language full-text index; both must match.
-    """
-    rc = _table(ResearchCopy)
-    runs = cjk_runs(query)
-    rest = CJK_RUN.sub(" ", query).strip() if runs else query
-    where: list[str] = []
-    params: list[str] = []
-    if runs:
-        where.append(f"{cjk_vector_sql('r.')} @@ %s::tsquery")
-        params.append(cjk_tsquery(runs))
-        for run in runs:
-            where.append("strpos(r.redacted_text, %s) > 0")
-            params.append(run)
-    if not runs or any(ch.isalnum() for ch in rest):
-        with connection.cursor() as cursor:
-            condition = search_condition(cursor, rest, prefix="r.")
-        if condition is None:
-            where.append("FALSE")  # only stop words: nothing to find
-        else:
-            where.append(condition[0])
-            params.extend(condition[1])
-    # SECURITY: the query text is a parameter; only fixed SQL is formatted in.
-    return RawSQL(f"SELECT r.id FROM {rc} r WHERE {' AND '.join(where)}", params)  # noqa: S608, S611
-
-
-def _matching_copies_sqlite(query: str) -> RawSQL:
-    """The ids of research copies matching a non-empty query (SQLite FTS5), read as on
-    PostgreSQL: CJK runs as substrings, the rest as ``websearch_to_tsquery`` reads it."""
-    runs = cjk_runs(query)
-    rest = CJK_RUN.sub(" ", query).strip() if runs else query
-    where: list[str] = []
-    params: list[str] = []
-    for run in runs:
-        sql, run_params = fts_sqlite.cjk_match_sql(
-            run, column="r.id", text_column="r.redacted_text"
-        )
-        where.append(sql)
-        params.extend(run_params)
-    if not runs or any(ch.isalnum() for ch in rest):
-        sql, word_params = fts_sqlite.words_match_sql(fts_sqlite.parse_websearch(rest), "r.id")
-        where.append(sql)
-        params.extend(word_params)
-    # SECURITY: the query's words are parameters; only fixed SQL is formatted in.
-    rc = _table(ResearchCopy)
-    return RawSQL(f"SELECT r.id FROM {rc} r WHERE {' AND '.join(where)}", params)  # noqa: S608, S611
 
 
 def search_snippets(*, copies, query: str) -> dict[int, list[snippets.Fragment]]:

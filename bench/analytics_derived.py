@@ -93,6 +93,8 @@ def _copies(model, where: str):
         model,
         {
             "testimony_id": "t.id",
+            # What the trigger of analysis migration 0010 sets (triggers are off here).
+            "story_event_id": "t.event_id",
             "redacted_text": "t.text",
             "redaction_method": "'rules'",
             "redaction_version": "'bench'",

@@ -72,11 +72,11 @@ def test_search_uses_each_story_language_and_the_index(postgres, researcher):
 def test_search_reads_the_stored_vector_through_its_index(postgres, researcher, query):
     """Even when a word gives different lexemes per configuration ('confiance': 'confianc' in
     French only), the plan scans the GIN index of the stored vector and computes no vector."""
-    from analysis.selectors import _matching_copies_sql
+    from analysis.search_sql import matching_copies
 
     story(text="J'ai perdu confiance.", language="fr")
     story(text="I lost trust in care.", language="en")
-    sql, params = _matching_copies_sql(query).as_sql(None, connection)
+    sql, params = matching_copies(query).as_sql(None, connection)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
@@ -132,10 +132,10 @@ def test_japanese_words_find_japanese_stories(postgres, researcher):
 
 def test_japanese_search_uses_the_bigram_index(postgres, researcher):
     from analysis.fts import CJK_INDEX_NAME
-    from analysis.selectors import _matching_copies_sql
+    from analysis.search_sql import matching_copies
 
     story(text=JAPANESE[0], language="ja")
-    sql, params = _matching_copies_sql("差別").as_sql(None, connection)
+    sql, params = matching_copies("差別").as_sql(None, connection)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
@@ -194,10 +194,10 @@ def test_snippets_in_one_query_for_the_page(postgres, researcher, django_assert_
 def test_word_search_uses_the_gin_index(postgres, researcher):
     """The words' condition reads the stored vector's index (the whole page's plan at 100,000
     stories: bench/analytics.py)."""
-    from analysis.selectors import _matching_copies_sql
+    from analysis.search_sql import matching_copies
 
     story(text="The doctors never listened to me.", language="en")
-    sql, params = _matching_copies_sql("listen -nurse").as_sql(None, connection)
+    sql, params = matching_copies("listen -nurse").as_sql(None, connection)
     with connection.cursor() as cursor:
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
