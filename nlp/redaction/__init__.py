@@ -31,6 +31,7 @@ from nlp.redaction.names import (
     propagate_names,
     tokenize,
 )
+from nlp.redaction.names_de_fr import de_fr_name_spans
 from nlp.redaction.national_ids import national_id_spans
 from nlp.redaction.phones import phone_spans
 from nlp.redaction.result import (
@@ -135,7 +136,7 @@ def _person_spans(text: str, doc: Doc | None, language: str) -> list[tuple[int, 
     tokens = tokenize(text)
     people = person_rule_spans(text, tokens)
     people += signature_spans(text)
-    people += cue_name_spans(text) + verb_name_spans(text)
+    people += cue_name_spans(text) + verb_name_spans(text) + de_fr_name_spans(text)
     if doc is not None:
         people += ner_person_spans(doc, text)
     if language.startswith("ja") or JA_NAME_RE.search(text):
