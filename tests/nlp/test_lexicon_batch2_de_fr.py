@@ -21,6 +21,7 @@ def shipped_suggests(language: str, text: str) -> set[str]:
     doc = matcher.nlp(text, disable=disabled_except(matcher.nlp, LEMMA_COMPONENTS))
     return {s.code_key for s in matcher.suggest(doc)}
 
+
 FOUND = [
     ("fr", "Elle répétait qu'elle souffrait, personne ne l'a crue.", "not_listened_to"),
     ("fr", "L'interne a dit qu'elles en rajoutent toujours, nous autres.", "judged"),
