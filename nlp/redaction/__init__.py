@@ -11,7 +11,8 @@ One recogniser per kind, each giving (start, end) spans:
 - street addresses and postcodes per language (``nlp.redaction.addresses``);
 - person names: spaCy's NER where a model is installed (French), Sudachi's person-name tags in
   Japanese (``nlp.redaction.japanese``), and rules in every language: titles, cues, name lists,
-  signatures and greetings (``nlp.redaction.names``, ``nlp.redaction.signatures``).
+  signatures and greetings (``nlp.redaction.names``, ``nlp.redaction.signatures``; German and
+  French forms in ``nlp.redaction.names_de_fr``).
 
 The result keeps, for each replacement, its offsets in the original and in the research copy
 (``nlp.redaction.result``).
