@@ -55,3 +55,16 @@ LEFT = [
 @pytest.mark.parametrize(("lang", "text", "code"), LEFT)
 def test_the_near_miss_is_left(lang, text, code):
     assert code not in shipped_suggests(lang, text)
+
+
+def test_everyday_words_are_weak_alone_and_count_beside_other_evidence():
+    # A waiting room, a secretary, a form, job posts: everyday senses besides the codes'.
+    assert "time_with_professional" not in shipped_suggests(
+        "fr", "J'ai lu dans la salle d'attente."
+    )
+    assert "not_welcome" not in shipped_suggests("fr", "La secrétaire m'a donné un rendez-vous.")
+    assert "accessible_information" not in shipped_suggests("fr", "J'ai rempli le formulaire.")
+    assert "workforce" not in shipped_suggests("fr", "Il y a des postes de secours en ville.")
+    # Beside a term of the code they still count.
+    found = shipped_suggests("fr", "Le formulaire était plein de jargon, je n'ai rien compris.")
+    assert "accessible_information" in found
