@@ -11,8 +11,9 @@ One recogniser per kind, each giving (start, end) spans:
 - street addresses and postcodes per language (``nlp.redaction.addresses``);
 - person names: spaCy's NER where a model is installed (French), Sudachi's person-name tags in
   Japanese (``nlp.redaction.japanese``), and rules in every language: titles, cues, name lists,
-  signatures and greetings (``nlp.redaction.names``, ``nlp.redaction.signatures``), and the
-  informal forms of a story written on a phone (``nlp.redaction.name_informal``).
+  signatures and greetings (``nlp.redaction.names``, ``nlp.redaction.signatures``; German and
+  French forms in ``nlp.redaction.names_de_fr``), and the informal forms of a story written on a
+  phone (``nlp.redaction.name_informal``).
 
 The result keeps, for each replacement, its offsets in the original and in the research copy
 (``nlp.redaction.result``).
@@ -33,6 +34,7 @@ from nlp.redaction.names import (
     propagate_names,
     tokenize,
 )
+from nlp.redaction.names_de_fr import de_fr_name_spans
 from nlp.redaction.national_ids import national_id_spans
 from nlp.redaction.phones import phone_spans
 from nlp.redaction.result import (
@@ -137,7 +139,7 @@ def _person_spans(text: str, doc: Doc | None, language: str) -> list[tuple[int, 
     tokens = tokenize(text)
     people = person_rule_spans(text, tokens)
     people += signature_spans(text)
-    people += cue_name_spans(text) + verb_name_spans(text)
+    people += cue_name_spans(text) + verb_name_spans(text) + de_fr_name_spans(text)
     people += informal_name_spans(text, language)
     if doc is not None:
         people += ner_person_spans(doc, text)

@@ -25,13 +25,14 @@ _POSTCODE = (
     r"|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"  # a British postcode
     r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # a Canadian postcode
 )
+_CA_POSTCODE = r"[A-Z]\d[A-Z]\s?\d[A-Z]\d"
 # Flats, floors, doors, blocks, lots: "apto 32", "4.º izquierda", "5º andar", "bât. B", "Unit 4".
 _UNIT_WORDS = (
     r"apartamento|apto\.?|ap\.?|apt\.?|apartment|flat|unit|suite|piso|planta|puerta|pta\.?|"
     r"portal|escalera|esc\.?|bloco|bloque|bl\.?|casa|sala|loja|conjunto|cj\.?|lote|lt\.?|"
     r"quadra|qd\.?|andar|interior|int\.?|depto\.?|dpto\.?|departamento|edificio|edifício|"
     r"torre|bât\.?|bâtiment|étage|escalier|appartement|appt\.?|porte|stock|etage|whg\.?|"
-    r"wohnung|haus|aufgang|hinterhaus|vorderhaus|zimmer|raum|km|OT|Ortsteil"
+    r"wohnung|haus|aufgang|hinterhaus|vorderhaus|zimmer|raum|km|OT|Ortsteil|bureau|local"
 )
 _SIDES = (
     r"izquierda|izqda\.?|izq\.?|izda\.?|derecha|dcha\.?|dcho\.?|der\.?|centro|exterior|"
@@ -50,7 +51,9 @@ _TAIL_RE = re.compile(
     rf"(?:(?:,|\s[-–·]|\s?/)\s*(?:(?:{_POSTCODE})(?:[ \u00a0]+{_TOWN})?|{_UNIT}|"
     rf"(?:{_NEIGHBOURHOOD})?{_TOWN}|{_STATE})"
     rf"|[ \u00a0]+(?:in[ \u00a0]+|à[ \u00a0]+|en[ \u00a0]+)?(?:{_POSTCODE})[ \u00a0]+{_TOWN}"
-    rf"|[ \u00a0]+(?:{_UNIT})(?=[,.;)\s]|$))"
+    rf"|[ \u00a0]+(?:{_UNIT})(?=[,.;)\s]|$)"
+    # A Canadian province in brackets, then the postal code: "Montréal (Québec) H2R 2N2".
+    rf"|[ \u00a0]+\({_CAP}\)(?=[ \u00a0]+{_CA_POSTCODE})|[ \u00a0]+{_CA_POSTCODE}(?![\w]))"
 )
 _ABBREVIATION_DOT_RE = re.compile(r"\.[ \u00a0]?\d{1,4}(?![\d.])")
 # A neighbourhood's second word after a word the street pattern took ("- Centro Histórico").
@@ -87,6 +90,9 @@ _POSTCODE_ANCHORED_RE = re.compile(
     rf"\s+\d{{1,4}}\s?[a-z]?(?:\s?[-–/]\s?\d{{1,4}}[a-z]?)?,?\s+(?:in\s+)?"
     rf"(?:[ADCH]{{1,2}}-)?\d{{5}}\s+[A-ZÄÖÜ][\wäöüß\-]+"
     rf"|(?i:lieu-dit|lieudit|hameau|le bourg)\s+{_TOWN},?\s+\d{{5}}\s+{_TOWN}"
+    # A French street with no house number, then its postcode: "chemin des Postes, 59000 Lille".
+    rf"|(?<![\w])(?i:rue|avenue|boulevard|bd|allée|chemin|impasse|route|quai|place)\s+"
+    rf"(?:(?:de la|de l['’]|des|du|de|d['’]|la|le|les|l['’])\s*)?{_TOWN},\s+\d{{5}}\s+{_TOWN}"
 )
 # Not a street: "Seit 2019, 10115 Berlin" has no house number worth the name; a count of things.
 _NOT_STREET_WORDS = "Seit Im Jahr Jahre Jahren Euro Mal Tage Tagen Wochen Stunden Minuten Patienten"

@@ -147,9 +147,10 @@ ADDRESS_DE_RE = re.compile(
 _JA_NUM = r"(?:[0-9０-９一二三四五六七八九十〇]+)"
 _JA_DASH = r"[-－−‐ー―の]"
 _JA_PLACE = r"[\u4e00-\u9fffァ-ヶー々]"
+# 7番地の2: a lot's subdivision after の.
 _JA_BLOCKS = (
-    rf"{_JA_NUM}(?:丁目|番地|番|号|{_JA_DASH}){_JA_NUM}?"
-    rf"(?:(?:丁目|番地|番|号|{_JA_DASH}){_JA_NUM})*(?:号室|号|番地?)?"
+    rf"{_JA_NUM}(?:丁目|番地の?|番の?|号|{_JA_DASH}){_JA_NUM}?"
+    rf"(?:(?:丁目|番地の?|番の?|号|{_JA_DASH}){_JA_NUM})*(?:号室|号|番地?)?"
 )
 JA_ADDRESS_RE = re.compile(
     rf"(?:〒\s?[0-9０-９]{{3}}[-－−‐]?[0-9０-９]{{4}}\s?)?"
@@ -157,9 +158,10 @@ JA_ADDRESS_RE = re.compile(
     rf"(?:{_JA_PLACE}|{_JA_NUM}条){{0,8}}"
     # The blocks, or a rural lot after 字 (本部町字豊原123).
     rf"(?:{_JA_BLOCKS}|[0-9０-９]{{1,5}}(?:番地)?(?![0-9０-９]))"
-    # A building and its room after the blocks (ハイツ千住305号室).
+    # A building and its room or floor after the blocks (ハイツ千住305号室, 桜本会館1階), a
+    # housing estate's block and room (芝園団地2号棟102).
     rf"(?:[\s　、]?[\u4e00-\u9fffァ-ヶーA-Za-z]{{1,12}}?"
-    rf"[0-9０-９]{{1,4}}(?:号室|号)?(?![0-9０-９]))?"
+    rf"(?:[0-9０-９]{{1,3}}号?棟[\s　]?)?[0-9０-９]{{1,4}}(?:号室|号|階|F)?(?![0-9０-９]))?"
 )
 _JA_BLOCKS_RE = re.compile(_JA_BLOCKS)
 JA_POSTCODE_RE = re.compile(r"〒\s?[0-9０-９]{3}[-－−‐]?[0-9０-９]{4}")

@@ -37,6 +37,12 @@ _INTRO_RE = re.compile(
     rf"(?=です|と(?:いい|言い|申し)ます|っていいます)",
     re.MULTILINE,
 )
+# A self-introduction by role or after a greeting, with a listed kanji name: 看護師をしている望です,
+# はじめまして、恵です (a word such as 元気 is not listed alone: 私は元気です is left).
+_ROLE_INTRO_RE = re.compile(
+    rf"(?:を(?:して|やって)(?:い)?る|で働いている|(?:はじめまして|初めまして)、)(?P<n>{_KANJI}{{1,4}})"
+    rf"(?=です|と(?:いい|言い|申し)ます)"
+)
 # After a label or a sign-off: ペンネーム：ゆず, 投稿者：河野, ゆずより (the last line).
 _LABELLED_RE = re.compile(
     rf"(?:ペンネーム|ハンドルネーム|ニックネーム|呼び名|あだ名|氏名|投稿者|仮名)\s?[:：]\s?"
@@ -185,6 +191,11 @@ def naming_spans(text: str) -> list[tuple[int, int]]:
             found = _kana_or_listed(text, m)
             if found:
                 spans.append(found)
+    spans += [
+        (m.start("n"), m.end("n"))
+        for m in _ROLE_INTRO_RE.finditer(text)
+        if _known_kanji_end(m["n"], single_given=True) == 0
+    ]
     for m in _TITLED_RE.finditer(text):
         single_given = m.group("t") in {"ちゃん", "くん", "君"}
         cut = _known_kanji_end(m.group("n"), single_given=single_given)

@@ -11,7 +11,7 @@
 
 import re
 
-from nlp.redaction.name_lists import first_names, surnames
+from nlp.redaction.name_lists import first_names, split_words, surnames
 from nlp.redaction.names import STOP_WORDS, TITLES
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'’\-]*\.?"
@@ -110,6 +110,15 @@ _NOT_NAMES = frozenset(
 )
 
 
+# Words that start a closing formula or a collective signature after another closing.
+_FORMULA_STARTS = frozenset(
+    split_words(
+        """Avec Bien Très Beste Schöne Herzliche Viele Mit Freundliche Ihr Ihre Euer Eure Dein
+        Deine Votre Vos"""
+    )
+)
+
+
 def _signed(m: re.Match) -> bool:
     """A last line that is a known name, or nothing but one to three capitalised words after a
     finished sentence ("...obrigada.\\nNeide"). A closing formula is not one ("Love, Dev")."""
@@ -136,8 +145,12 @@ def signature_spans(text: str) -> list[tuple[int, int]]:
         for m in pattern.finditer(text, base):
             if pattern is _SHORT_LAST_LINE_RE and not _signed(m):
                 continue
-            # "Liebe Grüße" is a closing, not a greeting to someone called Grüße.
-            if pattern is _GREETING_RE and m.group("n").split()[0] in _NOT_NAMES:
+            # "Liebe Grüße" is a closing, not a greeting to someone called Grüße; "Merci.\nAvec
+            # mes salutations" and "Viele Grüße, Ihr Praxisteam" are formulas, not names.
+            first = m.group("n").split()[0]
+            if pattern is _GREETING_RE and first in _NOT_NAMES:
+                continue
+            if pattern is _CLOSING_RE and first in _NOT_NAMES | _FORMULA_STARTS:
                 continue
             found = _name_words(m.group("n"), m.start("n"))
             if found:

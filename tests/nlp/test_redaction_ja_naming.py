@@ -71,3 +71,20 @@ def test_readings_are_shipped_in_hiragana():
     readings = given_name_readings()
     assert "のぞみ" in readings and len(readings) > 2000
     assert all(not any("\u4e00" <= c <= "\u9fff" for c in r) for r in readings)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("薬剤師をしている恵です。", "薬剤師をしている[PERSON]です。"),
+        ("はじめまして、誠と申します。", "はじめまして、[PERSON]と申します。"),
+    ],
+)
+def test_a_listed_kanji_name_introduced_by_role_or_greeting(text, expected):
+    assert redacted(text, "ja") == expected
+
+
+def test_a_word_after_a_role_introduction_is_left():
+    # 元気 is a listed given name too, but not after 私は; 主婦 is not listed.
+    for text in ("私は元気です。", "パートをしている主婦です。"):
+        assert redacted(text, "ja") == text
