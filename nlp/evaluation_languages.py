@@ -316,26 +316,35 @@ def layer_summary(results: list[LanguageThemes]) -> list[str]:
     return out + layer_in_use(results)
 
 
-def layer_in_use(results: list[LanguageThemes]) -> list[str]:
+def layers_in_use(results: list[LanguageThemes]) -> list[LanguageThemes]:
     """Per language, the layer whose suggestions a researcher would see: the embedding layer
     where its held-out F1 beats the lexicon's (the rule ``classifier_train`` applies on its own
-    held-out stories), else the lexicon; with the goals' verdict on it."""
+    held-out stories), else the lexicon."""
     by_key = {(r.layer, r.language): r for r in results}
-    out = []
+    chosen = []
     for lang in sorted({r.language for r in results}, key=_language_order):
         lexicon_result = by_key.get(("lexicon", lang))
         embedding = by_key.get((EMBEDDING_LAYER, lang))
         if lexicon_result is None:
             continue
-        chosen = lexicon_result
         if embedding is not None and embedding.themes["heldout"].f1(None) > (
             lexicon_result.themes["heldout"].f1(None)
         ):
-            chosen = embedding
+            chosen.append(embedding)
+        else:
+            chosen.append(lexicon_result)
+    return chosen
+
+
+def layer_in_use(results: list[LanguageThemes]) -> list[str]:
+    """The layer in use per language, with the goals' verdict on it."""
+    out = []
+    for chosen in layers_in_use(results):
         held = chosen.themes["heldout"]
         ok, reasons = chosen.verdict()
         out.append(
-            f"  in use, {lang}: {chosen.layer}: {held.precision():.2f}/{held.recall():.2f} "
+            f"  in use, {chosen.language}: {chosen.layer}: "
+            f"{held.precision():.2f}/{held.recall():.2f} "
             f"{'PASS' if ok else 'MISS (' + '; '.join(reasons) + ')'}"
         )
     if out:

@@ -8,14 +8,17 @@ from django.core.management import CommandError, call_command
 
 from nlp.evaluation import LayerScores, redaction_evaluate
 from nlp.evaluation_languages import (
+    EMBEDDING_LAYER,
     LanguageThemes,
     classifier_layer,
     embedding_layers,
     layer_summary,
+    layers_in_use,
     lexicon_layer,
     load_labelled,
     redaction_by_language,
     redaction_table,
+    score_layer,
     theme_language_table,
     themes_of,
 )
@@ -150,3 +153,24 @@ def test_command_without_labelled_sets_says_so(tmp_path):
         call_command(
             "nlp_evaluate", "--labelled-dir", str(tmp_path), "--labelled-only", "--fail-on-miss"
         )
+
+
+def test_the_goals_are_judged_on_the_layer_in_use():
+    themes = ["education", "research", "community", "person_centred", "communication", "workforce"]
+    rows = [
+        {"language": "pt", "split": split, "codes": [theme]}
+        for split in ("dev", "heldout")
+        for theme in themes
+    ]
+    right = [{row["codes"][0]} for row in rows]
+    wrong = [{"research"} for _row in rows]
+    lexicon = score_layer("lexicon", rows, wrong)
+    embeddings = score_layer(EMBEDDING_LAYER, rows, right)
+    [chosen] = layers_in_use(lexicon + embeddings)
+    assert chosen.layer == EMBEDDING_LAYER and chosen.verdict()[0]
+    [chosen] = layers_in_use(
+        score_layer("lexicon", rows, right) + score_layer(EMBEDDING_LAYER, rows, wrong)
+    )
+    assert chosen.layer == "lexicon" and chosen.verdict()[0]
+    [chosen] = layers_in_use(lexicon)
+    assert chosen.layer == "lexicon" and not chosen.verdict()[0]
