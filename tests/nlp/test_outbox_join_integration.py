@@ -2,6 +2,7 @@
 of sending a message each, on a real Redis with real workers: none is lost when the worker that
 took the batch is killed, and none joins a batch whose task has begun."""
 
+import re
 import time
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from tests.integration.conftest import (  # noqa: F401
 from tests.integration.test_broker_outage import wait_for
 from tests.nlp.test_batched_integration import FAST_REDELIVERY, TEXTS, _done
 
+RECEIVED = re.compile(r"Task nlp\.process_testimonies\[([0-9a-f-]+)\] received")
 pytestmark = [pytest.mark.integration, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 
@@ -75,9 +77,10 @@ def test_stories_relayed_one_by_one_join_the_queued_batch_and_survive_a_killed_w
     wait_for(lambda: _done(ids) == 40, 180, "every story after the restart")
     _check_once(ids)
     # The second worker received the killed worker's batch again and the other one; the joined
-    # stories sent no message of their own.
-    received = Path(second.log_path).read_text().count("] received")
-    assert 1 <= received <= 2, received
+    # stories sent no message of their own. A message may come twice (its first run, loading
+    # spaCy, can outlast the visibility timeout): the same task id, analysed once (above).
+    received = set(RECEIVED.findall(Path(second.log_path).read_text()))
+    assert 1 <= len(received) <= 2, received
 
 
 def test_no_story_joins_a_batch_whose_task_has_begun(
