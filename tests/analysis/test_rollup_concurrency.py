@@ -3,12 +3,16 @@ and the NLP worker's batched research-copy upsert, in the interleaving that dead
 load, both commit; so do many mixed writers at once, and the roll-ups stay exact."""
 
 import random
+import re
 import threading
 from collections import Counter
+from importlib import import_module
 
 import pytest
 from django.db import connection, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.db.models.signals import post_save
+from django.utils import timezone
 
 from coding.models import CodeApplication
 from testimonies.models import OwnReading, ResearchCopy, Testimony
@@ -251,11 +255,92 @@ def test_many_mixed_writers_never_deadlock_and_the_rollups_stay_exact(postgres, 
         submit(event, declared_language=language, relay_on_commit=False)
     failures: list = []
     threads = [
-        run_in_thread(mixed_writer, failures, seed, event, codes, 50, failures)
-        for seed in range(8)
+        run_in_thread(mixed_writer, failures, seed, event, codes, 50, failures) for seed in range(8)
     ]
     for thread in threads:
         thread.join(300)
     assert Counter(failures) == Counter()
     assert Testimony.objects.count() >= 3
     assert_rollups_equal_a_rebuild()
+
+
+MIGRATION = import_module("analysis.migrations.0011_rollup_writers_serialised")
+ALIASES = {
+    "t": "testimonies_testimony",
+    "r": "testimonies_researchcopy",
+    "c": "testimonies_testimonycharacteristics",
+    "s": "analysis_storycodeset",
+    "o": "testimonies_ownreading",
+}
+
+
+def test_the_updates_watched_are_every_column_the_facts_read():
+    """An UPDATE recomputes only the stories whose rows changed in these columns: a column the
+    facts read and the list forgot would leave the roll-ups stale."""
+    groups = import_module("analysis.migrations.0009_group_and_agreement_rollups")
+    read = set(re.findall(r"\b([trcso])\.(\w+)", groups.facts("")))
+    watched = {
+        table: {c.strip() for c in columns.split(",")}
+        for table, _key, _column, columns in MIGRATION.WATCHED
+    }
+    forgotten = {
+        (alias, column)
+        for alias, column in read
+        if column not in watched[ALIASES[alias]] and column != "id"
+    }
+    assert read and forgotten == set()
+
+
+def holds_the_writers_lock() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND pid = pg_backend_pid()"
+            " AND classid = 7340 AND objid = 8011 AND objsubid = 2"
+        )
+        return cursor.fetchone()[0] == 1
+
+
+def test_a_write_that_changes_no_fact_takes_no_rollup_lock(postgres):
+    event = open_event()
+    _book, codes = codebook_with_themes(1)
+    story = submit(event, relay_on_commit=False).testimony
+    with transaction.atomic():
+        Testimony.objects.filter(pk=story.pk).update(processed_at=timezone.now())
+        CodeApplication.objects.create(
+            testimony=story, code=codes[0], source="machine", status="suggested", confidence=0.5
+        )
+        assert not holds_the_writers_lock()
+        Testimony.objects.filter(pk=story.pk).update(trust_affected="yes")
+        assert holds_the_writers_lock()
+    assert_rollups_equal_a_rebuild()
+
+
+def _migrate(target):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(target)
+
+
+def test_the_migration_reverses_to_0010_and_applies_again(postgres):
+    def apply_source() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT prosrc FROM pg_proc WHERE proname = %s", [APPLY])
+            return cursor.fetchone()[0]
+
+    APPLY = "analysis_dashboardrollup_apply"
+    event = open_event(languages=["en", "fr"])
+    submit(event, declared_language="fr", relay_on_commit=False)
+    assert "pg_advisory_xact_lock" in apply_source()
+    try:
+        _migrate([("analysis", "0010_research_copy_story_event")])
+        assert "pg_advisory_xact_lock" not in apply_source()
+        submit(event, declared_language="en", relay_on_commit=False)  # 0010's triggers count it
+        assert_rollups_equal_a_rebuild()
+    finally:
+        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes("analysis"))
+    assert "pg_advisory_xact_lock" in apply_source()
+    submit(event, declared_language="fr", trust_affected="no", relay_on_commit=False)
+    assert_rollups_equal_a_rebuild()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sum(n) FROM analysis_dashboardrollup")
+        assert cursor.fetchone()[0] == 3
