@@ -13,19 +13,21 @@ it: the order across calls of one transaction is the writer's, not the function'
 
 Now:
 
-- **one writer at a time**: the function first takes a transaction-level advisory lock
+- **one writer at a time**: the function takes a transaction-level advisory lock
   (``ROLLUP_LOCK``), held to the commit, so the transactions that write the roll-ups run their
-  writes one after the other and never wait for each other's rows. The lock is taken after the
-  writer's own row locks (the statement that fires the trigger has them) and the writers take
-  none of another's rows afterwards (the audit chain's lock comes last, docs/dev/scale.md).
-  ``analysis_dashboardrollup_rebuild()`` takes it too before it truncates the tables.
+  writes one after the other and never wait for each other's rows. Before it, the touched
+  stories' key-share locks: Django checks foreign keys at the commit, and that check waiting,
+  under the roll-up lock, for a story another writer holds while it waits for the roll-up lock
+  was a cycle (the worker's batches lock their stories FOR NO KEY UPDATE for the same reason).
+  ``analysis_dashboardrollup_rebuild()`` takes the lock too before it truncates the tables.
+- **only what changed**: an UPDATE recomputes the stories of rows where a column the facts read
+  changed (``WATCHED``; a story's ``processed_at`` written by the follow-up task takes no lock),
+  and a story's code set is written only when its accepted codes change (a machine suggestion
+  refreshed touches no roll-up); the facts recomputed, a story whose facts are the same stops.
 - **the net change per combination**, one ``INSERT ... ON CONFLICT DO UPDATE`` per roll-up, in
-  a fixed table order and sorted by key, combinations whose count does not change left alone
-  (a story whose facts did not change writes no roll-up row at all);
-- **only the combinations this call emptied** are deleted (their ids returned by the upsert),
+  a fixed table order and sorted by key, combinations whose count does not change left alone;
+  **only the combinations this call emptied** are deleted (their ids returned by the upsert),
   not every ``n = 0`` row of the tables.
-
-``analysis_storycodeset_apply`` (migration 0003) upserts the stories' code sets sorted by story.
 
 PostgreSQL only; reversed to migrations 0003 and 0009's functions.
 """
