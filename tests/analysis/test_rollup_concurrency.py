@@ -6,6 +6,7 @@ import random
 import re
 import threading
 from collections import Counter
+from contextlib import suppress
 from importlib import import_module
 
 import pytest
@@ -15,8 +16,9 @@ from django.db.models.signals import post_save
 from django.utils import timezone
 
 from coding.models import CodeApplication
+from core.exceptions import ApplicationError
 from testimonies.models import OwnReading, ResearchCopy, Testimony
-from testimonies.services import research_copies_save, submission
+from testimonies.services import research_copies_save, submission, withdrawal
 from tests.analysis.factories import codebook_with_themes
 from tests.testimonies.factories import open_event, submit
 
@@ -194,7 +196,7 @@ def test_a_story_coded_while_the_worker_rewrites_its_copy_both_commit(postgres, 
         assert cursor.fetchall() == [("fr", [codes[0].pk])]
 
 
-OPERATIONS = ["story", "story", "batch", "code", "reading"]
+OPERATIONS = ["story", "story", "batch", "code", "reading", "withdraw"]
 
 
 def mixed_writer(seed: int, event, codes, operations: int, failures: list) -> None:
@@ -237,6 +239,13 @@ def mixed_writer(seed: int, event, codes, operations: int, failures: list) -> No
                     ],
                     ignore_conflicts=True,
                 )
+            elif kind == "withdraw":
+                story = Testimony.objects.get(pk=chosen[0])
+                narrow = story.scope_gender and rng.random() < 0.5
+                with suppress(ApplicationError):  # withdrawn already (here or by another writer)
+                    withdrawal.testimony_withdraw(
+                        testimony=story, scopes=["gender"] if narrow else None, actor="participant"
+                    )
             else:
                 OwnReading.objects.update_or_create(
                     testimony_id=chosen[0], defaults={"themes": [rng.choice(codes).key]}
@@ -264,7 +273,6 @@ def test_many_mixed_writers_never_deadlock_and_the_rollups_stay_exact(postgres, 
     assert_rollups_equal_a_rebuild()
 
 
-MIGRATION = import_module("analysis.migrations.0011_rollup_writers_serialised")
 ALIASES = {
     "t": "testimonies_testimony",
     "r": "testimonies_researchcopy",
@@ -278,10 +286,11 @@ def test_the_updates_watched_are_every_column_the_facts_read():
     """An UPDATE recomputes only the stories whose rows changed in these columns: a column the
     facts read and the list forgot would leave the roll-ups stale."""
     groups = import_module("analysis.migrations.0009_group_and_agreement_rollups")
+    migration = import_module("analysis.migrations.0011_rollup_writers_serialised")
     read = set(re.findall(r"\b([trcso])\.(\w+)", groups.facts("")))
     watched = {
         table: {c.strip() for c in columns.split(",")}
-        for table, _key, _column, columns in MIGRATION.WATCHED
+        for table, _key, _column, columns in migration.WATCHED
     }
     forgotten = {
         (alias, column)
