@@ -44,8 +44,10 @@ def _active(ids: Iterable[int]):
 
 
 def _lock_active(ids: Iterable[int]) -> set[int]:
-    """Inside a transaction: lock the stories still active; a withdrawal waits for us, or won."""
-    return set(_active(ids).select_for_update().values_list("pk", flat=True))
+    """Inside a transaction: lock the stories still active; a withdrawal waits for us, or won.
+    FOR NO KEY UPDATE: foreign keys' checks (a code or reading written meanwhile) do not wait
+    (analysis migration 0011)."""
+    return set(_active(ids).select_for_update(no_key=True).values_list("pk", flat=True))
 
 
 @dataclass

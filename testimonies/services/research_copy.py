@@ -108,8 +108,11 @@ def research_copies_save(*, rows: dict[int, dict]) -> set[int]:
     that function's arguments. The same rules, in three queries whatever the batch's size: the
     stories still active are locked, withdrawn ones get nothing, an imported copy keeps its text.
     Returns the ids written."""
+    # NOTE: FOR NO KEY UPDATE: a withdrawal still waits, but a foreign key's check (a code or
+    # reading of these stories, at its commit) does not: that wait closed deadlock cycles with
+    # the roll-up writers' lock (analysis migration 0011).
     live = set(
-        Testimony.objects.select_for_update()
+        Testimony.objects.select_for_update(no_key=True)
         .filter(pk__in=list(rows), status=Testimony.Status.ACTIVE)
         .values_list("pk", flat=True)
     )

@@ -183,7 +183,7 @@ def test_the_migration_applies_and_reverses(postgres, researcher, events):
             )
             assert cursor.fetchone()[0] == 0
     finally:
-        _migrate([("analysis", "0010_research_copy_story_event")])
+        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes("analysis"))
     assert _event_column(copy.id) == events["JP"].pk
     with connection.cursor() as cursor:
         cursor.execute(
