@@ -17,20 +17,12 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
+from coding.default_codebook import PARENTS
 from nlp.lexicon_regex import TokenRegexes, single_token_regex
 from nlp.pipelines import LEMMA_COMPONENTS, disabled_except, has_lemmas
 
 LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
-# Sub-code -> theme, as in the default codebook (coding/default_codebook.py).
-PARENTS = {
-    "not_listened_to": "person_centred",
-    "judged": "person_centred",
-    "time_with_professional": "person_centred",
-    "not_welcome": "person_centred",
-    "unconscious_bias": "education",
-    "accessible_information": "communication",
-    "representation": "workforce",
-}
+# ``PARENTS`` (sub-code -> theme) is the default codebook's (coding.default_codebook).
 # The confidence rests on the evidence (issue 18): each distinct form found weighs by its length
 # (a phrase of several words says more than one word), a repeat of a form found already weighs
 # a little, and confidence = 1 - exp(-RATE * weight). One single word: 0.36; a two-word phrase:

@@ -18,6 +18,9 @@ SUB_CODES = [
     ("communication", "accessible_information"),
     ("workforce", "representation"),
 ]
+# Sub-code -> its theme: the one table of the codebook's structure that the lexicon, the
+# evaluation and the labelled sets' builders read.
+PARENTS = {sub_code: theme for theme, sub_code in SUB_CODES}
 THEME_COLOURS = ["#1f5f8b", "#7a3e9d", "#2e7d32", "#b3541e", "#00695c", "#8e244d"]
 
 # language key (as stored in ``Code.translations``) -> code key -> the five texts in order.

@@ -28,6 +28,8 @@ PUBLIC_MODULES = {
     "testimonies.redaction": "the one redaction rule set (e-mails, phones) nlp builds on",
     "testimonies.demo_corpus": "the generated demo stories and their passages, which coding's "
     "demo step codes (demo data only)",
+    "coding.default_codebook": "the default codebook's structure (its themes and which theme "
+    "each sub-code belongs to, PARENTS) that nlp's lexicon and evaluation score against",
 }
 PUBLIC_KINDS = ("models", "selectors", "services", "hooks")
 

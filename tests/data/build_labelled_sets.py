@@ -11,19 +11,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from labelled_stories_en import STORIES_EN  # noqa: E402
 from labelled_stories_fr import STORIES_FR  # noqa: E402
 
-PARENTS = {
-    "not_listened_to": "person_centred",
-    "judged": "person_centred",
-    "time_with_professional": "person_centred",
-    "not_welcome": "person_centred",
-    "unconscious_bias": "education",
-    "accessible_information": "communication",
-    "representation": "workforce",
-}
+from coding.default_codebook import PARENTS  # noqa: E402
+
 MARK = re.compile(r"\{\{(PERSON|EMAIL|PHONE|ADDRESS|ID)\|(.+?)\}\}")
 
 

@@ -23,17 +23,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# Run as a script from the repository's root: the codebook's sub-code -> theme table is there.
+sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+
+from coding.default_codebook import PARENTS  # noqa: E402
+
 LABELS = ("PERSON", "PHONE", "EMAIL", "ADDRESS", "ID")
 MARK = re.compile(r"\[\[(" + "|".join(LABELS) + r"):(.+?)\]\]", re.DOTALL)
-PARENTS = {
-    "not_listened_to": "person_centred",
-    "judged": "person_centred",
-    "time_with_professional": "person_centred",
-    "not_welcome": "person_centred",
-    "unconscious_bias": "education",
-    "accessible_information": "communication",
-    "representation": "workforce",
-}
 DEV_SIZE = 20
 HELDOUT_END = 52
 
