@@ -7,8 +7,6 @@ and of the textcat layer (5-fold cross-validation).
 Then the per-language sets (tests/data/labelled/<lang>.jsonl), development and held-out side by
 side: redaction recall per language and type with the share of other words wrongly replaced, and
 theme precision, recall and F1 per language for each layer, with the goals and PASS or MISS.
-The layer in use per language (the lexicon, or lexicon + embeddings) is the one with the better
-F1 on development rows (the embeddings cross-validated there); held-out rows only judge it.
 ``--fail-on-miss`` exits non-zero when a language misses its held-out goals. Uses the shipped
 lexicon files, not the database.
 """
@@ -73,8 +71,7 @@ class Command(BaseCommand):
         for result in results:
             self.stdout.write("\n" + "\n".join(theme_language_table(result)))
         self.stdout.write("\n" + "\n".join(layer_summary(results)))
-        # The goals bind the suggestions a researcher sees: the layer in use in each language,
-        # chosen on development rows.
+        # The goals bind the suggestions a researcher sees: the layer in use in each language.
         missed = [r.language for r in layers_in_use(results) if not r.verdict()[0]]
         if missed:
             self.stdout.write(f"\nMISS: held-out theme goals missed in {', '.join(missed)}")
