@@ -17,8 +17,11 @@ from django.utils import timezone
 
 from coding.models import CodeApplication
 from core.exceptions import ApplicationError
-from testimonies.models import OwnReading, ResearchCopy, Testimony
+from testimonies.choices import TrustChange
+from testimonies.models import ResearchCopy, Testimony
+from testimonies.selectors_loop import theme_labels
 from testimonies.services import research_copies_save, submission, withdrawal
+from testimonies.services.own_reading import own_reading_save
 from tests.analysis.factories import codebook_with_themes
 from tests.testimonies.factories import open_event, submit
 
@@ -248,10 +251,14 @@ def mixed_writer(seed: int, event, codes, operations: int, failures: list) -> No
                     withdrawal.testimony_withdraw(
                         testimony=story, scopes=["gender"] if narrow else None, actor="participant"
                     )
-            else:
-                OwnReading.objects.update_or_create(
-                    testimony_id=chosen[0], defaults={"themes": [rng.choice(codes).key]}
-                )
+            else:  # as the participant's own page saves it: the story locked first, as the
+                # withdrawal locks it first (a bare write of the row would skip that order)
+                with suppress(ApplicationError):  # withdrawn meanwhile
+                    own_reading_save(
+                        testimony=Testimony.objects.get(pk=chosen[0]),
+                        themes=[rng.choice(sorted(theme_labels()))],
+                        trust_change=rng.choice(TrustChange.values),
+                    )
         except Exception as exc:  # noqa: BLE001  counted and asserted by the test
             context = str(exc).partition("CONTEXT:")[2].strip().splitlines()[:1]
             failures.append((kind, deadlock_sqlstate(exc), " ".join(context)[:120]))
