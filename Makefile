@@ -33,8 +33,14 @@ $(JS_INSTALLED): package.json package-lock.json
 		npm ci --no-audit --no-fund && touch $(JS_INSTALLED); \
 	else echo "npm not found: the axe-core accessibility checks will be skipped"; fi
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist), each with its own test database and
+# Redis database (config/settings/test.py). NOTE: `--dist load` hands tests out in pytest-django's
+# order (database tests, then transactional ones, whose flush empties the migrations' seed
+# data, then the rest), so each worker keeps that order; worksteal would not.
+# TEST_WORKERS=0 runs the suite in one process.
+TEST_WORKERS ?= 2
 test: install $(JS_INSTALLED)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 # The import contracts (layers) are in pyproject.toml, [tool.importlinter]; docs/dev/architecture.md.
 lint: install

@@ -32,7 +32,9 @@ print(json.dumps({
 
 
 def effective(module: str, **env: str) -> dict:
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "DEBUG"}}
+    # NOTE: the suite's own xdist worker variables too (config/settings/test.py reads them).
+    unset = {"DATABASE_URL", "REDIS_URL", "DEBUG", "PYTEST_XDIST_WORKER", "TEST_REDIS_WORKER"}
+    clean = {k: v for k, v in os.environ.items() if k not in unset}
     clean.update(env, DJANGO_SETTINGS_MODULE=module)
     result = subprocess.run(
         [sys.executable, "-c", PROBE], cwd=ROOT, env=clean, capture_output=True, text=True
@@ -138,3 +140,38 @@ def test_check_deploy_on_production_settings_warns_only_about_hsts_preload():
     assert result.returncode == 0, output
     issues = [line for line in output.splitlines() if line.startswith("?: (")]
     assert [line.split(")")[0] for line in issues] == ["?: (security.W021"], output
+
+
+@pytest.mark.parametrize(
+    ("worker", "broker"),
+    [("gw0", "redis://127.0.0.1:6379/4"), ("gw1", "redis://127.0.0.1:6379/5")],
+)
+def test_each_test_worker_has_its_own_redis_database(worker, broker):
+    s = effective(
+        "config.settings.test", REDIS_URL="redis://127.0.0.1:6379/3", PYTEST_XDIST_WORKER=worker
+    )
+    assert s["broker"] == broker
+
+
+def test_a_process_started_by_a_test_worker_keeps_the_workers_redis_database():
+    """A server or manage.py command a test starts inherits the worker's variables: the URL it
+    inherits is already the worker's and must not move again."""
+    s = effective(
+        "config.settings.test",
+        REDIS_URL="redis://127.0.0.1:6379/4",
+        PYTEST_XDIST_WORKER="gw0",
+        TEST_REDIS_WORKER="gw0",
+    )
+    assert s["broker"] == "redis://127.0.0.1:6379/4"
+
+
+def test_too_many_test_workers_for_redis_is_a_clear_error():
+    s = effective(
+        "config.settings.test", REDIS_URL="redis://127.0.0.1:6379/14", PYTEST_XDIST_WORKER="gw1"
+    )
+    assert "leaves no Redis database for test worker gw1" in s["error"]
+
+
+def test_one_process_suite_keeps_the_given_redis_database():
+    s = effective("config.settings.test", REDIS_URL="redis://127.0.0.1:6379/3")
+    assert s["broker"] == "redis://127.0.0.1:6379/3"

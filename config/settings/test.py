@@ -1,9 +1,37 @@
 """Test suite settings: fast and isolated; services only where the environment names them."""
 
+import os
+from urllib.parse import urlsplit, urlunsplit
+
+from django.core.exceptions import ImproperlyConfigured
+
 from config.env import env_str
 
-from .base import *  # noqa: F403
-from .base import REDIS_URL
+
+def worker_redis_url(url: str, worker: str) -> str:
+    """The Redis URL for pytest-xdist's worker ``worker`` ("gw0", "gw1", ...): the database after
+    the given one, one per worker, so that workers' Celery queues, caches and keys never meet (each
+    worker also gets its own test database from pytest-django)."""
+    parts = urlsplit(url)
+    base = int(parts.path.strip("/") or 0)
+    db = base + 1 + int(worker.removeprefix("gw"))
+    if db > 15:
+        raise ImproperlyConfigured(
+            f"REDIS_URL's database {base} leaves no Redis database for test worker {worker}: "
+            "use a lower database number or fewer workers (make test TEST_WORKERS=N)."
+        )
+    return urlunsplit(parts._replace(path=f"/{db}"))
+
+
+# NOTE: set before the base settings read it, and seen by the tests' fixtures and the Celery
+# workers and servers they start (which inherit both variables: the URL moves once).
+_worker = env_str("PYTEST_XDIST_WORKER", "")
+if _worker and env_str("REDIS_URL", "") and env_str("TEST_REDIS_WORKER", "") != _worker:
+    os.environ["REDIS_URL"] = worker_redis_url(os.environ["REDIS_URL"], _worker)
+    os.environ["TEST_REDIS_WORKER"] = _worker
+
+from .base import *  # noqa: E402, F403
+from .base import REDIS_URL  # noqa: E402
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret-7d1f0c2b9e8a"  # noqa: S105
