@@ -13,7 +13,7 @@ A city or a hospital alone is not an address and is left.
 
 import re
 
-from nlp.redaction.address_tail import extend_tail, postcode_anchored_spans
+from nlp.redaction.address_tail import extend_head, extend_tail, postcode_anchored_spans
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _STREET_FR = (
@@ -63,7 +63,7 @@ POSTCODE_RES = (
     re.compile(r"(?i)(?:cp|c\.p\.|plz|código postal|code postal|zip|cep):? (?P<a>\d{5})(?![\w])"),
 )
 _IBERIAN_STREETS = (
-    r"Rua|R\.|Avenida|Av\.|Avda\.?|Calle|C/|Travessa|Tv\.|Alameda|Praça|Plaza|Pza\.|Paseo|"
+    r"Rua|R\.|Avenida|Av\.|Avda\.?|Calle|C/|Travessa|Tv\.|Alameda|Praça|Plaza|Pza\.|Paseo|Ctra\.|"
     r"Carrer|Camino|Estrada|Largo|Ronda|Calzada|Callejón|Carretera|Rodovia|Privada|Cerrada|"
     r"Carrera|Cra\.|Kra\.|Diagonal|Transversal|Jirón|Jr\.|Pasaje|Psje\.|Rambla|Glorieta|"
     r"Travesía|Bulevar|Ladeira|Beco|Viela|Servidão|Prolongación|Andador|Avinguda|Passeig|"
@@ -196,10 +196,10 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
             # is needed.
             if pattern is ADDRESS_IBERIAN_RE and not any(c.isupper() for c in value):
                 continue
-            end = m.start(group) + len(value)
+            start, end = m.start(group), m.start(group) + len(value)
             if pattern in _STREET_PATTERNS:
-                end = extend_tail(text, end)
-            spans.append((m.start(group), end))
+                start, end = extend_head(text, start), extend_tail(text, end)
+            spans.append((start, end))
     spans += [(s, extend_tail(text, e)) for s, e in postcode_anchored_spans(text)]
     if language.startswith("ja") or _CJK_RE.search(text):
         spans += _ja_spans(text)

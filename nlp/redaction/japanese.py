@@ -12,6 +12,7 @@ import re
 from nlp.pipelines import pipeline_for
 from nlp.redaction.japanese_cues import (
     full_name_spans,
+    given_name_readings,
     intro_name_spans,
     relative_name_spans,
     widen_spans,
@@ -136,16 +137,18 @@ def _kana_before_honorific(doc, i: int) -> bool:
 
 
 def _after_relative(doc, i: int) -> bool:
-    """妻の[さくら]は: a kana noun between a relative + の and a particle."""
+    """妻の[さくら]は: a kana noun between a relative + の and a particle; or 息子の[たくみ]は, a
+    given name's reading that Sudachi reads as another word (巧み)."""
     if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "の":
         return False
     token = doc[i]
-    kana = (
-        bool(_KANA_RE.match(token.text))
-        and token.tag_.startswith("名詞")
+    noun = (
+        token.tag_.startswith("名詞")
         and "副詞可能" not in token.tag_
         and token.text not in _KANA_NOUNS
     )
+    misread = not token.tag_.startswith("名詞") and token.text in given_name_readings()
+    kana = bool(_KANA_RE.match(token.text)) and (noun or misread)
     return kana and doc[i - 2].text in RELATIVES and doc[i + 1].text in _PARTICLES
 
 
