@@ -49,6 +49,8 @@ _LABELLED_RE = re.compile(
     rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})"
     rf"|(?:^|\n)[—―ー\-\s]*(?P<s>{_KANA}{{2,10}}|{_KANJI}{{1,6}})より\s*$"
     rf"|(?:^|\n)[—―\-]{{1,3}}\s*(?P<d>{_KANA}{{2,10}})\s*$"
+    # The last line, a role and a foreign name written with ・: 代表　スニタ・グルン.
+    rf"|(?:^|\n)[^\n]{{1,8}}[ \u3000]+(?P<r>[ァ-ヶー]{{2,8}}・[ァ-ヶー]{{2,8}})\s*$"
 )
 # A role, then a listed surname that Sudachi reads as a place or a word: 受付の小川が, 看護師の森.
 _ROLE_WORDS = (
@@ -78,6 +80,15 @@ _ORIGIN_RE = re.compile(
 _LATIN_AFTER_RELATIVE_RE = re.compile(
     r"(?:妻|夫|娘|息子|友達|友だち|友人|同僚|通訳|姉|妹|兄|弟|母|父|孫|彼女|彼氏|パートナー)の"
     r"(?P<n>[A-Z][a-zà-ÿ]+(?:[ \u3000][A-Z][a-zà-ÿ]+){0,2})"
+)
+# A role said to be someone: 責任者は沢村でした, 担当は藤井です (a name Sudachi tags, or listed).
+_ROLE_IS_RE = re.compile(
+    rf"(?:{_ROLE_WORDS}|責任者|担当者)は(?P<n>{_KANJI}{{1,4}})(?=でした|です|さん|先生)"
+)
+# A Latin title before a Japanese name: Dr. 村上, Dr.ヤマダ.
+_LATIN_TITLE_RE = re.compile(
+    r"(?<![A-Za-z])(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \u3000]?"
+    r"(?P<n>[\u4e00-\u9fff々]{1,4}|[ァ-ヶー・]{2,12})"
 )
 _TITLED_RE = re.compile(rf"(?P<n>{_KANJI}{{1,8}}?)(?P<t>{_RANKS}|{_HONORIFIC})")
 _KIN_CHARACTERS = "兄 姉 母 父 婆 爺 妹 弟 娘 嫁 孫 坊 奥 皆 叔 伯"
@@ -152,9 +163,9 @@ def _noun_or_unknown(word: str) -> bool:
 def _labelled_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _LABELLED_RE.finditer(text):
-        group = next(g for g in ("n", "s", "d") if m.group(g))
+        group = next(g for g in ("n", "s", "d", "r") if m.group(g))
         start, end = m.start(group), m.end(group)
-        if group != "n" and re.fullmatch(f"{_KANA}+", m.group(group)):
+        if group in ("s", "d") and re.fullmatch(f"{_KANA}+", m.group(group)):
             found = _kana_or_listed(text, m, group)
             if not found:
                 continue
@@ -180,6 +191,12 @@ def _context_spans(text: str) -> list[tuple[int, int]]:
     spans += [(m.start("n"), m.end("n")) for m in _LATIN_AFTER_RELATIVE_RE.finditer(text)]
     family = family_names()
     spans += [(m.start("n"), m.end("n")) for m in _ROLE_NAME_RE.finditer(text) if m["n"] in family]
+    spans += [
+        (m.start("n"), m.end("n"))
+        for m in _ROLE_IS_RE.finditer(text)
+        if m["n"] in family or _proper_noun_only(m["n"])
+    ]
+    spans += [(m.start("n"), m.end("n")) for m in _LATIN_TITLE_RE.finditer(text)]
     return spans
 
 

@@ -75,7 +75,10 @@ def _lowercase_name(word: str, language: str) -> bool:
 def informal_name_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     """(start, end) of the names found by the forms above."""
     if language.startswith("ja"):
-        return []
+        # A Japanese story signed in small Latin letters after its last sentence: "。\nyuki".
+        m = _LONE_LAST_RE.search(text, max(0, len(text) - 200))
+        ended = m and text[: m.start()].rstrip().endswith(("。", "！", "!"))
+        return [m.span("n")] if ended and _lowercase_name(m["n"], language) else []
     spans = []
     chat = _chat_style(text)
     if chat:
