@@ -43,14 +43,25 @@ _AU_STATES = r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT"
 ADDRESS_EN_RE = re.compile(
     rf"(?<![\w])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+(?:\d+\w?,?\s+|(?=\d{{1,4}}/)))?"
     rf"(?:\d{{1,4}}/)?"
-    rf"\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’\-]*\s+){{1,4}}(?:{_STREET_EN})\b\.?"
+    rf"\d{{1,5}}[A-Za-z]?,?\s+(?:(?:[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}"
+    rf"(?:{_STREET_EN})\b\.?"
     rf"(?:\s+(?:North|South|East|West|NW|NE|SW|SE|N|S|E|W)\b)?"
     rf"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|#)\s*\d+\w?)?"
     rf"(?:,\s+[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*){{0,2}})?"
     rf"(?:,?\s+(?:[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?|(?:{_AU_STATES})\s+\d{{4}}|{_UK_POSTCODE}"
     rf"|(?:ON|QC|BC|AB|MB|SK|NS|NB|NL|PE)\s+{_CA_POSTCODE}|{_CA_POSTCODE}))?"
 )
+# A street without a house number, anchored by the town and a British postcode or an Australian
+# state and postcode: "Rose Cottage, Mill Lane, Little Snoring NR21 0HX" (a house name first).
+_EN_WORD = r"[A-Z][\w'’\-]*"
+ADDRESS_EN_NO_NUMBER_RE = re.compile(
+    rf"(?<![\w])(?:(?:{_EN_WORD}[ \u00a0]+){{0,2}}{_EN_WORD},[ \u00a0]+)?"
+    rf"(?:{_EN_WORD}[ \u00a0]+){{1,3}}(?:{_STREET_EN})\b\.?,?[ \u00a0]+"
+    rf"(?:{_EN_WORD}[ \u00a0]+){{0,2}}{_EN_WORD},?[ \u00a0]+"
+    rf"(?:{_UK_POSTCODE}|(?:{_AU_STATES})[ \u00a0]+\d{{4}})(?![\w])"
+)
 POSTCODE_RES = (
+    ADDRESS_EN_NO_NUMBER_RE,
     # UK postcodes alone: "SE1 7EH".
     re.compile(r"(?<![\w])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2})(?![\w])"),
     # Canadian postal codes alone: "M5V 2T6".
@@ -63,7 +74,7 @@ POSTCODE_RES = (
     re.compile(r"(?i)(?:cp|c\.p\.|plz|código postal|code postal|zip|cep):? (?P<a>\d{5})(?![\w])"),
 )
 _IBERIAN_STREETS = (
-    r"Rua|R\.|Avenida|Av\.|Avda\.?|Calle|C/|Travessa|Tv\.|Alameda|Praça|Plaza|Pza\.|Paseo|Ctra\.|"
+    r"Rua|R\.|Avenida|Av\.?|Avda\.?|Calle|C/|Travessa|Tv\.|Alameda|Praça|Plaza|Pza\.|Paseo|Ctra\.|"
     r"Carrer|Camino|Estrada|Largo|Ronda|Calzada|Callejón|Carretera|Rodovia|Privada|Cerrada|"
     r"Carrera|Cra\.|Kra\.|Diagonal|Transversal|Jirón|Jr\.|Pasaje|Psje\.|Rambla|Glorieta|"
     r"Travesía|Bulevar|Ladeira|Beco|Viela|Servidão|Prolongación|Andador|Avinguda|Passeig|"
@@ -108,7 +119,7 @@ _NEIGHBOURHOOD = (
     r"(?i:col\.?|colonia|bairro|barrio)|Jardim|Vila|Parque|Conjunto|Residencial|Fracc\.?|Urb\."
 )
 ADDRESS_IBERIAN_RE = re.compile(
-    rf"(?<![\w])(?i:{_IBERIAN_STREETS})\s+{_IB_WORD}(?:\s+{_IB_WORD}){{0,6}}"
+    rf"(?<![\w])(?i:{_IBERIAN_STREETS})(?:\s+|(?<=/)){_IB_WORD}(?:\s+{_IB_WORD}){{0,6}}"
     rf",?\s+(?:{_IB_NUMBER_CUE})?{_IB_NUMBER}"
     rf"(?:[\s,]+(?:{_IB_UNIT})(?![\w]))*"
     rf"(?:,?\s+(?:{_NEIGHBOURHOOD})\s+{_CAP}(?:\s+{_CAP}){{0,3}})?"

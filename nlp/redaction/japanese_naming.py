@@ -45,12 +45,17 @@ _ROLE_INTRO_RE = re.compile(
 )
 # After a label or a sign-off: ペンネーム：ゆず, 投稿者：河野, ゆずより (the last line).
 _LABELLED_RE = re.compile(
-    rf"(?:ペンネーム|ハンドルネーム|ニックネーム|呼び名|あだ名|氏名|投稿者|仮名)\s?[:：]\s?"
+    rf"(?:ペンネーム|ハンドルネーム|ニックネーム|呼び名|あだ名|氏名|投稿者|仮名|お名前|名前|文責|"
+    rf"記入者|筆者|作成者|送信者|署名)\s?[:：]\s?"
     rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})"
     rf"|(?:^|\n)[—―ー\-\s]*(?P<s>{_KANA}{{2,10}}|{_KANJI}{{1,6}})より\s*$"
     rf"|(?:^|\n)[—―\-]{{1,3}}\s*(?P<d>{_KANA}{{2,10}})\s*$"
     # The last line, a role and a foreign name written with ・: 代表　スニタ・グルン.
     rf"|(?:^|\n)[^\n]{{1,8}}[ \u3000]+(?P<r>[ァ-ヶー]{{2,8}}・[ァ-ヶー]{{2,8}})\s*$"
+    # The last line, a full name in kanji with a space between its parts: 山田　花子.
+    rf"|\n(?P<f>{_KANJI}{{1,3}}[ \u3000]{_KANJI}{{1,3}})\s*$"
+    # The last line after a finished sentence, a kana name or a listed kanji name: 。\nはるか.
+    rf"|[。！!]\s*\n+(?P<k>{_KANA}{{2,10}}|{_KANJI}{{1,4}})\s*$"
 )
 # A role, then a listed surname that Sudachi reads as a place or a word: 受付の小川が, 看護師の森.
 _ROLE_WORDS = (
@@ -163,9 +168,17 @@ def _noun_or_unknown(word: str) -> bool:
 def _labelled_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _LABELLED_RE.finditer(text):
-        group = next(g for g in ("n", "s", "d", "r") if m.group(g))
+        group = next(g for g in ("n", "s", "d", "r", "f", "k") if m.group(g))
         start, end = m.start(group), m.end(group)
-        if group in ("s", "d") and re.fullmatch(f"{_KANA}+", m.group(group)):
+        value = m.group(group)
+        if group == "k" and re.fullmatch(f"{_KANA}+", value):
+            # A kana word alone on the last line: a given name's reading even if a word (はるか).
+            if value not in given_name_readings() and not _kana_or_listed(text, m, group):
+                continue
+        elif group == "k":
+            if value not in family_names() and not _proper_noun_only(value):
+                continue
+        elif group in ("s", "d") and re.fullmatch(f"{_KANA}+", value):
             found = _kana_or_listed(text, m, group)
             if not found:
                 continue
