@@ -55,7 +55,7 @@ _LABELLED_RE = re.compile(
     # The last line, a full name in kanji with a space between its parts: 山田　花子.
     rf"|\n(?P<f>{_KANJI}{{1,3}}[ \u3000]{_KANJI}{{1,3}})\s*$"
     # The last line after a finished sentence, a kana name or a listed kanji name: 。\nはるか.
-    rf"|[。！!]\s*\n+(?P<k>{_KANA}{{2,10}}|{_KANJI}{{1,4}})\s*$"
+    rf"|[。！!]\s*\n+(?P<k>{_KANA}{{2,10}}|{_KANJI}{{1,4}})(?<!より)\s*$"
 )
 # A role, then a listed surname that Sudachi reads as a place or a word: 受付の小川が, 看護師の森.
 _ROLE_WORDS = (
@@ -173,7 +173,10 @@ def _labelled_spans(text: str) -> list[tuple[int, int]]:
         value = m.group(group)
         if group == "k" and re.fullmatch(f"{_KANA}+", value):
             # A kana word alone on the last line: a given name's reading even if a word (はるか).
-            if value not in given_name_readings() and not _kana_or_listed(text, m, group):
+            found = _kana_or_listed(text, m, group)
+            if found:
+                start, end = found
+            elif value not in given_name_readings():
                 continue
         elif group == "k":
             if value not in family_names() and not _proper_noun_only(value):

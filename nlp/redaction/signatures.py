@@ -59,7 +59,11 @@ def _stop_word(word: str) -> bool:
 def _name_words(value: str, start: int) -> tuple[int, int] | None:
     """Drop titles and stop words at the edges of a candidate; None when nothing is left."""
     words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s\u00a0]+", value)]
-    while words and (words[0][2].rstrip(".") in TITLES or _CLOSING_WORD.fullmatch(words[0][2])):
+    while words and (
+        words[0][2].rstrip(".") in TITLES
+        or _CLOSING_WORD.fullmatch(words[0][2])
+        or words[0][2][0].islower()  # "Abraço do Tião": the "do" after the closing
+    ):
         words = words[1:]
     # "Ma. Elena": a word with a full stop before another word is an abbreviation.
     last = len(words) - 1
