@@ -38,13 +38,15 @@ _STREET_EN = (
     r"Walk|Rise|Parade|Pde|Circuit|Cct|Esplanade|Trail|Park|View|Green|Concourse|Plaza|Circle|"
     r"Cir|Turnpike|Tpke|Causeway|Quay|Loop|Alley"
 )
+# Street types written small after a capitalised name: "14 Kings road", "9 Elm street".
+_STREET_EN_SMALL = r"street|road|avenue|lane|drive|close|crescent|terrace|boulevard|rd|ave"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
 _AU_STATES = r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT"
 ADDRESS_EN_RE = re.compile(
     rf"(?<![\w])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+(?:\d+\w?,?\s+|(?=\d{{1,4}}/)))?"
     rf"(?:\d{{1,4}}/)?"
     rf"\d{{1,5}}[A-Za-z]?,?\s+(?:(?:[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}"
-    rf"(?:{_STREET_EN})\b\.?"
+    rf"(?:{_STREET_EN}|{_STREET_EN_SMALL})\b\.?"
     rf"(?:\s+(?:North|South|East|West|NW|NE|SW|SE|N|S|E|W)\b)?"
     rf"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|#)\s*\d+\w?)?"
     rf"(?:,\s+[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*){{0,2}})?"
@@ -127,6 +129,15 @@ ADDRESS_IBERIAN_RE = re.compile(
     rf"(?:,\s{_IB_CITY}\s?[-–/]\s?[A-Z]{{2}}(?![\w]))?"
     rf"(?:,?\s+{_IB_POSTCODE})?"
 )
+# The number before the street: "en el número 14 de la calle Goya", "no nº 45 da Rua Augusta",
+# "at number 12 on Elm Road".
+ADDRESS_NUMBER_FIRST_RE = re.compile(
+    rf"(?<![\w])(?i:número|numero|n[º°]|number)\s*\d{{1,5}}[A-Za-z]?\s+"
+    rf"(?i:de la|del|de|da|do|on|in|of)\s+"
+    rf"(?i:{_IBERIAN_STREETS}|rue|avenue)\s+{_IB_WORD}(?:\s+{_IB_WORD}){{0,4}}"
+    rf"|(?<![\w])(?i:number)\s+\d{{1,5}}[A-Za-z]?,?\s+(?:on\s+|in\s+)?"
+    rf"(?:[A-Z][\w'’\-]*\s+){{1,3}}(?:{_STREET_EN})\b"
+)
 _DE_SUFFIX = (
     r"straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|kai|"
     r"graben|wall|zeile|stieg|twiete|promenade"
@@ -199,7 +210,8 @@ _STREET_PATTERNS = (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_IBERIAN_RE, ADDRESS_DE
 def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     """(start, end) of every street address or postcode found in ``text``."""
     spans = []
-    for pattern in (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_IBERIAN_RE, ADDRESS_DE_RE, *POSTCODE_RES):
+    patterns = (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_IBERIAN_RE, ADDRESS_DE_RE)
+    for pattern in (*patterns, ADDRESS_NUMBER_FIRST_RE, *POSTCODE_RES):
         group = "a" if "a" in pattern.groupindex else 0
         for m in pattern.finditer(text):
             value = m.group(group).rstrip(" ,.")
@@ -207,6 +219,11 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
             # is needed.
             if pattern is ADDRESS_IBERIAN_RE and not any(c.isupper() for c in value):
                 continue
+            # "número 14 de la calle de la que te hablé": the street needs a capital too.
+            if pattern is ADDRESS_NUMBER_FIRST_RE:
+                value = re.sub(r"(?:\s+(?:de|da|do|dos|das|del|la|los|las|e|y))+$", "", value)
+                if not any(c.isupper() for c in value[1:]):
+                    continue
             start, end = m.start(group), m.start(group) + len(value)
             if pattern in _STREET_PATTERNS:
                 start, end = extend_head(text, start), extend_tail(text, end)

@@ -1,7 +1,8 @@
 """Street addresses in the national forms of issue 16 (point 2), third development batch: post
 office boxes, a room and a building before the street, "s/n" and "sl.", a lowercase "vila",
 "Ctra.", "Av" and "C/" without a dot or a space, numbered US streets, streets without a number
-before a British or Australian postcode, a state's abbreviation that keeps its full stop. Our own
+before a British or Australian postcode, a state's abbreviation that keeps its full stop, the
+number before the street ("el número 14 de la calle Goya"), street types written small. Our own
 examples, none from the labelled sets; each with a near miss that must stay."""
 
 import pytest
@@ -52,7 +53,24 @@ CASES = [
     ),
 ]
 
+# The number before the street, and a street type written small.
+CASES += [
+    (
+        "es",
+        "Vivía en el número 14 de la calle Goya, en Madrid.",
+        "Vivía en el [ADDRESS], en Madrid.",
+    ),
+    (
+        "pt",
+        "Ela mora no nº 45 da Rua Augusta, perto do metrô.",
+        "Ela mora no [ADDRESS], perto do metrô.",
+    ),
+    ("en", "we live at 14 Kings road, Reading and it floods", "we live at [ADDRESS] and it floods"),
+]
+
 UNCHANGED = [
+    ("es", "Número 14 de la calle de la que te hablé."),
+    ("en", "I waited 3 Long hours on the road."),
     ("en", "The box was on the 4th floor."),
     ("es", "El apartado 3 del reglamento no dice eso."),
     ("en", "I saw him on Church Lane yesterday."),
