@@ -71,7 +71,8 @@ TITLES = frozenset(
     Monsieur Mademoiselle Maître Nurse Sister Sœur Father Père Dottore Srta Sres Dña Doña
     Dona Don Lic Licenciada Licenciado Ing Schwester Pfleger Pflegerin Doktor Dott Enfermera
     Enfermero Enfermeira Enfermeiro Enf Mister Mistress Madam Ms. Dres
-    Auntie Aunty Uncle Tia Tio Tía Tío Seu Tata Tatie Tonton Doc"""
+    Auntie Aunty Uncle Tia Tio Tía Tío Seu Tata Tatie Tonton Doc
+    Drª Dª Profª Profa Srª Mtra Mtro Rev Revd"""
     )
 )
 # Roles written before a name ("a fisioterapeuta Wesley", "the porter Winston"): no particle and

@@ -61,6 +61,14 @@ CASES = [
     ("es", "La matrona Sol me explicó todo.", "La matrona [PERSON] me explicó todo."),
     ("pt", "O cacique Arapoty pediu um intérprete.", "O cacique [PERSON] pediu um intérprete."),
     ("en", "Thanks, Doc.", "Thanks, Doc."),
+    # Abbreviated titles: "Drª", "Profa.", "Mtra.", "Rev".
+    (
+        "pt",
+        "Fui atendida pela Drª Lindalva e pela Profa. Iracema.",
+        "Fui atendida pela Drª [PERSON] e pela Profa. [PERSON].",
+    ),
+    ("es", "La Mtra. Cecilia me ayudó.", "La Mtra. [PERSON] me ayudó."),
+    ("en", "Rev Okafor visited me.", "Rev [PERSON] visited me."),
     # An article, an unlisted name and a person's verb.
     ("pt", "Aí a Keyla disse que não tinha vaga.", "Aí a [PERSON] disse que não tinha vaga."),
     # Japanese: a role said to be someone, a Latin title, a list beside a name, a last line.
