@@ -13,7 +13,8 @@ One recogniser per kind, each giving (start, end) spans:
   Japanese (``nlp.redaction.japanese``), and rules in every language: titles, cues, name lists,
   signatures and greetings (``nlp.redaction.names``, ``nlp.redaction.signatures``; German and
   French forms in ``nlp.redaction.names_de_fr``), and the informal forms of a story written on a
-  phone (``nlp.redaction.name_informal``).
+  phone (``nlp.redaction.name_informal``), and the names listed beside one found or beside the
+  writer (``nlp.redaction.name_coordination``).
 
 The result keeps, for each replacement, its offsets in the original and in the research copy
 (``nlp.redaction.result``).
@@ -24,6 +25,7 @@ from spacy.tokens import Doc
 from nlp.redaction.addresses import address_spans
 from nlp.redaction.identifiers import id_spans
 from nlp.redaction.japanese import ja_person_spans, sudachi_available
+from nlp.redaction.name_coordination import coordinated_name_spans
 from nlp.redaction.name_cues import cue_name_spans
 from nlp.redaction.name_informal import informal_name_spans
 from nlp.redaction.name_verbs import verb_name_spans
@@ -148,6 +150,7 @@ def _person_spans(text: str, doc: Doc | None, language: str) -> list[tuple[int, 
             people += ja_person_spans(text)
         else:
             people += [(m.start(1), m.end(1)) for m in JA_NAME_RE.finditer(text)]
+    people += coordinated_name_spans(text, people)
     people += propagate_names(text, tokens, people)
     return people
 

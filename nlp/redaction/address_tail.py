@@ -32,7 +32,7 @@ _UNIT_WORDS = (
     r"portal|escalera|esc\.?|bloco|bloque|bl\.?|casa|sala|loja|conjunto|cj\.?|lote|lt\.?|"
     r"quadra|qd\.?|andar|interior|int\.?|depto\.?|dpto\.?|departamento|edificio|edifício|"
     r"torre|bât\.?|bâtiment|étage|escalier|appartement|appt\.?|porte|stock|etage|whg\.?|"
-    r"wohnung|haus|aufgang|hinterhaus|vorderhaus|zimmer|raum|km|OT|Ortsteil|bureau|local"
+    r"wohnung|haus|aufgang|hinterhaus|vorderhaus|zimmer|raum|km|OT|Ortsteil|bureau|local|sl\.?"
 )
 _SIDES = (
     r"izquierda|izqda\.?|izq\.?|izda\.?|derecha|dcha\.?|dcho\.?|der\.?|centro|exterior|"
@@ -43,15 +43,23 @@ _UNIT = (
     rf"(?i:{_UNIT_WORDS})\s*[\w\-º°ª.]+(?:\s+(?:{_SIDES}))?"
     rf"|\d{{1,2}}\.?\s?[º°ª]\.?\s*(?:(?i:{_SIDES}|andar|piso|planta|étage)|[A-Z](?!\w))?"
     rf"|(?i:{_SIDES}|andar|piso|planta|étage|etage|stock|obergeschoss|og|dg|eg)(?!\w)"
+    # No house number: "s/n", "s/nº".
+    rf"|[sS]/[nN][º°]?(?!\w)"
 )
 _STATE = r"[A-Z]{2,3}(?![\w])"
-_NEIGHBOURHOOD = r"(?i:col\.?|colonia|bairro|barrio|fracc\.?|fraccionamiento|urb\.?)\s+"
+_NEIGHBOURHOOD = (
+    r"(?i:col\.?|colonia|bairro|barrio|fracc\.?|fraccionamiento|urb\.?|vila|jardim|parque)\s+"
+)
+_AU_US_STATE = r"(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT|[A-Z]{2})"
 
 _TAIL_RE = re.compile(
     rf"(?:(?:,|\s[-–·]|\s?/)\s*(?:(?:{_POSTCODE})(?:[ \u00a0]+{_TOWN})?|{_UNIT}|"
     rf"(?:{_NEIGHBOURHOOD})?{_TOWN}|{_STATE})"
     rf"|[ \u00a0]+(?:in[ \u00a0]+|à[ \u00a0]+|en[ \u00a0]+)?(?:{_POSTCODE})[ \u00a0]+{_TOWN}"
     rf"|[ \u00a0]+(?:{_UNIT})(?=[,.;)\s]|$)"
+    # An Australian state or a US state and its postcode after the town: "Hobart TAS 7001".
+    rf"|[ \u00a0]+{_AU_US_STATE}[ \u00a0]+\d{{4}}(?:\d(?:-\d{{4}})?)?(?![\w])"
+    rf"|(?:(?<=\b[A-Z]{{2}})|(?<=\b[A-Z]{{3}}))[ \u00a0]+\d{{4}}(?:\d(?:-\d{{4}})?)?(?![\w])"
     # A Canadian province in brackets, then the postal code: "Montréal (Québec) H2R 2N2".
     rf"|[ \u00a0]+\({_CAP}\)(?=[ \u00a0]+{_CA_POSTCODE})|[ \u00a0]+{_CA_POSTCODE}(?![\w]))"
 )
@@ -79,7 +87,33 @@ def extend_tail(text: str, end: int) -> int:
         if not value.strip(" ,-–/·"):
             break
         end = m.start() + len(value)
+    # The full stop of a state's abbreviation when the sentence goes on: "Oaxaca, Oax. y ...".
+    if _STATE_DOT_RE.match(text, end) and _ABBREVIATION_END_RE.search(text, max(0, end - 6), end):
+        end += 1
     return end
+
+
+# Boxes at a post office: "PO Box 412", "Apartado de Correos 218", "Caixa Postal 1020".
+_BOX_RE = re.compile(
+    r"(?<![\w])(?:P\.?[ \u00a0]?O\.?[ \u00a0]?Box|Post Office Box|GPO Box|Locked Bag|"
+    r"Apartado de Correos|Apartado Postal|Apdo\.|Caixa Postal|Cx\.[ \u00a0]?Postal|Postfach|"
+    r"(?i:boîte postale)|BP)[ \u00a0]+\d{1,6}(?![\w])"
+)
+# A flat or a room and a building before the street: "Room 3.12, Hills Building, 45 Beech Ave".
+_HEAD_RE = re.compile(
+    r"(?:(?:Room|Rm\.?|Flat|Apt\.?|Apartment|Unit|Suite|Level|Floor)[ \u00a0]+[\w.\-/]{1,8},?\s+)?"
+    r"(?:(?:[A-Z][\w'’\-]*[ \u00a0]+){1,3}(?:Building|House|Court|Tower|Centre|Center|Block|Hall|"
+    r"Lodge|Mansions|Estate|Chambers),?\s+)?$"
+)
+_STATE_DOT_RE = re.compile(r"\.(?=[ \u00a0]+[a-zà-ÿ])")
+_ABBREVIATION_END_RE = re.compile(r"[,\s][A-Z][a-z]{1,3}$")
+
+
+def extend_head(text: str, start: int) -> int:
+    """The start of the address that the street pattern found at ``start``, with its flat or
+    room and its building before the street."""
+    m = _HEAD_RE.search(text, max(0, start - 80), start)
+    return m.start() if m and m.group().strip() else start
 
 
 # A street without a street word: capitalised words (or a preposition and a word), a house
@@ -111,6 +145,7 @@ _LOT_RE = re.compile(
 
 def postcode_anchored_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _LOT_RE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _BOX_RE.finditer(text)]
     for m in _POSTCODE_ANCHORED_RE.finditer(text):
         if m.group().split()[0] in _NOT_STREET:
             continue

@@ -13,7 +13,7 @@ A city or a hospital alone is not an address and is left.
 
 import re
 
-from nlp.redaction.address_tail import extend_tail, postcode_anchored_spans
+from nlp.redaction.address_tail import extend_head, extend_tail, postcode_anchored_spans
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _STREET_FR = (
@@ -38,19 +38,32 @@ _STREET_EN = (
     r"Walk|Rise|Parade|Pde|Circuit|Cct|Esplanade|Trail|Park|View|Green|Concourse|Plaza|Circle|"
     r"Cir|Turnpike|Tpke|Causeway|Quay|Loop|Alley"
 )
+# Street types written small after a capitalised name: "14 Kings road", "9 Elm street".
+_STREET_EN_SMALL = r"street|road|avenue|lane|drive|close|crescent|terrace|boulevard|rd|ave"
 _UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
 _AU_STATES = r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT"
 ADDRESS_EN_RE = re.compile(
     rf"(?<![\w])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+(?:\d+\w?,?\s+|(?=\d{{1,4}}/)))?"
     rf"(?:\d{{1,4}}/)?"
-    rf"\d{{1,5}}[A-Za-z]?,?\s+(?:[A-Z][\w'’\-]*\s+){{1,4}}(?:{_STREET_EN})\b\.?"
+    rf"\d{{1,5}}[A-Za-z]?,?\s+(?:(?:[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}"
+    rf"(?:{_STREET_EN}|{_STREET_EN_SMALL})\b\.?"
     rf"(?:\s+(?:North|South|East|West|NW|NE|SW|SE|N|S|E|W)\b)?"
     rf"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|#)\s*\d+\w?)?"
     rf"(?:,\s+[A-Z][a-z][\w\-]*(?:\s+[A-Z][a-z][\w\-]*){{0,2}})?"
     rf"(?:,?\s+(?:[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?|(?:{_AU_STATES})\s+\d{{4}}|{_UK_POSTCODE}"
     rf"|(?:ON|QC|BC|AB|MB|SK|NS|NB|NL|PE)\s+{_CA_POSTCODE}|{_CA_POSTCODE}))?"
 )
+# A street without a house number, anchored by the town and a British postcode or an Australian
+# state and postcode: "Rose Cottage, Mill Lane, Little Snoring NR21 0HX" (a house name first).
+_EN_WORD = r"[A-Z][\w'’\-]*"
+ADDRESS_EN_NO_NUMBER_RE = re.compile(
+    rf"(?<![\w])(?:(?:{_EN_WORD}[ \u00a0]+){{0,2}}{_EN_WORD},[ \u00a0]+)?"
+    rf"(?:{_EN_WORD}[ \u00a0]+){{1,3}}(?:{_STREET_EN})\b\.?,?[ \u00a0]+"
+    rf"(?:{_EN_WORD}[ \u00a0]+){{0,2}}{_EN_WORD},?[ \u00a0]+"
+    rf"(?:{_UK_POSTCODE}|(?:{_AU_STATES})[ \u00a0]+\d{{4}})(?![\w])"
+)
 POSTCODE_RES = (
+    ADDRESS_EN_NO_NUMBER_RE,
     # UK postcodes alone: "SE1 7EH".
     re.compile(r"(?<![\w])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2})(?![\w])"),
     # Canadian postal codes alone: "M5V 2T6".
@@ -63,7 +76,7 @@ POSTCODE_RES = (
     re.compile(r"(?i)(?:cp|c\.p\.|plz|código postal|code postal|zip|cep):? (?P<a>\d{5})(?![\w])"),
 )
 _IBERIAN_STREETS = (
-    r"Rua|R\.|Avenida|Av\.|Avda\.?|Calle|C/|Travessa|Tv\.|Alameda|Praça|Plaza|Pza\.|Paseo|"
+    r"Rua|R\.|Avenida|Av\.?|Avda\.?|Calle|C/|Travessa|Tv\.|Alameda|Praça|Plaza|Pza\.|Paseo|Ctra\.|"
     r"Carrer|Camino|Estrada|Largo|Ronda|Calzada|Callejón|Carretera|Rodovia|Privada|Cerrada|"
     r"Carrera|Cra\.|Kra\.|Diagonal|Transversal|Jirón|Jr\.|Pasaje|Psje\.|Rambla|Glorieta|"
     r"Travesía|Bulevar|Ladeira|Beco|Viela|Servidão|Prolongación|Andador|Avinguda|Passeig|"
@@ -108,13 +121,22 @@ _NEIGHBOURHOOD = (
     r"(?i:col\.?|colonia|bairro|barrio)|Jardim|Vila|Parque|Conjunto|Residencial|Fracc\.?|Urb\."
 )
 ADDRESS_IBERIAN_RE = re.compile(
-    rf"(?<![\w])(?i:{_IBERIAN_STREETS})\s+{_IB_WORD}(?:\s+{_IB_WORD}){{0,6}}"
+    rf"(?<![\w])(?i:{_IBERIAN_STREETS})(?:\s+|(?<=/)){_IB_WORD}(?:\s+{_IB_WORD}){{0,6}}"
     rf",?\s+(?:{_IB_NUMBER_CUE})?{_IB_NUMBER}"
     rf"(?:[\s,]+(?:{_IB_UNIT})(?![\w]))*"
     rf"(?:,?\s+(?:{_NEIGHBOURHOOD})\s+{_CAP}(?:\s+{_CAP}){{0,3}})?"
     rf"(?:\s[-–]\s{_IB_CITY}(?=\s*[,\-–]\s*(?:{_IB_CITY}|\d)))?"
     rf"(?:,\s{_IB_CITY}\s?[-–/]\s?[A-Z]{{2}}(?![\w]))?"
     rf"(?:,?\s+{_IB_POSTCODE})?"
+)
+# The number before the street: "en el número 14 de la calle Goya", "no nº 45 da Rua Augusta",
+# "at number 12 on Elm Road".
+ADDRESS_NUMBER_FIRST_RE = re.compile(
+    rf"(?<![\w])(?i:número|numero|n[º°]|number)\s*\d{{1,5}}[A-Za-z]?\s+"
+    rf"(?i:de la|del|de|da|do|on|in|of)\s+"
+    rf"(?i:{_IBERIAN_STREETS}|rue|avenue)\s+{_IB_WORD}(?:\s+{_IB_WORD}){{0,4}}"
+    rf"|(?<![\w])(?i:number)\s+\d{{1,5}}[A-Za-z]?,?\s+(?:on\s+|in\s+)?"
+    rf"(?:[A-Z][\w'’\-]*\s+){{1,3}}(?:{_STREET_EN})\b"
 )
 _DE_SUFFIX = (
     r"straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|kai|"
@@ -188,7 +210,8 @@ _STREET_PATTERNS = (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_IBERIAN_RE, ADDRESS_DE
 def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     """(start, end) of every street address or postcode found in ``text``."""
     spans = []
-    for pattern in (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_IBERIAN_RE, ADDRESS_DE_RE, *POSTCODE_RES):
+    patterns = (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_IBERIAN_RE, ADDRESS_DE_RE)
+    for pattern in (*patterns, ADDRESS_NUMBER_FIRST_RE, *POSTCODE_RES):
         group = "a" if "a" in pattern.groupindex else 0
         for m in pattern.finditer(text):
             value = m.group(group).rstrip(" ,.")
@@ -196,10 +219,15 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
             # is needed.
             if pattern is ADDRESS_IBERIAN_RE and not any(c.isupper() for c in value):
                 continue
-            end = m.start(group) + len(value)
+            # "número 14 de la calle de la que te hablé": the street needs a capital too.
+            if pattern is ADDRESS_NUMBER_FIRST_RE:
+                value = re.sub(r"(?:\s+(?:de|da|do|dos|das|del|la|los|las|e|y))+$", "", value)
+                if not any(c.isupper() for c in value[1:]):
+                    continue
+            start, end = m.start(group), m.start(group) + len(value)
             if pattern in _STREET_PATTERNS:
-                end = extend_tail(text, end)
-            spans.append((m.start(group), end))
+                start, end = extend_head(text, start), extend_tail(text, end)
+            spans.append((start, end))
     spans += [(s, extend_tail(text, e)) for s, e in postcode_anchored_spans(text)]
     if language.startswith("ja") or _CJK_RE.search(text):
         spans += _ja_spans(text)

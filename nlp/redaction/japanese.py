@@ -12,6 +12,7 @@ import re
 from nlp.pipelines import pipeline_for
 from nlp.redaction.japanese_cues import (
     full_name_spans,
+    given_name_readings,
     intro_name_spans,
     relative_name_spans,
     widen_spans,
@@ -136,17 +137,46 @@ def _kana_before_honorific(doc, i: int) -> bool:
 
 
 def _after_relative(doc, i: int) -> bool:
-    """妻の[さくら]は: a kana noun between a relative + の and a particle."""
+    """妻の[さくら]は: a kana noun between a relative + の and a particle; or 息子の[たくみ]は, a
+    given name's reading that Sudachi reads as another word (巧み)."""
     if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "の":
         return False
     token = doc[i]
-    kana = (
-        bool(_KANA_RE.match(token.text))
-        and token.tag_.startswith("名詞")
+    noun = (
+        token.tag_.startswith("名詞")
         and "副詞可能" not in token.tag_
         and token.text not in _KANA_NOUNS
     )
+    misread = not token.tag_.startswith("名詞") and token.text in given_name_readings()
+    kana = bool(_KANA_RE.match(token.text)) and (noun or misread)
     return kana and doc[i - 2].text in RELATIVES and doc[i + 1].text in _PARTICLES
+
+
+# A list of people joined by と, や or 、, one of them a name found:
+# 私と、アニタと、ベトナムのフォンと、フィリピンのジョイです (an origin before a name: ベトナムの).
+_JOIN = r"(?:と、?|や|、)"
+_ORIGIN = r"(?:[\u4e00-\u9fffァ-ヶー]{1,6}の)?"
+_NEXT_IN_LIST_RE = re.compile(
+    rf"{_JOIN}{_ORIGIN}(?P<n>[ァ-ヶー・]{{2,12}})(?=[とや、はがをにもで。]|です|でした)"
+)
+_PREVIOUS_IN_LIST_RE = re.compile(rf"(?:^|[、はにもと])(?P<n>[ァ-ヶー・]{{2,12}}){_JOIN}{_ORIGIN}$")
+
+
+def _listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for start, end in spans:
+        if not _KATAKANA_RE.match(text[start:end]):
+            continue
+        cursor = end
+        while m := _NEXT_IN_LIST_RE.match(text, cursor):
+            if m["n"] in NOT_NAMES:
+                break
+            out.append(m.span("n"))
+            cursor = m.end("n")
+        m = _PREVIOUS_IN_LIST_RE.search(text, max(0, start - 20), start)
+        if m and m["n"] not in NOT_NAMES:
+            out.append(m.span("n"))
+    return out
 
 
 def sudachi_available() -> bool:
@@ -200,5 +230,6 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
     spans += full_name_spans(text) + relative_name_spans(text) + intro_name_spans(text)
     spans += naming_spans(text) + signoff_spans(text)
     spans = [(a, b) for a, b in spans if text[a:b] not in NOT_NAMES]
+    spans += _listed_beside(text, spans)
     spans = widen_spans(text, spans)
     return spans + _other_mentions(text, spans)

@@ -45,10 +45,17 @@ _ROLE_INTRO_RE = re.compile(
 )
 # After a label or a sign-off: ペンネーム：ゆず, 投稿者：河野, ゆずより (the last line).
 _LABELLED_RE = re.compile(
-    rf"(?:ペンネーム|ハンドルネーム|ニックネーム|呼び名|あだ名|氏名|投稿者|仮名)\s?[:：]\s?"
+    rf"(?:ペンネーム|ハンドルネーム|ニックネーム|呼び名|あだ名|氏名|投稿者|仮名|お名前|名前|文責|"
+    rf"記入者|筆者|作成者|送信者|署名)\s?[:：]\s?"
     rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})"
     rf"|(?:^|\n)[—―ー\-\s]*(?P<s>{_KANA}{{2,10}}|{_KANJI}{{1,6}})より\s*$"
     rf"|(?:^|\n)[—―\-]{{1,3}}\s*(?P<d>{_KANA}{{2,10}})\s*$"
+    # The last line, a role and a foreign name written with ・: 代表　スニタ・グルン.
+    rf"|(?:^|\n)[^\n]{{1,8}}[ \u3000]+(?P<r>[ァ-ヶー]{{2,8}}・[ァ-ヶー]{{2,8}})\s*$"
+    # The last line, a full name in kanji with a space between its parts: 山田　花子.
+    rf"|\n(?P<f>{_KANJI}{{1,3}}[ \u3000]{_KANJI}{{1,3}})\s*$"
+    # The last line after a finished sentence, a kana name or a listed kanji name: 。\nはるか.
+    rf"|[。！!]\s*\n+(?P<k>{_KANA}{{2,10}}|{_KANJI}{{1,4}})(?<!より)\s*$"
 )
 # A role, then a listed surname that Sudachi reads as a place or a word: 受付の小川が, 看護師の森.
 _ROLE_WORDS = (
@@ -78,6 +85,15 @@ _ORIGIN_RE = re.compile(
 _LATIN_AFTER_RELATIVE_RE = re.compile(
     r"(?:妻|夫|娘|息子|友達|友だち|友人|同僚|通訳|姉|妹|兄|弟|母|父|孫|彼女|彼氏|パートナー)の"
     r"(?P<n>[A-Z][a-zà-ÿ]+(?:[ \u3000][A-Z][a-zà-ÿ]+){0,2})"
+)
+# A role said to be someone: 責任者は沢村でした, 担当は藤井です (a name Sudachi tags, or listed).
+_ROLE_IS_RE = re.compile(
+    rf"(?:{_ROLE_WORDS}|責任者|担当者)は(?P<n>{_KANJI}{{1,4}})(?=でした|です|さん|先生)"
+)
+# A Latin title before a Japanese name: Dr. 村上, Dr.ヤマダ.
+_LATIN_TITLE_RE = re.compile(
+    r"(?<![A-Za-z])(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \u3000]?"
+    r"(?P<n>[\u4e00-\u9fff々]{1,4}|[ァ-ヶー・]{2,12})"
 )
 _TITLED_RE = re.compile(rf"(?P<n>{_KANJI}{{1,8}}?)(?P<t>{_RANKS}|{_HONORIFIC})")
 _KIN_CHARACTERS = "兄 姉 母 父 婆 爺 妹 弟 娘 嫁 孫 坊 奥 皆 叔 伯"
@@ -152,9 +168,20 @@ def _noun_or_unknown(word: str) -> bool:
 def _labelled_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for m in _LABELLED_RE.finditer(text):
-        group = next(g for g in ("n", "s", "d") if m.group(g))
+        group = next(g for g in ("n", "s", "d", "r", "f", "k") if m.group(g))
         start, end = m.start(group), m.end(group)
-        if group != "n" and re.fullmatch(f"{_KANA}+", m.group(group)):
+        value = m.group(group)
+        if group == "k" and re.fullmatch(f"{_KANA}+", value):
+            # A kana word alone on the last line: a given name's reading even if a word (はるか).
+            found = _kana_or_listed(text, m, group)
+            if found:
+                start, end = found
+            elif value not in given_name_readings():
+                continue
+        elif group == "k":
+            if value not in family_names() and not _proper_noun_only(value):
+                continue
+        elif group in ("s", "d") and re.fullmatch(f"{_KANA}+", value):
             found = _kana_or_listed(text, m, group)
             if not found:
                 continue
@@ -180,6 +207,12 @@ def _context_spans(text: str) -> list[tuple[int, int]]:
     spans += [(m.start("n"), m.end("n")) for m in _LATIN_AFTER_RELATIVE_RE.finditer(text)]
     family = family_names()
     spans += [(m.start("n"), m.end("n")) for m in _ROLE_NAME_RE.finditer(text) if m["n"] in family]
+    spans += [
+        (m.start("n"), m.end("n"))
+        for m in _ROLE_IS_RE.finditer(text)
+        if m["n"] in family or _proper_noun_only(m["n"])
+    ]
+    spans += [(m.start("n"), m.end("n")) for m in _LATIN_TITLE_RE.finditer(text)]
     return spans
 
 

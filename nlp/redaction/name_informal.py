@@ -12,19 +12,18 @@
   ("seu" before a noun is a possessive: "seu Cartão do SUS" is left).
 """
 
-import functools
 import re
 
-from spacy.util import get_lang_class
-
-from nlp.redaction.name_lists import common_words, first_names, split_words
+from nlp.redaction.name_cue_lists import RELATIVE_CUES
+from nlp.redaction.name_lists import first_names, is_word, split_words
 from nlp.redaction.names import STOP_WORDS, TITLES
 from nlp.redaction.signatures import CLOSINGS
 
-_LANGS = ("pt", "es", "en", "fr", "de")
 _LOWER_TITLE = r"dr|dra|auntie|aunty|aunt|uncle|tia|tio|tía|tío|dona|doña|don|seu|sr|sra|mr|mrs|ms"
 _LOWER_TITLE_RE = re.compile(rf"(?<![\w])(?:{_LOWER_TITLE})\.?[ \t]+(?P<n>[a-zà-öø-ÿ]{{2,}})\b")
-_LONE_LAST_RE = re.compile(r"(?P<end>[.!?…)]?)\s*\n[ \t]*(?P<n>[a-zà-öø-ÿ]{2,15})[ \t]*\s*$")
+_LONE_LAST_RE = re.compile(
+    r"(?P<end>[.!?…)]?)\s*\n[ \t]*(?P<dash>[—–\-~][ \t]*)?(?P<n>[a-zà-öø-ÿ]{2,15})[ \t]*\s*$"
+)
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?P<c>[^\W\d_])")
 # Laughter and sign-off words written in lower case: not names.
 _NOT_NAMES = frozenset(
@@ -39,32 +38,16 @@ _CONTACT_LINE_RE = re.compile(
 _PLACE_LINE_RE = re.compile(
     rf"[.!?…]\s*\n[ \t]*(?P<n>{_NAME})[ \t]*\([ \t]*{_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]*\)\s*$"
 )
-_RELATIVES = (
-    r"(?:my|our|his|her|mi|su|nuestra|nuestro|minha|meu|sua|nossa|nosso)\s+"
-    r"(?:daughter|son|wife|husband|partner|sister|brother|mother|father|mum|mom|dad|niece|"
-    r"nephew|granddaughter|grandson|cousin|aunt|uncle|carer|neighbour|neighbor|friend|hija|hijo|"
-    r"esposa|esposo|mujer|marido|pareja|hermana|hermano|madre|padre|sobrina|sobrino|nieta|nieto|"
-    r"prima|primo|tía|tío|vecina|vecino|amiga|amigo|filha|filho|esposa|irmã|irmão|mãe|pai|"
-    r"sobrinha|sobrinho|neta|neto|tia|tio|vizinha|vizinho|amiga|amigo|companheira|companheiro)"
-)
-_APPOSED_RELATIVE_RE = re.compile(rf"(?<![\w])(?P<n>{_CAP})(?=,\s+{_RELATIVES},)")
+# The relatives and carers of ``nlp.redaction.name_cue_lists`` (one list for every rule).
+_RELATIVES = "(?:" + "|".join(RELATIVE_CUES) + ")"
+_APPOSED_RELATIVE_RE = re.compile(rf"(?<![\w])(?P<n>{_CAP})(?=,\s+(?i:{_RELATIVES}),)")
+# Chat style: a relative or a friend, then a name written small ("minha amiga babi").
+_LOWER_RELATIVE_RE = re.compile(rf"(?<![\w])(?:{_RELATIVES})[ \t]+(?P<n>[a-zà-öø-ÿ]{{2,}})\b")
 _SEU_RE = re.compile(
     rf",\s+(?:seu|dona)\s+(?P<n>{_CAP})"
-    r"(?=\s*[,.;:!?)]|\s+(?!(?:do|da|de|dos|das|e|no|na)\b)[a-zà-ÿ])"
+    r"(?=\s*[,.;:!?)(]|\s+(?!(?:do|da|de|dos|das|e|no|na)\b)[a-zà-ÿ])"
 )
 _CLOSING_RE = re.compile(rf"(?i:{CLOSINGS})")
-
-
-@functools.cache
-def _stop_words(lang: str) -> frozenset[str]:
-    return frozenset(get_lang_class(lang).Defaults.stop_words)
-
-
-def _is_word(word: str, language: str) -> bool:
-    """A word of the story's language (of any of ours when the language is unknown)."""
-    langs = [language[:2]] if language[:2] in _LANGS else _LANGS
-    word = word.lower()
-    return any(word in common_words(lang) or word in _stop_words(lang) for lang in langs)
 
 
 def _chat_style(text: str) -> bool:
@@ -86,22 +69,26 @@ def _lowercase_name(word: str, language: str) -> bool:
     if word.capitalize() in first_names():
         return True
     has_vowel = any(c in "aeiouyàáâãéêíóôõúü" for c in word)
-    return has_vowel and not _is_word(word, language)
+    return has_vowel and not is_word(word, language)
 
 
 def informal_name_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     """(start, end) of the names found by the forms above."""
     if language.startswith("ja"):
-        return []
+        # A Japanese story signed in small Latin letters after its last sentence: "。\nyuki".
+        m = _LONE_LAST_RE.search(text, max(0, len(text) - 200))
+        ended = m and text[: m.start()].rstrip().endswith(("。", "！", "!"))
+        return [m.span("n")] if ended and _lowercase_name(m["n"], language) else []
     spans = []
     chat = _chat_style(text)
     if chat:
-        for m in _LOWER_TITLE_RE.finditer(text):
-            if _lowercase_name(m["n"], language):
-                spans.append(m.span("n"))
+        for pattern in (_LOWER_TITLE_RE, _LOWER_RELATIVE_RE):
+            for m in pattern.finditer(text):
+                if _lowercase_name(m["n"], language):
+                    spans.append(m.span("n"))
     tail = max(0, len(text) - 200)
     m = _LONE_LAST_RE.search(text, tail)
-    if m and (m["end"] or chat) and _lowercase_name(m["n"], language):
+    if m and (m["end"] or m["dash"] or chat) and _lowercase_name(m["n"], language):
         spans.append(m.span("n"))
     for pattern in (_CONTACT_LINE_RE, _PLACE_LINE_RE):
         m = pattern.search(text, tail)

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 import spacy_lookups_data
+from spacy.util import get_lang_class
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 NAMES_DIR = DATA_DIR / "names"
@@ -57,7 +58,7 @@ PLACE_OR_MONTH_NAMES = frozenset(
     Marine Guy Paris Sydney Austin Dakota Brooklyn Israel India Asia Carolina Virginia Santiago
     Salvador Darwin Chelsea Phoenix Orlando Savannah Lincoln Jackson León Vitória Kent Devon
     Lorraine Sierra Sol Cielo Mar Luna Estrella Montserrat April Luz Paz Amor Cruz Mercedes
-    Madison Regina August"""
+    Madison Regina August Ramadan Corona"""
     )
 )
 
@@ -105,3 +106,18 @@ def common_words(lang: str) -> frozenset[str]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         table = json.load(fh)
     return frozenset(w.lower() for pair in table.items() for w in pair if isinstance(w, str))
+
+
+WORD_LANGUAGES = ("pt", "es", "en", "fr", "de")
+
+
+@functools.cache
+def _stop_words(lang: str) -> frozenset[str]:
+    return frozenset(get_lang_class(lang).Defaults.stop_words)
+
+
+def is_word(word: str, language: str) -> bool:
+    """A word of the story's language (of any of ours when the language is unknown)."""
+    langs = [language[:2]] if language[:2] in WORD_LANGUAGES else WORD_LANGUAGES
+    word = word.lower()
+    return any(word in common_words(lang) or word in _stop_words(lang) for lang in langs)

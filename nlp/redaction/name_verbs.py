@@ -50,11 +50,27 @@ _START_RE = re.compile(
 )
 
 
+# Portuguese and Spanish put an article before a person's name: "a Cida disse", "o Beto levou",
+# "la Trini me dijo": there any capitalised word before a person's verb is a name.
+# (Not the verbs an institution does too: "o Hospital ligou", "el Seguro respondió".)
+_INSTITUTION_VERBS = frozenset(split_words("ligou chamou respondeu llamó respondió contestó"))
+_ARTICLE_RE = re.compile(
+    rf"(?<![\w])(?:a|o|la|el)\s+(?P<n>[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]+)"
+    rf"(?=\s+{_CLITIC}(?P<v>{_ES}|{_PT})\b)"
+)
+
+
 def verb_name_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the given names found as above."""
     names = first_names()
-    return [
+    spans = [
         (m.start("n"), m.end("n"))
         for m in _START_RE.finditer(text)
         if m["n"] in names and m["n"] not in _NOT_NAMES | STOP_WORDS | TITLES
     ]
+    spans += [
+        (m.start("n"), m.end("n"))
+        for m in _ARTICLE_RE.finditer(text)
+        if m["n"] not in _NOT_NAMES | STOP_WORDS | TITLES and m["v"] not in _INSTITUTION_VERBS
+    ]
+    return spans

@@ -19,6 +19,7 @@ from nlp.redaction.name_lists import (
     ambiguous_names,
     common_words,
     first_names,
+    is_word,
     split_words,
 )
 
@@ -70,10 +71,22 @@ TITLES = frozenset(
     Monsieur Mademoiselle Maître Nurse Sister Sœur Father Père Dottore Srta Sres Dña Doña
     Dona Don Lic Licenciada Licenciado Ing Schwester Pfleger Pflegerin Doktor Dott Enfermera
     Enfermero Enfermeira Enfermeiro Enf Mister Mistress Madam Ms. Dres
-    Auntie Aunty Uncle Tia Tio Tía Tío Seu Tata Tatie Tonton"""
+    Auntie Aunty Uncle Tia Tio Tía Tío Seu Tata Tatie Tonton Doc
+    Drª Dª Profª Profa Srª Mtra Mtro Rev Revd"""
     )
 )
-LOWER_TITLES = frozenset(
+# Roles written before a name ("a fisioterapeuta Wesley", "the porter Winston"): no particle and
+# no acronym after them ("a professora da USP" is where she teaches).
+ROLE_TITLES = frozenset(
+    split_words(
+        """
+    pharmacist porter registrar locum paramedic physio receptionist interpreter
+    professora fisioterapeuta fonoaudióloga fonoaudiólogo parteira cacique pajé atendente
+    recepcionista supervisora residente técnica nutricionista psicóloga psicólogo
+    matrona pediatra celadora celador promotora cuidadora"""
+    )
+)
+LOWER_TITLES = ROLE_TITLES | frozenset(
     split_words(
         """
     docteur doctor professeur professor nurse infirmier infirmière madame monsieur
@@ -164,6 +177,16 @@ def _extend_name(tokens: list[Tok], i: int, text: str) -> int:
         word = tokens[j].text
         if _is_name_word(word):
             j += 1
+            # "Vânia R. Couto": an initial and its full stop inside the name.
+            if (
+                len(word) == 1
+                and j + 1 < len(tokens)
+                and tokens[j].text == "."
+                and tokens[j].start == tokens[j - 1].end
+                and text[tokens[j].end : tokens[j + 1].start] == " "
+                and _is_name_word(tokens[j + 1].text)
+            ):
+                j += 1
             continue
         if word.lower() in PARTICLES and j + 1 < len(tokens) and _is_name_word(tokens[j + 1].text):
             gap2 = text[tokens[j].end : tokens[j + 1].start]
@@ -225,11 +248,12 @@ def _after_title(tokens: list[Tok], i: int, text: str, names) -> tuple[int, int]
         j += 1
     # "le docteur de Villiers"
     k = j
-    if k < n and tokens[k].text.lower() in PARTICLES and k + 1 < n:
+    role = word.lower() in ROLE_TITLES
+    if k < n and tokens[k].text.lower() in PARTICLES and k + 1 < n and not role:
         k += 1
     if (
         k < n
-        and _is_name_word(tokens[k].text)
+        and _is_name_word(tokens[k].text, allow_caps=not role)
         and (word in TITLES or _is_cap(tokens[k].text))
         and not (word.lower() == "seu" and _possessed(tokens[k].text))
     ):
@@ -275,7 +299,12 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
                 i = end
                 continue
         # 3. A known given name, and the surname words after it.
-        if word in names and _is_cap(word) and not _after_place_prefix(tokens, i):
+        if (
+            word in names
+            and _is_cap(word)
+            and word not in STOP_WORDS
+            and not _after_place_prefix(tokens, i)
+        ):
             end = _extend_name(tokens, i, text)
             has_surname = end > i + 1
             at_start = _sentence_start(tokens, i, text)
@@ -294,6 +323,14 @@ JA_NAME_RE = re.compile(
 )
 
 
+def _common_word(word: str, lang: str) -> bool:
+    if word in first_names() and not _ambiguous(word):
+        return False
+    # French adverbs in -ment (Heureusement, Malheureusement) are not all in the lemma table.
+    adverb = lang.startswith("fr") and word.lower().endswith("ement") and len(word) > 7
+    return adverb or is_word(word, lang) or word in PLACE_OR_MONTH_NAMES
+
+
 def ner_person_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     spans = []
     for ent in doc.ents:
@@ -308,6 +345,9 @@ def ner_person_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
         if not tokens or not any(_is_name_word(t.text) for t in tokens):
             continue
         if all(t.text in STOP_WORDS for t in tokens):
+            continue
+        # "Sinon, ...", "Heureusement, ...": one word of the language that is no given name.
+        if len(tokens) == 1 and _common_word(tokens[0].text, doc.lang_):
             continue
         spans.append((tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)))
     return spans

@@ -34,7 +34,8 @@ GREETINGS = (
     r"lieber|bonjour|chère|cher"
 )
 _CLOSING_RE = re.compile(
-    rf"(?m)(?:^|[.!?]\s+)(?i:{CLOSINGS})[,!.]?[ \t]*\n?[ \t]*[—–\-~]?[ \t]*(?P<n>{_NAME})"
+    rf"(?m)(?:^|[.!?]\s+)(?i:{CLOSINGS})[,!.]?[ \t]*(?:(?:do|da|de|from)[ \t]+)?"
+    rf"\n?[ \t]*[—–\-~]?[ \t]*(?P<n>{_NAME})"
 )
 # A closing formula written as one word on the signature's line: "Att. Marcos Paulo".
 _CLOSING_WORD = re.compile(rf"(?i:{CLOSINGS})[.,]?")
@@ -42,10 +43,11 @@ _GREETING_RE = re.compile(rf"(?m)(?:^|[.!?]\s+)(?i:{GREETINGS}),?[ \t]+(?P<n>{_N
 _LAST_LINE_RE = re.compile(
     rf"(?:^|\n|[.!?]\s+)[ \t]*[—–\-~]+[ \t]*(?P<n>{_NAME})[ \t]*(?:[,(].*)?\s*$"
 )
-# The last line, or the line before a last line that gives a role ("nurse, Leeds").
+# The last line, or the line before a last line that gives a role ("nurse, Leeds"), or before
+# the lines of a contact: an address, a phone number, an e-mail (lines with digits or an @).
 _SHORT_LAST_LINE_RE = re.compile(
     rf"\n[ \t]*(?P<n>{_NAME})[ \t]*(?P<rest>[,(][^\n]{{0,60}})?"
-    rf"(?:\n[ \t]*[a-zà-ÿ][^\n]{{0,60}})?\s*$"
+    rf"(?:\n[ \t]*[a-zà-ÿ][^\n]{{0,60}}|(?:\n[^\n\d@]{{0,60}}[\d@][^\n]{{0,80}}){{1,3}})?\s*$"
 )
 
 
@@ -57,7 +59,11 @@ def _stop_word(word: str) -> bool:
 def _name_words(value: str, start: int) -> tuple[int, int] | None:
     """Drop titles and stop words at the edges of a candidate; None when nothing is left."""
     words = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\s\u00a0]+", value)]
-    while words and (words[0][2].rstrip(".") in TITLES or _CLOSING_WORD.fullmatch(words[0][2])):
+    while words and (
+        words[0][2].rstrip(".") in TITLES
+        or _CLOSING_WORD.fullmatch(words[0][2])
+        or words[0][2][0].islower()  # "Abraço do Tião": the "do" after the closing
+    ):
         words = words[1:]
     # "Ma. Elena": a word with a full stop before another word is an abbreviation.
     last = len(words) - 1
