@@ -2,25 +2,9 @@
 find and a near miss the shipped lexicon (with its least evidence per theme) must leave. Our own
 examples, none from the labelled sets."""
 
-import functools
-
 import pytest
 
-from nlp.lexicon import LexiconMatcher, lexicon_file_entries
-from nlp.pipelines import LEMMA_COMPONENTS, disabled_except, pipeline_for
-from tests.nlp.lexicon_helpers import suggested
-
-
-@functools.cache
-def _shipped(language: str) -> LexiconMatcher:
-    return LexiconMatcher(pipeline_for(language), language, lexicon_file_entries(language))
-
-
-def shipped_suggests(language: str, text: str) -> set[str]:
-    matcher = _shipped(language)
-    doc = matcher.nlp(text, disable=disabled_except(matcher.nlp, LEMMA_COMPONENTS))
-    return {s.code_key for s in matcher.suggest(doc)}
-
+from tests.nlp.lexicon_helpers import shipped_suggests, suggested
 
 FOUND = [
     ("fr", "Elle répétait qu'elle souffrait, personne ne l'a crue.", "not_listened_to"),

@@ -3,24 +3,9 @@ from the codebook and the development rows only. Each new term with a case the s
 (with its least evidence per theme) must find, and each tightened term with the everyday use it
 must now leave. Our own sentences, none from the labelled sets."""
 
-import functools
-
 import pytest
 
-from nlp.lexicon import LexiconMatcher, lexicon_file_entries
-from nlp.pipelines import LEMMA_COMPONENTS, disabled_except, pipeline_for
-
-
-@functools.cache
-def _shipped(language: str) -> LexiconMatcher:
-    return LexiconMatcher(pipeline_for(language), language, lexicon_file_entries(language))
-
-
-def shipped_suggests(language: str, text: str) -> set[str]:
-    matcher = _shipped(language)
-    doc = matcher.nlp(text, disable=disabled_except(matcher.nlp, LEMMA_COMPONENTS))
-    return {s.code_key for s in matcher.suggest(doc)}
-
+from tests.nlp.lexicon_helpers import shipped_suggests
 
 FOUND = [
     # What professionals learn, with their training named (German puts the verb at the end).
