@@ -16,14 +16,12 @@ from nlp.redaction.names import PLACE_PREFIXES, STOP_WORDS, TITLES
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž'’\-]+"
 # The writer and the pronouns that start a list ("Eu, a Rosa, o Beto e a Carla"): not names.
 _PRONOUNS = frozenset(split_words("Eu Yo Ich Moi Nós Nosotros Nosotras Wir Você Tú Ele Ela Él"))
-_ITEM_RE = re.compile(rf"(?:(?:a|o|la|el)[ \t]+)?{_CAP}(?:[ \t]+{_CAP})?")
+_ITEM = rf"(?:(?:a|o|la|el)[ \t]+)?{_CAP}(?:[ \t]+{_CAP})?"
+_ITEM_RE = re.compile(_ITEM)
 # Not German "und": German writes its nouns with a capital ("Fieber, Husten und Anna").
-_SEPARATOR = r"(?:,[ \t]+|[ \t]+(?:e|and|y|et|&)[ \t]+)"
-_LIST_RE = re.compile(
-    rf"(?<![\w.])(?:(?:a|o|la|el)[ \t]+)?{_CAP}(?:[ \t]+{_CAP})?"
-    rf"(?:{_SEPARATOR}(?:(?:a|o|la|el)[ \t]+)?{_CAP}(?:[ \t]+{_CAP})?)+"
-)
-_AND_RE = re.compile(r"[ \t]+(?:e|and|y|et|&)[ \t]+")
+_AND = r"[ \t]+(?:e|and|y|et|&)[ \t]+"
+_AND_RE = re.compile(_AND)
+_LIST_RE = re.compile(rf"(?<![\w.]){_ITEM}(?:(?:,[ \t]+|{_AND}){_ITEM})+")
 _WRITER_RE = re.compile(
     rf"(?<![\w.])(?P<a>{_CAP})[ \t]+(?:and I|and me|y yo|e eu|et moi)(?![\w'’])"
     rf"|\b(?:me and|eu e (?:a|o)|yo y (?:la|el)|moi et)[ \t]+(?P<b>{_CAP})"
