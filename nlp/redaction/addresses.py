@@ -205,13 +205,20 @@ def _ja_spans(text: str) -> list[tuple[int, int]]:
 
 
 _STREET_PATTERNS = (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_IBERIAN_RE, ADDRESS_DE_RE)
+# Every pattern above needs a digit (``\d``), except the Iberian street's "s/n" (no number) and
+# the Japanese forms (kanji numerals): a text without one is not scanned for the others.
+_DIGIT_RE = re.compile(r"\d")
+_NO_NUMBER_RE = re.compile(r"[sS]/[nN]")
 
 
 def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     """(start, end) of every street address or postcode found in ``text``."""
     spans = []
+    digits = _DIGIT_RE.search(text) is not None
     patterns = (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_IBERIAN_RE, ADDRESS_DE_RE)
     for pattern in (*patterns, ADDRESS_NUMBER_FIRST_RE, *POSTCODE_RES):
+        if not digits and (pattern is not ADDRESS_IBERIAN_RE or not _NO_NUMBER_RE.search(text)):
+            continue
         group = "a" if "a" in pattern.groupindex else 0
         for m in pattern.finditer(text):
             value = m.group(group).rstrip(" ,.")
@@ -228,7 +235,8 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
             if pattern in _STREET_PATTERNS:
                 start, end = extend_head(text, start), extend_tail(text, end)
             spans.append((start, end))
-    spans += [(s, extend_tail(text, e)) for s, e in postcode_anchored_spans(text)]
+    if digits:
+        spans += [(s, extend_tail(text, e)) for s, e in postcode_anchored_spans(text)]
     if language.startswith("ja") or _CJK_RE.search(text):
         spans += _ja_spans(text)
     return spans
