@@ -5,12 +5,7 @@
 - Weak cues: after them a word is a name only when it is a known given name ("I am", "soy").
 - Relatives and carers: after them a capitalised word is a name ("ma fille Inès", "minha sobrinha
   Yakecan", "my auntie jen" is left to ``nlp.redaction.name_informal``).
-
-``CueWindows`` tells, word by word, whether a strong cue or a relative stands right before it.
 """
-
-import bisect
-import re
 
 # Cues after which the next capitalised words are a name whatever they are.
 STRONG_CUES = [
@@ -94,42 +89,3 @@ RELATIVE_CUES = [
     r"(?:mamá|madre|papá|padre|mãe|pai|mother|father|mum|mom|dad) (?:de|do|da|of)",
     r"(?:my|our|his|her) (?:pal|mate|buddy|flatmate|roommate|colleague)",
 ]
-
-# -- a strong cue before a word ------------------------------------------------------------------
-
-# Characters before a word where its cue is looked for.
-CUE_WINDOW = 40
-_CUES = "|".join(STRONG_CUES + RELATIVE_CUES)
-STRONG_CUE_RE = re.compile(r"(?i)(?<!\w)(?:" + _CUES + r")(?:[,:]|\s)\s*$")
-# Every place in a text where a cue and its separator begin (a lookahead: overlapping ones too).
-_CUE_START_RE = re.compile(r"(?i)(?=(?:" + _CUES + r")(?:[,:]|\s))")
-
-
-class CueWindows:
-    """For the words of one text: whether a strong cue or a relative ends right before a word
-    (``STRONG_CUE_RE`` in the ``CUE_WINDOW`` characters before it).
-
-    Each window costs a search at every one of its characters, and German capitalises every
-    noun: once a text has asked for more windows than a scan of the whole text costs, the places
-    where a cue begins are found in one scan, and a window where none begins is not searched. A
-    cue found in a window begins at one of those places (the cues have no lookaround), so the
-    answers are the same."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.found: dict[int, bool] = {}
-        self.starts: list[int] | None = None
-
-    def before(self, start: int) -> bool:
-        if start in self.found:
-            return self.found[start]
-        left = max(0, start - CUE_WINDOW)
-        if self.starts is None and len(self.found) * CUE_WINDOW >= len(self.text):
-            self.starts = [m.start() for m in _CUE_START_RE.finditer(self.text)]
-        if self.starts is not None:
-            i = bisect.bisect_left(self.starts, left)
-            if i == len(self.starts) or self.starts[i] >= start:
-                self.found[start] = False
-                return False
-        self.found[start] = bool(STRONG_CUE_RE.search(self.text[left:start]))
-        return self.found[start]

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from nlp.redaction.name_cue_lists import CUE_WINDOW, WEAK_CUES, CueWindows
+from nlp.redaction.name_cue_lists import RELATIVE_CUES, STRONG_CUES, WEAK_CUES
 from nlp.redaction.name_lists import (
     AMBIGUOUS_NAMES,
     PLACE_OR_MONTH_NAMES,
@@ -109,6 +109,9 @@ _APPOSITION_RE = re.compile(
     r"(?:the|la|el|a|o|le|l['’]|die|der|unsere?|una?|um|uma|une?|eine?)\s?(?:[\w\-]+\s)?"
     rf"(?:{ROLE_NOUNS})\b)",
     re.IGNORECASE,
+)
+_CUE_RE = re.compile(
+    r"(?i)(?<!\w)(?:" + "|".join(STRONG_CUES + RELATIVE_CUES) + r")(?:[,:]|\s)\s*$"
 )
 _WEAK_CUE_RE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(WEAK_CUES) + r")\s+$")
 
@@ -259,17 +262,18 @@ def _after_title(tokens: list[Tok], i: int, text: str, names) -> tuple[int, int]
     return None
 
 
-def _month_name_after_cue(tokens: list[Tok], i: int, text: str, cues: CueWindows) -> bool:
+def _month_name_after_cue(tokens: list[Tok], i: int, text: str) -> bool:
     word = tokens[i].text
     if word not in PLACE_OR_MONTH_NAMES or not _is_cap(word):
         return False
     after = text[tokens[i].end : tokens[i].end + 3]
-    return not re.match(r"\s?\d", after) and cues.before(tokens[i].start)
+    return not re.match(r"\s?\d", after) and bool(
+        _CUE_RE.search(text[max(0, tokens[i].start - 40) : tokens[i].start])
+    )
 
 
 def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
     names = first_names()
-    cues = CueWindows(text)
     spans: list[tuple[int, int]] = []
     i = 0
     n = len(tokens)
@@ -291,9 +295,9 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
                 continue
         # 2. A cue ("je m'appelle", "my daughter") then a capitalised word; a name that is
         # also a month or a place only right after a strong cue ("my daughter, April, ...").
-        if _is_name_word(word) or _month_name_after_cue(tokens, i, text, cues):
-            before = text[max(0, tok.start - CUE_WINDOW) : tok.start]
-            strong = cues.before(tok.start)
+        if _is_name_word(word) or _month_name_after_cue(tokens, i, text):
+            before = text[max(0, tok.start - 40) : tok.start]
+            strong = _CUE_RE.search(before)
             weak = word in names and not _ambiguous(word) and _WEAK_CUE_RE.search(before)
             if strong or weak:
                 end = _extend_name(tokens, i, text)
