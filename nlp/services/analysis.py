@@ -33,7 +33,7 @@ from nlp.pipelines import (
     tags_names,
 )
 from nlp.redaction import RULES_VERSION, RedactionResult, redact
-from nlp.selectors import lexicon_matcher, lexicon_version
+from nlp.selectors import lexicon_matcher_versioned
 from testimonies.models import ResearchCopy, Testimony
 from testimonies.services import research_copies_save
 
@@ -245,7 +245,7 @@ def testimonies_tag(
     desired: dict[int, list[tuple]] = {}
     versions: dict[int, str] = {}
     for lang, group in by_language.items():
-        matcher = lexicon_matcher(lang)
+        matcher, lexicon_version = lexicon_matcher_versioned(lang)
         nlp = matcher.nlp
         texts = [c.redacted_text for c in group]
         docs_of_group = _docs_for(nlp, group, docs or {})
@@ -258,13 +258,13 @@ def testimonies_tag(
                     # No vector yet (it follows: nlp.embed_testimonies tags again), or the
                     # lexicon is better in this language.
                     desired[copy.testimony_id] = _merge_classifier(suggestions, None, [])
-                    versions[copy.testimony_id] = lexicon_version(lang)
+                    versions[copy.testimony_id] = lexicon_version
                     continue
                 desired[copy.testimony_id] = _merge_embedding(active, suggestions, vector)
                 versions[copy.testimony_id] = active.model_version
             continue
         cats_list = active.predict(texts) if active else [None] * len(group)
-        version = active.model_version if active else lexicon_version(lang)
+        version = active.model_version if active else lexicon_version
         for copy, doc, cats in zip(group, docs_of_group, cats_list, strict=True):
             labels = active.labels if active else []
             desired[copy.testimony_id] = _merge_classifier(matcher.suggest(doc), cats, labels)
