@@ -205,8 +205,9 @@ def _ja_spans(text: str) -> list[tuple[int, int]]:
 
 
 _STREET_PATTERNS = (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_IBERIAN_RE, ADDRESS_DE_RE)
-# Every pattern above needs a digit (``\d``), except the Iberian street's "s/n" (no number) and
-# the Japanese forms (kanji numerals): a text without one is not scanned for the others.
+# These patterns need a digit (``\d``): a text without one is not scanned with them. (Not the
+# Iberian street, whose number may be "s/n", nor the Japanese forms, with kanji numerals.)
+_NEED_DIGIT = (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_DE_RE, ADDRESS_NUMBER_FIRST_RE, *POSTCODE_RES)
 _DIGIT_RE = re.compile(r"\d")
 _NO_NUMBER_RE = re.compile(r"[sS]/[nN]")
 
@@ -217,7 +218,9 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     digits = _DIGIT_RE.search(text) is not None
     patterns = (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_IBERIAN_RE, ADDRESS_DE_RE)
     for pattern in (*patterns, ADDRESS_NUMBER_FIRST_RE, *POSTCODE_RES):
-        if not digits and (pattern is not ADDRESS_IBERIAN_RE or not _NO_NUMBER_RE.search(text)):
+        if not digits and pattern in _NEED_DIGIT:
+            continue
+        if not digits and pattern is ADDRESS_IBERIAN_RE and not _NO_NUMBER_RE.search(text):
             continue
         group = "a" if "a" in pattern.groupindex else 0
         for m in pattern.finditer(text):
