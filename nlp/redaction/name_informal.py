@@ -14,6 +14,7 @@
 
 import re
 
+from nlp.redaction.chat import chat_style
 from nlp.redaction.name_cue_lists import RELATIVE_CUES
 from nlp.redaction.name_lists import first_names, is_word, split_words
 from nlp.redaction.names import STOP_WORDS, TITLES
@@ -24,7 +25,6 @@ _LOWER_TITLE_RE = re.compile(rf"(?<![\w])(?:{_LOWER_TITLE})\.?[ \t]+(?P<n>[a-zà
 _LONE_LAST_RE = re.compile(
     r"(?P<end>[.!?…)]?)\s*\n[ \t]*(?P<dash>[—–\-~][ \t]*)?(?P<n>[a-zà-öø-ÿ]{2,15})[ \t]*\s*$"
 )
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)(?P<c>[^\W\d_])")
 # Laughter and sign-off words written in lower case: not names.
 _NOT_NAMES = frozenset(
     split_words("haha hahaha jaja jajaja hehe kkk lol xoxo bye fin fim amen amém obg vlw tks")
@@ -48,12 +48,6 @@ _SEU_RE = re.compile(
     r"(?=\s*[,.;:!?)(]|\s+(?!(?:do|da|de|dos|das|e|no|na)\b)[a-zà-ÿ])"
 )
 _CLOSING_RE = re.compile(rf"(?i:{CLOSINGS})")
-
-
-def _chat_style(text: str) -> bool:
-    """Written all in lower case, as in a chat: most sentences start with a small letter."""
-    starts = [m["c"] for m in _SENTENCE_START_RE.finditer(text)]
-    return bool(starts) and sum(c.islower() for c in starts) * 2 > len(starts)
 
 
 def _plain_name(value: str) -> bool:
@@ -80,7 +74,7 @@ def informal_name_spans(text: str, language: str = "") -> list[tuple[int, int]]:
         ended = m and text[: m.start()].rstrip().endswith(("。", "！", "!"))
         return [m.span("n")] if ended and _lowercase_name(m["n"], language) else []
     spans = []
-    chat = _chat_style(text)
+    chat = chat_style(text)
     if chat:
         for pattern in (_LOWER_TITLE_RE, _LOWER_RELATIVE_RE):
             for m in pattern.finditer(text):

@@ -116,6 +116,13 @@ def _stop_words(lang: str) -> frozenset[str]:
     return frozenset(get_lang_class(lang).Defaults.stop_words)
 
 
+def stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of the story's language (of all of ours when it is unknown)."""
+    if language[:2] in WORD_LANGUAGES:
+        return _stop_words(language[:2])
+    return frozenset().union(*(_stop_words(lang) for lang in WORD_LANGUAGES))
+
+
 def is_word(word: str, language: str) -> bool:
     """A word of the story's language (of any of ours when the language is unknown)."""
     langs = [language[:2]] if language[:2] in WORD_LANGUAGES else WORD_LANGUAGES
