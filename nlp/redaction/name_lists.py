@@ -47,7 +47,7 @@ AMBIGUOUS_NAMES = frozenset(
     Lee Sora Ren Duc Anh Jin Hoa Yan Joy Rose Mercy Christian Marine Claire Ali Ana Anna
     Eric Sky Ivy Lily Daisy Iris Olive Pearl Ruby Violet Dawn Crystal Destiny Angel
     Constance Prudence Victoire Aurore Lucas Sara Gita Asha Raj Rosa Andrea Nia Emi Mei Ling
-    Hana Yui"""
+    Hana Yui Ash Graça Glória Céu"""
     )
 )
 # ...and these are months, places or beliefs even in mid-sentence.

@@ -58,7 +58,13 @@ STOP_WORDS = frozenset(
     Nan Nana Vovó Vovô Abuela Abuelo Family Familia Família Everyone Todos Alle Tous End Fin
     Ende Fim Team Equipe Equipo Reader Readers Diary Friends All Colleagues Doctors Thanks
     Help Never Always Numéro Número Nummer Number Medical Memorial General Regional Klinikum
-    Institut Instituto Hospitalar Sanatorium"""
+    Institut Instituto Hospitalar Sanatorium
+    Jamaican Nigerian Ghanaian Somali Kenyan Ethiopian Eritrean Sudanese Congolese Cameroonian
+    Senegalese Zimbabwean Ugandan Haitian Mexican Brazilian Colombian Venezuelan Peruvian
+    Bolivian Cuban Dominican Filipino Filipina Vietnamese Chinese Japanese Korean Bangladeshi
+    Nepali Afghan Iranian Iraqi Syrian Turkish Kurdish Polish Romanian Ukrainian Russian
+    Albanian Irish Scottish Welsh Italian Spanish Portuguese German Greek Moroccan Algerian
+    Egyptian Lebanese Palestinian Arab Māori Maori Aboriginal Samoan Tongan Fijian"""
     )
 )
 ACRONYM_STOP = frozenset({"NHS", "CHU", "SAMU", "USA", "LGBTQ", "LGBT", "GP", "PMI", "CMP", "AME"})
