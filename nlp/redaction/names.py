@@ -64,7 +64,8 @@ STOP_WORDS = frozenset(
     Bolivian Cuban Dominican Filipino Filipina Vietnamese Chinese Japanese Korean Bangladeshi
     Nepali Afghan Iranian Iraqi Syrian Turkish Kurdish Polish Romanian Ukrainian Russian
     Albanian Irish Scottish Welsh Italian Spanish Portuguese German Greek Moroccan Algerian
-    Egyptian Lebanese Palestinian Arab Māori Maori Aboriginal Samoan Tongan Fijian"""
+    Egyptian Lebanese Palestinian Arab Māori Maori Aboriginal Samoan Tongan Fijian
+    Att Atte Roja Vermelha"""
     )
 )
 ACRONYM_STOP = frozenset({"NHS", "CHU", "SAMU", "USA", "LGBTQ", "LGBT", "GP", "PMI", "CMP", "AME"})
@@ -286,7 +287,9 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
         tok = tokens[i]
         word = tok.text
         # 1. A title, with or without its full stop, then a capitalised name.
-        if word in TITLES or word.lower() in LOWER_TITLES:
+        # "Nossa Senhora da Glória", "Nuestra Señora de la Luz": the Virgin, not a patient.
+        devotion = i and tokens[i - 1].text in {"Nossa", "Nuestra"}
+        if (word in TITLES or word.lower() in LOWER_TITLES) and not devotion:
             found = _after_title(tokens, i, text, names)
             if found is not None:
                 j, end = found
