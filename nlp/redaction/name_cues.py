@@ -37,7 +37,7 @@ _ROLE_RE = re.compile(
 
 _ARTICLE_RES = {
     language: re.compile(
-        rf"(?P<before>[\w,]+)[ \t](?:{articles})[ \t](?P<n>{_CAP})"
+        rf"(?P<before>[\w,]+)[ \t](?:{articles})[ \t](?P<n>{_CAP})(?![\w'’\-])"
         r"(?![ \t]+[A-ZÀ-ÖØ-Þ])(?![ \t]+d[eoa]s?[ \t])"
     )
     for language, articles in (("pt", r"a|o"), ("es", r"la|el"))

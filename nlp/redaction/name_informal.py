@@ -64,6 +64,11 @@ _ROLE_APPOSED_RE = re.compile(
     r"|[ \t]+(?i:there|here|aqui|aquí|ali|lá|allí|acá))?"
     rf",[ \t]+(?P<n>{_CAP}|{_SMALL_WORD})(?=,)"
 )
+# Chat style: an article and a name written small, set off by commas ("o agente de saúde, o
+# tonho, que viu ela"), as ``nlp.redaction.name_cues`` finds them written with a capital.
+_LOWER_APPOSED_RE = re.compile(
+    rf"(?<=,[ \t])(?:a|o|la|el)[ \t](?P<n>{_SMALL_WORD})(?=[ \t]?[,.;)]|[ \t](?:que|quien)\b)"
+)
 # A closing formula alone on the line before the last: "bjs\njaque", "cheers\nmo".
 _CLOSING_LINE_RE = re.compile(rf"\n[ \t]*(?i:{CLOSINGS})[ \t]*[,!.]?[ \t]*\n[ \t]*$")
 _SEU_RE = re.compile(
@@ -107,13 +112,18 @@ def informal_name_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     spans = []
     chat = chat_style(text)
     if chat:
-        for pattern in (_LOWER_TITLE_RE, _LOWER_RELATIVE_RE):
+        patterns = [_LOWER_TITLE_RE, _LOWER_RELATIVE_RE]
+        if language[:2] in ("pt", "es"):  # "a" and "o" are articles before a name there
+            patterns.append(_LOWER_APPOSED_RE)
+        for pattern in patterns:
             for m in pattern.finditer(text):
                 # After a role, a word of the language is what the role does: "the nurse said"
                 # (Said is a given name too).
                 role = "role" in pattern.groupindex and m["role"]
+                second = "m" in pattern.groupindex
                 if _lowercase_name(m["n"], language) and not (role and is_word(m["n"], language)):
-                    spans.append((m.start("n"), _second_given_name(m, language)))
+                    end = _second_given_name(m, language) if second else m.end("n")
+                    spans.append((m.start("n"), end))
     for m in _ROLE_APPOSED_RE.finditer(text):
         word = m["n"]
         if word[0].isupper():

@@ -58,7 +58,7 @@ PLACE_OR_MONTH_NAMES = frozenset(
     Marine Guy Paris Sydney Austin Dakota Brooklyn Israel India Asia Carolina Virginia Santiago
     Salvador Darwin Chelsea Phoenix Orlando Savannah Lincoln Jackson León Vitória Kent Devon
     Lorraine Sierra Sol Cielo Mar Luna Estrella Montserrat April Luz Paz Amor Cruz Mercedes
-    Madison Regina August Ramadan Corona"""
+    Madison Regina August Ramadan Corona Asunción Concepción"""
     )
 )
 

@@ -65,7 +65,7 @@ STOP_WORDS = frozenset(
     Nepali Afghan Iranian Iraqi Syrian Turkish Kurdish Polish Romanian Ukrainian Russian
     Albanian Irish Scottish Welsh Italian Spanish Portuguese German Greek Moroccan Algerian
     Egyptian Lebanese Palestinian Arab Māori Maori Aboriginal Samoan Tongan Fijian
-    Att Atte Roja Vermelha"""
+    Att Atte Roja Vermelha O Os As Um Uma Una"""
     )
 )
 ACRONYM_STOP = frozenset({"NHS", "CHU", "SAMU", "USA", "LGBTQ", "LGBT", "GP", "PMI", "CMP", "AME"})
@@ -79,7 +79,7 @@ TITLES = frozenset(
     Dona Don Lic Licenciada Licenciado Ing Schwester Pfleger Pflegerin Doktor Dott Enfermera
     Enfermero Enfermeira Enfermeiro Enf Mister Mistress Madam Ms. Dres
     Auntie Aunty Uncle Tia Tio Tía Tío Seu Tata Tatie Tonton Doc
-    Drª Dª Profª Profa Srª Mtra Mtro Rev Revd"""
+    Drª Dª Profª Profa Srª Mtra Mtro Rev Revd Ña Ño Tita"""
     )
 )
 # Roles written before a name ("a fisioterapeuta Wesley", "the porter Winston"): no particle and
@@ -107,6 +107,8 @@ LOWER_TITLES = ROLE_TITLES | frozenset(
 DEGREE_FIELDS = frozenset({"med", "dent", "vet", "phil", "rer", "nat", "jur", "habil"})
 PARTICLES = frozenset({"de", "du", "des", "van", "von", "der", "den", "da", "das", "do", "dos"})
 PARTICLES |= {"di", "del", "della", "le", "la", "al", "el", "ben", "bin", "ibn", "bint", "y"}
+# The second word of a two-word particle: "de la", "de los", "van der", "von der".
+_SECOND_PARTICLES = frozenset({"la", "las", "los", "der", "den"})
 
 # "Ruby, my sister, ..." / "Pilar, mi vecina": a relative or role right after the name; or an
 # article and a role: "Grace, the midwife", "Sol, la trabajadora social", "Rosa, a enfermeira".
@@ -200,6 +202,17 @@ def _extend_name(tokens: list[Tok], i: int, text: str) -> int:
             if gap2 == " ":
                 j += 2
                 continue
+        # Two particles: "Juan Carlos de la Fuente", "Pedro de los Santos", "van der Berg".
+        if (
+            word.lower() in {"de", "van", "von"}
+            and j + 2 < len(tokens)
+            and tokens[j + 1].text.lower() in _SECOND_PARTICLES
+            and text[tokens[j].end : tokens[j + 1].start] == " "
+            and text[tokens[j + 1].end : tokens[j + 2].start] == " "
+            and _is_name_word(tokens[j + 2].text)
+        ):
+            j += 3
+            continue
         elision = word in {"'", "’"} or (len(word) == 2 and word[1] in "'’" and word[0] in "dDlL")
         # d'Almeida: an elision starts a surname (O'Brien-like forms already are one token).
         if elision and j + 1 < len(tokens) and _is_name_word(tokens[j + 1].text):

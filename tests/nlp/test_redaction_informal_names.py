@@ -111,6 +111,18 @@ CASES = [
         "i went on tuesday. the nurse there, ash, asked my pronouns.",
         "i went on tuesday. the nurse there, [PERSON], asked my pronouns.",
     ),
+    # A surname after two particles; a Paraguayan title; an article and a name written small.
+    (
+        "es",
+        "Mi pareja, Juan Carlos de la Fuente, me dijo que reclamara.",
+        "Mi pareja, [PERSON], me dijo que reclamara.",
+    ),
+    ("es", "Una vecina, la Ña Teodora, me acompañó.", "Una vecina, la Ña [PERSON], me acompañó."),
+    (
+        "pt",
+        "quem viu foi o agente de saúde da rua, o tonho, que chamou o samu.",
+        "quem viu foi o agente de saúde da rua, o [PERSON], que chamou o samu.",
+    ),
     # A name that is a word, at the start of a sentence, before a verb only a person does.
     (
         "en",
@@ -147,6 +159,12 @@ UNCHANGED = [
     ("en", "i was crying. the nurse said it was nothing."),
     ("en", "She's 79 and Jamaican and I swear he had decided."),
     ("en", "My nurse, bless her, was lovely."),
+    # A city that is also a given name; an abbreviated title is not a short name ("Lic" is
+    # not "Li"); a word after an article in a chat; an article after "Obrigada, Graça." is not
+    # part of the name.
+    ("es", "En mi barrio de Asunción, pero ahora aquí en Buenos Aires, la vida es dura."),
+    ("es", "Mi compañero, el Lic sin nombre, lleva dos años mandando oficios."),
+    ("pt", "fui no posto, a gente, que esperou, desistiu."),
 ]
 
 
