@@ -47,7 +47,9 @@ _AU_STATES = r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT"
 ADDRESS_EN_RE = re.compile(
     rf"(?<![\w])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+(?:\d+\w?,?\s+|(?=\d{{1,4}}/)))?"
     rf"(?:\d{{1,4}}/)?"
-    rf"\d{{1,5}}[A-Za-z]?,?\s+(?:(?:[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}"
+    # A range of numbers for a building on two plots: "7-9 Station Road".
+    rf"\d{{1,5}}[A-Za-z]?(?:[-–]\d{{1,5}}[A-Za-z]?)?,?\s+"
+    rf"(?:(?:[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}"
     rf"(?:{_STREET_EN}|{_STREET_EN_SMALL})\b\.?"
     rf"(?:\s+(?:North|South|East|West|NW|NE|SW|SE|N|S|E|W)\b)?"
     rf"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|#)\s*\d+\w?)?"
@@ -68,6 +70,12 @@ POSTCODE_RES = (
     ADDRESS_EN_NO_NUMBER_RE,
     # UK postcodes alone: "SE1 7EH".
     re.compile(r"(?<![\w])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2})(?![\w])"),
+    # Irish Eircodes: "D02 X285", "A65 F4E2".
+    re.compile(
+        # (The last four hold a letter: "C19 2020" is a virus and a year.)
+        r"(?<![\w])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?(?=\d{0,3}[AC-FHKNPRTV-Y])"
+        r"[0-9AC-FHKNPRTV-Y]{4}(?![\w])"
+    ),
     # Canadian postal codes alone: "M5V 2T6".
     re.compile(rf"(?<![\w])(?:{_CA_POSTCODE})(?![\w])"),
     # US state and ZIP after a city: "Boston, MA 02118".
@@ -114,9 +122,12 @@ _IB_NUMBER = (
 # What may stand before the number: "nº", "#", "número", or the house, lot or building.
 _IB_NUMBER_CUE = (
     # Argentina gives the block by its "altura": "Av. Rivadavia al 11200", "a la altura del 4500".
-    r"al\s+(?=\d{3,5}(?!\d))|a la altura del?\s+|"
+    # Brazil by the number it is near: "Av. Brasil, altura do nº 3500".
+    r"al\s+(?=\d{3,5}(?!\d))|a la altura del?\s+|(?:na\s+)?altura\s+do\s+(?:n[º°o]\.?\s*)?|"
     r"[nN]\.?\s?[º°o]\.?\s*|#\s*|núm\.?\s*|número\s+|"
-    r"(?i:casa|lote|lt\.?|edificio|edif\.?|edifício|torre|bloco|bloque|manzana|mz\.?)\s*"
+    # A settlement's street with a letter for a name: "Rua A, Quadra 3, Lote 7".
+    r"(?i:casa|lote|lt\.?|edificio|edif\.?|edifício|torre|bloco|bloque|manzana|mz\.?|quadra|"
+    r"qd\.?)\s*"
 )
 # After the number: a neighbourhood after a dash ("- Consolação"), a city and a state
 # ("São Paulo - SP"), a postcode (CEP 01304-001, 28014, Portugal's 1100-053) and its city.
@@ -136,6 +147,12 @@ ADDRESS_IBERIAN_RE = re.compile(
     rf"(?:\s[-–]\s{_IB_CITY}(?=\s*[,\-–]\s*(?:{_IB_CITY}|\d)))?"
     rf"(?:,\s{_IB_CITY}\s?[-–/]\s?[A-Z]{{2}}(?![\w]))?"
     rf"(?:,?\s+{_IB_POSTCODE})?"
+)
+# Guatemala's grid: an ordinal avenue or street, the house as block-number, and the zone: "5a
+# Avenida 3-45, Zona 1".
+ADDRESS_GRID_RE = re.compile(
+    r"(?<![\w])\d{1,2}[aª]\.?\s+(?i:avenida|av\.|calle)\s+\d{1,3}-\d{1,3}(?![\w])"
+    r"(?:,?\s+(?i:zona)\s+\d{1,2}(?![\w]))?"
 )
 # A corner instead of a number, as Mexico and much of Latin America give it: "Calle Morelos
 # esquina con Allende", "Av. Juárez esq. Eje Central" (its colonia and postcode follow).
@@ -225,6 +242,7 @@ _STREET_PATTERNS = (
     ADDRESS_IBERIAN_RE,
     ADDRESS_DE_RE,
     ADDRESS_CORNER_RE,
+    ADDRESS_GRID_RE,
 )
 
 # Streets written small in a story typed as a chat (``nlp.redaction.chat``): "na av. brasil,

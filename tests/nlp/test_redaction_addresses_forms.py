@@ -84,6 +84,15 @@ CASES = [
         "We rent at 1420 Maple Grove Dr Apt 4B Columbus OH 43215-1234 now.",
         "We rent at [ADDRESS] now.",
     ),
+    # A settlement's street named by a letter, with its block and lot; a number it is near.
+    ("pt", "Moro na Rua A, Quadra 3, Lote 7, Setor Sul.", "Moro na [ADDRESS]."),
+    ("pt", "O posto fica na Av. Brasil, altura do nº 3500.", "O posto fica na [ADDRESS]."),
+    # Guatemala's grid; a British range of numbers, a floor before the street; Ireland.
+    ("es", "Vivimos en 5a Avenida 3-45, Zona 1, Guatemala.", "Vivimos en [ADDRESS]."),
+    ("en", "It's Unit 4, 7-9 Station Road, Reading RG1 1LG.", "It's [ADDRESS]."),
+    ("en", "Come to 2nd floor, 3 Market Square, Bedford.", "Come to [ADDRESS]."),
+    ("en", "She lives at 8 O'Connell Street, Dublin 1.", "She lives at [ADDRESS]."),
+    ("en", "The Eircode is D02 X285, by the way.", "The Eircode is [ADDRESS], by the way."),
     # A Brazilian mobile number (five and four digits, no state before it) is not a ZIP+4.
     ("pt", "Meu zap é 99812-4470, pode chamar.", "Meu zap é [PHONE], pode chamar."),
     # A street written small in a story typed as a chat.
@@ -117,6 +126,8 @@ UNCHANGED = [
     ("en", "The high street was busy that day."),
     ("en", "we waited 5 minutes down the road. then we left."),
     ("en", "I lived on Church Lane for years."),
+    ("en", "Back in C19 2020 nobody came."),
+    ("pt", "A quadra 3 da escola estava fechada."),
 ]
 
 
