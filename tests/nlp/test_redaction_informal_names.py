@@ -111,6 +111,9 @@ CASES = [
         "i went on tuesday. the nurse there, ash, asked my pronouns.",
         "i went on tuesday. the nurse there, [PERSON], asked my pronouns.",
     ),
+    # More of a phone's sign-offs; a keyworker.
+    ("es", "Nadie me explicó nada.\nBss,\nMarigel", "Nadie me explicó nada.\nBss,\n[PERSON]"),
+    ("en", "My keyworker Jaz helped me fill it in.", "My keyworker [PERSON] helped me fill it in."),
     # A surname after two particles; a Paraguayan title; an article and a name written small.
     (
         "es",
