@@ -245,8 +245,9 @@ _STREET_PATTERNS = (
     ADDRESS_GRID_RE,
 )
 
-# Streets written small in a story typed as a chat (``nlp.redaction.chat``): "na av. brasil,
-# 2500", "rua são bento, 45, bairro alto", "calle goya 18", "22 kingsley crescent, leeds ls8 2ab".
+# Streets written small in a story typed as a chat (``nlp.redaction.chat``), or after the words
+# that give an address: "na av. brasil, 2500", "rua são bento, 45, bairro alto", "calle goya 18",
+# "22 kingsley crescent, leeds ls8 2ab".
 # The street's words may not be words of a sentence ("the", "down", "de casa"...), and a count
 # is no house number ("5 minutes down the road", "rua 2 vezes").
 _SMALL = r"[a-zà-öø-ÿ][a-zà-öø-ÿ'’\-]*"
@@ -289,13 +290,23 @@ def _small_street_name(name: str, language: str) -> bool:
     ) and not re.fullmatch(rf"(?:{_COUNTS})", words[0])
 
 
-def _chat_address_spans(text: str, language: str) -> list[tuple[int, int]]:
-    if not chat_style(text):
-        return []
+# Outside a chat, a street written small counts after the words that give an address: "I live
+# at 14 acacia road", "moro na rua das flores, 12", "mi dirección es calle luna 5".
+_HOME_CUE_RE = re.compile(
+    r"(?i:\b(?:live|lives|lived|living|moved|address(?: is)?|moro|mora|morava|moramos|vivo|vive|"
+    r"vivía|vivimos|endereço(?: é)?|dirección(?: es)?|domicilio(?: es)?)"
+    r"(?:[ \t]+(?:at|in|on|to|na|no|em|en|en la|en el))?[:,]?[ \t]+)$"
+)
+
+
+def _small_address_spans(text: str, language: str) -> list[tuple[int, int]]:
+    chat = chat_style(text)
     spans = []
     for pattern in (_SMALL_IBERIAN_RE, _SMALL_EN_RE):
         for m in pattern.finditer(text):
-            if _small_street_name(m["name"], language):
+            if not _small_street_name(m["name"], language):
+                continue
+            if chat or _HOME_CUE_RE.search(text, max(0, m.start() - 30), m.start()):
                 spans.append((m.start(), m.end()))
     return spans
 
@@ -323,7 +334,7 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
                 start, end = extend_head(text, start), extend_tail(text, end)
             spans.append((start, end))
     spans += [(s, extend_tail(text, e)) for s, e in postcode_anchored_spans(text)]
-    spans += _chat_address_spans(text, language)
+    spans += _small_address_spans(text, language)
     if language.startswith("ja") or _CJK_RE.search(text):
         spans += _ja_spans(text)
     return spans

@@ -93,6 +93,17 @@ CASES = [
     ("en", "Come to 2nd floor, 3 Market Square, Bedford.", "Come to [ADDRESS]."),
     ("en", "She lives at 8 O'Connell Street, Dublin 1.", "She lives at [ADDRESS]."),
     ("en", "The Eircode is D02 X285, by the way.", "The Eircode is [ADDRESS], by the way."),
+    # A street written small in a capitalised story, after the words that give an address.
+    (
+        "en",
+        "I went back. I live at 14 acacia road, so it is close.",
+        "I went back. I live at [ADDRESS], so it is close.",
+    ),
+    (
+        "pt",
+        "Eu moro na rua das flores, 12, perto do posto.",
+        "Eu moro na [ADDRESS], perto do posto.",
+    ),
     # A Brazilian mobile number (five and four digits, no state before it) is not a ZIP+4.
     ("pt", "Meu zap é 99812-4470, pode chamar.", "Meu zap é [PHONE], pode chamar."),
     # A street written small in a story typed as a chat.
@@ -127,6 +138,9 @@ UNCHANGED = [
     ("en", "we waited 5 minutes down the road. then we left."),
     ("en", "I lived on Church Lane for years."),
     ("en", "Back in C19 2020 nobody came."),
+    ("en", "I live 5 minutes down the road from the surgery."),
+    ("pt", "Eu moro na rua há 3 anos."),
+    ("pt", "Minha mãe mora na rua de cima, 2 casas depois."),
     ("pt", "A quadra 3 da escola estava fechada."),
 ]
 
