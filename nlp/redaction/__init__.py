@@ -146,10 +146,14 @@ def _identifier_spans(text: str, language: str) -> list[tuple[int, int, str]]:
     # A number after an identity cue ("番号は") is an identifier unless dialled with its country
     # code ("私の番号は+81 70 ...").
     international = [(a, b) for a, b in phones if text[a] in "+＋"]
+    # Five digits or fewer inside an address are its postcode or its number ("41001 Sevilla").
     candidates += [
         (s, e, ID)
         for s, e in id_spans(text)
         if not any(a <= s and e <= b for a, b in international)
+        and not (
+            text[s:e].isdigit() and e - s <= 5 and any(a <= s and e <= b for a, b, _ in addresses)
+        )
     ]
     return candidates + addresses
 

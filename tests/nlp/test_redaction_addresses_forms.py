@@ -104,6 +104,12 @@ CASES = [
         "Eu moro na rua das flores, 12, perto do posto.",
         "Eu moro na [ADDRESS], perto do posto.",
     ),
+    # A five-digit postcode inside an address is no identifier, whatever cue stands before it.
+    (
+        "es",
+        "Vivimos en Avda. de la Paz, 12, piso 2º dcha., 41002 Sevilla.",
+        "Vivimos en [ADDRESS].",
+    ),
     # A Brazilian mobile number (five and four digits, no state before it) is not a ZIP+4.
     ("pt", "Meu zap é 99812-4470, pode chamar.", "Meu zap é [PHONE], pode chamar."),
     # A street written small in a story typed as a chat.
