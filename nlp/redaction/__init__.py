@@ -8,7 +8,8 @@ One recogniser per kind, each giving (start, end) spans:
   the shared rules;
 - national and health identifiers: python-stdnum validators (``nlp.redaction.national_ids``), and
   record numbers by shape or cue (``nlp.redaction.identifiers``);
-- street addresses and postcodes per language (``nlp.redaction.addresses``);
+- street addresses and postcodes per language (``nlp.redaction.addresses``; streets written
+  small only in a story typed as a chat, ``nlp.redaction.chat``, or after "I live at", "moro na");
 - person names: spaCy's NER where a model is installed (French), Sudachi's person-name tags in
   Japanese (``nlp.redaction.japanese``), and rules in every language: titles, cues, name lists,
   signatures and greetings (``nlp.redaction.names``, ``nlp.redaction.signatures``; German and
