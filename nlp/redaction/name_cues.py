@@ -23,6 +23,15 @@ _NICKNAME_RE = re.compile(
     rf"(?i:\b(?:me|te|le|la|lo|nos|les)\s(?:llaman|dicen|chamam|llamaban|dizem))"
     rf"(?:\sde)?\s(?P<n>(?:la|el|a|o)\s{_CAP})"
 )
+# A role said in several words, then the name: "a agente de saúde Lucivânia", "a técnica de
+# enfermagem Joyciane", "la trabajadora social Itziar", "our health visitor Bernadette".
+_ROLE_PHRASE_RE = re.compile(
+    r"(?<![\w])(?:agente comunitári[ao](?: de saúde)?|agente de saúde|técnic[ao] de enfermagem|"
+    r"auxiliar de enfermagem|assistente social|médic[ao] de família|trabajador(?:a)? social|"
+    r"auxiliar de enfermería|técnic[ao] en enfermería|promotor(?:a)? de salud|health visitor|"
+    r"support worker|social worker|key worker|care worker|healthcare assistant)"
+    rf"[ \t]+(?P<n>{_CAP}(?:[ \t]+{_CAP}){{0,2}})"
+)
 _BRACKET_NICKNAME_RE = re.compile(rf"(?P<a>{_CAP})\s?\([\"“«„]\s?(?P<n>{_CAP})\s?[\"”»“]\)")
 _ROLES = (
     r"worker|nurse|doctor|midwife|woman|man|girl|boy|lady|mother|volunteer|interpreter|"
@@ -69,7 +78,7 @@ def _is_name(value: str) -> bool:
 def cue_name_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     """(start, end) of the names found by the patterns above."""
     spans = _article_name_spans(text, language)
-    for pattern in (_APPOSED_RE, _NICKNAME_RE, _BRACKET_NICKNAME_RE, _ROLE_RE):
+    for pattern in (_APPOSED_RE, _NICKNAME_RE, _BRACKET_NICKNAME_RE, _ROLE_RE, _ROLE_PHRASE_RE):
         for m in pattern.finditer(text):
             value = m.group("n")
             last = value.split()[-1]

@@ -27,7 +27,12 @@ ROLE_NOUNS = (
     r"partera|intérprete|recepcionista|cuidadora|voluntaria|psicóloga|"
     r"enfermeira|enfermeiro|parteira|assistente social|agente de saúde|agente comunitária|"
     r"técnica|doula|sage-femme|infirmière|infirmier|interprète|aide-soignante|"
-    r"hebamme|pflegerin|pfleger|ärztin|arzt|dolmetscherin|dolmetscher|sozialarbeiterin"
+    r"hebamme|pflegerin|pfleger|ärztin|arzt|dolmetscherin|dolmetscher|sozialarbeiterin|"
+    # Who else looks after someone in a Brazilian or Spanish-speaking clinic.
+    r"psicólogo|fisioterapeuta|nutricionista|farmacêutica|farmacêutico|farmacéutica|"
+    r"farmacéutico|dentista|técnico de enfermagem|técnica de enfermagem|auxiliar de enfermagem|"
+    r"agente comunitária de saúde|agente comunitário|agente de saúde|promotora|maqueiro|"
+    r"cuidadora|cuidador|physio|porter|health care assistant|healthcare assistant"
 )
 
 

@@ -90,7 +90,9 @@ ROLE_TITLES = frozenset(
     pharmacist porter registrar locum paramedic physio receptionist interpreter
     professora fisioterapeuta fonoaudióloga fonoaudiólogo parteira cacique pajé atendente
     recepcionista supervisora residente técnica nutricionista psicóloga psicólogo
-    matrona pediatra celadora celador promotora cuidadora"""
+    matrona pediatra celadora celador promotora cuidadora
+    doula maqueiro maqueira porteiro cuidador farmacêutica farmacêutico dentista obstetra
+    ginecologista psiquiatra enfermeira-chefe"""
     )
 )
 LOWER_TITLES = ROLE_TITLES | frozenset(

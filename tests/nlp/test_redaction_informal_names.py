@@ -111,6 +111,17 @@ CASES = [
         "i went on tuesday. the nurse there, ash, asked my pronouns.",
         "i went on tuesday. the nurse there, [PERSON], asked my pronouns.",
     ),
+    # Roles said in several words, and the roles of a Brazilian clinic, before a name no list
+    # holds; a role and where it works, then the name between commas.
+    ("pt", "A agente de saúde Lucivânia passou aqui.", "A agente de saúde [PERSON] passou aqui."),
+    (
+        "pt",
+        "A técnica de enfermagem Joyciane foi um anjo.",
+        "A técnica de enfermagem [PERSON] foi um anjo.",
+    ),
+    ("pt", "A doula Potyra ficou comigo.", "A doula [PERSON] ficou comigo."),
+    ("pt", "O maqueiro Tonhão me ajudou.", "O maqueiro [PERSON] me ajudou."),
+    ("pt", "O psicólogo do CAPS, Rômulo, me ouviu.", "O psicólogo do CAPS, [PERSON], me ouviu."),
     # More of a phone's sign-offs; a keyworker.
     ("es", "Nadie me explicó nada.\nBss,\nMarigel", "Nadie me explicó nada.\nBss,\n[PERSON]"),
     ("en", "My keyworker Jaz helped me fill it in.", "My keyworker [PERSON] helped me fill it in."),
@@ -168,6 +179,9 @@ UNCHANGED = [
     ("es", "En mi barrio de Asunción, pero ahora aquí en Buenos Aires, la vida es dura."),
     ("es", "Mi compañero, el Lic sin nombre, lleva dos años mandando oficios."),
     ("pt", "fui no posto, a gente, que esperou, desistiu."),
+    # A role, then an acronym or a small word: where the person works, not a name.
+    ("pt", "A agente de saúde da UBS passou aqui."),
+    ("pt", "A técnica de enfermagem UTI era outra."),
 ]
 
 
