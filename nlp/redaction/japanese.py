@@ -15,8 +15,10 @@ from nlp.redaction.japanese_cues import (
     given_name_readings,
     intro_name_spans,
     relative_name_spans,
+    unknown_to_sudachi,
     widen_spans,
 )
+from nlp.redaction.japanese_forms import mention_spans, not_a_name, reading_spans, romaji_spans
 from nlp.redaction.japanese_naming import naming_spans
 from nlp.redaction.japanese_signoff import signoff_spans
 
@@ -125,6 +127,22 @@ def _is_name_like(token) -> bool:
     return bool(_KATAKANA_RE.match(token.text)) and tag.startswith("名詞")
 
 
+def _name_part(token) -> bool:
+    """A part of a name joined by ・ (グエン・[ティ]・ラン), not one kana of a word spelled out."""
+    return len(token.text) >= 2 and _is_name_like(token)
+
+
+def _unknown_katakana_after_no(doc, i: int) -> bool:
+    """同じ寮の[トゥアン]が: a katakana word Sudachi does not know at all, between の and a
+    particle (the words it knows, loanwords too, are in its dictionary)."""
+    if i < 1 or i + 1 >= len(doc) or doc[i - 1].text != "の":
+        return False
+    word = doc[i].text
+    if len(word) < 2 or not _KATAKANA_RE.match(word) or doc[i + 1].text not in _PARTICLES:
+        return False
+    return word not in NOT_NAMES and unknown_to_sudachi(word)
+
+
 def _kana_before_honorific(doc, i: int) -> bool:
     """[あかり]ちゃん, [ひなた]くん: a kana common noun right before an honorific, without the
     polite prefix of a kinship word (お[ばあ]さん) and not an adverbial noun (みなさん)."""
@@ -183,17 +201,6 @@ def sudachi_available() -> bool:
     return pipeline_for("ja").lang == "ja"
 
 
-def _other_mentions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Every other mention of a name of two characters or more ("ケンタくん ... ケンタが")."""
-    out = []
-    for name in {text[s:e] for s, e in spans if e - s >= 2}:
-        start = text.find(name)
-        while start != -1:
-            out.append((start, start + len(name)))
-            start = text.find(name, start + len(name))
-    return out
-
-
 def ja_person_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each Japanese person name in ``text`` (empty without SudachiPy)."""
     if not _HAS_JA_RE.search(text) or not sudachi_available():
@@ -203,18 +210,21 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
     i, n = 0, len(doc)
     while i < n:
         token = doc[i]
+        if _is_person(token.tag_) and not_a_name(text, token.idx, token.idx + len(token.text)):
+            i += 1
+            continue
         if _is_person(token.tag_):
             j = i + 1
             while j < n and (
                 _is_person(doc[j].tag_)
-                or (doc[j].text == _NAME_DOT and j + 1 < n and _is_name_like(doc[j + 1]))
-                or (doc[j - 1].text == _NAME_DOT and _is_name_like(doc[j]))
+                or (doc[j].text == _NAME_DOT and j + 1 < n and _name_part(doc[j + 1]))
+                or (doc[j - 1].text == _NAME_DOT and _name_part(doc[j]))
             ):
                 j += 1
             spans.append((token.idx, doc[j - 1].idx + len(doc[j - 1].text)))
             i = j
             continue
-        if _after_relative(doc, i):
+        if _after_relative(doc, i) or _unknown_katakana_after_no(doc, i):
             spans.append((token.idx, token.idx + len(token.text)))
         elif _kana_before_honorific(doc, i):
             spans.append((doc[i - 1].idx, doc[i - 1].idx + len(doc[i - 1].text)))
@@ -228,8 +238,8 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
         i += 1
     spans += [(m.start(1), m.end(1)) for m in _SIGNED_READING_RE.finditer(text)]
     spans += full_name_spans(text) + relative_name_spans(text) + intro_name_spans(text)
-    spans += naming_spans(text) + signoff_spans(text)
-    spans = [(a, b) for a, b in spans if text[a:b] not in NOT_NAMES]
+    spans += naming_spans(text) + signoff_spans(text) + romaji_spans(text)
+    spans = [(a, b) for a, b in spans if text[a:b] not in NOT_NAMES and not not_a_name(text, a, b)]
     spans += _listed_beside(text, spans)
-    spans = widen_spans(text, spans)
-    return spans + _other_mentions(text, spans)
+    spans = reading_spans(text, widen_spans(text, spans))
+    return spans + mention_spans(text, spans, NOT_NAMES)

@@ -20,6 +20,13 @@ _CLOSE = "娘|息子|長男|長女|次男|次女|三男|三女|妻|夫|孫|姪|�
 _AFTER_RELATIVE_RE = re.compile(
     rf"(?:{_CLOSE})の([\u4e00-\u9fff々]{{1,3}})(?=[はがをにとのもへで、や。])"
 )
+# Other relatives and people close by, before a listed given name of two kanji or more (叔母の
+# 和子が); a name of one kanji after them may be a word (母の愛).
+_WIDE = "叔母|伯母|叔父|伯父|祖母|祖父|義母|義父|義姉|義妹|義兄|義弟|母|父|いとこ|従姉妹|従兄弟|"
+_WIDE += "同僚|上司|先輩|後輩|親友|知人|隣人|恋人|婚約者|パートナー|主人|嫁|婿"
+_AFTER_WIDE_RE = re.compile(
+    rf"(?:{_WIDE})の([\u4e00-\u9fff々]{{2,3}})(?=[はがをにとのもへで、や。])"
+)
 _KATAKANA_PART_RE = re.compile(r"[ァ-ヶー]{2,}")
 # Introducing oneself: 私はフェルナンダです, こんにちは、エミリアです, 上田ジョアンと申します.
 _INTRO_RE = re.compile(
@@ -76,21 +83,31 @@ def full_name_spans(text: str) -> list[tuple[int, int]]:
 
 def relative_name_spans(text: str) -> list[tuple[int, int]]:
     given = given_names()
-    return [
-        (m.start(1), m.end(1)) for m in _AFTER_RELATIVE_RE.finditer(text) if m.group(1) in given
-    ]
+    found = list(_AFTER_RELATIVE_RE.finditer(text)) + list(_AFTER_WIDE_RE.finditer(text))
+    return [(m.start(1), m.end(1)) for m in found if m.group(1) in given]
+
+
+def _morphemes(word: str) -> list:
+    """Sudachi's morphemes of ``word`` (empty without SudachiPy)."""
+    from nlp.pipelines import pipeline_for
+
+    tokenizer = getattr(pipeline_for("ja").tokenizer, "tokenizer", None)
+    if tokenizer is None:
+        return []
+    return [m for m in tokenizer.tokenize(word.replace("・", "")) if m.surface().strip()]
 
 
 def _proper_noun_only(word: str) -> bool:
     """Whether Sudachi reads every part of ``word`` as a proper noun or does not know it
     (フェルナンダ, エミリア), not as a common noun (シングルマザー, ナース)."""
-    from nlp.pipelines import pipeline_for
-
-    tokenizer = getattr(pipeline_for("ja").tokenizer, "tokenizer", None)
-    if tokenizer is None:
-        return False
-    parts = [m for m in tokenizer.tokenize(word.replace("・", "")) if m.surface().strip()]
+    parts = _morphemes(word)
     return bool(parts) and all(m.is_oov() or m.part_of_speech()[1] == "固有名詞" for m in parts)
+
+
+def unknown_to_sudachi(word: str) -> bool:
+    """Whether Sudachi's dictionary knows no part of ``word`` (トゥアン, デラクルス)."""
+    parts = _morphemes(word)
+    return bool(parts) and all(m.is_oov() for m in parts)
 
 
 def intro_name_spans(text: str) -> list[tuple[int, int]]:

@@ -12,6 +12,7 @@
 import re
 
 from nlp.redaction.japanese_cues import (
+    _morphemes,
     _proper_noun_only,
     family_names,
     given_name_readings,
@@ -95,6 +96,8 @@ _LATIN_TITLE_RE = re.compile(
     r"(?<![A-Za-z])(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \u3000]?"
     r"(?P<n>[\u4e00-\u9fff々]{1,4}|[ァ-ヶー・]{2,12})"
 )
+# Every role and rank above, as words (保健師: 保 + a given name 健師 is a role, not a name).
+ROLE_TITLES = frozenset(f"{_ROLE_WORDS}|{_RANKS}".split("|"))
 _TITLED_RE = re.compile(rf"(?P<n>{_KANJI}{{1,8}}?)(?P<t>{_RANKS}|{_HONORIFIC})")
 _KIN_CHARACTERS = "兄 姉 母 父 婆 爺 妹 弟 娘 嫁 孫 坊 奥 皆 叔 伯"
 _KIN = frozenset(_KIN_CHARACTERS.split())
@@ -156,12 +159,7 @@ def _kana_or_listed(text: str, m: re.Match, group: str = "n") -> tuple[int, int]
 
 def _noun_or_unknown(word: str) -> bool:
     """Whether Sudachi reads ``word`` as nouns or does not know it (しおり, not そう or ここ)."""
-    from nlp.pipelines import pipeline_for
-
-    tokenizer = getattr(pipeline_for("ja").tokenizer, "tokenizer", None)
-    if tokenizer is None:
-        return False
-    parts = [m for m in tokenizer.tokenize(word) if m.surface().strip()]
+    parts = _morphemes(word)
     return bool(parts) and all(m.is_oov() or m.part_of_speech()[0] == "名詞" for m in parts)
 
 

@@ -1,0 +1,136 @@
+"""The forms a Japanese name takes around the tokens found by ``nlp.redaction.japanese``.
+
+- Words Sudachi tags as person names that are not: a count (三軒目, 六軒: a numeral and a counter),
+  the end of a role glued to the word before it (保 + 健師 of 保健師さん), a single kana (ホ of
+  「ホ・ケ・ン・ショ・ウ」, a word spelled out).
+- A name's reading in brackets, 内田（うちだ）, 心愛（ここあ）: the name and its reading are
+  replaced each on its own and the brackets stay; a listed kanji name before a reading is a name.
+- A name in romaji with a Japanese honorific: Tanaka-san, Suzuki先生.
+- Every other mention of a name found once: the whole name, each part of a name written with ・ or
+  a space (マリセル・デラクルス ... デラクルスは), and a given name of one kanji standing alone
+  before a particle (息子の翼は ... 暴れた翼を). A katakana mention is not part of a longer
+  katakana word (ナム is not in ベトナム).
+"""
+
+import re
+
+from nlp.redaction.japanese_cues import family_names, given_names
+from nlp.redaction.japanese_naming import ROLE_TITLES, _known_kanji_end
+
+_COUNT_RE = re.compile(r"^[一二三四五六七八九十百千]+[軒箇頭羽名日件回人個本枚台匹]$")
+_SINGLE_KANA_RE = re.compile(r"^[ぁ-ゖァ-ヶー]$")
+# A word spelled out kana by kana: ホ・ケ・ン・ショ・ウ.
+_SPELLED_OUT_RE = re.compile(r"(?:^|・)[ぁ-ゖァ-ヶ](?:・|$)")
+_HONORIFIC_AFTER_RE = re.compile(r"さん|様|氏|先生|君|くん|ちゃん")
+_KANJI = r"[\u4e00-\u9fff々]"
+_READING = r"（(?P<r>[ぁ-ゖァ-ヶー]{1,12})）"
+_WITH_READING_RE = re.compile(rf"^(?P<n>.+?){_READING}$")
+_READING_AFTER_RE = re.compile(_READING)
+_LISTED_BEFORE_READING_RE = re.compile(rf"(?P<n>{_KANJI}{{1,6}}){_READING}")
+_ROMAJI_HONORIFIC_RE = re.compile(
+    r"(?<![A-Za-z])(?P<n>[A-Z][a-z]+)(?:-(?:san|sama|sensei|chan|kun)(?![a-z])|(?=さん|様|先生|ちゃん|くん|氏))"
+)
+_NAME_PARTS_RE = re.compile(r"[・ \u3000]")
+_KATAKANA_RE = re.compile(r"^[ァ-ヶー・]+$")
+_LATIN_RE = re.compile(r"^[A-Za-zÀ-ÿ]+$")
+# What may follow a given name of one kanji standing alone: a particle or a pause.
+_ALONE_AFTER = "はがをにともへや、。"
+
+
+def not_a_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, read as a person's name, is something else."""
+    word = text[start:end]
+    if _SINGLE_KANA_RE.match(word) or _SPELLED_OUT_RE.search(word):
+        return True
+    if _COUNT_RE.match(word) and not _HONORIFIC_AFTER_RE.match(text, end):
+        return True
+    for role in ROLE_TITLES:
+        glued = len(role) - len(word)
+        if glued > 0 and role.endswith(word) and text[start - glued : start] == role[:glued]:
+            return True
+    return False
+
+
+def _trim_honorific(text: str, start: int, end: int) -> tuple[int, int]:
+    """森本君 (a token Sudachi reads as 森 + 本君): the honorific is not part of the name."""
+    if end - start >= 3 and text[end - 1] in "君様殿":
+        return start, end - 1
+    return start, end
+
+
+def reading_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with each name and its reading apart, the reading after a name added, and a
+    listed kanji name before a reading (心愛（ここあ）)."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        start, end = _trim_honorific(text, start, end)
+        m = _WITH_READING_RE.fullmatch(text[start:end])
+        if m:
+            out += [(start + m.start("n"), start + m.end("n"))]
+            out += [(start + m.start("r"), start + m.end("r"))]
+            continue
+        out.append((start, end))
+        after = _READING_AFTER_RE.match(text, end)
+        if after:
+            out.append(after.span("r"))
+    for m in _LISTED_BEFORE_READING_RE.finditer(text):
+        cut = _known_kanji_end(m["n"], single_given=True)
+        if cut is not None:
+            out += [(m.start("n") + cut, m.end("n")), m.span("r")]
+    return out
+
+
+def romaji_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span("n") for m in _ROMAJI_HONORIFIC_RE.finditer(text)]
+
+
+def _bounded(text: str, start: int, end: int, word: str) -> bool:
+    """A katakana or Latin mention is a word of its own, not the inside of a longer one."""
+    if _KATAKANA_RE.match(word):
+        inside = re.compile(r"[ァ-ヶー]")
+    elif _LATIN_RE.match(word):
+        inside = re.compile(r"[A-Za-zÀ-ÿ]")
+    else:
+        return True
+    before = start > 0 and inside.match(text[start - 1])
+    after = end < len(text) and inside.match(text[end])
+    return not before and not after
+
+
+def _single_kanji_given(text: str, name: str) -> list[tuple[int, int]]:
+    """A given name of one kanji again, standing alone: 、翼が, 暴れた翼を (not 一翼, 春の光)."""
+    out = []
+    start = text.find(name)
+    while start != -1:
+        before = text[start - 1] if start else "\n"
+        after = text[start + 1] if start + 1 < len(text) else "。"
+        if not re.match(r"[\u4e00-\u9fff々]|の", before) and after in _ALONE_AFTER:
+            out.append((start, start + 1))
+        start = text.find(name, start + 1)
+    return out
+
+
+def mention_spans(
+    text: str, spans: list[tuple[int, int]], not_names: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Every other mention of the names found (``not_names``: parts that are not names)."""
+    names: set[str] = set()
+    single: set[str] = set()
+    for start, end in spans:
+        name = text[start:end]
+        parts = [p for p in _NAME_PARTS_RE.split(name) if len(p) >= 2 and p not in not_names]
+        names.update(parts if len(name) >= 2 else [])
+        if len(name) >= 2:
+            names.add(name)
+        elif name in given_names() and name not in family_names():
+            single.add(name)
+    out = []
+    for name in names:
+        start = text.find(name)
+        while start != -1:
+            if _bounded(text, start, start + len(name), name):
+                out.append((start, start + len(name)))
+            start = text.find(name, start + 1)
+    for name in single:
+        out += _single_kanji_given(text, name)
+    return out
