@@ -36,3 +36,81 @@ def test_the_lists_are_shipped_in_kanji():
 def test_diseases_named_after_people_are_not_names():
     text = "妻はアルツハイマー型認知症で、マイナ保険証も使えませんでした。"
     assert redacted(text, "ja") == text
+
+
+# The forms of issue 16's third point (our own examples, none from the labelled sets).
+FORMS = [
+    # Surnames alone before a title of rank or a role.
+    (
+        "三軒目の病院で、松本医師がエコーを撮った。",
+        "三軒目の病院で、[PERSON]医師がエコーを撮った。",
+    ),
+    ("理事長の大川氏が書いていた。", "理事長の[PERSON]氏が書いていた。"),
+    ("森田院長にも岩崎部長にも相談した。", "[PERSON]院長にも[PERSON]部長にも相談した。"),
+    ("担当の山口薬剤師に相談した。", "担当の[PERSON]薬剤師に相談した。"),
+    ("学生の森本君が受け持った。", "学生の[PERSON]君が受け持った。"),
+    # Doctors and nurses in lists.
+    ("井上先生と木村先生は忙しかった。", "[PERSON]先生と[PERSON]先生は忙しかった。"),
+    ("青木看護師と杉山看護師が来た。", "[PERSON]看護師と[PERSON]看護師が来た。"),
+    # A name and its reading, each replaced, the brackets kept.
+    ("小児科の内田（うちだ）先生は優しい。", "小児科の[PERSON]（[PERSON]）先生は優しい。"),
+    ("娘の名前は心愛（ここあ）といいます。", "娘の名前は[PERSON]（[PERSON]）といいます。"),
+    # Katakana names of foreign residents, each part mentioned again.
+    (
+        "マリセル・デラクルスです。主任は「デラクルスは丁寧だ」と言う。",
+        "[PERSON]です。主任は「[PERSON]は丁寧だ」と言う。",
+    ),
+    ("グエン・ヴァン・ナムです。ベトナムから来ました。", "[PERSON]です。ベトナムから来ました。"),
+    ("同じ寮のトゥアンが読んでくれた。", "同じ寮の[PERSON]が読んでくれた。"),
+    # Names in romaji inside Japanese text.
+    ("私はMaria Reyesです。", "私は[PERSON]です。"),
+    ("名前はCarlos Eduardo Yamamotoです。", "名前は[PERSON]です。"),
+    ("Tanaka-sanは親切でした。", "[PERSON]-sanは親切でした。"),
+    # A given name that is also a word, mentioned again alone; a relative's listed given name.
+    (
+        "息子の翼は六歳です。暴れた翼を見て、先生は驚いた。",
+        "息子の[PERSON]は六歳です。暴れた[PERSON]を見て、先生は驚いた。",
+    ),
+    ("叔母の和子が付き添ってくれた。", "叔母の[PERSON]が付き添ってくれた。"),
+    ("相談員の誠さんは誠実な人だった。", "相談員の[PERSON]さんは誠実な人だった。"),
+    # Signatures.
+    ("文責：岡田（世話人）", "文責：[PERSON]（世話人）"),
+    ("記：山本花子", "記：[PERSON]"),
+    ("ありがとうございました。\n― チャン・ティ・マイ", "ありがとうございました。\n― [PERSON]"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FORMS)
+def test_the_forms_names_take(text, expected):
+    assert redacted(text, "ja") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Counts Sudachi reads as surnames (三軒, 六軒), a role it reads as 保 + 健師.
+        "三軒目の医院でやっと分かった。",
+        "病院を二軒回って、六軒目でやっと診てもらえた。",
+        "今は市の保健師さんも来てくれる。",
+        # A word spelled out kana by kana.
+        "「ホ・ケ・ン・ショ・ウ、ある？」と聞かれた。",
+        # Names that are words, where no name is.
+        "春になると、母の愛を思い出す。光が差して、翼を広げるような気持ちでした。",
+        "誠実な先生でした。薫る風の中を歩いた。",
+        # A reading of a word, and a place before a particle.
+        "外転（がいてん）は難しい言葉です。",
+        "ブラジルのサンパウロに住んでいた。",
+    ],
+)
+def test_counts_roles_and_words_are_not_names(text):
+    assert redacted(text, "ja") == text
+
+
+def test_a_name_inside_a_longer_katakana_word_is_not_replaced():
+    text = "ナムさんはベトナムの人です。"
+    assert redacted(text, "ja") == "[PERSON]さんはベトナムの人です。"
+
+
+def test_a_one_kanji_given_name_is_not_replaced_inside_a_phrase():
+    text = "娘の光は十歳です。春の光がまぶしい。"
+    assert redacted(text, "ja") == "娘の[PERSON]は十歳です。春の光がまぶしい。"
