@@ -79,8 +79,13 @@ _PARTICLE_LIST = "は が を に と の も へ で 、 や"
 _PARTICLES = frozenset(_PARTICLE_LIST.split())
 _KANA_RE = re.compile(r"^[ぁ-んァ-ヶー]{2,}$")
 _NAME_DOT = "・"
+_KIN_AFTER_NAME_LIST = "ばあちゃん ばあ じいちゃん じい ばあさん じいさん 婆 爺"
+_KIN_AFTER_NAME = frozenset(_KIN_AFTER_NAME_LIST.split())
 # Kana nouns that follow "母の" or "妻の" without being names.
 _KANA_NOUN_LIST = "ため こと もの ところ ほう とき うち よう わけ はず あと まま かわり"
+# ...and the kin words said after a name: トメばあちゃん, ケン兄ちゃん.
+_KANA_NOUN_LIST += " ばあ じい ばば じじ ねえ にい せい もと"
+_TWO_KATAKANA_RE = re.compile(r"^[アイウエオカ-ヂツ-モヤユヨラ-ロワヲン]{2}$")
 _KANA_NOUNS = frozenset(_KANA_NOUN_LIST.split())
 
 
@@ -143,6 +148,27 @@ def _unknown_katakana_after_no(doc, i: int) -> bool:
     return word not in NOT_NAMES and unknown_to_sudachi(word)
 
 
+def _unknown_katakana_before_kin(doc, i: int) -> bool:
+    """[ミンジュン]の母です, [トメ]ばあちゃん: a katakana word Sudachi does not know, or reads as
+    a common noun, before a relative named after it."""
+    if i + 2 >= len(doc) or not _KATAKANA_RE.match(doc[i].text) or len(doc[i].text) < 2:
+        return False
+    word = doc[i].text
+    kin_after = doc[i + 1].text in _KIN_AFTER_NAME
+    if doc[i + 1].text == "の" and doc[i + 2].text in RELATIVES:
+        return word not in NOT_NAMES and unknown_to_sudachi(word)
+    return kin_after and word not in NOT_NAMES and doc[i].tag_.startswith("名詞")
+
+
+def _reading_split(doc, i: int) -> int:
+    """ゆう + と + が: the tokens of a given name's reading that Sudachi cut in two (ゆうと),
+    followed by a particle; how many tokens the name takes (1 when it was not cut)."""
+    if i + 2 >= len(doc) or doc[i + 2].text not in _PARTICLES:
+        return 1
+    joined = doc[i].text + doc[i + 1].text
+    return 2 if joined in given_name_readings() and _KANA_RE.match(joined) else 1
+
+
 def _kana_before_honorific(doc, i: int) -> bool:
     """[あかり]ちゃん, [ひなた]くん: a kana common noun right before an honorific, without the
     polite prefix of a kinship word (お[ばあ]さん) and not an adverbial noun (みなさん)."""
@@ -155,8 +181,9 @@ def _kana_before_honorific(doc, i: int) -> bool:
 
 
 def _after_relative(doc, i: int) -> bool:
-    """妻の[さくら]は: a kana noun between a relative + の and a particle; or 息子の[たくみ]は, a
-    given name's reading that Sudachi reads as another word (巧み)."""
+    """妻の[さくら]は: a kana noun between a relative + の and a particle, when it is a given
+    name's reading (さくら, or たくみ that Sudachi reads as 巧み) or a katakana word Sudachi
+    does not know as a common noun (ロサ); not 母のおかげで, 母のリハビリが."""
     if i < 2 or i + 1 >= len(doc) or doc[i - 1].text != "の":
         return False
     token = doc[i]
@@ -165,8 +192,15 @@ def _after_relative(doc, i: int) -> bool:
         and "副詞可能" not in token.tag_
         and token.text not in _KANA_NOUNS
     )
-    misread = not token.tag_.startswith("名詞") and token.text in given_name_readings()
-    kana = bool(_KANA_RE.match(token.text)) and (noun or misread)
+    reading = token.text in given_name_readings()
+    foreign = _KATAKANA_RE.match(token.text) and (
+        "固有名詞" in token.tag_ or unknown_to_sudachi(token.text)
+    )
+    # An old name in two katakana (ツル, トメ) that Sudachi reads as a common noun (鶴).
+    old_name = _TWO_KATAKANA_RE.match(token.text) and token.tag_ == "名詞-普通名詞-一般"
+    misread = not token.tag_.startswith("名詞") and reading
+    named = noun and (foreign or old_name or reading)
+    kana = bool(_KANA_RE.match(token.text)) and (named or misread)
     return kana and doc[i - 2].text in RELATIVES and doc[i + 1].text in _PARTICLES
 
 
@@ -221,10 +255,16 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
                 or (doc[j - 1].text == _NAME_DOT and _name_part(doc[j]))
             ):
                 j += 1
+            if j == i + 1 and _reading_split(doc, i) == 2:
+                j += 1
             spans.append((token.idx, doc[j - 1].idx + len(doc[j - 1].text)))
             i = j
             continue
-        if _after_relative(doc, i) or _unknown_katakana_after_no(doc, i):
+        if (
+            _after_relative(doc, i)
+            or _unknown_katakana_after_no(doc, i)
+            or _unknown_katakana_before_kin(doc, i)
+        ):
             spans.append((token.idx, token.idx + len(token.text)))
         elif _kana_before_honorific(doc, i):
             spans.append((doc[i - 1].idx, doc[i - 1].idx + len(doc[i - 1].text)))

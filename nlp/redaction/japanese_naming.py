@@ -26,7 +26,13 @@ _NAMING = (
     r"伝えてください|お伝えください|名乗)|という名前(?!の)|っていう名前(?!の)|と申します"
 )
 _HONORIFIC = r"ちゃん|くん|さん|様|さま|先生|氏|君"
-_NAMING_RE = re.compile(rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})(?:{_HONORIFIC})?」?(?={_NAMING})")
+_NAMING_RE = re.compile(
+    rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})(?:{_HONORIFIC})?[」』]?(?={_NAMING})"
+)
+# A katakana word said to be a name is one, even one Sudachi knows as a word: 『ミナ』という名前.
+_NAMED_RE = re.compile(
+    r"(?P<n>[ァ-ヶー・]{2,12})[」』]?(?=という名前(?!の)|っていう名前(?!の)|と申します|と名乗)"
+)
 _AGE = r"[0-9０-９一二三四五六七八九十]+(?:歳|才|代)"
 # A pseudonym mark or an age after the name: さくら（仮名）, ゆず（32歳・会社員）, みさき、34歳.
 _PSEUDONYM_RE = re.compile(
@@ -222,6 +228,7 @@ def naming_spans(text: str) -> list[tuple[int, int]]:
             found = _kana_or_listed(text, m)
             if found:
                 spans.append(found)
+    spans += [m.span("n") for m in _NAMED_RE.finditer(text) if m["n"] not in _KANA_NOT_NAMES]
     spans += [
         (m.start("n"), m.end("n"))
         for m in _ROLE_INTRO_RE.finditer(text)

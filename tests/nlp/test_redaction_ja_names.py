@@ -73,6 +73,13 @@ FORMS = [
     ),
     ("叔母の和子が付き添ってくれた。", "叔母の[PERSON]が付き添ってくれた。"),
     ("相談員の誠さんは誠実な人だった。", "相談員の[PERSON]さんは誠実な人だった。"),
+    # A name before a relative or a kin word said after it; a name said to be one.
+    ("トメばあちゃんが倒れた。", "[PERSON]ばあちゃんが倒れた。"),
+    ("ミンジュンの母です。", "[PERSON]の母です。"),
+    ("母のツルも同じことを言われた。", "母の[PERSON]も同じことを言われた。"),
+    ("『ミナ』という名前で暮らしている。", "『[PERSON]』という名前で暮らしている。"),
+    # A given name's reading that Sudachi cut in two (ゆう + と).
+    ("「ゆうとが熱出した」と娘が言った。", "「[PERSON]が熱出した」と娘が言った。"),
     # Signatures.
     ("文責：岡田（世話人）", "文責：[PERSON]（世話人）"),
     ("記：山本花子", "記：[PERSON]"),
@@ -97,6 +104,11 @@ def test_the_forms_names_take(text, expected):
         # Names that are words, where no name is.
         "春になると、母の愛を思い出す。光が差して、翼を広げるような気持ちでした。",
         "誠実な先生でした。薫る風の中を歩いた。",
+        # Nouns after a relative and の: kana words, loanwords, a listed name that is a word.
+        "母のおかげで助かった。父のせいで遅れた。息子のおむつを替えた。",
+        "母のリハビリが始まった。父のペースメーカーが止まりかけた。",
+        "祖母のデイサービスが休みになった。ばあちゃんが倒れた。",
+        "父の未来を考えると不安でした。",
         # A reading of a word, and a place before a particle.
         "外転（がいてん）は難しい言葉です。",
         "ブラジルのサンパウロに住んでいた。",
