@@ -18,7 +18,13 @@ from nlp.redaction.japanese_cues import (
     unknown_to_sudachi,
     widen_spans,
 )
-from nlp.redaction.japanese_forms import mention_spans, not_a_name, reading_spans, romaji_spans
+from nlp.redaction.japanese_forms import (
+    hangul_spans,
+    mention_spans,
+    not_a_name,
+    reading_spans,
+    romaji_spans,
+)
 from nlp.redaction.japanese_naming import naming_spans
 from nlp.redaction.japanese_signoff import signoff_spans
 
@@ -132,9 +138,13 @@ def _is_name_like(token) -> bool:
     return bool(_KATAKANA_RE.match(token.text)) and tag.startswith("名詞")
 
 
-def _name_part(token) -> bool:
-    """A part of a name joined by ・ (グエン・[ティ]・ラン), not one kana of a word spelled out."""
-    return len(token.text) >= 2 and _is_name_like(token)
+def _name_part(doc, j: int) -> bool:
+    """A part of a name joined by ・ (グエン・[ティ]・ラン), not one kana of a word spelled out;
+    one kana only between two parts (ジョアン・[ダ]・シルバ)."""
+    token = doc[j]
+    if len(token.text) == 1:
+        return j + 2 < len(doc) and doc[j + 1].text == _NAME_DOT and len(doc[j + 2].text) >= 2
+    return _is_name_like(token)
 
 
 def _unknown_katakana_after_no(doc, i: int) -> bool:
@@ -206,7 +216,7 @@ def _after_relative(doc, i: int) -> bool:
 
 # A list of people joined by と, や or 、, one of them a name found:
 # 私と、アニタと、ベトナムのフォンと、フィリピンのジョイです (an origin before a name: ベトナムの).
-_JOIN = r"(?:と、?|や|、)"
+_JOIN = r"(?:と、?|や|、(?:それに|そして)?)"
 _ORIGIN = r"(?:[\u4e00-\u9fffァ-ヶー]{1,6}の)?"
 _NEXT_IN_LIST_RE = re.compile(
     rf"{_JOIN}{_ORIGIN}(?P<n>[ァ-ヶー・]{{2,12}})(?=[とや、はがをにもで。]|です|でした)"
@@ -251,8 +261,8 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
             j = i + 1
             while j < n and (
                 _is_person(doc[j].tag_)
-                or (doc[j].text == _NAME_DOT and j + 1 < n and _name_part(doc[j + 1]))
-                or (doc[j - 1].text == _NAME_DOT and _name_part(doc[j]))
+                or (doc[j].text == _NAME_DOT and j + 1 < n and _name_part(doc, j + 1))
+                or (doc[j - 1].text == _NAME_DOT and _name_part(doc, j))
             ):
                 j += 1
             if j == i + 1 and _reading_split(doc, i) == 2:
@@ -278,7 +288,7 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
         i += 1
     spans += [(m.start(1), m.end(1)) for m in _SIGNED_READING_RE.finditer(text)]
     spans += full_name_spans(text) + relative_name_spans(text) + intro_name_spans(text)
-    spans += naming_spans(text) + signoff_spans(text) + romaji_spans(text)
+    spans += naming_spans(text) + signoff_spans(text) + romaji_spans(text) + hangul_spans(text)
     spans = [(a, b) for a, b in spans if text[a:b] not in NOT_NAMES and not not_a_name(text, a, b)]
     spans += _listed_beside(text, spans)
     spans = reading_spans(text, widen_spans(text, spans))

@@ -29,6 +29,8 @@ _AFTER_WIDE_RE = re.compile(
     rf"(?:{_WIDE})の([\u4e00-\u9fff々]{{2,3}})(?=[はがをにとのもへで、や。])"
 )
 _KATAKANA_PART_RE = re.compile(r"[ァ-ヶー]{2,}")
+# One kana between two parts of a name: ジョアン・[ダ]・シルバ.
+_ONE_KANA_PART_RE = re.compile(r"[ァ-ヶ](?=・[ァ-ヶー]{2,})")
 # Introducing oneself: 私はフェルナンダです, こんにちは、エミリアです, 上田ジョアンと申します.
 _INTRO_RE = re.compile(
     r"(?:私は|わたしは|僕は|ぼくは|名前は|名は|、|^)([ァ-ヶー・]{2,20})"
@@ -158,7 +160,7 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
             break
         start = part.start()
     while end < len(text) - 1 and text[end] == "・":
-        part = _KATAKANA_PART_RE.match(text, end + 1)
+        part = _KATAKANA_PART_RE.match(text, end + 1) or _ONE_KANA_PART_RE.match(text, end + 1)
         if not part:
             break
         end = part.end()

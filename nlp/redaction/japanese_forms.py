@@ -5,7 +5,7 @@
   「ホ・ケ・ン・ショ・ウ」, a word spelled out).
 - A name's reading in brackets, 内田（うちだ）, 心愛（ここあ）: the name and its reading are
   replaced each on its own and the brackets stay; a listed kanji name before a reading is a name.
-- A name in romaji with a Japanese honorific: Tanaka-san, Suzuki先生.
+- A name in romaji with a Japanese honorific: Tanaka-san, Suzuki先生; a Korean name in Hangul.
 - Every other mention of a name found once: the whole name, each part of a name written with ・ or
   a space (マリセル・デラクルス ... デラクルスは), and a given name of one kanji standing alone
   before a particle (息子の翼は ... 暴れた翼を). A katakana mention is not part of a longer
@@ -19,14 +19,27 @@ from nlp.redaction.japanese_naming import ROLE_TITLES, _known_kanji_end
 
 _COUNT_RE = re.compile(r"^[一二三四五六七八九十百千]+[軒箇頭羽名日件回人個本枚台匹]$")
 _SINGLE_KANA_RE = re.compile(r"^[ぁ-ゖァ-ヶー]$")
-# A word spelled out kana by kana: ホ・ケ・ン・ショ・ウ.
-_SPELLED_OUT_RE = re.compile(r"(?:^|・)[ぁ-ゖァ-ヶ](?:・|$)")
+# A word spelled out kana by kana: ホ・ケ・ン・ショ・ウ (not ジョアン・ダ・シルバ).
+_SPELLED_OUT_RE = re.compile(r"(?:^|・)[ぁ-ゖァ-ヶ]・[ぁ-ゖァ-ヶ](?:・|$)")
 _HONORIFIC_AFTER_RE = re.compile(r"さん|様|氏|先生|君|くん|ちゃん")
 _KANJI = r"[\u4e00-\u9fff々]"
 _READING = r"（(?P<r>[ぁ-ゖァ-ヶー]{1,12})）"
 _WITH_READING_RE = re.compile(rf"^(?P<n>.+?){_READING}$")
 _READING_AFTER_RE = re.compile(_READING)
 _LISTED_BEFORE_READING_RE = re.compile(rf"(?P<n>{_KANJI}{{1,6}}){_READING}")
+# A name in kanji read out in katakana with ・ (a Chinese or Korean name), or with any reading
+# when it introduces someone: 林小燕（リン・シャオイェン）, 金英姫（きむ よんひ）といいます.
+_FOREIGN_READING_RE = re.compile(
+    rf"(?<![\u4e00-\u9fff々])(?P<n>{_KANJI}{{2,6}})（(?P<r>[ァ-ヶー]+・[ァ-ヶー・]+)）"
+    rf"|(?<![\u4e00-\u9fff々])(?P<i>{_KANJI}{{1,6}})（(?P<k>[ぁ-ゖァ-ヶー・ ]{{1,16}})）"
+    r"(?=と(?:いい|言い|申し)ます|です)"
+)
+# A Korean name written in Hangul, two to four syllables starting with a common surname (김, 이,
+# 박...): 박소연.
+_KOREAN_SURNAMES = (
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진"
+)
+_HANGUL_NAME_RE = re.compile(rf"(?<![가-힣])[{_KOREAN_SURNAMES}][가-힣]{{1,3}}(?![가-힣])")
 _ROMAJI_HONORIFIC_RE = re.compile(
     r"(?<![A-Za-z])(?P<n>[A-Z][a-z]+)(?:-(?:san|sama|sensei|chan|kun)(?![a-z])|(?=さん|様|先生|ちゃん|くん|氏))"
 )
@@ -77,7 +90,13 @@ def reading_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
         cut = _known_kanji_end(m["n"], single_given=True)
         if cut is not None:
             out += [(m.start("n") + cut, m.end("n")), m.span("r")]
+    for m in _FOREIGN_READING_RE.finditer(text):
+        out += [m.span("n"), m.span("r")] if m["n"] else [m.span("i"), m.span("k")]
     return out
+
+
+def hangul_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _HANGUL_NAME_RE.finditer(text)]
 
 
 def romaji_spans(text: str) -> list[tuple[int, int]]:

@@ -3,8 +3,8 @@
 - A name alone on the last line, after a closing formula (よろしくお願いします。／まゆみ,
   ありがとうございました。／大橋): a kana or katakana name (a reading of a given name, or a
   word Sudachi reads as a proper noun or does not know), or a listed kanji surname or given name.
-- A name declared as one: 名前はアナです (after 名前は, any katakana word but a role), and a name
-  said to be a relative: あおいは私の娘です.
+- A name declared as one: 名前はアナです (after 名前は, any katakana word but a role), a name
+  said to be a relative: あおいは私の娘です, and a name whose age is told: 蒼は今年で七歳です.
 """
 
 import re
@@ -30,6 +30,15 @@ _IS_RELATIVE_RE = re.compile(
 )
 
 
+# Someone's age said of a name opening a sentence: 。蒼は今年で七歳です (a listed kanji name, or a
+# kana name of the readings; 母は八十二歳 is left, 母 being no name).
+_AGE_OF_RE = re.compile(
+    rf"(?:^|\n|[。、」])(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,4}})は(?:今年で|もう|今|現在|まだ)?"
+    r"[0-9０-９一二三四五六七八九十]+(?:歳|才|か月|ヶ月|カ月)",
+    re.MULTILINE,
+)
+
+
 def _kanji_listed(name: str) -> bool:
     return name in family_names() or name in given_names()
 
@@ -49,7 +58,7 @@ def _name_span(text: str, m: re.Match) -> tuple[int, int] | None:
 def signoff_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the names found by the cues above."""
     spans = []
-    for pattern in (_SIGNOFF_RE, _IS_RELATIVE_RE):
+    for pattern in (_SIGNOFF_RE, _IS_RELATIVE_RE, _AGE_OF_RE):
         for m in pattern.finditer(text):
             found = _name_span(text, m)
             if found:

@@ -80,6 +80,16 @@ FORMS = [
     ("『ミナ』という名前で暮らしている。", "『[PERSON]』という名前で暮らしている。"),
     # A given name's reading that Sudachi cut in two (ゆう + と).
     ("「ゆうとが熱出した」と娘が言った。", "「[PERSON]が熱出した」と娘が言った。"),
+    # A Korean name in Hangul; a Chinese name read out in katakana; ダ inside a name.
+    ("ハングルでは박소연と書きます。", "ハングルでは[PERSON]と書きます。"),
+    ("林小燕（リン・シャオイェン）といいます。", "[PERSON]（[PERSON]）といいます。"),
+    ("患者さん、ジョアン・ダ・シルバさんを受け持った。", "患者さん、[PERSON]さんを受け持った。"),
+    # Someone's age told of a name; a list of names going on with それに.
+    (
+        "蒼は今年で七歳です。ある晩、蒼がぐったりした。",
+        "[PERSON]は今年で七歳です。ある晩、[PERSON]がぐったりした。",
+    ),
+    ("同僚はビシュヌ、アスミタ、それにディペシュ。", "同僚は[PERSON]、[PERSON]、それに[PERSON]。"),
     # Signatures.
     ("文責：岡田（世話人）", "文責：[PERSON]（世話人）"),
     ("記：山本花子", "記：[PERSON]"),
@@ -109,6 +119,8 @@ def test_the_forms_names_take(text, expected):
         "母のリハビリが始まった。父のペースメーカーが止まりかけた。",
         "祖母のデイサービスが休みになった。ばあちゃんが倒れた。",
         "父の未来を考えると不安でした。",
+        # Ages told of relatives, not of names.
+        "母は八十二歳です。長男は十歳、次男は八歳です。主人はもう七十歳です。",
         # A reading of a word, and a place before a particle.
         "外転（がいてん）は難しい言葉です。",
         "ブラジルのサンパウロに住んでいた。",
