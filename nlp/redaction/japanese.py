@@ -24,6 +24,7 @@ from nlp.redaction.japanese_forms import (
     not_a_name,
     reading_spans,
     romaji_spans,
+    vietnamese_surname_spans,
 )
 from nlp.redaction.japanese_naming import naming_spans
 from nlp.redaction.japanese_signoff import signoff_spans
@@ -289,6 +290,7 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
     spans += [(m.start(1), m.end(1)) for m in _SIGNED_READING_RE.finditer(text)]
     spans += full_name_spans(text) + relative_name_spans(text) + intro_name_spans(text)
     spans += naming_spans(text) + signoff_spans(text) + romaji_spans(text) + hangul_spans(text)
+    spans += vietnamese_surname_spans(text)
     spans = [(a, b) for a, b in spans if text[a:b] not in NOT_NAMES and not not_a_name(text, a, b)]
     spans += _listed_beside(text, spans)
     spans = reading_spans(text, widen_spans(text, spans))

@@ -5,7 +5,8 @@
   「ホ・ケ・ン・ショ・ウ」, a word spelled out).
 - A name's reading in brackets, 内田（うちだ）, 心愛（ここあ）: the name and its reading are
   replaced each on its own and the brackets stay; a listed kanji name before a reading is a name.
-- A name in romaji with a Japanese honorific: Tanaka-san, Suzuki先生; a Korean name in Hangul.
+- A name in romaji with a Japanese honorific: Tanaka-san, Suzuki先生; a Korean name in Hangul;
+  a Vietnamese surname in katakana standing alone (グエン).
 - Every other mention of a name found once: the whole name, each part of a name written with ・ or
   a space (マリセル・デラクルス ... デラクルスは), and a given name of one kanji standing alone
   before a particle (息子の翼は ... 暴れた翼を). A katakana mention is not part of a longer
@@ -40,10 +41,22 @@ _KOREAN_SURNAMES = (
     "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진"
 )
 _HANGUL_NAME_RE = re.compile(rf"(?<![가-힣])[{_KOREAN_SURNAMES}][가-힣]{{1,3}}(?![가-힣])")
+_TITLES_AFTER = "|".join(
+    sorted(ROLE_TITLES | {"さん", "様", "ちゃん", "くん", "氏"}, key=len)[::-1]
+)
 _ROMAJI_HONORIFIC_RE = re.compile(
-    r"(?<![A-Za-z])(?P<n>[A-Z][a-z]+)(?:-(?:san|sama|sensei|chan|kun)(?![a-z])|(?=さん|様|先生|ちゃん|くん|氏))"
+    r"(?<![A-Za-z])(?P<n>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    rf"(?:-(?:san|sama|sensei|chan|kun)(?![a-z])|(?={_TITLES_AFTER}))"
 )
 _NAME_PARTS_RE = re.compile(r"[・ \u3000]")
+# An initial after a romaji surname: Tanaka Y, Tanaka Y.
+_INITIAL_AFTER_RE = re.compile(r" [A-Z]\.?(?![A-Za-z])")
+# Vietnamese surnames in katakana (a few, most of the country's people): a name wherever they
+# stand alone, not inside a longer katakana word.
+_VIETNAMESE_SURNAMES = frozenset(
+    ["グエン", "グェン", "ファム", "ホアン", "フイン", "ヴー", "ヴォー", "ズオン", "ブイ"]
+)
+_KATAKANA_WORD_RE = re.compile(r"[ァ-ヶー]+")
 _KATAKANA_RE = re.compile(r"^[ァ-ヶー・]+$")
 _LATIN_RE = re.compile(r"^[A-Za-zÀ-ÿ]+$")
 # What may follow a given name of one kanji standing alone: a particle or a pause.
@@ -99,6 +112,10 @@ def hangul_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _HANGUL_NAME_RE.finditer(text)]
 
 
+def vietnamese_surname_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _KATAKANA_WORD_RE.finditer(text) if m[0] in _VIETNAMESE_SURNAMES]
+
+
 def romaji_spans(text: str) -> list[tuple[int, int]]:
     return [m.span("n") for m in _ROMAJI_HONORIFIC_RE.finditer(text)]
 
@@ -147,8 +164,10 @@ def mention_spans(
     for name in names:
         start = text.find(name)
         while start != -1:
-            if _bounded(text, start, start + len(name), name):
-                out.append((start, start + len(name)))
+            end = start + len(name)
+            if _bounded(text, start, end, name):
+                initial = _LATIN_RE.match(name) and _INITIAL_AFTER_RE.match(text, end)
+                out.append((start, initial.end() if initial else end))
             start = text.find(name, start + 1)
     for name in single:
         out += _single_kanji_given(text, name)

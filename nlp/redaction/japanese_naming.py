@@ -33,6 +33,14 @@ _NAMING_RE = re.compile(
 _NAMED_RE = re.compile(
     r"(?P<n>[ァ-ヶー・]{2,12})[」』]?(?=という名前(?!の)|っていう名前(?!の)|と申します|と名乗)"
 )
+# A nickname explained, a maiden name: よっちゃんというのは…あだ名です,
+# 旧姓は佐々木、今はグェンです.
+_NICKNAME_RE = re.compile(
+    rf"(?<![ぁ-ゖァ-ヶー])(?P<n>{_KANA}{{2,8}}?)(?:ちゃん|くん|さん)?(?:というのは|っていうのは)"
+    r"[^。\n]{0,30}"
+    r"(?:あだ名|ニックネーム|愛称|呼び名)"
+    rf"|旧姓は「?(?P<m>{_KANJI}{{1,4}}|{_KANA}{{2,10}})」?、(?:今|いま)は(?P<t>[ァ-ヶー・]{{2,12}}|{_KANJI}{{1,4}})(?=です)"
+)
 _AGE = r"[0-9０-９一二三四五六七八九十]+(?:歳|才|代)"
 # A pseudonym mark or an age after the name: さくら（仮名）, ゆず（32歳・会社員）, みさき、34歳.
 _PSEUDONYM_RE = re.compile(
@@ -229,6 +237,9 @@ def naming_spans(text: str) -> list[tuple[int, int]]:
             if found:
                 spans.append(found)
     spans += [m.span("n") for m in _NAMED_RE.finditer(text) if m["n"] not in _KANA_NOT_NAMES]
+    for m in _NICKNAME_RE.finditer(text):
+        groups = ["n"] if m["n"] else ["m", "t"]
+        spans += [m.span(g) for g in groups if m[g] not in _KANA_NOT_NAMES]
     spans += [
         (m.start("n"), m.end("n"))
         for m in _ROLE_INTRO_RE.finditer(text)

@@ -90,6 +90,17 @@ FORMS = [
         "[PERSON]は今年で七歳です。ある晩、[PERSON]がぐったりした。",
     ),
     ("同僚はビシュヌ、アスミタ、それにディペシュ。", "同僚は[PERSON]、[PERSON]、それに[PERSON]。"),
+    # A nickname explained, a maiden name, a Vietnamese surname alone, a romaji name with rank.
+    (
+        "よっちゃんというのは、仲間がつけたあだ名です。",
+        "[PERSON]ちゃんというのは、仲間がつけたあだ名です。",
+    ),
+    ("旧姓は佐々木、今はグェンです。", "旧姓は[PERSON]、今は[PERSON]です。"),
+    ("グエンさんの隣の人もグエンでした。", "[PERSON]さんの隣の人も[PERSON]でした。"),
+    (
+        "責任者はYuki Tanaka准教授です。論文ではTanaka Yと書かれています。",
+        "責任者は[PERSON]准教授です。論文では[PERSON]と書かれています。",
+    ),
     # Signatures.
     ("文責：岡田（世話人）", "文責：[PERSON]（世話人）"),
     ("記：山本花子", "記：[PERSON]"),
@@ -119,6 +130,9 @@ def test_the_forms_names_take(text, expected):
         "母のリハビリが始まった。父のペースメーカーが止まりかけた。",
         "祖母のデイサービスが休みになった。ばあちゃんが倒れた。",
         "父の未来を考えると不安でした。",
+        # Words around a nickname cue, and Vietnamese surnames inside longer words.
+        "これはみんながつけたあだ名ではありません。",
+        "ファミリーで病院に行った。ブイヨンのスープを飲んだ。",
         # Ages told of relatives, not of names.
         "母は八十二歳です。長男は十歳、次男は八歳です。主人はもう七十歳です。",
         # A reading of a word, and a place before a particle.
