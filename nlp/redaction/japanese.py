@@ -11,6 +11,7 @@ import re
 
 from nlp.pipelines import pipeline_for
 from nlp.redaction.japanese_cues import (
+    common_noun,
     full_name_spans,
     given_name_readings,
     intro_name_spans,
@@ -148,6 +149,28 @@ def _name_part(doc, j: int) -> bool:
     return _is_name_like(token)
 
 
+_HIRAGANA_AFTER_RELATIVE_RE = re.compile(
+    rf"(?:{'|'.join(sorted(RELATIVES, key=len, reverse=True))})の(?P<n>[ぁ-ゖー]{{2,8}})"
+)
+
+
+def _split_reading_after_relative(text: str) -> list[tuple[int, int]]:
+    """長女の[こはる]は: a given name's reading after a relative and の, that Sudachi cut into
+    other words (こ + はる), followed by a particle; three kana or more (two are often a word
+    written in kana: 息子のかおが), not a word Sudachi knows whole."""
+    out = []
+    for m in _HIRAGANA_AFTER_RELATIVE_RE.finditer(text):
+        run, start = m["n"], m.start("n")
+        for end in range(len(run), 2, -1):
+            name = run[:end]
+            after = text[start + end : start + end + 1]
+            if after and after in _PARTICLES and name in given_name_readings():
+                if name not in _KANA_NOUNS and not common_noun(name):
+                    out.append((start, start + end))
+                break
+    return out
+
+
 def _unknown_katakana_after_no(doc, i: int) -> bool:
     """同じ寮の[トゥアン]が: a katakana word Sudachi does not know at all, between の and a
     particle (the words it knows, loanwords too, are in its dictionary)."""
@@ -173,8 +196,9 @@ def _unknown_katakana_before_kin(doc, i: int) -> bool:
 
 def _reading_split(doc, i: int) -> int:
     """ゆう + と + が: the tokens of a given name's reading that Sudachi cut in two (ゆうと),
-    followed by a particle; how many tokens the name takes (1 when it was not cut)."""
-    if i + 2 >= len(doc) or doc[i + 2].text not in _PARTICLES:
+    followed by a particle or an honorific (ゆいとくん); how many tokens the name takes (1 when it
+    was not cut)."""
+    if i + 2 >= len(doc) or not (doc[i + 2].text in _PARTICLES or doc[i + 2].text in HONORIFICS):
         return 1
     joined = doc[i].text + doc[i + 1].text
     return 2 if joined in given_name_readings() and _KANA_RE.match(joined) else 1
@@ -210,7 +234,9 @@ def _after_relative(doc, i: int) -> bool:
     # An old name in two katakana (ツル, トメ) that Sudachi reads as a common noun (鶴).
     old_name = _TWO_KATAKANA_RE.match(token.text) and token.tag_ == "名詞-普通名詞-一般"
     misread = not token.tag_.startswith("名詞") and reading
-    named = noun and (foreign or old_name or reading)
+    # A reading of two kana that Sudachi knows as a noun is often that noun (息子のかおが: 顔).
+    long_reading = reading and (len(token.text) >= 3 or "普通名詞" not in token.tag_)
+    named = noun and (foreign or old_name or long_reading)
     kana = bool(_KANA_RE.match(token.text)) and (named or misread)
     return kana and doc[i - 2].text in RELATIVES and doc[i + 1].text in _PARTICLES
 
@@ -290,7 +316,7 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
     spans += [(m.start(1), m.end(1)) for m in _SIGNED_READING_RE.finditer(text)]
     spans += full_name_spans(text) + relative_name_spans(text) + intro_name_spans(text)
     spans += naming_spans(text) + signoff_spans(text) + romaji_spans(text) + hangul_spans(text)
-    spans += vietnamese_surname_spans(text)
+    spans += vietnamese_surname_spans(text) + _split_reading_after_relative(text)
     spans = [(a, b) for a, b in spans if text[a:b] not in NOT_NAMES and not not_a_name(text, a, b)]
     spans += _listed_beside(text, spans)
     spans = reading_spans(text, widen_spans(text, spans))

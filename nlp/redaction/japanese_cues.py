@@ -24,7 +24,7 @@ _AFTER_RELATIVE_RE = re.compile(
 # 和子が); a name of one kanji after them may be a word (母の愛), and so may a name after 母 or 父
 # (父の未来).
 _WIDE = "叔母|伯母|叔父|伯父|祖母|祖父|義母|義父|義姉|義妹|義兄|義弟|いとこ|従姉妹|従兄弟|"
-_WIDE += "同僚|上司|先輩|後輩|親友|知人|隣人|恋人|婚約者|パートナー|主人|嫁|婿"
+_WIDE += "同僚|同期|同級生|幼なじみ|上司|先輩|後輩|親友|知人|隣人|恋人|婚約者|パートナー|主人|嫁|婿"
 _AFTER_WIDE_RE = re.compile(
     rf"(?:{_WIDE})の([\u4e00-\u9fff々]{{2,3}})(?=[はがをにとのもへで、や。])"
 )
@@ -107,7 +107,8 @@ def _proper_noun_only(word: str) -> bool:
     return bool(parts) and all(m.is_oov() or m.part_of_speech()[1] == "固有名詞" for m in parts)
 
 
-def _common_noun(word: str) -> bool:
+def common_noun(word: str) -> bool:
+    """Whether Sudachi reads ``word`` whole as one common noun (せい, サービス)."""
     parts = _morphemes(word)
     return len(parts) == 1 and not parts[0].is_oov() and parts[0].part_of_speech()[1] == "普通名詞"
 
@@ -116,7 +117,7 @@ def _loanword_compound(word: str) -> bool:
     """デイサービス: two common nouns Sudachi knows (デイ + サービス), written as one word, one
     of four kana or more (short ones are found inside names too: サン + ギータ, デラ + クルス)."""
     return any(
-        max(cut, len(word) - cut) >= 4 and _common_noun(word[:cut]) and _common_noun(word[cut:])
+        max(cut, len(word) - cut) >= 4 and common_noun(word[:cut]) and common_noun(word[cut:])
         for cut in range(2, len(word) - 1)
     )
 

@@ -1,6 +1,7 @@
 """The forms a Japanese name takes around the tokens found by ``nlp.redaction.japanese``.
 
-- Words Sudachi tags as person names that are not: a count (三軒目, 六軒: a numeral and a counter),
+- Words Sudachi tags as person names that are not: a count (三軒目, 六軒, 五十代: a numeral and a
+  counter),
   the end of a role glued to the word before it (保 + 健師 of 保健師さん), a single kana (ホ of
   「ホ・ケ・ン・ショ・ウ」, a word spelled out).
 - A name's reading in brackets, 内田（うちだ）, 心愛（ここあ）: the name and its reading are
@@ -18,7 +19,9 @@ import re
 from nlp.redaction.japanese_cues import family_names, given_names
 from nlp.redaction.japanese_naming import ROLE_TITLES, _known_kanji_end
 
-_COUNT_RE = re.compile(r"^[一二三四五六七八九十百千]+[軒箇頭羽名日件回人個本枚台匹]$")
+_COUNT_RE = re.compile(
+    r"^(?:[一二三四五六七八九十百千]+[軒箇頭羽名日件回人個本枚台匹]|[一二三四五六七八九]?十代)$"
+)
 _SINGLE_KANA_RE = re.compile(r"^[ぁ-ゖァ-ヶー]$")
 # A word spelled out kana by kana: ホ・ケ・ン・ショ・ウ (not ジョアン・ダ・シルバ).
 _SPELLED_OUT_RE = re.compile(r"(?:^|・)[ぁ-ゖァ-ヶ]・[ぁ-ゖァ-ヶ](?:・|$)")

@@ -41,6 +41,13 @@ _NICKNAME_RE = re.compile(
     r"(?:あだ名|ニックネーム|愛称|呼び名)"
     rf"|旧姓は「?(?P<m>{_KANJI}{{1,4}}|{_KANA}{{2,10}})」?、(?:今|いま)は(?P<t>[ァ-ヶー・]{{2,12}}|{_KANJI}{{1,4}})(?=です)"
 )
+# A name said of a person: 千葉という年配の男性, 山内さんというおばあさん (a listed kanji name, or
+# katakana Sudachi reads as a proper noun or does not know).
+_SAID_OF_PERSON_RE = re.compile(
+    rf"(?<![\u4e00-\u9fff々])(?P<n>{_KANJI}{{1,4}}|[ァ-ヶー・]{{2,12}})(?:さん|先生)?という"
+    r"(?:[^。、\n]{0,8}の)?(?:男性|女性|男の人|女の人|医師|医者|先生|看護師|人|方|子|おばあさん|"
+    r"おじいさん|患者|通訳)"
+)
 _AGE = r"[0-9０-９一二三四五六七八九十]+(?:歳|才|代)"
 # A pseudonym mark or an age after the name: さくら（仮名）, ゆず（32歳・会社員）, みさき、34歳.
 _PSEUDONYM_RE = re.compile(
@@ -237,6 +244,11 @@ def naming_spans(text: str) -> list[tuple[int, int]]:
             if found:
                 spans.append(found)
     spans += [m.span("n") for m in _NAMED_RE.finditer(text) if m["n"] not in _KANA_NOT_NAMES]
+    for m in _SAID_OF_PERSON_RE.finditer(text):
+        name = m["n"]
+        kanji = re.fullmatch(f"{_KANJI}+", name)
+        if _known_kanji_end(name, single_given=False) == 0 if kanji else _proper_noun_only(name):
+            spans.append(m.span("n"))
     for m in _NICKNAME_RE.finditer(text):
         groups = ["n"] if m["n"] else ["m", "t"]
         spans += [m.span(g) for g in groups if m[g] not in _KANA_NOT_NAMES]

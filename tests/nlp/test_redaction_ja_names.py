@@ -101,6 +101,15 @@ FORMS = [
         "責任者はYuki Tanaka准教授です。論文ではTanaka Yと書かれています。",
         "責任者は[PERSON]准教授です。論文では[PERSON]と書かれています。",
     ),
+    # A place-name surname said of a person; a reading Sudachi cut in two after a relative or
+    # before an honorific; a listed given name after a colleague.
+    ("先生は千葉という年配の男性でした。", "先生は[PERSON]という年配の男性でした。"),
+    (
+        "長女のこはるは五歳です。毎日こはると絵を描いた。",
+        "長女の[PERSON]は五歳です。毎日[PERSON]と絵を描いた。",
+    ),
+    ("その子の名前はゆいとくん、まだ十歳でした。", "その子の名前は[PERSON]くん、まだ十歳でした。"),
+    ("同期の小百合は病院を辞めた。", "同期の[PERSON]は病院を辞めた。"),
     # Signatures.
     ("文責：岡田（世話人）", "文責：[PERSON]（世話人）"),
     ("記：山本花子", "記：[PERSON]"),
@@ -133,6 +142,11 @@ def test_the_forms_names_take(text, expected):
         # Words around a nickname cue, and Vietnamese surnames inside longer words.
         "これはみんながつけたあだ名ではありません。",
         "ファミリーで病院に行った。ブイヨンのスープを飲んだ。",
+        # A poster's age and work after a name; words said of a person with という.
+        "（五十代・パート）",
+        "日本という国の医者は忙しい。看護師という仕事が好きです。母という人は強かった。",
+        # Kana words after a relative, two kana that Sudachi knows as a noun among them.
+        "娘のはなしを聞いてください。息子のかおがあかい。",
         # Ages told of relatives, not of names.
         "母は八十二歳です。長男は十歳、次男は八歳です。主人はもう七十歳です。",
         # A reading of a word, and a place before a particle.
