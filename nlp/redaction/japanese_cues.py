@@ -29,6 +29,8 @@ _AFTER_WIDE_RE = re.compile(
     rf"(?:{_WIDE})の([\u4e00-\u9fff々]{{2,3}})(?=[はがをにとのもへで、や。])"
 )
 _KATAKANA_PART_RE = re.compile(r"[ァ-ヶー]{2,}")
+# What joins the parts of a foreign name: マリア・サントス, ジャン＝ピエール.
+_JOINERS = "・＝="
 # One kana between two parts of a name: ジョアン・[ダ]・シルバ.
 _ONE_KANA_PART_RE = re.compile(r"[ァ-ヶ](?=・[ァ-ヶー]{2,})")
 # Introducing oneself: 私はフェルナンダです, こんにちは、エミリアです, 上田ジョアンと申します.
@@ -154,13 +156,13 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
         part = _KATAKANA_PART_RE.match(text, end)
         if part:
             end = part.end()
-    # A katakana name joined by ・: アナ・[ソウザ], [マリア]・サントス.
-    while start >= 2 and text[start - 1] == "・":
+    # A katakana name joined by ・ or ＝: アナ・[ソウザ], [マリア]・サントス, ジャン＝[ピエール].
+    while start >= 2 and text[start - 1] in _JOINERS:
         part = re.search(r"[ァ-ヶー]{2,}$", text[: start - 1])
         if not part:
             break
         start = part.start()
-    while end < len(text) - 1 and text[end] == "・":
+    while end < len(text) - 1 and text[end] in _JOINERS:
         part = _KATAKANA_PART_RE.match(text, end + 1) or _ONE_KANA_PART_RE.match(text, end + 1)
         if not part:
             break

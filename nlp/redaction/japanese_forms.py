@@ -51,7 +51,7 @@ _ROMAJI_HONORIFIC_RE = re.compile(
     r"(?<![A-Za-z])(?P<n>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
     rf"(?:-(?:san|sama|sensei|chan|kun)(?![a-z])|(?={_TITLES_AFTER}))"
 )
-_NAME_PARTS_RE = re.compile(r"[・ \u3000]")
+_NAME_PARTS_RE = re.compile(r"[・＝= \u3000]")
 # An initial after a romaji surname: Tanaka Y, Tanaka Y.
 _INITIAL_AFTER_RE = re.compile(r" [A-Z]\.?(?![A-Za-z])")
 # Vietnamese surnames in katakana (a few, most of the country's people): a name wherever they
@@ -143,7 +143,9 @@ def _single_kanji_given(text: str, name: str) -> list[tuple[int, int]]:
     while start != -1:
         before = text[start - 1] if start else "\n"
         after = text[start + 1] if start + 1 < len(text) else "。"
-        if not re.match(r"[\u4e00-\u9fff々]|の", before) and after in _ALONE_AFTER:
+        # 、凛の症状: after a pause, の too (春の光 is left).
+        after_pause = after == "の" and before in "、。「\n"
+        if not re.match(r"[\u4e00-\u9fff々]|の", before) and (after in _ALONE_AFTER or after_pause):
             out.append((start, start + 1))
         start = text.find(name, start + 1)
     return out

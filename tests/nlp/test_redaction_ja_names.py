@@ -110,6 +110,12 @@ FORMS = [
     ),
     ("その子の名前はゆいとくん、まだ十歳でした。", "その子の名前は[PERSON]くん、まだ十歳でした。"),
     ("同期の小百合は病院を辞めた。", "同期の[PERSON]は病院を辞めた。"),
+    # A name joined by ＝; a one-kanji given name again after a pause, before の.
+    ("名前はジャン＝ピエール・モロー、通訳です。", "名前は[PERSON]、通訳です。"),
+    (
+        "娘の凛は十歳。先生は、凛の話を聞いた。",
+        "娘の[PERSON]は十歳。先生は、[PERSON]の話を聞いた。",
+    ),
     # Signatures.
     ("文責：岡田（世話人）", "文責：[PERSON]（世話人）"),
     ("記：山本花子", "記：[PERSON]"),
