@@ -51,6 +51,7 @@ _ROMAJI_HONORIFIC_RE = re.compile(
     r"(?<![A-Za-z])(?P<n>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
     rf"(?:-(?:san|sama|sensei|chan|kun)(?![a-z])|(?={_TITLES_AFTER}))"
 )
+_TITLE_BEFORE_RE = re.compile(r"(?:ミスター|ミセス|ミズ|ドクター|シスター|ファーザー)?[・＝=]")
 _NAME_PARTS_RE = re.compile(r"[・＝= \u3000]")
 # An initial after a romaji surname: Tanaka Y, Tanaka Y.
 _INITIAL_AFTER_RE = re.compile(r" [A-Z]\.?(?![A-Za-z])")
@@ -80,10 +81,14 @@ def not_a_name(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _trim_honorific(text: str, start: int, end: int) -> tuple[int, int]:
-    """森本君 (a token Sudachi reads as 森 + 本君): the honorific is not part of the name."""
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """森本君 (a token Sudachi reads as 森 + 本君): the honorific is not part of the name, nor
+    a title or a joiner before it (ミスター・ジョーンズ, 内科部長・河合氏)."""
     if end - start >= 3 and text[end - 1] in "君様殿":
-        return start, end - 1
+        end -= 1
+    title = _TITLE_BEFORE_RE.match(text, start, end)
+    if title and end - title.end() >= 2:
+        start = title.end()
     return start, end
 
 
@@ -92,7 +97,7 @@ def reading_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     listed kanji name before a reading (心愛（ここあ）)."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        start, end = _trim_honorific(text, start, end)
+        start, end = _trim(text, start, end)
         m = _WITH_READING_RE.fullmatch(text[start:end])
         if m:
             out += [(start + m.start("n"), start + m.end("n"))]

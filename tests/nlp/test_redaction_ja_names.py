@@ -116,6 +116,13 @@ FORMS = [
         "娘の凛は十歳。先生は、凛の話を聞いた。",
         "娘の[PERSON]は十歳。先生は、[PERSON]の話を聞いた。",
     ),
+    # A role or a title joined to a name by ・; a name said together with the teller.
+    ("内科部長・河合氏が答えた。", "内科部長・[PERSON]氏が答えた。"),
+    ("「ミスター・ジョーンズ」と呼ばれる。", "「ミスター・[PERSON]」と呼ばれる。"),
+    (
+        "大樹は待合室にいた。大樹と私は、今、二人です。",
+        "[PERSON]は待合室にいた。[PERSON]と私は、今、二人です。",
+    ),
     # Signatures.
     ("文責：岡田（世話人）", "文責：[PERSON]（世話人）"),
     ("記：山本花子", "記：[PERSON]"),
@@ -153,6 +160,8 @@ def test_the_forms_names_take(text, expected):
         "日本という国の医者は忙しい。看護師という仕事が好きです。母という人は強かった。",
         # Kana words after a relative, two kana that Sudachi knows as a noun among them.
         "娘のはなしを聞いてください。息子のかおがあかい。",
+        # Words and relatives named together with the teller.
+        "病院と私は合わなかった。夫と私は、私と母の二人で暮らした。",
         # Ages told of relatives, not of names.
         "母は八十二歳です。長男は十歳、次男は八歳です。主人はもう七十歳です。",
         # A reading of a word, and a place before a particle.
