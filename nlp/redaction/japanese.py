@@ -32,6 +32,8 @@ from nlp.redaction.japanese_signoff import signoff_spans
 
 _HONORIFICS = "さん 様 さま 先生 せんせい くん 君 ちゃん 医師 看護師 氏 殿 先輩 師長 院長 教授 婦長"
 HONORIFICS = frozenset(_HONORIFICS.split())
+# The honorifics said after a person's own name, not after a role (ベテラン看護師).
+_PERSONAL_HONORIFICS = frozenset(["さん", "様", "さま", "くん", "君", "ちゃん", "氏", "殿"])
 _KATAKANA_RE = re.compile(r"^[ァ-ヶー]+$")
 _HAS_JA_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -59,6 +61,8 @@ NOT_NAMES = frozenset(
             "パパ",
             "ボランティア",
             "ワーカー",
+            "パート",
+            "バイト",
         ],
         *[
             "ケースワーカー",
@@ -171,6 +175,19 @@ def _split_reading_after_relative(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _titled_name(token, title: str) -> bool:
+    """A word before an honorific or a title that can be a name: before a title of a role, not
+    a katakana word Sudachi knows as a common noun (ベテラン看護師), unless an old two-katakana
+    name; before さん or ちゃん, any (パールさん, ジャスミンさん: names that are words)."""
+    if not _is_name_like(token):
+        return False
+    if title in _PERSONAL_HONORIFICS or "固有名詞" in token.tag_:
+        return True
+    if not _KATAKANA_RE.match(token.text):
+        return True
+    return bool(_TWO_KATAKANA_RE.match(token.text)) or not common_noun(token.text)
+
+
 def _unknown_katakana_after_no(doc, i: int) -> bool:
     """同じ寮の[トゥアン]が: a katakana word Sudachi does not know at all, between の and a
     particle (the words it knows, loanwords too, are in its dictionary)."""
@@ -212,7 +229,14 @@ def _kana_before_honorific(doc, i: int) -> bool:
     token = doc[i - 1]
     prefixed = i >= 2 and doc[i - 2].tag_.startswith("接頭辞")
     common = token.tag_ == "名詞-普通名詞-一般" and token.text not in _KANA_NOUNS
-    return bool(_KANA_RE.match(token.text)) and common and not prefixed
+    # A katakana word only when it can be a name (not ベテラン看護師).
+    katakana = _KATAKANA_RE.match(token.text)
+    return (
+        bool(_KANA_RE.match(token.text))
+        and common
+        and not prefixed
+        and (not katakana or _titled_name(token, doc[i].text))
+    )
 
 
 def _after_relative(doc, i: int) -> bool:
@@ -307,7 +331,7 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
             spans.append((doc[i - 1].idx, doc[i - 1].idx + len(doc[i - 1].text)))
         elif token.text in HONORIFICS and i > 0 and doc[i - 1].text in ONE_KANJI_SURNAMES:
             spans.append((doc[i - 1].idx, doc[i - 1].idx + 1))
-        elif token.text in HONORIFICS and i > 0 and _is_name_like(doc[i - 1]):
+        elif token.text in HONORIFICS and i > 0 and _titled_name(doc[i - 1], token.text):
             k = i - 1
             while k > 0 and (_is_name_like(doc[k - 1]) or doc[k - 1].text == _NAME_DOT):
                 k -= 1

@@ -151,10 +151,11 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
         run = _KANJI_RUN_RE.match(text, end)
         if run and run.group() in given:
             end = run.end()
-    # A kanji surname and a katakana given name: [大野]レナータ, [川村]ミチ.
+    # A kanji surname and a katakana given name: [大野]レナータ, [川村]ミチ; not a word after a
+    # surname (山本クリニック).
     if text[start:end] in family:
         part = _KATAKANA_PART_RE.match(text, end)
-        if part:
+        if part and not common_noun(part.group()):
             end = part.end()
     # A katakana name joined by ・ or ＝: アナ・[ソウザ], [マリア]・サントス, ジャン＝[ピエール].
     while start >= 2 and text[start - 1] in _JOINERS:

@@ -123,6 +123,9 @@ FORMS = [
         "大樹は待合室にいた。大樹と私は、今、二人です。",
         "[PERSON]は待合室にいた。[PERSON]と私は、今、二人です。",
     ),
+    # Names that are katakana words before さん, くん (パール, スカイ); a surname answering.
+    ("パールさんとスカイくんが来た。", "[PERSON]さんと[PERSON]くんが来た。"),
+    ("看護師の田中さゆりさんが出た。", "看護師の[PERSON]さんが出た。"),
     # Signatures.
     ("文責：岡田（世話人）", "文責：[PERSON]（世話人）"),
     ("記：山本花子", "記：[PERSON]"),
@@ -162,6 +165,8 @@ def test_the_forms_names_take(text, expected):
         "娘のはなしを聞いてください。息子のかおがあかい。",
         # Words and relatives named together with the teller.
         "病院と私は合わなかった。夫と私は、私と母の二人で暮らした。",
+        # A katakana word before a role's title, a role before さん, a clinic's name.
+        "ベテラン看護師が来た。パートさんが来た。",
         # Ages told of relatives, not of names.
         "母は八十二歳です。長男は十歳、次男は八歳です。主人はもう七十歳です。",
         # A reading of a word, and a place before a particle.
@@ -171,6 +176,11 @@ def test_the_forms_names_take(text, expected):
 )
 def test_counts_roles_and_words_are_not_names(text):
     assert redacted(text, "ja") == text
+
+
+def test_a_clinic_named_after_a_surname_keeps_its_kind():
+    text = "「はい、山本クリニックです」と受付が出た。"
+    assert redacted(text, "ja") == "「はい、[PERSON]クリニックです」と受付が出た。"
 
 
 def test_a_name_inside_a_longer_katakana_word_is_not_replaced():
