@@ -93,7 +93,8 @@ def relative_name_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _morphemes(word: str) -> list:
-    """Sudachi's morphemes of ``word`` (empty without SudachiPy)."""
+    """Sudachi's morphemes of ``word`` (empty without SudachiPy); the questions asked of them
+    below are cached by word, as the same words come back story after story."""
     from nlp.pipelines import pipeline_for
 
     tokenizer = getattr(pipeline_for("ja").tokenizer, "tokenizer", None)
@@ -102,6 +103,7 @@ def _morphemes(word: str) -> list:
     return [m for m in tokenizer.tokenize(word.replace("・", "")) if m.surface().strip()]
 
 
+@functools.lru_cache(maxsize=8192)
 def _proper_noun_only(word: str) -> bool:
     """Whether Sudachi reads every part of ``word`` as a proper noun or does not know it
     (フェルナンダ, エミリア), not as a common noun (シングルマザー, ナース)."""
@@ -109,6 +111,7 @@ def _proper_noun_only(word: str) -> bool:
     return bool(parts) and all(m.is_oov() or m.part_of_speech()[1] == "固有名詞" for m in parts)
 
 
+@functools.lru_cache(maxsize=8192)
 def common_noun(word: str) -> bool:
     """Whether Sudachi reads ``word`` whole as one common noun (せい, サービス)."""
     parts = _morphemes(word)
@@ -124,6 +127,7 @@ def _loanword_compound(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def unknown_to_sudachi(word: str) -> bool:
     """Whether Sudachi's dictionary knows no part of ``word`` (トゥアン, デラクルス), nor the
     common nouns it is made of (デイサービス)."""
