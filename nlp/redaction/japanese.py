@@ -27,7 +27,7 @@ from nlp.redaction.japanese_forms import (
     romaji_spans,
     vietnamese_surname_spans,
 )
-from nlp.redaction.japanese_naming import naming_spans
+from nlp.redaction.japanese_naming import ROLE_TITLES, naming_spans
 from nlp.redaction.japanese_signoff import signoff_spans
 
 _HONORIFICS = "さん 様 さま 先生 せんせい くん 君 ちゃん 医師 看護師 氏 殿 先輩 師長 院長 教授 婦長"
@@ -188,6 +188,33 @@ def _titled_name(token, title: str) -> bool:
     return bool(_TWO_KATAKANA_RE.match(token.text)) or not common_noun(token.text)
 
 
+# A name with the old polite お before it: おハルさん, おきよさん (not おばあさん, おかみさん).
+_PREFIXED_NAME_RE = re.compile(
+    r"(?<![ぁ-ゖァ-ヶー])お(?P<n>[ぁ-ゖ]{2,3}|[ァ-ヶー]{2,3})(?=さん|ちゃん)"
+)
+_NOT_AFTER_O = frozenset(
+    ["ばあ", "じい", "かあ", "とう", "ねえ", "にい", "かみ", "となり", "まわり"]
+)
+
+
+def _prefixed_name_spans(text: str) -> list[tuple[int, int]]:
+    out = []
+    for m in _PREFIXED_NAME_RE.finditer(text):
+        name = m["n"]
+        katakana = _KATAKANA_RE.match(name)
+        if name not in _NOT_AFTER_O and (katakana or name in given_name_readings()):
+            out.append(m.span("n"))
+    return out
+
+
+def _after_role(text: str, start: int, end: int) -> tuple[int, int]:
+    """孫・[彩花], 父・[正男]: a relative or a role joined to a name by ・ is not part of it."""
+    head, dot, rest = text[start:end].partition(_NAME_DOT)
+    if dot and len(rest) >= 2 and (head in RELATIVES or head in ROLE_TITLES):
+        return start + len(head) + 1, end
+    return start, end
+
+
 def _unknown_katakana_after_no(doc, i: int) -> bool:
     """同じ寮の[トゥアン]が: a katakana word Sudachi does not know at all, between の and a
     particle (the words it knows, loanwords too, are in its dictionary)."""
@@ -227,7 +254,9 @@ def _kana_before_honorific(doc, i: int) -> bool:
     if i < 1 or doc[i].text not in HONORIFICS:
         return False
     token = doc[i - 1]
-    prefixed = i >= 2 and doc[i - 2].tag_.startswith("接頭辞")
+    # お[ばあ]さん, and おかみさん, おまわりさん read as one word (おハルさん: see
+    # _prefixed_name_spans).
+    prefixed = (i >= 2 and doc[i - 2].tag_.startswith("接頭辞")) or doc[i - 1].text[0] == "お"
     common = token.tag_ == "名詞-普通名詞-一般" and token.text not in _KANA_NOUNS
     # A katakana word only when it can be a name (not ベテラン看護師).
     katakana = _KATAKANA_RE.match(token.text)
@@ -343,5 +372,6 @@ def ja_person_spans(text: str) -> list[tuple[int, int]]:
     spans += vietnamese_surname_spans(text) + _split_reading_after_relative(text)
     spans = [(a, b) for a, b in spans if text[a:b] not in NOT_NAMES and not not_a_name(text, a, b)]
     spans += _listed_beside(text, spans)
-    spans = reading_spans(text, widen_spans(text, spans))
+    spans += _prefixed_name_spans(text)
+    spans = [_after_role(text, a, b) for a, b in reading_spans(text, widen_spans(text, spans))]
     return spans + mention_spans(text, spans, NOT_NAMES)

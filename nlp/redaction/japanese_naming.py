@@ -190,6 +190,9 @@ def _labelled_spans(text: str) -> list[tuple[int, int]]:
         group = next(g for g in ("n", "s", "d", "r", "f", "k") if m.group(g))
         start, end = m.start(group), m.end(group)
         value = m.group(group)
+        # 記入者：孫・彩花: a relative or a role before ・, the name after it (found by its tag).
+        if group == "n" and (value in _KIN or value in ROLE_TITLES or text[end : end + 1] == "・"):
+            continue
         if group == "k" and re.fullmatch(f"{_KANA}+", value):
             # A kana word alone on the last line: a given name's reading even if a word (はるか).
             found = _kana_or_listed(text, m, group)

@@ -126,6 +126,12 @@ FORMS = [
     # Names that are katakana words before さん, くん (パール, スカイ); a surname answering.
     ("パールさんとスカイくんが来た。", "[PERSON]さんと[PERSON]くんが来た。"),
     ("看護師の田中さゆりさんが出た。", "看護師の[PERSON]さんが出た。"),
+    # A name with the old polite お; a relative joined to a name by ・ in a label.
+    (
+        "祖母は「おきよさん」と呼ばれ、「おハルさん」とも呼ばれた。",
+        "祖母は「お[PERSON]さん」と呼ばれ、「お[PERSON]さん」とも呼ばれた。",
+    ),
+    ("【記入者：孫・彩花】", "【記入者：孫・[PERSON]】"),
     # Signatures.
     ("文責：岡田（世話人）", "文責：[PERSON]（世話人）"),
     ("記：山本花子", "記：[PERSON]"),
@@ -167,6 +173,8 @@ def test_the_forms_names_take(text, expected):
         "病院と私は合わなかった。夫と私は、私と母の二人で暮らした。",
         # A katakana word before a role's title, a role before さん, a clinic's name.
         "ベテラン看護師が来た。パートさんが来た。",
+        # Kinship and roles after the polite お.
+        "おばあさんとおじいさん。おかみさんが来た。おとなりさん、おまわりさん。",
         # Ages told of relatives, not of names.
         "母は八十二歳です。長男は十歳、次男は八歳です。主人はもう七十歳です。",
         # A reading of a word, and a place before a particle.
