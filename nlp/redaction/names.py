@@ -128,9 +128,13 @@ _WEAK_CUE_RE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(WEAK_CUES) + r")\s+$")
 
 # -- tokens -------------------------------------------------------------------------------------
 
+# Japanese and Chinese characters make words of their own: "Yamamotoです" is a name and a copula.
+_CJK = "\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+_LATIN_WORD = rf"[^\W{_CJK}]+"
 _TOKEN_RE = re.compile(
     r"(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=\w)"  # French elision: l' d' j' qu'
-    r"|\w+(?:[-'’]\w+)*"
+    rf"|{_LATIN_WORD}(?:[-'’]{_LATIN_WORD})*"
+    rf"|[{_CJK}]+"
     r"|\S"
 )
 _POSSESSIVE_RE = re.compile(r"^(.+?)['’]s$")
