@@ -25,7 +25,7 @@ FOUND = [
     # Assumptions about drinking, drugs, culture; treated through who one is.
     ("de", "Die Ärztin hielt mich für eine Trinkerin.", "judged"),
     ("de", "Er fragte zuerst, ob ich trinke.", "judged"),
-    ("de", "Das passierte nur, weil ich trans bin.", "judged"),
+    ("de", "Das passierte nur, weil ich arm bin.", "judged"),
     ("fr", "Le médecin m'a demandé si je buvais avant même de m'examiner.", "judged"),
     ("fr", "On m'a tout de suite mise dans une case.", "judged"),
     ("fr", "Tout ça parce que je suis noire.", "judged"),
@@ -35,7 +35,7 @@ FOUND = [
     ("fr", "Mon diplôme n'a jamais été reconnu, alors j'ai renoncé à postuler.", "workforce"),
     ("fr", "Il y a une pénurie de soignants dans toute la région.", "workforce"),
     # Carers who share one's background or language.
-    ("fr", "J'aimerais un médecin qui parle comme moi, issu de l'immigration.", "representation"),
+    ("fr", "Une soignante issue de l'immigration, ça rassure.", "representation"),
     ("fr", "Je n'ai jamais vu de soignante avec mon histoire.", "representation"),
     # Concerns not written down or not acted on.
     ("fr", "Elle n'a rien noté de ce que je disais.", "not_listened_to"),
@@ -46,8 +46,20 @@ FOUND = [
     ("fr", "Il a fait l'ordonnance sans m'examiner.", "person_centred"),
     ("fr", "Personne ne m'a demandé mon avis sur le traitement.", "person_centred"),
     # Refused or shouted at at the desk.
-    ("de", "Am Empfang wurde ich angebrüllt.", "not_welcome"),
+    ("de", "Der Pfleger hat mich angebrüllt.", "not_welcome"),
     ("fr", "L'hôpital a refusé de me soigner sans carte vitale.", "not_welcome"),
+    # Core words of the themes' definitions that were missing: trials and who is counted,
+    # patients' groups and petitions, leaflets, consent, intercultural training.
+    ("fr", "Ma mère n'a jamais pu participer à une étude clinique.", "research"),
+    ("fr", "En France, il n'y a pas de données ethniques sur la santé.", "research"),
+    ("fr", "Notre association de patients a lancé une pétition.", "community"),
+    ("fr", "Dans la notice, rien sur les femmes enceintes.", "communication"),
+    ("fr", "On m'a posé un stérilet sans mon consentement.", "person_centred"),
+    ("fr", "Elle voulait devenir sage-femme mais personne ne l'a encouragée.", "workforce"),
+    ("de", "Unter den Probanden war keine einzige Frau.", "research"),
+    ("de", "Unsere Bürgerinitiative hat eine Petition gestartet.", "community"),
+    ("de", "Sie haben mich operiert, ohne mich zu fragen.", "person_centred"),
+    ("de", "Ein interkulturelles Seminar für das ganze Team wäre gut.", "education"),
 ]
 
 
