@@ -60,6 +60,19 @@ FOUND = [
     ("de", "Unsere Bürgerinitiative hat eine Petition gestartet.", "community"),
     ("de", "Sie haben mich operiert, ohne mich zu fragen.", "person_centred"),
     ("de", "Ein interkulturelles Seminar für das ganze Team wäre gut.", "education"),
+    # Rushed or long-delayed care, being shut out, cut short, addressed as a group; health
+    # literacy, misinformation, training to listen, patients' advocates.
+    ("fr", "La consultation était chronométrée, tout a été bâclé.", "time_with_professional"),
+    ("fr", "Depuis, je n'ose plus retourner chez le dentiste.", "not_welcome"),
+    ("fr", "Il ne m'a pas laissé parler une seule fois.", "not_listened_to"),
+    ("fr", "Elle a dit : vous êtes tous pareils.", "judged"),
+    ("fr", "Il faut former les soignants à l'écoute.", "education"),
+    ("fr", "Mon cousin est devenu complotiste.", "communication"),
+    ("de", "Ich kam mir durchgeschleust vor.", "time_with_professional"),
+    ("de", "Seitdem traue mich nicht mehr in die Praxis.", "not_welcome"),
+    ("de", "Sie schrieb das Rezept, ohne mir zuzuhören.", "not_listened_to"),
+    ("de", "Die Patientenfürsprecherin hat uns nie eingeladen.", "community"),
+    ("de", "Überall kursieren Falschmeldungen über die Impfung.", "communication"),
 ]
 
 
@@ -76,6 +89,8 @@ LEFT = [
     ("fr", "Les deux salles d'attente se ressemblent.", "representation"),
     # A talk with the doctor is not a job interview.
     ("fr", "J'ai eu un long entretien avec le médecin après l'opération.", "workforce"),
+    # Her own culture told about is not "your culture" said to the patient.
+    ("de", "Sie erzählte mir viel über ihre Kultur und ihre Familie.", "judged"),
 ]
 
 
