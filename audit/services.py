@@ -119,7 +119,6 @@ def _lock_chain() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK_KEY])
 
 
-@transaction.atomic
 def audit_record(
     *,
     action: str,
@@ -131,11 +130,25 @@ def audit_record(
 ) -> AuditEntry:
     """Append one entry. ``actor`` defaults to the signed-in user of ``request`` (or of the
     request being served); ``target`` is a model instance or a ``(type, id)`` pair;
-    ``actor_label`` records an actor without an account (no user is linked then)."""
+    ``actor_label`` records an actor without an account (no user is linked then). Bad arguments
+    raise ``ValueError`` before anything is written."""
     action = Action(action).value
     who = _actor(actor, request, actor_label)
     target_type, target_id = _target(target)
-    details = clean_details(details)
+    return _append(
+        action=action,
+        who=who,
+        target_type=target_type,
+        target_id=target_id,
+        details=clean_details(details),
+    )
+
+
+# NOTE: no savepoint inside a caller's transaction (two statements on every audited write, a
+# story's among them): a database error here breaks the caller's whole transaction, which is
+# what an audited change wants (its change must not commit without its entry).
+@transaction.atomic(savepoint=False)
+def _append(*, action: str, who: _Actor, target_type, target_id, details) -> AuditEntry:
     _lock_chain()
     last = AuditEntry.objects.order_by("-sequence").values("sequence", "hash").first()
     sequence = last["sequence"] + 1 if last else 1

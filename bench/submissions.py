@@ -255,6 +255,16 @@ def drain(timeout: float) -> float:
     return time.monotonic() - start
 
 
+def analyses_logged(log: str) -> int:
+    """The analyses the workers ran, from their log: each new-story task returns how many
+    stories it analysed (its group and those it took with them); one tried again (some of its
+    stories in another worker's batch, with several worker processes) logs what it did analyse
+    first (``nlp.tasks``)."""
+    done = re.findall(r"Task nlp\.process_testimon(?:y|ies)\[[^\]]+\] succeeded in \S+: (\d+)", log)
+    retried = re.findall(r"New stories: (\d+) analysed, \d+ held by another worker", log)
+    return sum(int(n) for n in done + retried)
+
+
 def check_once(markers: list[str], celery_log: Path) -> list[str]:
     """Problems: a receipt without exactly one stored story, a story without a receipt, a story
     not analysed exactly once, an outbox message not sent exactly once."""
@@ -275,15 +285,7 @@ def check_once(markers: list[str], celery_log: Path) -> list[str]:
         problems.append(f"{len(extra)} stored stories without a receipt")
     stories = Testimony.objects.count()
     analysed = StoryAnalysis.objects.count()
-    # NOTE: each new-story task returns how many stories it analysed (its group and those it
-    # took with them); their sum is the number of analyses run.
-    runs = sum(
-        int(n)
-        for n in re.findall(
-            r"Task nlp\.process_testimon(?:y|ies)\[[^\]]+\] succeeded in \S+: (\d+)",
-            celery_log.read_text(),
-        )
-    )
+    runs = analyses_logged(celery_log.read_text())
     if analysed != stories or runs != stories:
         problems.append(f"{stories} stories, {analysed} analyses, {runs} analysis runs")
     unsent = OutboxMessage.objects.exclude(status="sent", attempts=1).count()

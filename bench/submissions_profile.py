@@ -2,7 +2,7 @@
 
     BENCH_SUBMISSIONS_DATABASE_URL=postgres://postgres@127.0.0.1:5432/entendu_bench_submissions_x \
     BENCH_SUBMISSIONS_REDIS_URL=redis://127.0.0.1:6379/<n> \
-    .venv/bin/python bench/submissions_profile.py [--participants 80] [--pyinstrument DIR]
+    .venv/bin/python bench/submissions_profile.py [--participants 80] [--pyinstrument DIR] [--sql]
 
 Prepares the same database as ``bench/submissions.py`` (its own, name-guarded), then sends the
 link (GET), consent (POST) and story (POST) of each participant through Django's test client
@@ -10,7 +10,8 @@ with the production settings (DEBUG off, CSRF enforced, as if through the HTTPS 
 client, its cookies cleared per participant (a new client loads the middleware again, which
 scans the static files). Prints the median and mean CPU time (``time.process_time``) and the
 queries of each request kind. ``--pyinstrument DIR`` writes a profile per kind there
-(pyinstrument is not a dependency: ``pip install pyinstrument`` for it). The first 5
+(pyinstrument is not a dependency: ``pip install pyinstrument`` for it); ``--sql`` prints the
+last story POST's queries (their SQL cut at 160 characters: the bench's own made-up text). The first 5
 participants warm up.
 Compare two trees by running each one's copy in turn: the machine's load moves the figures.
 """
@@ -40,6 +41,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--participants", type=int, default=80)
     parser.add_argument("--pyinstrument", default="", help="write a profile per kind here")
+    parser.add_argument("--sql", action="store_true", help="print the last story POST's queries")
     args = parser.parse_args()
     url = os.environ.get("BENCH_SUBMISSIONS_DATABASE_URL", DEFAULT_URL)
     redis = os.environ.get("BENCH_SUBMISSIONS_REDIS_URL") or os.environ.get(
@@ -59,6 +61,7 @@ def main() -> int:
         profilers = {kind: Profiler(interval=0.0005) for kind in KINDS}
     cpu: dict[str, list[float]] = {kind: [] for kind in KINDS}
     queries: dict[str, int] = {}
+    last_sql: dict[str, list[str]] = {}
     path, rng, client = f"/t/{TOKEN}/", random.Random(1), Client(enforce_csrf_checks=True)
 
     def send(n: int, kind: str, data: dict | None = None) -> str:
@@ -79,6 +82,7 @@ def main() -> int:
         if timed:
             cpu[kind].append(1000 * spent)
             queries[kind] = len(captured.captured_queries)
+            last_sql[kind] = [q["sql"] for q in captured.captured_queries]
         return response.content.decode()
 
     def field(name: str, page: str) -> str:
@@ -107,6 +111,9 @@ def main() -> int:
             f"{kind:<8} CPU median {statistics.median(cpu[kind]):6.2f} ms, mean "
             f"{statistics.fmean(cpu[kind]):6.2f} ms, {queries[kind]} queries"
         )
+    if args.sql:
+        for number, sql in enumerate(last_sql["story"], 1):
+            print(f"  story query {number:2}: {sql[:160]}")
     total = sum(statistics.median(v) for v in cpu.values())
     print(f"the three: {total:.1f} ms of CPU a story (medians); {load_line()}")
     if profilers:

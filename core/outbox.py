@@ -15,8 +15,6 @@ of the batch to the periodic relay.
 """
 
 import logging
-import os
-import threading
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -27,27 +25,14 @@ from django.utils import timezone
 
 from core.hooks import HookPoint
 from core.models import OutboxMessage
+from core.outbox_broker import Broker, UnknownTask, publish
 from core.outbox_join import group_publish
 
 logger = logging.getLogger(__name__)
 
-# Publishing gives up quickly when the broker is unreachable: the row stays pending.
-PUBLISH_RETRY_POLICY = {
-    "max_retries": 0,
-    "interval_start": 0,
-    "interval_step": 0.2,
-    "interval_max": 0.2,
-}
 MAX_BACKOFF_SECONDS = 300
-# Seconds: the whole wait for a broker connection (kombu's ensure_connection bound) and each
-# socket operation on it.
-CONNECT_TIMEOUT = 1.5
 # The ids written in the current transaction (on its database connection), relayed together.
 _PENDING_ATTR = "_entendu_outbox_pending"
-
-
-class UnknownTask(Exception):
-    pass
 
 
 @dataclass(frozen=True)
@@ -77,30 +62,52 @@ class RelayResult:
     failed: int = 0
 
 
+@dataclass(frozen=True)
+class Message:
+    """One message to write with ``outbox_enqueue_many``."""
+
+    task_name: str
+    kwargs: dict
+    queue: str = ""
+
+
 def outbox_enqueue(
     *, task_name: str, kwargs: dict, queue: str = "", relay_on_commit: bool = True
 ) -> OutboxMessage:
     """Write a message in the caller's transaction; it is published once that commits
     (or, with ``relay_on_commit=False``, by the next ``outbox_relay()`` call: bulk writers
     relay in batches)."""
-    if not transaction.get_connection().in_atomic_block:
-        raise RuntimeError("outbox_enqueue must run inside the transaction it follows")
-    message = OutboxMessage.objects.create(
-        task_name=task_name, kwargs=kwargs, queue=queue, available_at=timezone.now()
+    (message,) = outbox_enqueue_many(
+        messages=[Message(task_name, kwargs, queue)], relay_on_commit=relay_on_commit
     )
-    if relay_on_commit:
-        connection = transaction.get_connection()
+    return message
+
+
+def outbox_enqueue_many(
+    *, messages: list[Message], relay_on_commit: bool = True
+) -> list[OutboxMessage]:
+    """``outbox_enqueue`` for several messages at once, written in one INSERT (a new story's
+    follow-up tasks)."""
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        raise RuntimeError("outbox_enqueue must run inside the transaction it follows")
+    now = timezone.now()
+    rows = OutboxMessage.objects.bulk_create(
+        OutboxMessage(task_name=m.task_name, kwargs=m.kwargs, queue=m.queue, available_at=now)
+        for m in messages
+    )
+    if relay_on_commit and rows:
         batch = getattr(connection, _PENDING_ATTR, None)
         if batch is None or not connection.run_on_commit:
             # NOTE: no callback waits yet, so this is the transaction's first message.
             batch = []
             setattr(connection, _PENDING_ATTR, batch)
-        batch.append(message.pk)
-        # NOTE: one callback per message (a callback registered in a savepoint that rolls back
+        batch.extend(row.pk for row in rows)
+        # NOTE: one callback per call (a callback registered in a savepoint that rolls back
         # is dropped), but the first to run relays every id of the transaction at once over one
         # connection; the others find nothing left. Ids whose rows rolled back are not found.
         transaction.on_commit(lambda: _relay_after_commit(batch))
-    return message
+    return rows
 
 
 def _relay_after_commit(batch: list[int]) -> None:
@@ -118,34 +125,6 @@ def _relay_after_commit(batch: list[int]) -> None:
 
 def _backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(2 ** min(attempts, 16), MAX_BACKOFF_SECONDS))
-
-
-def _publish(task_name: str, kwargs: dict, queue: str, connection) -> None:
-    # NOTE: current_app is the project's Celery app (config/__init__.py creates it at start-up);
-    # reaching it this way keeps core from importing config.
-    app = current_app
-
-    options = {"queue": queue} if queue else {}
-    if app.conf.task_always_eager:
-        # NOTE: eager mode (no broker configured): run in-process, as .delay() would.
-        if task_name not in app.tasks:
-            app.loader.import_default_modules()
-        if task_name not in app.tasks:
-            raise UnknownTask(task_name)
-        with transaction.atomic():
-            app.tasks[task_name].apply(kwargs=kwargs, throw=True)
-        return
-    # NOTE: ignore_result: nobody waits on these results, and asking for one makes Celery
-    # reach the result backend too (about 20 retries, 1 s apart, when Redis is down).
-    app.send_task(
-        task_name,
-        kwargs=kwargs,
-        connection=connection,
-        retry=True,
-        retry_policy=PUBLISH_RETRY_POLICY,
-        ignore_result=True,
-        **options,
-    )
 
 
 # What happened to one message in outbox_relay.
@@ -176,7 +155,8 @@ def outbox_relay(
         messages = _claim(limit=limit, ids=ids)
         if not messages:
             return RelayResult(pending=_pending_count() if count_pending else 0)
-        broker = None if eager else _Broker(app, broker_url)
+        broker = None if eager else Broker(app, broker_url)
+        sent_ids: list[int] = []
         try:
             broker_down = False
             for group, unit in _units(messages):
@@ -187,12 +167,15 @@ def outbox_relay(
                 outcome = _relay_unit(group, unit, broker, eager=eager)
                 if outcome == _BROKER_DOWN:
                     broker_down = True
+                elif outcome == _SENT:
+                    sent_ids.extend(message.pk for message in unit)
                 else:
                     outcomes[outcome] += len(unit)
         finally:
             if broker is not None:
                 broker.close(failed=broker_down)
-    sent = outcomes[_SENT]
+        _mark_sent(sent_ids)
+    sent = len(sent_ids)
     if sent:
         logger.info("Outbox: published %s message(s).", sent)
     pending = _pending_count() if count_pending else 0
@@ -209,101 +192,6 @@ def _commit_without_waiting_for_disk() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
-
-
-class _Broker:
-    """The connection one relay publishes on: kept per process and thread for the configured
-    broker (a new connection cost about 2.5 ms of CPU and 8-10 ms of wall time per story), new
-    and released after for any other ``broker_url``.
-
-    NOTE: a kept connection is safe when the broker's database is emptied (``cache.clear()``
-    empties it, as the cache shares it) or Redis restarts: Celery publishes to the anonymous
-    exchange with the queue's name as routing key, which the Redis transport turns into a push
-    on the queue's own list, with no binding to look up (a binding declared once per connection
-    would be lost with the database), so the queues need no declaring again
-    (tests/integration/test_broker_kept_connection.py empties the database between two stories).
-    A publish that fails on a kept connection, other than by a timeout, is tried once more on a
-    new connection; one that fails on a new connection is a broker down, as before. Any failure
-    drops the kept connection. (After a Redis restart the kept connection reconnects by itself:
-    redis-py's pool checks a pooled socket when it lends it.)"""
-
-    def __init__(self, app, broker_url: str | None):
-        self.app = app
-        self.broker_url = broker_url
-        self.keep = broker_url is None
-        self.connection = _kept_connection(app) if self.keep else None
-        self.fresh = self.connection is None
-        if self.connection is None:
-            self.connection = self._open()
-
-    def _open(self):
-        # NOTE: a short connect timeout, so an unreachable broker costs a request seconds,
-        # not minutes; the row stays pending for the periodic relay.
-        return self.app.connection_for_write(
-            self.broker_url,
-            connect_timeout=CONNECT_TIMEOUT,
-            transport_options={
-                **(self.app.conf.broker_transport_options or {}),
-                "max_retries": 0,
-                "socket_timeout": CONNECT_TIMEOUT,
-                "socket_connect_timeout": CONNECT_TIMEOUT,
-            },
-        )
-
-    def publish(self, task_name: str, kwargs: dict, queue: str) -> None:
-        try:
-            _publish(task_name, kwargs, queue, self.connection)
-        except Exception as exc:
-            if self.fresh or _timed_out(exc):
-                raise
-            # NOTE: the kept connection went stale: once more on a new one. Not after a
-            # timeout: a broker that hangs has had its CONNECT_TIMEOUT already.
-            self._drop()
-            self.connection, self.fresh = self._open(), True
-            _publish(task_name, kwargs, queue, self.connection)
-
-    def close(self, *, failed: bool) -> None:
-        if failed or not self.keep:
-            self._drop()
-        else:
-            _kept.connection, _kept.made_for = self.connection, _made_for(self.app)
-
-    def _drop(self) -> None:
-        _kept.connection = None
-        try:
-            self.connection.release()
-        except Exception:  # noqa: BLE001
-            # NOTE: releasing a broken connection may fail too; it is dropped all the same.
-            logger.debug("Outbox: a broker connection could not be released.")
-
-
-def _timed_out(exc: BaseException | None) -> bool:
-    """The error, or one it was raised from, is a timeout (the transports' own classes too)."""
-    while exc is not None:
-        if isinstance(exc, TimeoutError) or "timeout" in type(exc).__name__.lower():
-            return True
-        exc = exc.__cause__ or exc.__context__
-    return False
-
-
-# The configured broker's connection, kept between relays (one per process and thread).
-_kept = threading.local()
-
-
-def _made_for(app) -> tuple:
-    """What a kept connection must still match: this process (a connection is never shared
-    with a forked child) and the broker configured (tests point the app at another one)."""
-    return (os.getpid(), app.conf.broker_write_url or app.conf.broker_url)
-
-
-def _kept_connection(app):
-    """The kept connection, taken for this relay; None if there is none or it no longer
-    matches (left to the garbage collector: releasing it could touch another's socket)."""
-    connection = getattr(_kept, "connection", None)
-    _kept.connection = None
-    if connection is not None and getattr(_kept, "made_for", None) != _made_for(app):
-        return None
-    return connection
 
 
 def _claim(*, limit: int, ids: list[int] | None) -> list[OutboxMessage]:
@@ -352,19 +240,19 @@ def _payload(group: OutboxGroup | None, unit: list[OutboxMessage]) -> tuple[str,
 
 
 def _relay_unit(
-    group: OutboxGroup | None, unit: list[OutboxMessage], broker: "_Broker | None", *, eager: bool
+    group: OutboxGroup | None, unit: list[OutboxMessage], broker: "Broker | None", *, eager: bool
 ) -> str:
-    """Publish one unit (one message, or a group's) and record the outcome on its rows, in one
-    query: sent, failed (unknown task, or the task raised in eager mode), or broker down
-    (retried later, as is the rest of the batch)."""
+    """Publish one unit (one message, or a group's): sent (the caller marks every sent row in one
+    query, ``_mark_sent``), failed (unknown task, or the task raised in eager mode), or broker
+    down (retried later, as is the rest of the batch); those two are recorded on the unit's rows
+    here, in one query."""
     now = timezone.now()
     task_name, kwargs = _payload(group, unit)
     attempts = max(message.attempts for message in unit) + 1
-    outcome = _SENT
     changes = {"attempts": F("attempts") + 1}
     try:
         if eager:
-            _publish(task_name, kwargs, unit[0].queue, None)
+            publish(task_name, kwargs, unit[0].queue, None)
         elif group is not None and group.join_seconds:
             group_publish(broker, group, unit, kwargs)
         else:
@@ -391,9 +279,19 @@ def _relay_unit(
             attempts,
         )
     else:
-        changes.update(status=OutboxMessage.Status.SENT, sent_at=now, last_error="")
+        return _SENT
     OutboxMessage.objects.filter(pk__in=[message.pk for message in unit]).update(**changes)
     return outcome
+
+
+def _mark_sent(ids: list[int]) -> None:
+    if ids:
+        OutboxMessage.objects.filter(pk__in=ids).update(
+            status=OutboxMessage.Status.SENT,
+            sent_at=timezone.now(),
+            last_error="",
+            attempts=F("attempts") + 1,
+        )
 
 
 def _pending_count() -> int:

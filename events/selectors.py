@@ -1,4 +1,5 @@
 import logging
+import time
 from datetime import timedelta
 from typing import Any
 
@@ -254,6 +255,33 @@ def theme_choices() -> QuerySet:
     for source in hooks.theme_source_hooks:
         return source()
     return _theme_model().objects.none()
+
+
+# Seconds a process keeps the themes it read for ``themes_kept`` (a participant's receipt asks for
+# their names on every story): a change shows there within this time, and at once in the process
+# that made it (``themes_kept_forget``, on every save or delete of a theme or codebook).
+THEMES_KEPT_SECONDS = 60
+_kept_themes: dict[str, Any] = {"until": 0.0, "themes": ()}
+
+
+def themes_kept() -> tuple:
+    """``theme_choices()`` as read at most ``THEMES_KEPT_SECONDS`` ago by this process: for pages
+    that show the themes' names (read-only; a write checks against ``theme_choices()``)."""
+    now = time.monotonic()
+    if now >= _kept_themes["until"]:
+        _kept_themes["themes"] = tuple(theme_choices())
+        _kept_themes["until"] = now + THEMES_KEPT_SECONDS
+    return _kept_themes["themes"]
+
+
+def themes_kept_forget(**_signal) -> None:
+    _kept_themes["until"] = 0.0
+
+
+def themes_kept_models() -> tuple:
+    """The models whose changes ``themes_kept_forget`` listens to: the theme and its codebook."""
+    theme = _theme_model()
+    return theme, theme._meta.get_field("codebook").related_model
 
 
 # Figures --------------------------------------------------------------------------------------

@@ -42,9 +42,9 @@ MARKS = ("strong", "weak")
 # theme's). A story that only mentions "research" or "information" in passing is rarely about
 # that theme: a weak word alone is never enough, and for education a plain word alone is not
 # either (a strong term, a phrase or two words are). Fitted on the development halves of
-# tests/data/labelled only, as the highest cuts that lose none of their right suggestions
-# (``nlp.calibration.fit_min_evidence``, printed by ``manage.py nlp_calibrate``;
-# tests/nlp/test_min_evidence.py checks these are its values).
+# tests/data/labelled only, as the highest cuts that keep 95% of their right suggestions (a
+# weak word alone not counted): ``nlp.calibration.fit_min_evidence``, printed by ``manage.py
+# nlp_calibrate``; tests/nlp/test_min_evidence.py checks these are its values.
 MIN_EVIDENCE: dict[str, float] = {
     "education": 1.4,
     "research": 0.8,

@@ -85,6 +85,12 @@ BUSY_RETRY_SECONDS = 5
 NEW_STORY_TASK = {"bind": True, "time_limit": 180, "soft_time_limit": 150, "send_events": False}
 
 
+def _analysed_before_retry(analysed: int, busy: int) -> None:
+    """A task tried again returns nothing: what it did analyse is logged (counts only; the
+    submissions bench adds these to the tasks' results to check each story ran once)."""
+    logger.info("New stories: %s analysed, %s held by another worker: tried again.", analysed, busy)
+
+
 @shared_task(base=NlpTask, name="nlp.process_testimonies", **NEW_STORY_TASK)
 def process_testimonies(
     self, testimony_ids: list[int], force: bool = False, group_token: str = ""
@@ -113,6 +119,7 @@ def process_testimonies(
         outbox_group_done(group_token)
     if outcome.busy:
         # NOTE: another worker holds them in its batch; if that worker dies, this finds them free.
+        _analysed_before_retry(outcome.analysed, len(outcome.busy))
         raise self.retry(
             kwargs={"testimony_ids": list(outcome.busy), "force": force},
             countdown=BUSY_RETRY_SECONDS,
@@ -128,6 +135,7 @@ def process_testimony(self, testimony_id: int, force: bool = False) -> int:
     outcome = services.testimonies_analyse_pending(testimony_id=testimony_id, force=force)
     if outcome.own == services.PendingOutcome.BUSY:
         # NOTE: another worker holds it in its batch; if that worker dies, this finds it free.
+        _analysed_before_retry(outcome.analysed, 1)
         raise self.retry(countdown=BUSY_RETRY_SECONDS, max_retries=None)
     return outcome.analysed
 

@@ -32,7 +32,7 @@ def receipt_context(
     receipt = testimony_receipt(testimony=testimony, request=request, just_saved=just_saved)
     rows = scope_rows(testimony)
     offer_reading = bool(code) and testimony.is_active and not entered_for_participant
-    labels = theme_labels() if offer_reading else {}
+    labels = theme_labels(kept=True) if offer_reading else {}
     return {
         "testimony": testimony,
         "receipt": receipt,

@@ -34,9 +34,11 @@ class StoryPage:
     own_reading: OwnReading | None = None
 
 
-def theme_labels() -> dict[str, str]:
-    """The six themes' names in the reader's language, by key (in the codebook's order)."""
-    return {code.key: str(code.label) for code in events_selectors.theme_choices()}
+def theme_labels(*, kept: bool = False) -> dict[str, str]:
+    """The six themes' names in the reader's language, by key (in the codebook's order);
+    ``kept``: as this process read them lately (``events.selectors.themes_kept``)."""
+    themes = events_selectors.themes_kept() if kept else events_selectors.theme_choices()
+    return {code.key: str(code.label) for code in themes}
 
 
 def story_page(*, testimony: Testimony) -> StoryPage:

@@ -155,8 +155,12 @@ def _default_language_after_each_test():
 
 @pytest.fixture(autouse=True)
 def _no_fragment_kept_from_another_test():
-    """Rendered fragments (the "fragments" cache) live as long as the process: a test that
-    changes what a page shows must not see another test's copy."""
+    """Rendered fragments (the "fragments" cache) and the themes a process keeps
+    (``events.selectors.themes_kept``) live as long as the process: a test that changes what a
+    page shows must not see another test's copy (a rolled-back test's themes send no signal)."""
     from django.core.cache import caches
 
+    from events.selectors import themes_kept_forget
+
     caches["fragments"].clear()
+    themes_kept_forget()

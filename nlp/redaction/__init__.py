@@ -8,7 +8,8 @@ One recogniser per kind, each giving (start, end) spans:
   the shared rules;
 - national and health identifiers: python-stdnum validators (``nlp.redaction.national_ids``), and
   record numbers by shape or cue (``nlp.redaction.identifiers``);
-- street addresses and postcodes per language (``nlp.redaction.addresses``);
+- street addresses and postcodes per language (``nlp.redaction.addresses``; streets written
+  small only in a story typed as a chat, ``nlp.redaction.chat``, or after "I live at", "moro na");
 - person names: spaCy's NER where a model is installed (French), Sudachi's person-name tags in
   Japanese (``nlp.redaction.japanese``), and rules in every language: titles, cues, name lists,
   signatures and greetings (``nlp.redaction.names``, ``nlp.redaction.signatures``; German and
@@ -19,6 +20,8 @@ One recogniser per kind, each giving (start, end) spans:
 The result keeps, for each replacement, its offsets in the original and in the research copy
 (``nlp.redaction.result``).
 """
+
+import re
 
 from spacy.tokens import Doc
 
@@ -101,14 +104,29 @@ def _merge(candidates: list[tuple[int, int, str]], text: str = "") -> list[tuple
     return [tuple(m) for m in merged]
 
 
+# A postcode's shape: a Brazilian CEP (01310-100), a US ZIP+4 after its state ("IL 62704-1234";
+# alone, five and four digits are a Brazilian mobile number).
+_POSTCODE_SHAPE_RE = re.compile(r"(?<=\b[A-Z]{2}[ \u00a0])\d{5}-\d{4}|\d{5}-\d{3}(?!\d)")
+
+
 def _identifier_spans(text: str, language: str) -> list[tuple[int, int, str]]:
     addresses = [(s, e, ADDRESS) for s, e in address_spans(text, language)]
+
+    def postcode(s: int, e: int) -> bool:
+        """A number shaped as a postcode, inside an address: not a phone or an identifier."""
+        inside = any(a <= s and e <= b for a, b, _ in addresses)
+        shaped = _POSTCODE_SHAPE_RE.match(text, s)
+        return inside and bool(shaped) and shaped.end() == e
+
     # A short number inside an address is its postcode ("16845 Dreetz"), not a phone number.
     phones = [
         (s, e)
         for s, e in phone_spans(text, language)
-        if sum(c.isdigit() for c in text[s:e]) >= 8
-        or not any(a <= s and e <= b for a, b, _ in addresses)
+        if (
+            sum(c.isdigit() for c in text[s:e]) >= 8
+            or not any(a <= s and e <= b for a, b, _ in addresses)
+        )
+        and not postcode(s, e)
     ]
     # E-mail addresses and phone numbers: the rules every redaction shares. A shared-rule "phone"
     # inside an address that libphonenumber did not confirm is a postcode (CEP 01310-100, 〒).
@@ -124,15 +142,19 @@ def _identifier_spans(text: str, language: str) -> list[tuple[int, int, str]]:
     candidates += [
         (s, e, ID)
         for s, e in national_id_spans(text, language)
-        if not any(a <= s and e <= b for a, b in dialled)
+        if not any(a <= s and e <= b for a, b in dialled) and not postcode(s, e)
     ]
     # A number after an identity cue ("番号は") is an identifier unless dialled with its country
     # code ("私の番号は+81 70 ...").
     international = [(a, b) for a, b in phones if text[a] in "+＋"]
+    # Five digits or fewer inside an address are its postcode or its number ("41001 Sevilla").
     candidates += [
         (s, e, ID)
         for s, e in id_spans(text)
         if not any(a <= s and e <= b for a, b in international)
+        and not (
+            text[s:e].isdigit() and e - s <= 5 and any(a <= s and e <= b for a, b, _ in addresses)
+        )
     ]
     return candidates + addresses
 
@@ -141,7 +163,7 @@ def _person_spans(text: str, doc: Doc | None, language: str) -> list[tuple[int, 
     tokens = tokenize(text)
     people = person_rule_spans(text, tokens)
     people += signature_spans(text)
-    people += cue_name_spans(text) + verb_name_spans(text) + de_fr_name_spans(text)
+    people += cue_name_spans(text, language) + verb_name_spans(text) + de_fr_name_spans(text)
     people += informal_name_spans(text, language)
     if doc is not None:
         people += ner_person_spans(doc, text)

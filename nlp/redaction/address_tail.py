@@ -23,6 +23,7 @@ _POSTCODE = (
     r"(?:(?i:cep|c\.?\s?p\.?|plz|código postal|code postal)[:.]?\s*)?"
     r"(?:[ADCH]{1,2}-)?(?:\d{5}-\d{3}|\d{4}-\d{3}|\d{5}|\d{4}(?=\s+[A-ZÀ-Þ]))"
     r"|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2}"  # a British postcode
+    r"|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4}(?![\w])"  # an Irish Eircode
     r"|[A-Z]\d[A-Z]\s?\d[A-Z]\d"  # a Canadian postcode
 )
 _CA_POSTCODE = r"[A-Z]\d[A-Z]\s?\d[A-Z]\d"
@@ -60,6 +61,8 @@ _TAIL_RE = re.compile(
     # An Australian state or a US state and its postcode after the town: "Hobart TAS 7001".
     rf"|[ \u00a0]+{_AU_US_STATE}[ \u00a0]+\d{{4}}(?:\d(?:-\d{{4}})?)?(?![\w])"
     rf"|(?:(?<=\b[A-Z]{{2}})|(?<=\b[A-Z]{{3}}))[ \u00a0]+\d{{4}}(?:\d(?:-\d{{4}})?)?(?![\w])"
+    # A Dublin postal district after the city: "8 O'Connell Street, Dublin 1".
+    rf"|(?<=Dublin)[ \u00a0]+(?:\d{{1,2}}|6W)(?![\w])"
     # A Canadian province in brackets, then the postal code: "Montréal (Québec) H2R 2N2".
     rf"|[ \u00a0]+\({_CAP}\)(?=[ \u00a0]+{_CA_POSTCODE})|[ \u00a0]+{_CA_POSTCODE}(?![\w]))"
 )
@@ -101,7 +104,8 @@ _BOX_RE = re.compile(
 )
 # A flat or a room and a building before the street: "Room 3.12, Hills Building, 45 Beech Ave".
 _HEAD_RE = re.compile(
-    r"(?:(?:Room|Rm\.?|Flat|Apt\.?|Apartment|Unit|Suite|Level|Floor)[ \u00a0]+[\w.\-/]{1,8},?\s+)?"
+    r"(?:(?:Room|Rm\.?|Flat|Apt\.?|Apartment|Unit|Suite|Level|Floor)[ \u00a0]+[\w.\-/]{1,8},?\s+"
+    r"|(?:\d{1,2}(?:st|nd|rd|th)|[Gg]round|[Ff]irst|[Ss]econd|[Tt]op)[ \u00a0][Ff]loor,?\s+)?"
     r"(?:(?:[A-Z][\w'’\-]*[ \u00a0]+){1,3}(?:Building|House|Court|Tower|Centre|Center|Block|Hall|"
     r"Lodge|Mansions|Estate|Chambers),?\s+)?$"
 )

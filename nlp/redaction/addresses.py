@@ -14,6 +14,8 @@ A city or a hospital alone is not an address and is left.
 import re
 
 from nlp.redaction.address_tail import extend_head, extend_tail, postcode_anchored_spans
+from nlp.redaction.chat import chat_style
+from nlp.redaction.name_lists import split_words, stop_words
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _STREET_FR = (
@@ -45,7 +47,9 @@ _AU_STATES = r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT"
 ADDRESS_EN_RE = re.compile(
     rf"(?<![\w])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+(?:\d+\w?,?\s+|(?=\d{{1,4}}/)))?"
     rf"(?:\d{{1,4}}/)?"
-    rf"\d{{1,5}}[A-Za-z]?,?\s+(?:(?:[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}"
+    # A range of numbers for a building on two plots: "7-9 Station Road".
+    rf"\d{{1,5}}[A-Za-z]?(?:[-–]\d{{1,5}}[A-Za-z]?)?,?\s+"
+    rf"(?:(?:[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}"
     rf"(?:{_STREET_EN}|{_STREET_EN_SMALL})\b\.?"
     rf"(?:\s+(?:North|South|East|West|NW|NE|SW|SE|N|S|E|W)\b)?"
     rf"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|#)\s*\d+\w?)?"
@@ -66,6 +70,12 @@ POSTCODE_RES = (
     ADDRESS_EN_NO_NUMBER_RE,
     # UK postcodes alone: "SE1 7EH".
     re.compile(r"(?<![\w])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s\d[ABD-HJLNP-UW-Z]{2})(?![\w])"),
+    # Irish Eircodes: "D02 X285", "A65 F4E2".
+    re.compile(
+        # (The last four hold a letter: "C19 2020" is a virus and a year.)
+        r"(?<![\w])(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?(?=\d{0,3}[AC-FHKNPRTV-Y])"
+        r"[0-9AC-FHKNPRTV-Y]{4}(?![\w])"
+    ),
     # Canadian postal codes alone: "M5V 2T6".
     re.compile(rf"(?<![\w])(?:{_CA_POSTCODE})(?![\w])"),
     # US state and ZIP after a city: "Boston, MA 02118".
@@ -82,7 +92,11 @@ _IBERIAN_STREETS = (
     r"Travesía|Bulevar|Ladeira|Beco|Viela|Servidão|Prolongación|Andador|Avinguda|Passeig|"
     r"Plaça|Rúa|Urbanización|Urb\.|Blvd\.?|Boulevard|Bv\.|Bvar\.|Unidad Habitacional|"
     r"Conjunto Habitacional|"
-    r"Condomínio|Condominio|Vereda|Sector|Quadra"
+    r"Condomínio|Condominio|Vereda|Sector|Quadra|"
+    # The abbreviations of a Brazilian or Portuguese letterhead and of a Spanish one: "Pça. da
+    # Sé", "Al. Santos", "Trav. Padre Eutíquio", "Estr. da Cachoeira", "Rod. Rio-Santos", "Lgo.
+    # do Arouche", "Pº de las Delicias", "Pso. de Gracia".
+    r"Pça\.|Pç\.|Al\.|Trav\.|Estr\.|Est\.|Rod\.|Lgo\.|Lad\.|P[º°]|Pso\.|Cjto\."
 )
 _IB_WORD = (
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|de|da|do|dos|das|del|la|los|las|e|y|\d{1,2}\s+de|"
@@ -107,8 +121,13 @@ _IB_NUMBER = (
 )
 # What may stand before the number: "nº", "#", "número", or the house, lot or building.
 _IB_NUMBER_CUE = (
+    # Argentina gives the block by its "altura": "Av. Rivadavia al 11200", "a la altura del 4500".
+    # Brazil by the number it is near: "Av. Brasil, altura do nº 3500".
+    r"al\s+(?=\d{3,5}(?!\d))|a la altura del?\s+|(?:na\s+)?altura\s+do\s+(?:n[º°o]\.?\s*)?|"
     r"[nN]\.?\s?[º°o]\.?\s*|#\s*|núm\.?\s*|número\s+|"
-    r"(?i:casa|lote|lt\.?|edificio|edif\.?|edifício|torre|bloco|bloque|manzana|mz\.?)\s*"
+    # A settlement's street with a letter for a name: "Rua A, Quadra 3, Lote 7".
+    r"(?i:casa|lote|lt\.?|edificio|edif\.?|edifício|torre|bloco|bloque|manzana|mz\.?|quadra|"
+    r"qd\.?)\s*"
 )
 # After the number: a neighbourhood after a dash ("- Consolação"), a city and a state
 # ("São Paulo - SP"), a postcode (CEP 01304-001, 28014, Portugal's 1100-053) and its city.
@@ -124,10 +143,23 @@ ADDRESS_IBERIAN_RE = re.compile(
     rf"(?<![\w])(?i:{_IBERIAN_STREETS})(?:\s+|(?<=/)){_IB_WORD}(?:\s+{_IB_WORD}){{0,6}}"
     rf",?\s+(?:{_IB_NUMBER_CUE})?{_IB_NUMBER}"
     rf"(?:[\s,]+(?:{_IB_UNIT})(?![\w]))*"
-    rf"(?:,?\s+(?:{_NEIGHBOURHOOD})\s+{_CAP}(?:\s+{_CAP}){{0,3}})?"
+    rf"(?:,?\s+(?:{_NEIGHBOURHOOD})\s+{_IB_CITY})?"
     rf"(?:\s[-–]\s{_IB_CITY}(?=\s*[,\-–]\s*(?:{_IB_CITY}|\d)))?"
     rf"(?:,\s{_IB_CITY}\s?[-–/]\s?[A-Z]{{2}}(?![\w]))?"
     rf"(?:,?\s+{_IB_POSTCODE})?"
+)
+# Guatemala's grid: an ordinal avenue or street, the house as block-number, and the zone: "5a
+# Avenida 3-45, Zona 1".
+ADDRESS_GRID_RE = re.compile(
+    r"(?<![\w])\d{1,2}[aª]\.?\s+(?i:avenida|av\.|calle)\s+\d{1,3}-\d{1,3}(?![\w])"
+    r"(?:,?\s+(?i:zona)\s+\d{1,2}(?![\w]))?"
+)
+# A corner instead of a number, as Mexico and much of Latin America give it: "Calle Morelos
+# esquina con Allende", "Av. Juárez esq. Eje Central" (its colonia and postcode follow).
+ADDRESS_CORNER_RE = re.compile(
+    rf"(?<![\w])(?i:{_IBERIAN_STREETS})\s+{_IB_WORD}(?:\s+{_IB_WORD}){{0,4}}"
+    rf",?\s+(?i:esquina con|esquina|esq\.(?:\s+con)?)\s+(?:(?i:{_IBERIAN_STREETS})\s+)?"
+    rf"{_IB_CITY}"
 )
 # The number before the street: "en el número 14 de la calle Goya", "no nº 45 da Rua Augusta",
 # "at number 12 on Elm Road".
@@ -204,20 +236,98 @@ def _ja_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_STREET_PATTERNS = (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_IBERIAN_RE, ADDRESS_DE_RE)
+_STREET_PATTERNS = (
+    ADDRESS_FR_RE,
+    ADDRESS_EN_RE,
+    ADDRESS_IBERIAN_RE,
+    ADDRESS_DE_RE,
+    ADDRESS_CORNER_RE,
+    ADDRESS_GRID_RE,
+)
 # These patterns need a digit (``\d``): a text without one is not scanned with them. (Not the
 # Iberian street, whose number may be "s/n", nor the Japanese forms, with kanji numerals.)
-_NEED_DIGIT = (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_DE_RE, ADDRESS_NUMBER_FIRST_RE, *POSTCODE_RES)
+_NEED_DIGIT = (
+    ADDRESS_FR_RE,
+    ADDRESS_EN_RE,
+    ADDRESS_DE_RE,
+    ADDRESS_GRID_RE,
+    ADDRESS_NUMBER_FIRST_RE,
+    *POSTCODE_RES,
+)
 _DIGIT_RE = re.compile(r"\d")
 _NO_NUMBER_RE = re.compile(r"[sS]/[nN]")
+
+# Streets written small in a story typed as a chat (``nlp.redaction.chat``), or after the words
+# that give an address: "na av. brasil, 2500", "rua são bento, 45, bairro alto", "calle goya 18",
+# "22 kingsley crescent, leeds ls8 2ab".
+# The street's words may not be words of a sentence ("the", "down", "de casa"...), and a count
+# is no house number ("5 minutes down the road", "rua 2 vezes").
+_SMALL = r"[a-zà-öø-ÿ][a-zà-öø-ÿ'’\-]*"
+_SMALL_IBERIAN = (
+    r"rua|r\.|av\.|avenida|avda\.|travessa|trav\.|tv\.|alameda|al\.|praça|pça\.|estrada|"
+    r"estr\.|rodovia|rod\.|largo|ladeira|calle|c/|paseo|p[º°]|carretera|ctra\.|camino|calzada|"
+    r"carrera|privada|cerrada|andador|bulevar|jirón"
+)
+_SMALL_PARTICLES = frozenset(split_words("de da do dos das del la las los e y"))
+# Stop words that start street names: "rua são bento", "av. sete de setembro", "calle nueva".
+_SMALL_PARTICLES |= frozenset(split_words("são santo santa san nova novo nueva nuevo sete dom"))
+_COUNTS = (
+    r"anos?|años?|horas?|hours?|minutos?|minutes?|mins?|dias?|días?|days?|vezes|veces|times|"
+    r"meses|months?|semanas?|weeks?|reais|pesos|euros|km|metros|pessoas|personas|people"
+)
+_SMALL_IBERIAN_RE = re.compile(
+    rf"(?<![\w])(?:{_SMALL_IBERIAN})[ \t]*(?P<name>{_SMALL}(?:[ \t]+{_SMALL}){{0,3}}),?[ \t]+"
+    rf"(?:n[º°o]\.?[ \t]*|número[ \t]+|al[ \t]+)?\d{{1,5}}(?![\d\w])(?![ \t]*(?:{_COUNTS})\b)"
+    rf"(?:,?[ \t]*(?:(?:apto|apt|ap|casa|bloco|bl|piso|depto|dpto|puerta|int)\.?[ \t]*[\w\-º°ª]+"
+    rf"|\d{{1,2}}[º°ª][ \t]?[a-z]?(?![\w])))*"
+    rf"(?:,?[ \t]*(?:bairro|vila|jardim|col\.?|colonia|barrio)[ \t]+{_SMALL}(?:[ \t]+{_SMALL})?)?"
+)
+_SMALL_EN_STREETS = (
+    r"street|st|road|rd|avenue|ave|lane|drive|close|crescent|terrace|mews|grove|way|court|place|"
+    r"gardens|walk|row|square|parade"
+)
+_SMALL_EN_RE = re.compile(
+    rf"(?<![\w])(?:(?:flat|apt|unit)[ \t]*\w{{1,4}},?[ \t]+)?\d{{1,5}}[a-z]?[ \t]+"
+    rf"(?P<name>[a-z]+(?:[ \t]+[a-z]+){{0,2}})[ \t]+(?:{_SMALL_EN_STREETS})(?![\w])"
+    rf"(?:,?[ \t]+(?:[a-z]+[ \t]+)?(?i:{_UK_POSTCODE})(?![\w]))?"
+)
+
+
+def _small_street_name(name: str, language: str) -> bool:
+    words = name.split()
+    if words[-1] in _SMALL_PARTICLES:
+        return False
+    return not any(
+        w not in _SMALL_PARTICLES and w in stop_words(language) for w in words
+    ) and not re.fullmatch(rf"(?:{_COUNTS})", words[0])
+
+
+# Outside a chat, a street written small counts after the words that give an address: "I live
+# at 14 acacia road", "moro na rua das flores, 12", "mi dirección es calle luna 5".
+_HOME_CUE_RE = re.compile(
+    r"(?i:\b(?:live|lives|lived|living|moved|address(?: is)?|moro|mora|morava|moramos|vivo|vive|"
+    r"vivía|vivimos|endereço(?: é)?|dirección(?: es)?|domicilio(?: es)?)"
+    r"(?:[ \t]+(?:at|in|on|to|na|no|em|en|en la|en el))?[:,]?[ \t]+)$"
+)
+
+
+def _small_address_spans(text: str, language: str) -> list[tuple[int, int]]:
+    chat = chat_style(text)
+    spans = []
+    for pattern in (_SMALL_IBERIAN_RE, _SMALL_EN_RE):
+        for m in pattern.finditer(text):
+            if not _small_street_name(m["name"], language):
+                continue
+            if chat or _HOME_CUE_RE.search(text, max(0, m.start() - 30), m.start()):
+                spans.append((m.start(), m.end()))
+    return spans
 
 
 def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     """(start, end) of every street address or postcode found in ``text``."""
     spans = []
     digits = _DIGIT_RE.search(text) is not None
-    patterns = (ADDRESS_FR_RE, ADDRESS_EN_RE, ADDRESS_IBERIAN_RE, ADDRESS_DE_RE)
-    for pattern in (*patterns, ADDRESS_NUMBER_FIRST_RE, *POSTCODE_RES):
+    for pattern in (*_STREET_PATTERNS, ADDRESS_NUMBER_FIRST_RE, *POSTCODE_RES):
         if not digits and pattern in _NEED_DIGIT:
             continue
         if not digits and pattern is ADDRESS_IBERIAN_RE and not _NO_NUMBER_RE.search(text):
@@ -227,7 +337,9 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
             value = m.group(group).rstrip(" ,.")
             # "calle Mayor 3" and "Carrera 7 # 45-10" count, "rua de casa 2" does not: a capital
             # is needed.
-            if pattern is ADDRESS_IBERIAN_RE and not any(c.isupper() for c in value):
+            if pattern in (ADDRESS_IBERIAN_RE, ADDRESS_CORNER_RE) and not any(
+                c.isupper() for c in value
+            ):
                 continue
             # "número 14 de la calle de la que te hablé": the street needs a capital too.
             if pattern is ADDRESS_NUMBER_FIRST_RE:
@@ -240,6 +352,7 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
             spans.append((start, end))
     if digits:
         spans += [(s, extend_tail(text, e)) for s, e in postcode_anchored_spans(text)]
+    spans += _small_address_spans(text, language)
     if language.startswith("ja") or _CJK_RE.search(text):
         spans += _ja_spans(text)
     return spans

@@ -20,7 +20,19 @@ _CLOSE = "娘|息子|長男|長女|次男|次女|三男|三女|妻|夫|孫|姪|�
 _AFTER_RELATIVE_RE = re.compile(
     rf"(?:{_CLOSE})の([\u4e00-\u9fff々]{{1,3}})(?=[はがをにとのもへで、や。])"
 )
+# Other relatives and people close by, before a listed given name of two kanji or more (叔母の
+# 和子が); a name of one kanji after them may be a word (母の愛), and so may a name after 母 or 父
+# (父の未来).
+_WIDE = "叔母|伯母|叔父|伯父|祖母|祖父|義母|義父|義姉|義妹|義兄|義弟|いとこ|従姉妹|従兄弟|"
+_WIDE += "同僚|同期|同級生|幼なじみ|上司|先輩|後輩|親友|知人|隣人|恋人|婚約者|パートナー|主人|嫁|婿"
+_AFTER_WIDE_RE = re.compile(
+    rf"(?:{_WIDE})の([\u4e00-\u9fff々]{{2,3}})(?=[はがをにとのもへで、や。])"
+)
 _KATAKANA_PART_RE = re.compile(r"[ァ-ヶー]{2,}")
+# What joins the parts of a foreign name: マリア・サントス, ジャン＝ピエール.
+_JOINERS = "・＝="
+# One kana between two parts of a name: ジョアン・[ダ]・シルバ.
+_ONE_KANA_PART_RE = re.compile(r"[ァ-ヶ](?=・[ァ-ヶー]{2,})")
 # Introducing oneself: 私はフェルナンダです, こんにちは、エミリアです, 上田ジョアンと申します.
 _INTRO_RE = re.compile(
     r"(?:私は|わたしは|僕は|ぼくは|名前は|名は|、|^)([ァ-ヶー・]{2,20})"
@@ -76,21 +88,51 @@ def full_name_spans(text: str) -> list[tuple[int, int]]:
 
 def relative_name_spans(text: str) -> list[tuple[int, int]]:
     given = given_names()
-    return [
-        (m.start(1), m.end(1)) for m in _AFTER_RELATIVE_RE.finditer(text) if m.group(1) in given
-    ]
+    found = list(_AFTER_RELATIVE_RE.finditer(text)) + list(_AFTER_WIDE_RE.finditer(text))
+    return [(m.start(1), m.end(1)) for m in found if m.group(1) in given]
 
 
-def _proper_noun_only(word: str) -> bool:
-    """Whether Sudachi reads every part of ``word`` as a proper noun or does not know it
-    (フェルナンダ, エミリア), not as a common noun (シングルマザー, ナース)."""
+def _morphemes(word: str) -> list:
+    """Sudachi's morphemes of ``word`` (empty without SudachiPy); the questions asked of them
+    below are cached by word, as the same words come back story after story."""
     from nlp.pipelines import pipeline_for
 
     tokenizer = getattr(pipeline_for("ja").tokenizer, "tokenizer", None)
     if tokenizer is None:
-        return False
-    parts = [m for m in tokenizer.tokenize(word.replace("・", "")) if m.surface().strip()]
+        return []
+    return [m for m in tokenizer.tokenize(word.replace("・", "")) if m.surface().strip()]
+
+
+@functools.lru_cache(maxsize=8192)
+def _proper_noun_only(word: str) -> bool:
+    """Whether Sudachi reads every part of ``word`` as a proper noun or does not know it
+    (フェルナンダ, エミリア), not as a common noun (シングルマザー, ナース)."""
+    parts = _morphemes(word)
     return bool(parts) and all(m.is_oov() or m.part_of_speech()[1] == "固有名詞" for m in parts)
+
+
+@functools.lru_cache(maxsize=8192)
+def common_noun(word: str) -> bool:
+    """Whether Sudachi reads ``word`` whole as one common noun (せい, サービス)."""
+    parts = _morphemes(word)
+    return len(parts) == 1 and not parts[0].is_oov() and parts[0].part_of_speech()[1] == "普通名詞"
+
+
+def _loanword_compound(word: str) -> bool:
+    """デイサービス: two common nouns Sudachi knows (デイ + サービス), written as one word, one
+    of four kana or more (short ones are found inside names too: サン + ギータ, デラ + クルス)."""
+    return any(
+        max(cut, len(word) - cut) >= 4 and common_noun(word[:cut]) and common_noun(word[cut:])
+        for cut in range(2, len(word) - 1)
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def unknown_to_sudachi(word: str) -> bool:
+    """Whether Sudachi's dictionary knows no part of ``word`` (トゥアン, デラクルス), nor the
+    common nouns it is made of (デイサービス)."""
+    parts = _morphemes(word)
+    return bool(parts) and all(m.is_oov() for m in parts) and not _loanword_compound(word)
 
 
 def intro_name_spans(text: str) -> list[tuple[int, int]]:
@@ -113,19 +155,20 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
         run = _KANJI_RUN_RE.match(text, end)
         if run and run.group() in given:
             end = run.end()
-    # A kanji surname and a katakana given name: [大野]レナータ, [川村]ミチ.
+    # A kanji surname and a katakana given name: [大野]レナータ, [川村]ミチ; not a word after a
+    # surname (山本クリニック).
     if text[start:end] in family:
         part = _KATAKANA_PART_RE.match(text, end)
-        if part:
+        if part and not common_noun(part.group()):
             end = part.end()
-    # A katakana name joined by ・: アナ・[ソウザ], [マリア]・サントス.
-    while start >= 2 and text[start - 1] == "・":
+    # A katakana name joined by ・ or ＝: アナ・[ソウザ], [マリア]・サントス, ジャン＝[ピエール].
+    while start >= 2 and text[start - 1] in _JOINERS:
         part = re.search(r"[ァ-ヶー]{2,}$", text[: start - 1])
         if not part:
             break
         start = part.start()
-    while end < len(text) - 1 and text[end] == "・":
-        part = _KATAKANA_PART_RE.match(text, end + 1)
+    while end < len(text) - 1 and text[end] in _JOINERS:
+        part = _KATAKANA_PART_RE.match(text, end + 1) or _ONE_KANA_PART_RE.match(text, end + 1)
         if not part:
             break
         end = part.end()

@@ -12,6 +12,7 @@
 import re
 
 from nlp.redaction.japanese_cues import (
+    _morphemes,
     _proper_noun_only,
     family_names,
     given_name_readings,
@@ -25,7 +26,28 @@ _NAMING = (
     r"伝えてください|お伝えください|名乗)|という名前(?!の)|っていう名前(?!の)|と申します"
 )
 _HONORIFIC = r"ちゃん|くん|さん|様|さま|先生|氏|君"
-_NAMING_RE = re.compile(rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})(?:{_HONORIFIC})?」?(?={_NAMING})")
+_NAMING_RE = re.compile(
+    rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})(?:{_HONORIFIC})?[」』]?(?={_NAMING})"
+)
+# A katakana word said to be a name is one, even one Sudachi knows as a word: 『ミナ』という名前.
+_NAMED_RE = re.compile(
+    r"(?P<n>[ァ-ヶー・]{2,12})[」』]?(?=という名前(?!の)|っていう名前(?!の)|と申します|と名乗)"
+)
+# A nickname explained, a maiden name: よっちゃんというのは…あだ名です,
+# 旧姓は佐々木、今はグェンです.
+_NICKNAME_RE = re.compile(
+    rf"(?<![ぁ-ゖァ-ヶー])(?P<n>{_KANA}{{2,8}}?)(?:ちゃん|くん|さん)?(?:というのは|っていうのは)"
+    r"[^。\n]{0,30}"
+    r"(?:あだ名|ニックネーム|愛称|呼び名)"
+    rf"|旧姓は「?(?P<m>{_KANJI}{{1,4}}|{_KANA}{{2,10}})」?、(?:今|いま)は(?P<t>[ァ-ヶー・]{{2,12}}|{_KANJI}{{1,4}})(?=です)"
+)
+# A name said of a person: 千葉という年配の男性, 山内さんというおばあさん (a listed kanji name, or
+# katakana Sudachi reads as a proper noun or does not know).
+_SAID_OF_PERSON_RE = re.compile(
+    rf"(?<![\u4e00-\u9fff々])(?P<n>{_KANJI}{{1,4}}|[ァ-ヶー・]{{2,12}})(?:さん|先生)?という"
+    r"(?:[^。、\n]{0,8}の)?(?:男性|女性|男の人|女の人|医師|医者|先生|看護師|人|方|子|おばあさん|"
+    r"おじいさん|患者|通訳)"
+)
 _AGE = r"[0-9０-９一二三四五六七八九十]+(?:歳|才|代)"
 # A pseudonym mark or an age after the name: さくら（仮名）, ゆず（32歳・会社員）, みさき、34歳.
 _PSEUDONYM_RE = re.compile(
@@ -95,6 +117,8 @@ _LATIN_TITLE_RE = re.compile(
     r"(?<![A-Za-z])(?:Dr|Prof|Mr|Mrs|Ms)\.?[ \u3000]?"
     r"(?P<n>[\u4e00-\u9fff々]{1,4}|[ァ-ヶー・]{2,12})"
 )
+# Every role and rank above, as words (保健師: 保 + a given name 健師 is a role, not a name).
+ROLE_TITLES = frozenset(f"{_ROLE_WORDS}|{_RANKS}".split("|"))
 _TITLED_RE = re.compile(rf"(?P<n>{_KANJI}{{1,8}}?)(?P<t>{_RANKS}|{_HONORIFIC})")
 _KIN_CHARACTERS = "兄 姉 母 父 婆 爺 妹 弟 娘 嫁 孫 坊 奥 皆 叔 伯"
 _KIN = frozenset(_KIN_CHARACTERS.split())
@@ -156,12 +180,7 @@ def _kana_or_listed(text: str, m: re.Match, group: str = "n") -> tuple[int, int]
 
 def _noun_or_unknown(word: str) -> bool:
     """Whether Sudachi reads ``word`` as nouns or does not know it (しおり, not そう or ここ)."""
-    from nlp.pipelines import pipeline_for
-
-    tokenizer = getattr(pipeline_for("ja").tokenizer, "tokenizer", None)
-    if tokenizer is None:
-        return False
-    parts = [m for m in tokenizer.tokenize(word) if m.surface().strip()]
+    parts = _morphemes(word)
     return bool(parts) and all(m.is_oov() or m.part_of_speech()[0] == "名詞" for m in parts)
 
 
@@ -171,6 +190,9 @@ def _labelled_spans(text: str) -> list[tuple[int, int]]:
         group = next(g for g in ("n", "s", "d", "r", "f", "k") if m.group(g))
         start, end = m.start(group), m.end(group)
         value = m.group(group)
+        # 記入者：孫・彩花: a relative or a role before ・, the name after it (found by its tag).
+        if group == "n" and (value in _KIN or value in ROLE_TITLES or text[end : end + 1] == "・"):
+            continue
         if group == "k" and re.fullmatch(f"{_KANA}+", value):
             # A kana word alone on the last line: a given name's reading even if a word (はるか).
             found = _kana_or_listed(text, m, group)
@@ -224,6 +246,15 @@ def naming_spans(text: str) -> list[tuple[int, int]]:
             found = _kana_or_listed(text, m)
             if found:
                 spans.append(found)
+    spans += [m.span("n") for m in _NAMED_RE.finditer(text) if m["n"] not in _KANA_NOT_NAMES]
+    for m in _SAID_OF_PERSON_RE.finditer(text):
+        name = m["n"]
+        kanji = re.fullmatch(f"{_KANJI}+", name)
+        if _known_kanji_end(name, single_given=False) == 0 if kanji else _proper_noun_only(name):
+            spans.append(m.span("n"))
+    for m in _NICKNAME_RE.finditer(text):
+        groups = ["n"] if m["n"] else ["m", "t"]
+        spans += [m.span(g) for g in groups if m[g] not in _KANA_NOT_NAMES]
     spans += [
         (m.start("n"), m.end("n"))
         for m in _ROLE_INTRO_RE.finditer(text)

@@ -73,7 +73,7 @@ RELATIVE_CUES = [
     r"grandmother|grandfather|grandson|granddaughter|girlfriend|boyfriend|fiancée?|gp|"
     r"doctor|nurse|midwife|consultant|social worker|support worker|gran|granny|grandma|nan|nana|"
     r"grandad|grandpa|auntie|aunty|stepson|stepdaughter|stepmum|stepmom|stepdad|twin|"
-    r"(?:mother|father|sister|brother|son|daughter)-in-law|fiancé|carer|key worker)",
+    r"(?:mother|father|sister|brother|son|daughter)-in-law|fiancé|carer|key worker|keyworker)",
     r"(?:meu|minha|nosso|nossa|sua) (?:filho|filha|marido|esposa|esposo|irmão|irmã|mãe|pai|"
     r"médico|médica|sobrinho|sobrinha|neto|neta|avô|avó|tio|tia|primo|prima|vizinho|vizinha|"
     r"amigo|amiga|sogro|sogra|cunhado|cunhada|companheiro|companheira|namorado|namorada|"

@@ -27,7 +27,12 @@ ROLE_NOUNS = (
     r"partera|intérprete|recepcionista|cuidadora|voluntaria|psicóloga|"
     r"enfermeira|enfermeiro|parteira|assistente social|agente de saúde|agente comunitária|"
     r"técnica|doula|sage-femme|infirmière|infirmier|interprète|aide-soignante|"
-    r"hebamme|pflegerin|pfleger|ärztin|arzt|dolmetscherin|dolmetscher|sozialarbeiterin"
+    r"hebamme|pflegerin|pfleger|ärztin|arzt|dolmetscherin|dolmetscher|sozialarbeiterin|"
+    # Who else looks after someone in a Brazilian or Spanish-speaking clinic.
+    r"psicólogo|fisioterapeuta|nutricionista|farmacêutica|farmacêutico|farmacéutica|"
+    r"farmacéutico|dentista|técnico de enfermagem|técnica de enfermagem|auxiliar de enfermagem|"
+    r"agente comunitária de saúde|agente comunitário|agente de saúde|promotora|maqueiro|"
+    r"cuidadora|cuidador|physio|porter|health care assistant|healthcare assistant"
 )
 
 
@@ -47,7 +52,7 @@ AMBIGUOUS_NAMES = frozenset(
     Lee Sora Ren Duc Anh Jin Hoa Yan Joy Rose Mercy Christian Marine Claire Ali Ana Anna
     Eric Sky Ivy Lily Daisy Iris Olive Pearl Ruby Violet Dawn Crystal Destiny Angel
     Constance Prudence Victoire Aurore Lucas Sara Gita Asha Raj Rosa Andrea Nia Emi Mei Ling
-    Hana Yui"""
+    Hana Yui Ash Graça Glória Céu"""
     )
 )
 # ...and these are months, places or beliefs even in mid-sentence.
@@ -58,7 +63,7 @@ PLACE_OR_MONTH_NAMES = frozenset(
     Marine Guy Paris Sydney Austin Dakota Brooklyn Israel India Asia Carolina Virginia Santiago
     Salvador Darwin Chelsea Phoenix Orlando Savannah Lincoln Jackson León Vitória Kent Devon
     Lorraine Sierra Sol Cielo Mar Luna Estrella Montserrat April Luz Paz Amor Cruz Mercedes
-    Madison Regina August Ramadan Corona"""
+    Madison Regina August Ramadan Corona Asunción Concepción"""
     )
 )
 
@@ -114,6 +119,13 @@ WORD_LANGUAGES = ("pt", "es", "en", "fr", "de")
 @functools.cache
 def _stop_words(lang: str) -> frozenset[str]:
     return frozenset(get_lang_class(lang).Defaults.stop_words)
+
+
+def stop_words(language: str) -> frozenset[str]:
+    """spaCy's stop words of the story's language (of all of ours when it is unknown)."""
+    if language[:2] in WORD_LANGUAGES:
+        return _stop_words(language[:2])
+    return frozenset().union(*(_stop_words(lang) for lang in WORD_LANGUAGES))
 
 
 def is_word(word: str, language: str) -> bool:

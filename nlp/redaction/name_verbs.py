@@ -25,7 +25,7 @@ _CLITIC = r"(?:(?:me|te|le|les|nos|lo|la|lhe|lhes|o|a|mich|mir|uns|ihn|ihr)\s+)?
 _EN = (
     r"said|says|told|tells|asked|drove|brought|rang|phoned|texted|hugged|explained|answered|"
     r"replied|shouted|whispered|insisted|visited|came with|sat with|stayed with|took me|"
-    r"held my|called me|helped me"
+    r"held my|called me|helped me|carried|looked after|cared for|picked me up"
 )
 _ES = (
     r"dijo|dice|contó|preguntó|llevó|trajo|acompañó|llamó|ayudó|explicó|respondió|contestó|"

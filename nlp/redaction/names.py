@@ -58,7 +58,14 @@ STOP_WORDS = frozenset(
     Nan Nana Vovó Vovô Abuela Abuelo Family Familia Família Everyone Todos Alle Tous End Fin
     Ende Fim Team Equipe Equipo Reader Readers Diary Friends All Colleagues Doctors Thanks
     Help Never Always Numéro Número Nummer Number Medical Memorial General Regional Klinikum
-    Institut Instituto Hospitalar Sanatorium"""
+    Institut Instituto Hospitalar Sanatorium
+    Jamaican Nigerian Ghanaian Somali Kenyan Ethiopian Eritrean Sudanese Congolese Cameroonian
+    Senegalese Zimbabwean Ugandan Haitian Mexican Brazilian Colombian Venezuelan Peruvian
+    Bolivian Cuban Dominican Filipino Filipina Vietnamese Chinese Japanese Korean Bangladeshi
+    Nepali Afghan Iranian Iraqi Syrian Turkish Kurdish Polish Romanian Ukrainian Russian
+    Albanian Irish Scottish Welsh Italian Spanish Portuguese German Greek Moroccan Algerian
+    Egyptian Lebanese Palestinian Arab Māori Maori Aboriginal Samoan Tongan Fijian
+    Att Atte Roja Vermelha O Os As Um Uma Una"""
     )
 )
 ACRONYM_STOP = frozenset({"NHS", "CHU", "SAMU", "USA", "LGBTQ", "LGBT", "GP", "PMI", "CMP", "AME"})
@@ -72,7 +79,7 @@ TITLES = frozenset(
     Dona Don Lic Licenciada Licenciado Ing Schwester Pfleger Pflegerin Doktor Dott Enfermera
     Enfermero Enfermeira Enfermeiro Enf Mister Mistress Madam Ms. Dres
     Auntie Aunty Uncle Tia Tio Tía Tío Seu Tata Tatie Tonton Doc
-    Drª Dª Profª Profa Srª Mtra Mtro Rev Revd"""
+    Drª Dª Profª Profa Srª Mtra Mtro Rev Revd Ña Ño Tita"""
     )
 )
 # Roles written before a name ("a fisioterapeuta Wesley", "the porter Winston"): no particle and
@@ -83,7 +90,9 @@ ROLE_TITLES = frozenset(
     pharmacist porter registrar locum paramedic physio receptionist interpreter
     professora fisioterapeuta fonoaudióloga fonoaudiólogo parteira cacique pajé atendente
     recepcionista supervisora residente técnica nutricionista psicóloga psicólogo
-    matrona pediatra celadora celador promotora cuidadora"""
+    matrona pediatra celadora celador promotora cuidadora
+    doula maqueiro maqueira porteiro cuidador farmacêutica farmacêutico dentista obstetra
+    ginecologista psiquiatra enfermeira-chefe"""
     )
 )
 LOWER_TITLES = ROLE_TITLES | frozenset(
@@ -100,6 +109,8 @@ LOWER_TITLES = ROLE_TITLES | frozenset(
 DEGREE_FIELDS = frozenset({"med", "dent", "vet", "phil", "rer", "nat", "jur", "habil"})
 PARTICLES = frozenset({"de", "du", "des", "van", "von", "der", "den", "da", "das", "do", "dos"})
 PARTICLES |= {"di", "del", "della", "le", "la", "al", "el", "ben", "bin", "ibn", "bint", "y"}
+# The second word of a two-word particle: "de la", "de los", "van der", "von der".
+_SECOND_PARTICLES = frozenset({"la", "las", "los", "der", "den"})
 
 # "Ruby, my sister, ..." / "Pilar, mi vecina": a relative or role right after the name; or an
 # article and a role: "Grace, the midwife", "Sol, la trabajadora social", "Rosa, a enfermeira".
@@ -117,9 +128,13 @@ _WEAK_CUE_RE = re.compile(r"(?i)(?<!\w)(?:" + "|".join(WEAK_CUES) + r")\s+$")
 
 # -- tokens -------------------------------------------------------------------------------------
 
+# Japanese and Chinese characters make words of their own: "Yamamotoです" is a name and a copula.
+_CJK = "\u3005\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff"
+_LATIN_WORD = rf"[^\W{_CJK}]+"
 _TOKEN_RE = re.compile(
     r"(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=\w)"  # French elision: l' d' j' qu'
-    r"|\w+(?:[-'’]\w+)*"
+    rf"|{_LATIN_WORD}(?:[-'’]{_LATIN_WORD})*"
+    rf"|[{_CJK}]+"
     r"|\S"
 )
 _POSSESSIVE_RE = re.compile(r"^(.+?)['’]s$")
@@ -194,6 +209,17 @@ def _extend_name(tokens: list[Tok], i: int, text: str) -> int:
             if gap2 == " ":
                 j += 2
                 continue
+        # Two particles: "Juan Carlos de la Fuente", "Pedro de los Santos", "van der Berg".
+        if (
+            word.lower() in {"de", "van", "von"}
+            and j + 2 < len(tokens)
+            and tokens[j + 1].text.lower() in _SECOND_PARTICLES
+            and text[tokens[j].end : tokens[j + 1].start] == " "
+            and text[tokens[j + 1].end : tokens[j + 2].start] == " "
+            and _is_name_word(tokens[j + 2].text)
+        ):
+            j += 3
+            continue
         elision = word in {"'", "’"} or (len(word) == 2 and word[1] in "'’" and word[0] in "dDlL")
         # d'Almeida: an elision starts a surname (O'Brien-like forms already are one token).
         if elision and j + 1 < len(tokens) and _is_name_word(tokens[j + 1].text):
@@ -286,7 +312,9 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
             i += 1
             continue
         # 1. A title, with or without its full stop, then a capitalised name.
-        if word in TITLES or word.lower() in LOWER_TITLES:
+        # "Nossa Senhora da Glória", "Nuestra Señora de la Luz": the Virgin, not a patient.
+        devotion = i and tokens[i - 1].text in {"Nossa", "Nuestra"}
+        if (word in TITLES or word.lower() in LOWER_TITLES) and not devotion:
             found = _after_title(tokens, i, text, names)
             if found is not None:
                 j, end = found

@@ -27,7 +27,10 @@ CLOSINGS = (
     r"abs|bjs|bj|beijo|beijão|beijinhos|abraço|att|atte|besos|un beso|abrazos|"
     r"saludos cordiales|cordiales saludos|un saludo cordial|lots of love|all the best|"
     r"viele grüße|liebe grüße|mit freundlichen grüßen|herzliche grüße|lg|danke|vielen dank|"
-    r"grüße"
+    r"grüße|"
+    # More of a phone's sign-offs: "Bss,", "Besitos", "Cariños", "Thanks again", "Much love".
+    r"bss|bsos|besitos|cariños|con cariño|abrazo|thanks again|thanks so much|"
+    r"thank you so much|much love|love always|big hugs|hugs"
 )
 GREETINGS = (
     r"dear|hi|hello|hola|olá|oi|hallo|salut|coucou|querid[ao]|estimad[ao]|prezad[ao]|liebe|"

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from audit.models import Action
 from core.exceptions import ApplicationError, ConflictError
-from core.outbox import outbox_enqueue
+from core.outbox import Message, outbox_enqueue_many
 from core.text import normalise_newlines
 from events.models import Event
 from testimonies import hooks, withdrawal_codes
@@ -246,31 +246,38 @@ def testimony_create(*, draft: SubmissionDraft, relay_on_commit: bool = True) ->
             _("Your story has not been saved. Please correct the points below."),
             field_errors=errors,
         )
-    code = withdrawal_codes.code_generate(
-        seed=withdrawal_code_for_key(key, draft.event.pk, scope=scope) if key else None,
-        public_id=_free_withdrawal_id(),
-    )
-    try:
-        testimony = _save(
-            draft,
-            key_hash=key_hash,
-            payload_hash=payload_hash,
-            code=code,
-            relay_on_commit=relay_on_commit,
-        )
-    except IntegrityError:
-        # The same key was saved before (a retry) or by a request that raced this one: return
-        # that story (or the conflict, if the payload differs); nothing of this one is saved.
-        existing = _already_saved(draft, key_hash)
-        if existing is None:
-            raise
-        return _replay(existing, key=key, scope=scope, payload_hash=payload_hash)
-    return Submission(testimony, code.text, created=True)
+    # NOTE: the withdrawal id is not looked up first (a query on every story): its unique index
+    # refuses a clash (40 random bits: about one story in a million at a million stories), and
+    # the story is saved again with another id.
+    seed = withdrawal_code_for_key(key, draft.event.pk, scope=scope) if key else None
+    for _attempt in range(ID_ATTEMPTS):
+        code = withdrawal_codes.code_generate(seed=seed)
+        try:
+            testimony = _save(
+                draft,
+                key_hash=key_hash,
+                payload_hash=payload_hash,
+                code=code,
+                relay_on_commit=relay_on_commit,
+            )
+        except IntegrityError:
+            # The same key was saved before (a retry) or by a request that raced this one: that
+            # story (or the conflict, if the payload differs); nothing of this one is saved.
+            existing = _already_saved(draft, key_hash)
+            if existing is not None:
+                return _replay(existing, key=key, scope=scope, payload_hash=payload_hash)
+            if not Testimony.objects.filter(withdrawal_id=code.public_id).exists():
+                raise
+        else:
+            return Submission(testimony, code.text, created=True)
+    raise AssertionError("no free withdrawal id")
 
 
 # A transaction PostgreSQL broke off to end a deadlock (40P01) or a serialization failure
 # (40001) is tried again from the start, this many times in all: it saved nothing.
 SAVE_ATTEMPTS = 3
+# Withdrawal ids tried for one story (a clash is about a one-in-a-million event).
+ID_ATTEMPTS = 5
 _RETRIED_SQLSTATES = ("40P01", "40001")
 
 
@@ -305,14 +312,6 @@ def _save(draft: SubmissionDraft, *, key_hash, payload_hash, code, relay_on_comm
 
 def _sqlstate(exc: BaseException) -> str:
     return getattr(exc.__cause__, "sqlstate", "") or ""
-
-
-def _free_withdrawal_id() -> str:
-    """A random public withdrawal id no story has yet (40 bits: a clash is rare, never reused)."""
-    while True:
-        public_id = withdrawal_codes.public_id_generate()
-        if not Testimony.objects.filter(withdrawal_id=public_id).exists():
-            return public_id
 
 
 def _testimony_insert(
@@ -392,9 +391,9 @@ def _consent_actor(draft: SubmissionDraft) -> str:
 
 
 def _follow_up_enqueue(testimony: Testimony, *, relay_on_commit: bool) -> None:
-    for task_name in hooks.submission_tasks():
-        outbox_enqueue(
-            task_name=task_name,
-            kwargs={"testimony_id": testimony.pk},
-            relay_on_commit=relay_on_commit,
-        )
+    outbox_enqueue_many(
+        messages=[
+            Message(name, {"testimony_id": testimony.pk}) for name in hooks.submission_tasks()
+        ],
+        relay_on_commit=relay_on_commit,
+    )

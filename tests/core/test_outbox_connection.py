@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from config.celery_app import app
-from core import outbox
+from core import outbox, outbox_broker
 from core.models import OutboxMessage
 from tests.testimonies.factories import submit
 
@@ -28,7 +28,7 @@ def publishing(monkeypatch):
     app.conf.task_always_eager = False
     record = {"opened": [], "sent": [], "fail_on": set(), "hang_on": set()}
     # NOTE: no connection kept by an earlier test (a real one, or another test's fake).
-    monkeypatch.setattr(outbox._kept, "connection", None, raising=False)
+    monkeypatch.setattr(outbox_broker.kept, "connection", None, raising=False)
 
     def connection_for_write(*args, **kwargs):
         opened = FakeConnection(len(record["opened"]) + 1)
@@ -114,7 +114,7 @@ def test_a_connection_made_before_a_fork_is_not_used_after_it(
     publishing, django_capture_on_commit_callbacks, monkeypatch
 ):
     _submit_and_relay(django_capture_on_commit_callbacks)
-    monkeypatch.setattr(outbox._kept, "made_for", (-1, outbox._made_for(app)[1]))
+    monkeypatch.setattr(outbox_broker.kept, "made_for", (-1, outbox_broker.made_for(app)[1]))
     _submit_and_relay(django_capture_on_commit_callbacks)
     assert len(publishing["opened"]) == 2
     assert [connection for _, connection in publishing["sent"]] == [1, 1, 2, 2]
@@ -138,7 +138,7 @@ def test_another_broker_url_gets_its_own_connection_released_after(
         submit()
     outbox.outbox_relay(broker_url="redis://127.0.0.1:1/0")
     assert len(publishing["opened"]) == 1 and publishing["opened"][0].released
-    assert getattr(outbox._kept, "connection", None) is None
+    assert getattr(outbox_broker.kept, "connection", None) is None
 
 
 @pytest.mark.django_db(transaction=True)

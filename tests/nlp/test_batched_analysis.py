@@ -232,3 +232,40 @@ def test_story_tasks_send_no_monitoring_events(settings):
     assert tasks.process_testimonies.ignore_result is True
     assert app.conf.worker_send_task_events is False
     assert app.conf.task_send_sent_event is False
+
+
+def test_a_task_tried_again_logs_what_it_did_analyse(make_story, codebook, monkeypatch, caplog):
+    """Its result is lost to the retry: the submissions bench reads this line instead."""
+    import sys
+    from pathlib import Path
+
+    held, free = make_story(WAITING), make_story(NADIA)
+
+    class Again(Exception):
+        pass
+
+    def retry(*args, **kwargs):
+        raise Again
+
+    monkeypatch.setattr(tasks.process_testimonies, "retry", retry)
+    s = connection.settings_dict
+    other = psycopg.connect(
+        host=s["HOST"] or "127.0.0.1", port=s["PORT"] or 5432, user=s["USER"], dbname=s["NAME"]
+    )
+    try:
+        other.execute("SELECT pg_advisory_lock(%s + %s)", [pending.LOCK_NAMESPACE, held.pk])
+        with caplog.at_level("INFO", logger="nlp.tasks"), pytest.raises(Again):
+            tasks.process_testimonies.run(testimony_ids=[held.pk, free.pk])
+    finally:
+        other.close()
+    assert analysed_done([held.pk, free.pk]) == [free.pk]
+    line = "New stories: 1 analysed, 1 held by another worker: tried again."
+    assert line in caplog.messages
+    assert "Nadia" not in caplog.text and "06 12" not in caplog.text
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    try:
+        from submissions import analyses_logged
+    finally:
+        sys.path.pop(0)
+    done = "Task nlp.process_testimonies[ab-12] succeeded in 0.5s: 3"
+    assert analyses_logged("\n".join([done, *caplog.messages])) == 4

@@ -72,7 +72,7 @@ def test_more_names_and_addresses(text, expected):
             "近所の医院の朴先生が話を聞いてくれました。",
             "近所の医院の[PERSON]先生が話を聞いてくれました。",
         ),
-        ("以上です。\n保健師\u3000葵（あおい）", "以上です。\n保健師\u3000[PERSON]（あおい）"),
+        ("以上です。\n保健師\u3000葵（あおい）", "以上です。\n保健師\u3000[PERSON]（[PERSON]）"),
     ],
 )
 def test_issue16_names(text, expected):

@@ -270,3 +270,36 @@ def test_web_replays_by_caller_and_payload(client_for, participant, first_caller
         assert _code(response) != code
         assert participant.email not in response.content.decode()
     assert Testimony.objects.count() == 1 + len(others)
+
+
+# --- a withdrawal id that clashes (not looked up first: the unique index refuses it) ------------
+
+
+@pytest.mark.parametrize("with_key", [False, True])
+def test_a_clashing_withdrawal_id_is_drawn_again_and_the_code_works(
+    monkeypatch, participant, with_key
+):
+    from testimonies import withdrawal_codes
+
+    taken = submit(open_event()).testimony.withdrawal_id
+    drawn = iter([taken, taken, "FRESH234"])
+    monkeypatch.setattr(withdrawal_codes, "public_id_generate", lambda: next(drawn))
+    key = services.new_submission_key() if with_key else None
+    sent = submit(open_event(), participant=participant, submission_key=key)
+    assert sent.created and sent.testimony.withdrawal_id == "FRESH234"
+    assert Testimony.objects.filter(withdrawal_id=taken).count() == 1
+    found = services.testimony_for_withdrawal_code(code=sent.withdrawal_code, client_key="t")
+    assert found.pk == sent.testimony.pk
+
+
+def test_a_withdrawal_id_that_always_clashes_gives_up_and_saves_nothing(monkeypatch):
+    from testimonies import withdrawal_codes
+    from testimonies.services import submission
+
+    taken = submit(open_event()).testimony.withdrawal_id
+    monkeypatch.setattr(withdrawal_codes, "public_id_generate", lambda: taken)
+    event = open_event()
+    with pytest.raises(AssertionError, match="no free withdrawal id"):
+        submit(event)
+    assert not Testimony.objects.filter(event=event).exists()
+    assert submission.ID_ATTEMPTS >= 3

@@ -170,14 +170,14 @@ def test_a_story_publishes_once_with_all_its_messages(
 
 def test_publishing_asks_for_no_result_and_does_not_retry(monkeypatch, not_eager):
     """A result backend that is down retried its connection for about 20 s per message."""
-    from core import outbox
+    from core import outbox_broker
 
     sent = {}
     monkeypatch.setattr(app, "send_task", lambda name, **kw: sent.update(kw))
-    outbox._publish("core.ping", {}, "", connection=None)
+    outbox_broker.publish("core.ping", {}, "", connection=None)
     assert sent["ignore_result"] is True
     assert sent["retry_policy"]["max_retries"] == 0
-    assert outbox.CONNECT_TIMEOUT <= 2
+    assert outbox_broker.CONNECT_TIMEOUT <= 2
 
 
 @pytest.mark.django_db
@@ -188,7 +188,7 @@ def test_a_broker_that_accepts_but_never_answers_costs_the_bound_once(
     once for the whole story, not once per message or per retry."""
     import socket
 
-    from core.outbox import CONNECT_TIMEOUT
+    from core.outbox_broker import CONNECT_TIMEOUT
 
     with socket.socket() as hung:
         hung.bind(("127.0.0.1", 0))
@@ -238,7 +238,7 @@ def test_a_relayed_backlog_of_new_stories_goes_out_one_message_per_batch(
         def close(self, *, failed):
             pass
 
-    monkeypatch.setattr(outbox, "_Broker", Broker)
+    monkeypatch.setattr(outbox, "Broker", Broker)
     assert outbox_relay(limit=500).sent == count + 2
     groups = [kw["testimony_ids"] for name, kw in published if name == "nlp.process_testimonies"]
     assert [len(ids) for ids in groups] == [size, size, 3]
