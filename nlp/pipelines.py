@@ -162,6 +162,12 @@ def has_model(nlp: Language) -> bool:
     return "ner" in nlp.pipe_names
 
 
+def tags_names(nlp: Language) -> bool:
+    """Whether the tokenizer tags person names (Sudachi's 人名 tags: Japanese), which redaction
+    reads from the original's Doc."""
+    return nlp.lang == "ja"
+
+
 def has_lemmas(nlp: Language) -> bool:
     return "lemmatizer" in nlp.pipe_names
 

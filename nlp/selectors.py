@@ -105,7 +105,18 @@ def lexicon_entries(language: str) -> dict[str, dict[str, list]]:
 def lexicon_matcher(language: str) -> LexiconMatcher:
     """The process-wide matcher of a language, rebuilt when its lexicon revision changes."""
     lang = base_language(language)
+    return _matcher_at(lang, lexicon_revision(lang))
+
+
+def lexicon_matcher_versioned(language: str) -> tuple[LexiconMatcher, str]:
+    """``lexicon_matcher`` and ``lexicon_version`` of a language from one read of its revision
+    (a batch's tagging: one query a language, not two, nor one a story)."""
+    lang = base_language(language)
     revision = lexicon_revision(lang)
+    return _matcher_at(lang, revision), _version(lang, revision)
+
+
+def _matcher_at(lang: str, revision: int) -> LexiconMatcher:
     cached = _matchers.get(lang)
     if cached is not None and cached[0] == revision:
         return cached[1]
@@ -116,7 +127,11 @@ def lexicon_matcher(language: str) -> LexiconMatcher:
 
 def lexicon_version(language: str) -> str:
     lang = base_language(language)
-    return f"{LEXICON_SOURCE}-{lang}-r{lexicon_revision(lang)}"
+    return _version(lang, lexicon_revision(lang))
+
+
+def _version(lang: str, revision: int) -> str:
+    return f"{LEXICON_SOURCE}-{lang}-r{revision}"
 
 
 @functools.cache

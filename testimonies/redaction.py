@@ -52,6 +52,10 @@ PHONE_CUE = re.compile(
     r"numéro|number|whatsapp|sms|text(?:ed)?|fax|ligne)\W{0,3}(?:\w+\W+){0,3}$"
 )
 SHORT_PHONE = re.compile(r"(?<![\w+])\d{3}[-.\s]\d{4}(?![\w])")
+# Each phone pattern needs six digits (``\d``) or more: a text with fewer holds no phone number,
+# and one without "@" no e-mail address (the patterns are not run: most stories have neither).
+_DIGIT = re.compile(r"\d")
+_PHONE_MIN_DIGITS = 6
 
 
 def _digits(s: str) -> int:
@@ -63,11 +67,15 @@ def _cued(text: str, start: int) -> bool:
 
 
 def email_spans(text: str) -> list[tuple[int, int]]:
+    if "@" not in text:
+        return []
     return [(m.start(), m.end()) for m in EMAIL.finditer(text)]
 
 
 def phone_spans(text: str) -> list[tuple[int, int]]:
     """Phone numbers: digit groups of a plausible length, or shorter ones after a cue word."""
+    if len(_DIGIT.findall(text)) < _PHONE_MIN_DIGITS:
+        return []
     spans = []
     for m in PHONE.finditer(text):
         found = m.group()

@@ -169,7 +169,7 @@ def _person_spans(text: str, doc: Doc | None, language: str) -> list[tuple[int, 
         people += ner_person_spans(doc, text)
     if language.startswith("ja") or JA_NAME_RE.search(text):
         if sudachi_available():
-            people += ja_person_spans(text)
+            people += ja_person_spans(text, doc if doc is not None and doc.lang_ == "ja" else None)
         else:
             people += [(m.start(1), m.end(1)) for m in JA_NAME_RE.finditer(text)]
     people += coordinated_name_spans(text, people)
@@ -180,7 +180,8 @@ def _person_spans(text: str, doc: Doc | None, language: str) -> list[tuple[int, 
 def redact(text: str, *, doc: Doc | None = None, language: str = "") -> RedactionResult:
     """Replace direct identifiers in ``text`` with typed placeholders.
 
-    ``doc`` is the spaCy Doc of ``text`` when a pipeline with NER ran on it (French).
+    ``doc`` is the spaCy Doc of ``text`` when a pipeline with NER ran on it (French), or the
+    Japanese pipeline's (its tokens tag person names); without it, Japanese text is tokenized here.
     """
     candidates = _identifier_spans(text, language)
     candidates += [(s, e, PERSON) for s, e in _person_spans(text, doc, language)]

@@ -244,6 +244,18 @@ _STREET_PATTERNS = (
     ADDRESS_CORNER_RE,
     ADDRESS_GRID_RE,
 )
+# These patterns need a digit (``\d``): a text without one is not scanned with them. (Not the
+# Iberian street, whose number may be "s/n", nor the Japanese forms, with kanji numerals.)
+_NEED_DIGIT = (
+    ADDRESS_FR_RE,
+    ADDRESS_EN_RE,
+    ADDRESS_DE_RE,
+    ADDRESS_GRID_RE,
+    ADDRESS_NUMBER_FIRST_RE,
+    *POSTCODE_RES,
+)
+_DIGIT_RE = re.compile(r"\d")
+_NO_NUMBER_RE = re.compile(r"[sS]/[nN]")
 
 # Streets written small in a story typed as a chat (``nlp.redaction.chat``), or after the words
 # that give an address: "na av. brasil, 2500", "rua são bento, 45, bairro alto", "calle goya 18",
@@ -314,7 +326,12 @@ def _small_address_spans(text: str, language: str) -> list[tuple[int, int]]:
 def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     """(start, end) of every street address or postcode found in ``text``."""
     spans = []
+    digits = _DIGIT_RE.search(text) is not None
     for pattern in (*_STREET_PATTERNS, ADDRESS_NUMBER_FIRST_RE, *POSTCODE_RES):
+        if not digits and pattern in _NEED_DIGIT:
+            continue
+        if not digits and pattern is ADDRESS_IBERIAN_RE and not _NO_NUMBER_RE.search(text):
+            continue
         group = "a" if "a" in pattern.groupindex else 0
         for m in pattern.finditer(text):
             value = m.group(group).rstrip(" ,.")
@@ -333,7 +350,8 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
             if pattern in _STREET_PATTERNS:
                 start, end = extend_head(text, start), extend_tail(text, end)
             spans.append((start, end))
-    spans += [(s, extend_tail(text, e)) for s, e in postcode_anchored_spans(text)]
+    if digits:
+        spans += [(s, extend_tail(text, e)) for s, e in postcode_anchored_spans(text)]
     spans += _small_address_spans(text, language)
     if language.startswith("ja") or _CJK_RE.search(text):
         spans += _ja_spans(text)

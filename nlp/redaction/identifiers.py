@@ -53,6 +53,8 @@ _JA_ID_VALUE_RE = re.compile(
 _RESIDENCE_CARD_RE = re.compile(r"(?<![0-9A-Za-z])[A-Z]{2}\d{8}[A-Z]{2}(?![0-9A-Za-z])")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 _ID_VALUE_RE = re.compile(r"(?<![\w])(?:[A-Z]{1,5}[-/]?)?\d[\d\s.\-/]{3,22}\d[A-Z]?(?![\w])")
+# Every pattern here needs a digit (``\d``, full-width ones too): a text without one has no match.
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _digits(s: str) -> int:
@@ -60,6 +62,8 @@ def _digits(s: str) -> int:
 
 
 def id_spans(text: str) -> list[tuple[int, int]]:
+    if not _DIGIT_RE.search(text):
+        return []
     spans = []
     for pattern in ID_PATTERNS:
         for m in pattern.finditer(text):

@@ -325,11 +325,13 @@ def sudachi_available() -> bool:
     return pipeline_for("ja").lang == "ja"
 
 
-def ja_person_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each Japanese person name in ``text`` (empty without SudachiPy)."""
+def ja_person_spans(text: str, doc=None) -> list[tuple[int, int]]:
+    """(start, end) of each Japanese person name in ``text`` (empty without SudachiPy); ``doc``:
+    the Japanese pipeline's Doc of ``text`` where the caller has it (else it is made here)."""
     if not _HAS_JA_RE.search(text) or not sudachi_available():
         return []
-    doc = pipeline_for("ja").make_doc(text)
+    if doc is None:
+        doc = pipeline_for("ja").make_doc(text)
     spans: list[tuple[int, int]] = []
     i, n = 0, len(doc)
     while i < n:

@@ -30,6 +30,8 @@ _WRITER_RE = re.compile(
 _PREPOSITIONS = frozenset(
     split_words("to in at from of into on for with about em no na de do da para por en del al à au")
 )
+# What ``_WRITER_RE`` needs one of (case as written): a text with none is not scanned for it.
+_WRITER_WORDS = ("and I", "and me", "y yo", "e eu", "et moi", "me and", "eu e ", "yo y ", "moi et")
 _WORD_BEFORE_RE = re.compile(r"(\w+)[ \t]+$")
 _BRACKET_RE = re.compile(rf"[ \t]?\([ \t]*(?P<n>{_CAP}(?:[ \t]+{_CAP}){{1,3}})[ \t]*\)")
 
@@ -71,14 +73,15 @@ def _list_spans(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int
 def coordinated_name_spans(text: str, people: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of the names found by the forms above, given the names found so far."""
     out = _list_spans(text, people)
-    for m in _WRITER_RE.finditer(text):
+    beside_writer = any(words in text for words in _WRITER_WORDS)
+    for m in _WRITER_RE.finditer(text) if beside_writer else ():
         group = "a" if m["a"] else "b"
         before = _WORD_BEFORE_RE.search(text[max(0, m.start() - 20) : m.start()])
         if group == "a" and before and before.group(1).lower() in _PREPOSITIONS:
             continue
         if _plain(m[group]):
             out.append(m.span(group))
-    for m in _BRACKET_RE.finditer(text):
+    for m in _BRACKET_RE.finditer(text) if "(" in text else ():
         if _overlaps(m.start() - 1, m.start(), people) and _plain(m["n"]):
             out.append(m.span("n"))
     return out

@@ -7,7 +7,7 @@ formulas (``nlp.redaction.signatures``), Japanese part-of-speech tags and honori
 """
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -140,8 +140,9 @@ _TOKEN_RE = re.compile(
 _POSSESSIVE_RE = re.compile(r"^(.+?)['’]s$")
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):
+    """A word or a sign of the text (a tuple: made for every token of every story, cheaply)."""
+
     start: int
     end: int
     text: str
@@ -151,8 +152,8 @@ def tokenize(text: str) -> list[Tok]:
     out = []
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
-        poss = _POSSESSIVE_RE.match(word)
-        if poss and word[0].isupper():
+        poss = word[0].isupper() and _POSSESSIVE_RE.match(word)
+        if poss:
             base = poss.group(1)
             out.append(Tok(m.start(), m.start() + len(base), base))
             out.append(Tok(m.start() + len(base), m.end(), word[len(base) :]))
@@ -305,6 +306,11 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
     while i < n:
         tok = tokens[i]
         word = tok.text
+        # NOTE: a word without a capital can only be a title (rules 2 and 3 need a capital):
+        # most words, so they are passed here at once.
+        if not word[0].isupper() and word not in TITLES and word.lower() not in LOWER_TITLES:
+            i += 1
+            continue
         # 1. A title, with or without its full stop, then a capitalised name.
         # "Nossa Senhora da Glória", "Nuestra Señora de la Luz": the Virgin, not a patient.
         devotion = i and tokens[i - 1].text in {"Nossa", "Nuestra"}
@@ -320,7 +326,7 @@ def person_rule_spans(text: str, tokens: list[Tok]) -> list[tuple[int, int]]:
         if _is_name_word(word) or _month_name_after_cue(tokens, i, text):
             before = text[max(0, tok.start - 40) : tok.start]
             strong = _CUE_RE.search(before)
-            weak = _WEAK_CUE_RE.search(before) and word in names and not _ambiguous(word)
+            weak = word in names and not _ambiguous(word) and _WEAK_CUE_RE.search(before)
             if strong or weak:
                 end = _extend_name(tokens, i, text)
                 spans.append((tok.start, tokens[end - 1].end))

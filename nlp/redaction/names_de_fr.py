@@ -71,9 +71,15 @@ def _not_a_word(word: str, lang: str) -> bool:
     return word.lower() not in common_words(lang) or word in first_names()
 
 
+# Words one of whose forms each pattern needs (case as written): a text with none of them is not
+# scanned for it. "Hr" is in "Hr." and "Hrn."; "arzt" and "ärztin" in every rank.
+_DE_TITLE_WORDS = ("Herrn", "Hr", "Fr.", "arzt", "ärztin")
+
+
 def _title_spans(text: str) -> list[tuple[int, int]]:
     spans = []
-    for m in _DE_TITLE_RE.finditer(text):
+    titled = any(word in text for word in _DE_TITLE_WORDS)
+    for m in _DE_TITLE_RE.finditer(text) if titled else ():
         if not _is_name(m["n"]):
             continue
         # A second capitalised word is the surname only after a known given name ("Herrn Klaus
@@ -100,7 +106,7 @@ def _pair_spans(text: str) -> list[tuple[int, int]]:
         a, b = m["a"], m["b"]
         if _is_name(a) and _is_name(b) and (a in first_names() or b in first_names()):
             spans += [(m.start("a"), m.end("a")), (m.start("b"), m.end("b"))]
-    for m in _BESIDE_ICH_RE.finditer(text):
+    for m in _BESIDE_ICH_RE.finditer(text) if "und" in text else ():
         group = "a" if m["a"] else "b"
         if _is_name(m[group]) and _not_a_word(m[group], "de"):
             spans.append((m.start(group), m.end(group)))
@@ -113,7 +119,7 @@ def de_fr_name_spans(text: str) -> list[tuple[int, int]]:
     spans = _title_spans(text) + _closing_spans(text) + _pair_spans(text)
     spans += [
         (m.start(), m.end())
-        for m in _DOUBLE_RE.finditer(text)
+        for m in (_DOUBLE_RE.finditer(text) if "-" in text else ())
         if m["a"] in names and m["b"] in names and _is_name(m["a"])
     ]
     return spans

@@ -60,6 +60,8 @@ _LETTER_ID_RES = (
     re.compile(r"(?<![0-9A-Za-z])[XYZ][\s\-]?\d{7}[\s\-]?[A-Z](?![0-9A-Za-z])"),  # NIE
 )
 _GROUP_SEP_RE = re.compile(r"[\s.\-/\u00a0]")
+# Every candidate pattern needs a digit (``\d``): a text without one is not scanned.
+_DIGIT_RE = re.compile(r"\d")
 _MAX_GROUPS = 8
 
 
@@ -114,6 +116,8 @@ def _best_in_run(text: str, start: int, end: int, language: str) -> list[tuple[i
 def national_id_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     """(start, end) of every identifier whose check digits (or format) are valid."""
     spans: list[tuple[int, int]] = []
+    if not _DIGIT_RE.search(text):
+        return spans
     for pattern in _LETTER_ID_RES:
         for m in pattern.finditer(text):
             if _valid(m.group(), list(VALIDATORS.values())):

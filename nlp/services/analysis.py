@@ -30,9 +30,10 @@ from nlp.pipelines import (
     pipeline_for,
     pipeline_version,
     redacted_doc,
+    tags_names,
 )
 from nlp.redaction import RULES_VERSION, RedactionResult, redact
-from nlp.selectors import lexicon_matcher, lexicon_version
+from nlp.selectors import lexicon_matcher_versioned
 from testimonies.models import ResearchCopy, Testimony
 from testimonies.services import research_copies_save
 
@@ -67,32 +68,51 @@ def _redact_group(lang: str, group: list[Testimony]) -> tuple[dict[int, _Redacte
     spaCy pass per story: one ``nlp.pipe`` over all their fields running NER and the lemma
     components together; each research copy's Doc is then derived from its original's
     (``redacted_doc``: the tokenizer only). A pipeline without NER redacts by rules, then runs
-    once over the research texts."""
+    once over the research texts; where redaction reads the tokenizer's name tags (Japanese),
+    it runs once over the originals instead, and again only over the research texts that
+    redaction changed."""
     nlp = pipeline_for(lang)
     model = has_model(nlp)
     texts = [t for s in group for t in (s.text, s.title, s.restore_trust)]
-    docs = analysed_docs(nlp, texts) if model else [None] * len(texts)
+    piped = model or tags_names(nlp)
+    docs = analysed_docs(nlp, texts) if piped else [None] * len(texts)
     version = (
         f"{nlp.meta.get('name', 'blank')}-{nlp.meta.get('version', '')}+{RULES_VERSION}"[:32]
         if model
         else f"nlp-{RULES_VERSION}"
     )
+    # NOTE: ``nlp.meta`` builds a new dict at each read: once a group, not once a story.
+    pipeline = pipeline_version(nlp)
     results = {}
     for i, story in enumerate(group):
         body, title, restore = (
             redact(t, doc=d, language=lang)
             for t, d in zip(texts[3 * i : 3 * i + 3], docs[3 * i : 3 * i + 3], strict=True)
         )
-        results[story.pk] = _Redacted(body, title, restore, model, version, pipeline_version(nlp))
+        results[story.pk] = _Redacted(body, title, restore, model, version, pipeline)
     if model:
         tag_docs = [redacted_doc(nlp, docs[3 * i], results[s.pk].body) for i, s in enumerate(group)]
     else:
-        tag_docs = nlp.pipe(
-            [results[s.pk].body.text for s in group],
-            disable=disabled_except(nlp, LEMMA_COMPONENTS),
-            batch_size=PIPE_BATCH_SIZE,
+        tag_docs = _research_docs(
+            nlp, [(results[s.pk].body, docs[3 * i]) for i, s in enumerate(group)]
         )
     return results, dict(zip([s.pk for s in group], tag_docs, strict=True))
+
+
+def _research_docs(nlp, bodies: list[tuple[RedactionResult, Doc | None]]) -> list[Doc]:
+    """The research copies' Docs of a pipeline without NER (lemma components only): the
+    original's Doc where redaction replaced nothing (the same text), one ``nlp.pipe`` over the
+    others."""
+    missing = [i for i, (body, doc) in enumerate(bodies) if doc is None or body.replacements]
+    piped = nlp.pipe(
+        [bodies[i][0].text for i in missing],
+        disable=disabled_except(nlp, LEMMA_COMPONENTS),
+        batch_size=PIPE_BATCH_SIZE,
+    )
+    docs = [doc for _body, doc in bodies]
+    for i, doc in zip(missing, piped, strict=True):
+        docs[i] = doc
+    return docs
 
 
 ANALYSIS_FIELDS = (
@@ -147,11 +167,11 @@ def testimonies_analyse(*, testimony_ids: list[int]) -> int:
     for story in stories:
         by_language[base_language(languages[story.pk].code)].append(story)
     results: dict[int, _Redacted] = {}
-    docs: dict[int, Doc] = {}
+    docs: dict[int, tuple[str, Doc]] = {}
     for lang, group in by_language.items():
         redacted, tag_docs = _redact_group(lang, group)
         results.update(redacted)
-        docs.update(tag_docs)
+        docs.update((pk, (redacted[pk].body.text, doc)) for pk, doc in tag_docs.items())
 
     now = timezone.now()
     with transaction.atomic():
@@ -190,11 +210,14 @@ def _merge_classifier(lexicon_suggestions, cats: dict[str, float] | None, labels
     return out
 
 
-def testimonies_tag(*, testimony_ids: list[int], docs: dict[int, Doc] | None = None) -> int:
+def testimonies_tag(
+    *, testimony_ids: list[int], docs: dict[int, tuple[str, Doc]] | None = None
+) -> int:
     """Suggest themes for each story's research copy (document level, with evidence spans).
 
     ``docs``: the research copies' Docs where the caller has them already (one pass per story,
-    ``testimonies_analyse``); the others are run through the pipeline here.
+    ``testimonies_analyse``), each with the text it was made from; the others are run through
+    the pipeline here.
 
     Safe to run twice: machine suggestions are unique per story and code; pending ones are
     refreshed, reviewed ones (accepted or rejected) are left as they are, stale pending ones
@@ -222,7 +245,7 @@ def testimonies_tag(*, testimony_ids: list[int], docs: dict[int, Doc] | None = N
     desired: dict[int, list[tuple]] = {}
     versions: dict[int, str] = {}
     for lang, group in by_language.items():
-        matcher = lexicon_matcher(lang)
+        matcher, lexicon_version = lexicon_matcher_versioned(lang)
         nlp = matcher.nlp
         texts = [c.redacted_text for c in group]
         docs_of_group = _docs_for(nlp, group, docs or {})
@@ -235,13 +258,13 @@ def testimonies_tag(*, testimony_ids: list[int], docs: dict[int, Doc] | None = N
                     # No vector yet (it follows: nlp.embed_testimonies tags again), or the
                     # lexicon is better in this language.
                     desired[copy.testimony_id] = _merge_classifier(suggestions, None, [])
-                    versions[copy.testimony_id] = lexicon_version(lang)
+                    versions[copy.testimony_id] = lexicon_version
                     continue
                 desired[copy.testimony_id] = _merge_embedding(active, suggestions, vector)
                 versions[copy.testimony_id] = active.model_version
             continue
         cats_list = active.predict(texts) if active else [None] * len(group)
-        version = active.model_version if active else lexicon_version(lang)
+        version = active.model_version if active else lexicon_version
         for copy, doc, cats in zip(group, docs_of_group, cats_list, strict=True):
             labels = active.labels if active else []
             desired[copy.testimony_id] = _merge_classifier(matcher.suggest(doc), cats, labels)
@@ -249,14 +272,15 @@ def testimonies_tag(*, testimony_ids: list[int], docs: dict[int, Doc] | None = N
     return suggestions_write(desired=desired, versions=versions)
 
 
-def _docs_for(nlp, group: list[ResearchCopy], given: dict[int, Doc]) -> list[Doc]:
-    """The Docs of these research copies: the given ones whose text is the copy's, the others
-    through the pipeline (lemma components only), in one ``nlp.pipe``."""
+def _docs_for(nlp, group: list[ResearchCopy], given: dict[int, tuple[str, Doc]]) -> list[Doc]:
+    """The Docs of these research copies: the given ones made from the copy's text, the others
+    through the pipeline (lemma components only), in one ``nlp.pipe``. (The text is compared,
+    not ``doc.text``, which spaCy joins from every token at each read.)"""
     docs: list[Doc | None] = []
     missing = []
     for copy in group:
-        doc = given.get(copy.testimony_id)
-        if doc is None or doc.text != copy.redacted_text:
+        text, doc = given.get(copy.testimony_id, (None, None))
+        if doc is None or text != copy.redacted_text:
             missing.append(len(docs))
             doc = None
         docs.append(doc)
