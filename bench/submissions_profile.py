@@ -11,8 +11,8 @@ client, its cookies cleared per participant (a new client loads the middleware a
 scans the static files). Prints the median and mean CPU time (``time.process_time``) and the
 queries of each request kind. ``--pyinstrument DIR`` writes a profile per kind there
 (pyinstrument is not a dependency: ``pip install pyinstrument`` for it); ``--sql`` prints the
-last story POST's queries (their SQL cut at 160 characters: the bench's own made-up text). The first 5
-participants warm up.
+last story POST's queries (their SQL cut at 160 characters: the bench's own made-up text).
+The first 5 participants warm up.
 Compare two trees by running each one's copy in turn: the machine's load moves the figures.
 """
 

@@ -62,8 +62,8 @@ def _client(connection):
 
 
 def group_publish(broker, group, unit: list, kwargs: dict) -> None:
-    """Publish one group unit (``broker``: ``core.outbox_broker.Broker``), or add its ids to the open
-    group of its kind when there is room."""
+    """Publish one group unit (``broker``: ``core.outbox_broker.Broker``), or add its ids to the
+    open group of its kind when there is room."""
     queue = unit[0].queue
     client = _client(getattr(broker, "connection", None))
     if client is None:

@@ -19,4 +19,6 @@ class EventsConfig(AppConfig):
         demo_seed_hooks.register(DemoStep(order=20, seed=demo.events_demo_step))
         for model in selectors.themes_kept_models():
             for signal in (post_save, post_delete):
-                signal.connect(selectors.themes_kept_forget, sender=model, dispatch_uid="events.themes_kept")
+                signal.connect(
+                    selectors.themes_kept_forget, sender=model, dispatch_uid="events.themes_kept"
+                )
