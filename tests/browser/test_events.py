@@ -15,6 +15,9 @@ pytestmark = pytest.mark.browser
 
 
 def no_horizontal_scroll(page) -> bool:
+    """NOTE: call it once the page to check shows: evaluated while a link's navigation commits,
+    the document has no root element yet."""
+    page.wait_for_load_state()
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
 
 
@@ -54,6 +57,7 @@ def test_facilitator_closes_the_loop_and_the_public_page_shows_it(page):
     # Log attendance on a phone-sized screen.
     page.set_viewport_size({"width": 360, "height": 740})
     page.get_by_role("link", name=re.compile(r"^Log attendance\W+Listening circle$")).click()
+    expect(page.get_by_label("Total attendance")).to_be_visible()
     assert no_horizontal_scroll(page)
     page.get_by_label("Total attendance").fill("42")
     page.get_by_label("Women").fill("50")
