@@ -143,6 +143,7 @@ def main() -> int:
     parser.add_argument("--rates", default="1,10,50", help="submission mode: stories a second")
     parser.add_argument("--seconds", type=float, default=10, help="submission mode: per rate")
     parser.add_argument("--burst", type=int, default=400, help="submission mode: saturation")
+    parser.add_argument("--bursts", type=int, default=3, help="submission mode: medians of")
     parser.add_argument("--warm", type=int, default=48, help="submission mode: warm-up stories")
     args = parser.parse_args()
     args.rates = [float(r) for r in args.rates.split(",") if r]
