@@ -25,7 +25,7 @@ _NAMING = (
     r"(?:と|って)(?:呼ば|呼んで|呼ぶ|呼び|呼ん|言ってもらえれば|言っていただければ|言えば分か|"
     r"伝えてください|お伝えください|名乗)|という名前(?!の)|っていう名前(?!の)|と申します"
 )
-_HONORIFIC = r"ちゃん|くん|さん|様|さま|先生|氏|君"
+_HONORIFIC = r"ちゃん|くん|さん|様|さま|先生|氏|君|女史"
 _NAMING_RE = re.compile(
     rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})(?:{_HONORIFIC})?[」』]?(?={_NAMING})"
 )
@@ -68,7 +68,7 @@ _ROLE_INTRO_RE = re.compile(
 # After a label or a sign-off: ペンネーム：ゆず, 投稿者：河野, ゆずより (the last line).
 _LABELLED_RE = re.compile(
     rf"(?:ペンネーム|ハンドルネーム|ニックネーム|呼び名|あだ名|氏名|投稿者|仮名|お名前|名前|文責|"
-    rf"記入者|筆者|作成者|送信者|署名)\s?[:：]\s?"
+    rf"記入者|筆者|作成者|送信者|署名|旧姓|通名|本名)\s?[:：]\s?"
     rf"(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})"
     rf"|(?:^|\n)[—―ー\-\s]*(?P<s>{_KANA}{{2,10}}|{_KANJI}{{1,6}})より\s*$"
     rf"|(?:^|\n)[—―\-]{{1,3}}\s*(?P<d>{_KANA}{{2,10}})\s*$"
@@ -120,6 +120,21 @@ _LATIN_TITLE_RE = re.compile(
 # Every role and rank above, as words (保健師: 保 + a given name 健師 is a role, not a name).
 ROLE_TITLES = frozenset(f"{_ROLE_WORDS}|{_RANKS}".split("|"))
 _TITLED_RE = re.compile(rf"(?P<n>{_KANJI}{{1,8}}?)(?P<t>{_RANKS}|{_HONORIFIC})")
+# A surname with its honorific on the next line or after a space: 担当の西川\n先生, 吉川 先生.
+_SPACED_TITLE_RE = re.compile(
+    rf"(?<![\u4e00-\u9fff々])(?P<n>{_KANJI}{{1,4}})[ \u3000]*\n?[ \u3000]*(?<=[\s\u3000])"
+    r"(?=先生|さん|様|氏|医師|女史|院長|看護師)"
+)
+# A name given as someone's other name: 通名は金山、本名は…, 旧姓は「大村」です (a listed kanji
+# name or one Sudachi reads as a proper noun; a katakana name).
+_OTHER_NAME_RE = re.compile(
+    rf"(?:通名|本名|旧姓|名字|苗字|戸籍名|日本名|通称)は「?(?P<n>{_KANJI}{{1,4}}|[ァ-ヶー・]{{2,12}})」?"
+    r"(?=[、。）)]|です|でした|で[、。])"
+)
+# A name quoted before the words of going by it: 「あおい」で通っています.
+_KNOWN_AS_RE = re.compile(
+    rf"「(?P<n>{_KANA}{{2,10}}|{_KANJI}{{1,6}})(?:{_HONORIFIC})?」(?=で通っ|で通し|で通る)"
+)
 _KIN_CHARACTERS = "兄 姉 母 父 婆 爺 妹 弟 娘 嫁 孫 坊 奥 皆 叔 伯"
 _KIN = frozenset(_KIN_CHARACTERS.split())
 _NICKNAME_END_RE = re.compile(r"(?:りん|っち|たん|ちん|ぴょん|ぽん|にゃん|ん)$")
@@ -172,10 +187,16 @@ def _kana_or_listed(text: str, m: re.Match, group: str = "n") -> tuple[int, int]
         # A nickname ends in ん, りん, っち, たん... after the reading: ゆかりん, まりっち.
         base = _NICKNAME_END_RE.sub("", name)
         readings = given_name_readings()
+        # A given name written in katakana is read as its hiragana (タカ: たか).
+        hiragana = base.translate(_TO_HIRAGANA)
         listed = (name in readings or base in readings) and _noun_or_unknown(base)
+        listed = listed or (hiragana != base and hiragana in readings)
         return (start, end) if listed or _proper_noun_only(name) else None
     cut = _known_kanji_end(value, single_given=True)
     return (start + cut, end) if cut is not None else None
+
+
+_TO_HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
 
 
 def _noun_or_unknown(word: str) -> bool:
@@ -260,8 +281,27 @@ def naming_spans(text: str) -> list[tuple[int, int]]:
         for m in _ROLE_INTRO_RE.finditer(text)
         if _known_kanji_end(m["n"], single_given=True) == 0
     ]
+    for m in _SPACED_TITLE_RE.finditer(text):
+        if m["n"] in family_names():
+            spans.append(m.span("n"))
+    for m in _OTHER_NAME_RE.finditer(text):
+        name = m["n"]
+        kanji = re.fullmatch(f"{_KANJI}+", name)
+        listed = name in family_names() or name in given_names()
+        if (listed or _proper_noun_only(name)) if kanji else name not in _KANA_NOT_NAMES:
+            spans.append(m.span("n"))
+    for m in _KNOWN_AS_RE.finditer(text):
+        found = _kana_or_listed(text, m)
+        if found:
+            spans.append(found)
     for m in _TITLED_RE.finditer(text):
-        single_given = m.group("t") in {"ちゃん", "くん", "君"}
+        # A given name of one kanji before ちゃん or くん (葵ちゃん), or before さん or 様 when no
+        # polite お comes before it (春さん; not お星様).
+        before = text[m.start("n") - 1] if m.start("n") else ""
+        if before in ("お", "ご") and len(m.group("n")) == 1:
+            continue  # お星様, お月さま: a polite word, not the surname 星
+        polite = m.group("t") in {"さん", "様", "さま"}
+        single_given = m.group("t") in {"ちゃん", "くん", "君"} or polite
         cut = _known_kanji_end(m.group("n"), single_given=single_given)
         if cut is not None:
             spans.append((m.start("n") + cut, m.end("n")))
