@@ -21,6 +21,7 @@ from nlp.redaction.japanese_cues import (
 )
 from nlp.redaction.japanese_forms import (
     hangul_spans,
+    latin_name_spans,
     mention_spans,
     not_a_name,
     reading_spans,
@@ -31,6 +32,7 @@ from nlp.redaction.japanese_naming import ROLE_TITLES, naming_spans
 from nlp.redaction.japanese_signoff import signoff_spans
 
 _HONORIFICS = "さん 様 さま 先生 せんせい くん 君 ちゃん 医師 看護師 氏 殿 先輩 師長 院長 教授 婦長"
+_HONORIFICS += " 女史"
 HONORIFICS = frozenset(_HONORIFICS.split())
 # The honorifics said after a person's own name, not after a role (ベテラン看護師).
 _PERSONAL_HONORIFICS = frozenset(["さん", "様", "さま", "くん", "君", "ちゃん", "氏", "殿"])
@@ -321,6 +323,32 @@ def _listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     return out
 
 
+# An old name in two or three katakana before the kin word after it: カマドおばあ, ウシばあちゃん
+# (not スーパーおばあちゃん: no long vowel mark).
+_OLD_NAME_BEFORE_KIN_RE = re.compile(r"(?<![ァ-ヶー])(?P<n>[ァ-ヶ]{2,3})(?=お?(?:ばあ|じい)|婆|爺)")
+
+
+def _old_name_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span("n") for m in _OLD_NAME_BEFORE_KIN_RE.finditer(text) if m["n"] not in NOT_NAMES]
+
+
+# A Chinese or Korean surname of one kanji that Sudachi tags, and the given name of one or two
+# kanji after it that it does not (張 + 偉): the run of kanji ends there, and is no word (金先生).
+_GIVEN_AFTER_SURNAME_RE = re.compile(r"[\u4e00-\u9fff々]{1,2}(?![\u4e00-\u9fff々])")
+
+
+def _with_given_name(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for start, end in spans:
+        m = _GIVEN_AFTER_SURNAME_RE.match(text, end)
+        if end - start == 1 and text[start] in ONE_KANJI_SURNAMES and m:
+            given = m.group()
+            if given not in HONORIFICS and given not in ROLE_TITLES and not common_noun(given):
+                end = m.end()
+        out.append((start, end))
+    return out
+
+
 def sudachi_available() -> bool:
     return pipeline_for("ja").lang == "ja"
 
@@ -374,6 +402,7 @@ def ja_person_spans(text: str, doc=None) -> list[tuple[int, int]]:
     spans += vietnamese_surname_spans(text) + _split_reading_after_relative(text)
     spans = [(a, b) for a, b in spans if text[a:b] not in NOT_NAMES and not not_a_name(text, a, b)]
     spans += _listed_beside(text, spans)
-    spans += _prefixed_name_spans(text)
+    spans += _prefixed_name_spans(text) + _old_name_spans(text) + latin_name_spans(text)
+    spans = _with_given_name(text, spans)
     spans = [_after_role(text, a, b) for a, b in reading_spans(text, widen_spans(text, spans))]
     return spans + mention_spans(text, spans, NOT_NAMES)

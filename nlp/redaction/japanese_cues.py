@@ -17,6 +17,7 @@ from nlp.redaction.name_lists import NAMES_DIR
 _KANJI_RUN_RE = re.compile(r"[\u4e00-\u9fff々]+")
 # Children and spouses: "母の愛" (a mother's love) is a phrase, "娘の愛" a daughter.
 _CLOSE = "娘|息子|長男|長女|次男|次女|三男|三女|妻|夫|孫|姪|甥|妹|弟|姉|兄|友人|友達|彼女|彼氏"
+_CLOSE += "|下の子|上の子|末っ子|末の子"
 _AFTER_RELATIVE_RE = re.compile(
     rf"(?:{_CLOSE})の([\u4e00-\u9fff々]{{1,3}})(?=[はがをにとのもへで、や。])"
 )
@@ -27,6 +28,11 @@ _WIDE = "叔母|伯母|叔父|伯父|祖母|祖父|義母|義父|義姉|義妹|�
 _WIDE += "同僚|同期|同級生|幼なじみ|上司|先輩|後輩|親友|知人|隣人|恋人|婚約者|パートナー|主人|嫁|婿"
 _AFTER_WIDE_RE = re.compile(
     rf"(?:{_WIDE})の([\u4e00-\u9fff々]{{2,3}})(?=[はがをにとのもへで、や。])"
+)
+# A mother or a father before a listed given name of two or three kanji that is not a word too:
+# 母の和子が (not 父の未来, 母の様子).
+_AFTER_PARENT_RE = re.compile(
+    r"(?<![祖義叔伯])(?:母|父)の([\u4e00-\u9fff々]{2,3})(?=[はがをにとのもへで、や。])"
 )
 _KATAKANA_PART_RE = re.compile(r"[ァ-ヶー]{2,}")
 # What joins the parts of a foreign name: マリア・サントス, ジャン＝ピエール.
@@ -89,7 +95,11 @@ def full_name_spans(text: str) -> list[tuple[int, int]]:
 def relative_name_spans(text: str) -> list[tuple[int, int]]:
     given = given_names()
     found = list(_AFTER_RELATIVE_RE.finditer(text)) + list(_AFTER_WIDE_RE.finditer(text))
-    return [(m.start(1), m.end(1)) for m in found if m.group(1) in given]
+    spans = [(m.start(1), m.end(1)) for m in found if m.group(1) in given]
+    for m in _AFTER_PARENT_RE.finditer(text):
+        if m.group(1) in given and not common_noun(m.group(1)):
+            spans.append(m.span(1))
+    return spans
 
 
 def _morphemes(word: str) -> list:

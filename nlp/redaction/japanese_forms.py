@@ -124,6 +124,28 @@ def vietnamese_surname_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _KATAKANA_WORD_RE.finditer(text) if m[0] in _VIETNAMESE_SURNAMES]
 
 
+# A name in Latin letters standing in a Japanese sentence, before a particle: 同じ寮のNguyenも,
+# Joyまで (a name of the name lists; one that is also an English word only after の).
+_LATIN_IN_JAPANESE_RE = re.compile(
+    r"(?P<b>[\u3040-\u30ff\u4e00-\u9fff、。「]|^)(?P<n>[A-Z][a-z]{2,}(?: [A-Z][a-z]{2,})?)"
+    r"(?=[はがをにともへでや]|まで|から)",
+    re.MULTILINE,
+)
+
+
+def latin_name_spans(text: str) -> list[tuple[int, int]]:
+    from nlp.redaction.name_lists import ambiguous_names, first_names, surnames
+
+    out = []
+    for m in _LATIN_IN_JAPANESE_RE.finditer(text):
+        parts = m["n"].split()
+        listed = all(p in first_names() or p in surnames() for p in parts)
+        ambiguous = any(p in ambiguous_names() for p in parts)
+        if listed and (not ambiguous or m["b"] == "の"):
+            out.append(m.span("n"))
+    return out
+
+
 def romaji_spans(text: str) -> list[tuple[int, int]]:
     return [m.span("n") for m in _ROMAJI_HONORIFIC_RE.finditer(text)]
 
