@@ -25,6 +25,61 @@ FOUND = [
     ("es", "Que les den formación a las recepcionistas.", "education"),
     ("es", "En ese hospital hay mucha falta de formación.", "education"),
     ("es", "Hace falta formación al personal de urgencias.", "education"),
+    # French, for recall. Not heard: said as people say it.
+    ("fr", "Le médecin n'a rien voulu savoir, pour lui tout allait bien.", "not_listened_to"),
+    ("fr", "Il a tapé son ordonnance sans lever les yeux.", "not_listened_to"),
+    ("fr", "L'interne m'a pas calculée de toute la visite.", "not_listened_to"),
+    ("fr", "J'étais assise là, comme si je n'existais pas.", "not_listened_to"),
+    ("fr", "Le neurologue a dit que c'était psychosomatique.", "not_listened_to"),
+    ("fr", "Le docteur parlait à mon mari, pas à moi.", "not_listened_to"),
+    ("fr", "Aux urgences, on m'a renvoyée à la maison avec du paracétamol.", "not_listened_to"),
+    # Stereotypes: the pain one, the reason named, "a social case".
+    ("fr", "L'infirmière a parlé de syndrome méditerranéen devant moi.", "judged"),
+    ("fr", "On m'a mal soignée parce que je suis voilée.", "judged"),
+    ("fr", "Il ne m'a pas prise à cause de mon handicap.", "judged"),
+    ("fr", "Pour elle, j'étais un cas social.", "judged"),
+    # Heard by the whole waiting room, not one's place, no privacy, a face pulled.
+    ("fr", "Elle a dit mon nom assez fort pour que tout le monde entende.", "not_welcome"),
+    ("fr", "Je ne me sentais pas à ma place dans ce cabinet.", "not_welcome"),
+    ("fr", "Elle a utilisé mon nom de naissance.", "not_welcome"),
+    ("fr", "On m'a examinée avec la porte ouverte.", "not_welcome"),
+    (
+        "fr",
+        "La réceptionniste a fait une face quand on a dit qu'on était deux mamans.",
+        "not_welcome",
+    ),
+    ("fr", "J'ai eu envie de disparaître.", "not_welcome"),
+    # Between two doors, one problem a visit, an hour given.
+    ("fr", "Le généraliste me reçoit entre deux portes.", "time_with_professional"),
+    ("fr", "Il n'accepte qu'un problème par consultation.", "time_with_professional"),
+    ("fr", "Elle m'a consacré une heure entière.", "time_with_professional"),
+    # French not spoken, doctors' words, small print, lip reading.
+    ("fr", "Mon père ne parle pas français.", "accessible_information"),
+    ("fr", "Pour moi, c'était du chinois, des mots de médecin.", "accessible_information"),
+    ("fr", "La notice est en petits caractères.", "accessible_information"),
+    ("fr", "Je dois lire sur les lèvres, et avec le masque c'est fini.", "accessible_information"),
+    # Trusted voices.
+    ("fr", "Ici l'info passe par le bouche à oreille.", "communication"),
+    ("fr", "Les relais communautaires ont fait du porte-à-porte.", "communication"),
+    # Communities: a seat, told after, decided for.
+    ("fr", "On veut une place autour de la table.", "community"),
+    ("fr", "L'agence a tout fermé sans nous en parler.", "community"),
+    ("fr", "Ils ont décidé pour nous, comme toujours.", "community"),
+    # Wanting to be a midwife (the infinitive), pushed away from it.
+    ("fr", "Ma fille voudrait être sage-femme.", "workforce"),
+    ("fr", "Au lycée on nous pousse vers les filières courtes.", "workforce"),
+    # Carers who speak one's language with one, who come from one's world.
+    ("fr", "La préposée qui parlait créole l'a calmé.", "representation"),
+    ("fr", "Elle a parlé créole avec ma grand-mère.", "representation"),
+    ("fr", "Il nous faut quelqu'un de chez nous à l'hôpital.", "representation"),
+    ("fr", "Elle venait du même monde que nous.", "representation"),
+    # Training: compulsory courses, nobody teaching it.
+    ("fr", "Il faudrait des cours obligatoires sur le handicap.", "education"),
+    ("fr", "Personne ne nous apprend à examiner quelqu'un en fauteuil.", "education"),
+    # A person, not a file.
+    ("fr", "Il me traitait comme un dossier.", "person_centred"),
+    ("fr", "Elle m'a demandé ce qui était important pour moi.", "person_centred"),
+    ("fr", "La sage-femme ne m'a rien imposé.", "person_centred"),
 ]
 
 LEFT = [
@@ -70,6 +125,43 @@ LEFT = [
     # Giving the vaccine, a form to fill in: not information one could not use.
     ("es", "La aplicación de la vacuna fue en el brazo.", "accessible_information"),
     ("es", "Llené el formulario de la farmacia.", "accessible_information"),
+    # French near misses. Talking to one's husband, a chat with one's mother.
+    ("fr", "Elle parlait à mon mari tous les soirs au téléphone.", "not_listened_to"),
+    ("fr", "Il ne faut pas dramatiser, disait ma grand-mère.", "not_listened_to"),
+    # "Because" and "because of" with no stereotype.
+    ("fr", "Je l'ai su parce que je suis curieuse.", "judged"),
+    ("fr", "Il est parti à cause de mon retard.", "judged"),
+    # A clean room, an open day, a dog simile, a warm country: not a welcome.
+    ("fr", "J'ai nettoyé toute la salle avant la fête.", "not_welcome"),
+    ("fr", "Le centre fait une journée portes ouvertes.", "not_welcome"),
+    ("fr", "J'étais malade comme un chien.", "not_welcome"),
+    ("fr", "Le Sénégal est un pays chaleureux.", "not_welcome"),
+    ("fr", "Il s'est mis à ma place et m'a rassurée.", "not_welcome"),
+    # A problem around here, one's own lack of time, a slow recovery: not time with a carer.
+    ("fr", "Il y a un problème par ici.", "time_with_professional"),
+    ("fr", "Faute de temps, je n'ai pas fini le livre.", "time_with_professional"),
+    ("fr", "La guérison a pris du temps.", "time_with_professional"),
+    # A smile on one's lips, a picture book: not information one could not use.
+    ("fr", "Elle avait le sourire sur les lèvres.", "accessible_information"),
+    ("fr", "Mon fils lit un livre avec des images.", "accessible_information"),
+    # Dinner around the table, telling one's mother, understanding later: not community.
+    ("fr", "On était six autour de la table pour le dîner.", "community"),
+    ("fr", "Je suis partie sans en parler à ma mère.", "community"),
+    ("fr", "J'ai compris après coup.", "community"),
+    # Being a nurse, a room facing south: not careers.
+    ("fr", "Ma voisine est infirmière à Liège.", "workforce"),
+    ("fr", "La chambre est orientée vers le sud.", "workforce"),
+    # The nurse who comes every morning, a doctor who spoke loudly, near our home.
+    ("fr", "L'infirmière qui vient le matin est très gentille.", "representation"),
+    ("fr", "La docteure qui parlait fort m'a fait peur.", "representation"),
+    ("fr", "Le centre est près de chez nous.", "representation"),
+    # Cooking classes, role-playing games: not training for carers.
+    ("fr", "Je prends des cours sur la cuisine italienne.", "education"),
+    ("fr", "Mon fils adore les jeux de rôle.", "education"),
+    # A normal thing, walking at one's pace, asking the way: not person-centred care.
+    ("fr", "C'est venu comme une chose normale.", "person_centred"),
+    ("fr", "Je marche à mon rythme le dimanche.", "person_centred"),
+    ("fr", "Un passant m'a demandé comment aller à la gare.", "person_centred"),
 ]
 
 
