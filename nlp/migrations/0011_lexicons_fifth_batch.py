@@ -5,7 +5,8 @@ degree of any kind; "formación" alone, a course for any job; "no volví", which
 volvimos a saber"; "se sentó con"; "que vengan de"; "ser enfermera", which also matched "es
 enfermera", now the infinitive only; a queue, a delay, half an hour away; a foster home, exposed
 to a virus; dues, one's trade, buying insurance; a web forum, the visiting rules; "inconsciente"
-alone, "sin querer"), and the assumptions the unconscious-bias list already holds dropped from
+alone, "sin querer"; "mi historia", a medical record; "en mi opinión"; no time for anything, a
+watch, a few minutes' wait; not ready for the news), and the assumptions the unconscious-bias list already holds dropped from
 the stereotypes'. French widened for recall from the codebook's criteria, as people say it: not
 looked at or not believed ("sans lever les yeux", "comme si je n'existais pas", "parlait à mon
 mari, pas à moi", "psychosomatique"); the stereotype named and its reason ("syndrome

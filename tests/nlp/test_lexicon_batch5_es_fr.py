@@ -25,6 +25,10 @@ FOUND = [
     ("es", "Que les den formación a las recepcionistas.", "education"),
     ("es", "En ese hospital hay mucha falta de formación.", "education"),
     ("es", "Hace falta formación al personal de urgencias.", "education"),
+    # Weak words still count beside the phrase that says it.
+    ("es", "El médico miraba el reloj todo el rato.", "time_with_professional"),
+    ("es", "No tenía tiempo para escucharme, solo unos minutos.", "time_with_professional"),
+    ("es", "Me trató con atención y respeto.", "person_centred"),
     # French, for recall. Not heard: said as people say it.
     ("fr", "Le médecin n'a rien voulu savoir, pour lui tout allait bien.", "not_listened_to"),
     ("fr", "Il a tapé son ordonnance sans lever les yeux.", "not_listened_to"),
@@ -125,6 +129,21 @@ LEFT = [
     # Giving the vaccine, a form to fill in: not information one could not use.
     ("es", "La aplicación de la vacuna fue en el brazo.", "accessible_information"),
     ("es", "Llené el formulario de la farmacia.", "accessible_information"),
+    # Reading carefully, one's medical record, "in my opinion": not person-centred care.
+    ("es", "Leí el prospecto con atención.", "person_centred"),
+    ("es", "Está en mi historia clínica.", "person_centred"),
+    ("es", "En mi opinión, el hospital está lejos.", "person_centred"),
+    # No time for anything, that time, a watch, months of saving, "wait a few minutes".
+    ("es", "No tengo tiempo para nada.", "time_with_professional"),
+    ("es", "Durante ese tiempo viví en Lima.", "time_with_professional"),
+    ("es", "Me regalaron el reloj de mi abuelo.", "time_with_professional"),
+    ("es", "Tardé meses para ahorrar.", "time_with_professional"),
+    ("es", "Espere unos minutos, por favor.", "time_with_professional"),
+    # Not ready for the news: not untrained staff.
+    ("es", "No estaba preparada para la noticia.", "education"),
+    # A grandmother who understood me, the heat back home: not representation.
+    ("es", "Mi abuela, que me entendía, murió.", "representation"),
+    ("es", "De donde vengo hace mucho calor.", "representation"),
     # French near misses. Talking to one's husband, a chat with one's mother.
     ("fr", "Elle parlait à mon mari tous les soirs au téléphone.", "not_listened_to"),
     ("fr", "Il ne faut pas dramatiser, disait ma grand-mère.", "not_listened_to"),
