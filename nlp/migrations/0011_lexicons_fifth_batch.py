@@ -15,7 +15,10 @@ the whole waiting room, not one's place, the door left open, a birth name; seen 
 doors, one problem a visit; French not spoken or read, doctors' words, small print, lip reading;
 word of mouth and community relays; decided for us, a seat at the table; wanting to be a
 midwife, pushed towards short courses; carers who speak one's language with one; compulsory
-courses; treated as a file, what mattered to me. "de chez nous" alone marked weak. Adds the new shipped entries and switches off the shipped ones the files no
+courses; treated as a file, what mattered to me; staff who should be trained, no figures on us,
+the inhabitants' say, official messages, simple words, foreign diplomas, talked to like a
+child, suspected of drugs or of lying, misgendered, left on a trolley in a corridor). "de chez
+nous" alone marked weak. Adds the new shipped entries and switches off the shipped ones the files no
 longer hold; researchers' entries and edits are kept (``nlp.lexicon.lexicon_seed_sync``)."""
 
 from django.db import migrations

@@ -84,6 +84,28 @@ FOUND = [
     ("fr", "Il me traitait comme un dossier.", "person_centred"),
     ("fr", "Elle m'a demandé ce qui était important pour moi.", "person_centred"),
     ("fr", "La sage-femme ne m'a rien imposé.", "person_centred"),
+    # A second French step, from our own probe sentences: training asked for, who is counted,
+    # communities asked, official messages, clear words, diplomas, talked down to, suspected
+    # of drugs or of lying, misgendered, left on a trolley in a corridor.
+    ("fr", "Il faudrait que les médecins apprennent à parler aux personnes âgées.", "education"),
+    ("fr", "Les soignants devraient être formés au handicap.", "education"),
+    ("fr", "Qu'on forme les secrétaires à l'accueil des personnes trans.", "education"),
+    ("fr", "On ne sait pas combien on est, il n'y a pas de chiffres sur nous.", "research"),
+    ("fr", "Ils ont fermé la maternité sans demander l'avis des habitants.", "community"),
+    ("fr", "Les associations de malades devraient avoir leur mot à dire.", "community"),
+    ("fr", "Les messages du gouvernement changeaient tous les jours.", "communication"),
+    ("fr", "Le médecin m'a tout expliqué avec des mots simples.", "accessible_information"),
+    ("fr", "Mon diplôme d'infirmière du Cameroun n'est pas reconnu ici.", "workforce"),
+    ("fr", "Il m'a parlé comme à une gamine.", "judged"),
+    ("fr", "Je me suis sentie comme une moins que rien.", "judged"),
+    ("fr", "Il m'a demandé si je prenais de la drogue.", "judged"),
+    ("fr", "Elle m'a parlé comme si j'étais une enfant.", "judged"),
+    ("fr", "Ils pensaient que je mentais.", "not_listened_to"),
+    ("fr", "Le médecin a dit que je faisais du cinéma.", "not_listened_to"),
+    ("fr", "On m'a appelé madame alors que je suis un homme.", "not_welcome"),
+    ("fr", "J'ai attendu sur un brancard dans le couloir toute la nuit.", "not_welcome"),
+    ("fr", "La secrétaire m'a mal parlé.", "not_welcome"),
+    ("fr", "On m'a mis dehors.", "not_welcome"),
 ]
 
 LEFT = [
@@ -181,6 +203,18 @@ LEFT = [
     ("fr", "C'est venu comme une chose normale.", "person_centred"),
     ("fr", "Je marche à mon rythme le dimanche.", "person_centred"),
     ("fr", "Un passant m'a demandé comment aller à la gare.", "person_centred"),
+    # Teams for a match, clouds, a toddler learning to talk: not training.
+    ("fr", "On a formé les équipes pour le tournoi.", "education"),
+    ("fr", "Les nuages sont formés de vapeur.", "education"),
+    ("fr", "Mon fils apprend à parler.", "education"),
+    # A phone with no data: not who is counted.
+    ("fr", "Mon téléphone n'a pas de données.", "research"),
+    # A word for one's son: not a say in decisions.
+    ("fr", "J'ai un mot à dire à mon fils.", "community"),
+    # Crying like a kid, lying as a child, going to the cinema.
+    ("fr", "Il pleurait comme un gamin.", "judged"),
+    ("fr", "Je mentais à ma mère quand j'étais petite.", "not_listened_to"),
+    ("fr", "On est allés au cinéma.", "not_listened_to"),
 ]
 
 
