@@ -59,7 +59,8 @@ _AU_US_STATE = r"(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT|[A-Z]{2})"
 
 _TAIL_RE = re.compile(
     rf"(?:(?:,|\s[-–·]|\s?/)\s*(?:(?:{_POSTCODE})(?:[ \u00a0]+{_TOWN})?|{_UNIT}|"
-    rf"(?:{_NEIGHBOURHOOD})?{_TOWN}|{_STATE})"
+    # An Irish county after the town: "Ballymena, Co. Antrim BT43 6DD".
+    rf"(?:{_NEIGHBOURHOOD}|Co\.[ \u00a0]?)?{_TOWN}|{_STATE})"
     rf"|[ \u00a0]+(?:in[ \u00a0]+|à[ \u00a0]+|en[ \u00a0]+)?(?:{_POSTCODE})[ \u00a0]+{_TOWN}"
     rf"|[ \u00a0]+(?:{_UNIT})(?=[,.;)\s]|$)"
     # An Australian state or a US state and its postcode after the town: "Hobart TAS 7001".
@@ -126,10 +127,12 @@ _HEAD_RE = re.compile(
 _IB_HEAD_RE = re.compile(
     # (A "Residencial" or a "Condomínio" before the street stays: its name is the place's, as a
     # city's would be.)
-    rf"(?:(?:Setor|Bairro|Barrio|Vila|Jardim|Conjunto Habitacional|Conjunto|"
-    rf"Loteamento|Favela|Comunidade|Sítio|Chácara|Fazenda|Colonia|Col\.|"
-    rf"Fracc\.|Fraccionamiento|Urbanización|Urb\.|Asentamiento Humano|AA\.[ \u00a0]?HH\.)"
-    rf"[ \u00a0]+(?:{_LINK}[ \u00a0]+)?{_TOWN},[ \u00a0]+"
+    rf"(?:(?:Setor|Bairro|Barrio|Vila|Villa|Jardim|Parque|Conjunto Habitacional|Conjunto|"
+    rf"Loteamento|Favela|Comunidade|Morro|Ocupação|Assentamento|Aldeia|Sítio|Chácara|Fazenda|"
+    rf"Colonia|Col\.|Fracc\.|Fraccionamiento|Urbanización|Urb\.|Asentamiento Humano|"
+    rf"AA\.[ \u00a0]?HH\.|Cerro|Población|Campamento|Pueblo Joven)"
+    # A settlement known by its number: "Villa 31, manzana 4".
+    rf"[ \u00a0]+(?:(?:{_LINK}[ \u00a0]+)?{_TOWN}|\d{{1,3}}(?:-\d{{1,3}})?),[ \u00a0]+"
     rf"|(?:Ed\.|Edif\.|Edifício|Edificio|Prédio|Torre)[ \u00a0]+{_TOWN}"
     rf"(?:,[ \u00a0]+(?i:sala|conj\.?|conjunto|andar|apto\.?|ap\.?|loja|piso|of\.|oficina|"
     rf"depto\.?|dpto\.?)[ \u00a0]*[\w\-º°ª]+)*,[ \u00a0]+)$"
@@ -190,10 +193,13 @@ _ROUTE_RE = re.compile(
 
 
 def postcode_anchored_spans(text: str, chat: bool = False) -> list[tuple[int, int]]:
-    spans = [
-        (extend_head(text, m.start(), iberian=True), m.end())
-        for m in (_LOT_CHAT_RE if chat else _LOT_RE).finditer(text)
-    ]
+    spans = []
+    # Written small, a block and lot count in a chat or after the settlement they are in:
+    # "Villa 31, manzana 4, casa 12", "Favela do Moinho, quadra 3, lote 5".
+    for m in _LOT_CHAT_RE.finditer(text):
+        head = extend_head(text, m.start(), iberian=True)
+        if chat or head < m.start() or _LOT_RE.match(text, m.start()):
+            spans.append((head, m.end()))
     spans += [(m.start(), m.end()) for m in _BOX_RE.finditer(text)]
     spans += [(m.start(), m.end()) for m in _ROUTE_RE.finditer(text)]
     for m in _POSTCODE_ANCHORED_RE.finditer(text):

@@ -55,7 +55,8 @@ ADDRESS_EN_RE = re.compile(
     rf"(?:\d{{1,4}}/)?"
     # A range of numbers for a building on two plots: "7-9 Station Road".
     rf"\d{{1,5}}[A-Za-z]?(?:[-–]\d{{1,5}}[A-Za-z]?)?,?\s+"
-    rf"(?:(?:[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}"
+    # A direction with its full stop before the name: "1234 N. Main St.".
+    rf"(?:(?:[NSEW]\.|[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}"
     rf"(?:{_STREET_EN}|{_STREET_EN_SMALL})\b\.?"
     rf"(?:\s+(?:North|South|East|West|NW|NE|SW|SE|N|S|E|W)\b)?"
     rf"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|#)\s*\d+\w?)?"
@@ -115,7 +116,9 @@ _IB_WORD = (
     # A numbered street: "Carrera 7", "Calle 72 Sur".
     r"\d{1,3}[A-Z]?(?=\s+(?:#|N[º°o]\.?|n[º°]|[Nn]úm|Sur|Norte|Este|Oeste|Poniente|Oriente|Pte\.|"
     # "Diagonal 45 Bis # 16-20", "Rua 12, Qd. 40, Lt. 9", "Linha 7, lote 23".
-    r"Ote\.|[A-ZÀ-Þ]\w*\s+(?:\d|#))|,\s+(?i:casa|lote|lt\.|bloco|quadra|qd\.|manzana|mz\.)\s*\d))"
+    r"Ote\.|[A-ZÀ-Þ]\w*\s+(?:\d|#))|,\s+(?i:casa|lote|lt\.|bloco|quadra|qd\.|manzana|mz\.)\s*\d|"
+    # "Rua 10, nº 250".
+    r",\s+(?:[Nn][º°]|N[o]\.|#)\s*\d))"
 )
 # Floor, door and house parts after the number: "2.º B", "apto 45", "bajo", "fundos".
 _IB_UNIT = (
@@ -132,7 +135,10 @@ _IB_UNIT = (
 _IB_NUMBER = (
     r"(?:\d{1,3}(?:\.\d{3})+(?![\d.])|\d{1,5}/\d{1,5}(?![\d/])|"
     r"\d{1,5}[A-Za-z]?(?:\s?[-–]\s?(?:\d{1,4}[A-Za-z]?(?![º°ª\d])|[A-Z](?![\w])))?(?![\d/])|"
-    r"[sS]/[nN](?![\w])|(?i:km)\.?\s?\d{1,4}(?:[.,]\d{1,3})?)"
+    r"[sS]/[nN][º°]?(?![\w])|(?i:km)\.?\s?\d{1,4}(?:[.,]\d{1,3})?|"
+    # Quito's numbers, the side of the city and block-house, then the street across: "Av.
+    # Amazonas N24-03 y Wilson".
+    rf"(?:N|S|E|Oe|OE)\d{{1,3}}[A-Z]?-\d{{1,4}}[A-Z]?(?![\w])(?:\s+y\s+{_CAP}(?:\s+{_CAP}){{0,2}})?)"
 )
 # What may stand before the number: "nº", "#", "número", or the house, lot or building.
 _IB_NUMBER_CUE = (
@@ -229,6 +235,13 @@ ADDRESS_KM_FIRST_RE = re.compile(
     rf"(?<![\w])(?i:km)\.?\s?\d{{1,4}}(?:[.,]\d{{1,3}})?\s+(?i:de la|del|da|do|de)\s+"
     rf"(?i:carretera|ctra\.|autopista|autovía|ruta|rodovia|rod\.|estrada|estr\.)\s+"
     rf"(?:{_IB_WORD}(?:\s+{_IB_WORD}){{0,4}}|[A-Z]{{2,3}}-?\d{{1,4}})(?:\s+\d{{1,4}}(?![\w]))?"
+)
+# A neighbourhood and the house in it, as Central America gives an address: "Barrio San Judas,
+# casa 12", "Colonia Kennedy, bloque 5, casa 12".
+ADDRESS_NEIGHBOURHOOD_HOUSE_RE = re.compile(
+    rf"(?<![\w])(?:Barrio|Colonia|Col\.|Residencial|Bairro)\s+{_IB_CITY}"
+    rf"(?:,?\s+(?i:bloque|sector|etapa|pasaje|senda)\s+[\w\-]{{1,4}})*"
+    rf",?\s+(?i:casa|lote|apto\.?)\s+(?:n[º°o]\.?\s*)?\d{{1,4}}[A-Za-z]?(?![\w])"
 )
 # A colonia or a neighbourhood and its postcode, with no street: "Col. Doctores, C.P. 06720".
 ADDRESS_NEIGHBOURHOOD_POSTCODE_RE = re.compile(
@@ -342,6 +355,7 @@ _NEED_DIGIT = (
     ADDRESS_DIRECTIONS_RE,
     ADDRESS_KM_FIRST_RE,
     ADDRESS_NEIGHBOURHOOD_POSTCODE_RE,
+    ADDRESS_NEIGHBOURHOOD_HOUSE_RE,
     *POSTCODE_RES,
 )
 # Forms of one language's addresses, looked for in its stories (and where the language is unknown).
@@ -350,6 +364,7 @@ _LANGUAGES_OF = {
     ADDRESS_DIRECTIONS_RE: ("es",),
     ADDRESS_KM_FIRST_RE: ("es", "pt"),
     ADDRESS_NEIGHBOURHOOD_POSTCODE_RE: ("es", "pt"),
+    ADDRESS_NEIGHBOURHOOD_HOUSE_RE: ("es", "pt"),
     ADDRESS_EN_CORNER_RE: ("en",),
 }
 _DIGIT_RE = re.compile(r"\d")
@@ -425,6 +440,7 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
         *_STREET_PATTERNS,
         ADDRESS_NUMBER_FIRST_RE,
         ADDRESS_NEIGHBOURHOOD_POSTCODE_RE,
+        ADDRESS_NEIGHBOURHOOD_HOUSE_RE,
         ADDRESS_EN_CORNER_RE,
         *POSTCODE_RES,
     )

@@ -70,6 +70,18 @@ CAUGHT = [
     ("en", "Write to HC 61 Box 2080, Chinle, AZ 86503.", "Write to [ADDRESS]."),
     ("en", "We were parked on Ballyvolane Road, Cork T23 K5P8 that winter.", "on [ADDRESS] that"),
     ("en", "We meet at the corner of 5th and Pine on Sundays.", "corner of [ADDRESS] on"),
+    # Forms near those: a numbered street before "nº", "s/nº", a settlement known by its number
+    # and its lots written small, a neighbourhood and its house, Quito's numbers, "N." before
+    # the name, an Irish county.
+    ("pt", "Moro na Rua 10, nº 250, Setor Oeste, Goiânia - GO.", "Moro na [ADDRESS]."),
+    ("pt", "Moro na Estrada da Ribeira, s/nº, Sítio Boa Vista.", "Moro na [ADDRESS]."),
+    ("pt", "Ela mora no Morro do Alemão, Rua Joaquim de Queiroz, 15.", "mora no [ADDRESS]."),
+    ("es", "Vivo en Villa 31, manzana 4, casa 12.", "Vivo en [ADDRESS]."),
+    ("es", "Vivo en el Cerro San Cristóbal, pasaje 5, casa 20.", "Vivo en el [ADDRESS]."),
+    ("es", "Vivo en la Colonia Kennedy, bloque 5, casa 12.", "Vivo en la [ADDRESS]."),
+    ("es", "Vivo en Av. Amazonas N24-03 y Wilson, Quito.", "Vivo en [ADDRESS]."),
+    ("en", "She lives at 1234 N. Main St., Springfield, IL 62704.", "She lives at [ADDRESS]."),
+    ("en", "Her address is 7 Church Street, Ballymena, Co. Antrim BT43 6DD.", "is [ADDRESS]."),
     # An office's "of." needs its number: "of course" stays.
     ("en", "I live at 12 Elm Road, of course, on the 38 bus route.", "at [ADDRESS], of course,"),
 ]
@@ -89,6 +101,9 @@ LEFT = [
     ("pt", "No dia 7 de Setembro de 2022 fui ao posto."),
     ("es", "Vivo a 3 km de la carretera Federal y corro 5 km al día."),
     ("es", "Calle arriba hay otro centro de salud; la calle estaba oscura."),
+    ("es", "Vivo en el Barrio San Judas, casa de mi tía. La casa 3 del barrio."),
+    ("pt", "Joguei na quadra 3, lote 5 de figurinhas. Ficamos na sala 3."),
+    ("en", "He went to Co. Down for a week and took the N. 5 bus."),
     ("es", "Nací el 18 de Agosto 1985 y el 25 de mayo de 2020 me operaron."),
     ("es", "El 3 de Mayo 14 personas esperaban en la consulta 3."),
     ("es", "El hospital queda a 200 metros al norte del parque."),
