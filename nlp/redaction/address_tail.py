@@ -38,6 +38,8 @@ _UNIT_WORDS = (
     r"wohnung|haus|aufgang|hinterhaus|vorderhaus|zimmer|raum|km|OT|Ortsteil|bureau|local|sl\.?"
 )
 _SIDES = (
+    # Spain's main floor and mezzanine: "pral. 1a", "entlo. 2ª".
+    r"pral\.?|principal|entlo\.?|"
     r"izquierda|izqda\.?|izq\.?|izda\.?|derecha|dcha\.?|dcho\.?|der\.?|centro|exterior|"
     r"esquerdo|esquerda|esq\.?|direito|direita|dto\.?|drt\.?|fundos|frente|bajo|bajos|"
     r"ático|entresuelo|sótano|térreo|subsolo|rez-de-chaussée|links|rechts|mitte"
@@ -52,8 +54,10 @@ _UNIT = (
 _STATE = r"[A-Z]{2,3}(?![\w])"
 _NEIGHBOURHOOD = (
     r"(?i:col\.?|colonia|bairro|barrio|fracc\.?|fraccionamiento|urb\.?|vila|jardim|parque|"
-    # Peru's shanty towns: "AA.HH. Villa Los Ángeles".
-    r"aa\.\s?hh\.|asentamiento humano)\s+"
+    # Peru's shanty towns: "AA.HH. Villa Los Ángeles"; a gated estate: "Cond. Villa Verde".
+    r"aa\.\s?hh\.|asentamiento humano|cond\.|condomínio|condominio)\s+"
+    # "barrio de San Miguel".
+    rf"(?:{_LINK}\s+)?"
 )
 _AU_US_STATE = r"(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT|[A-Z]{2})"
 
@@ -185,10 +189,14 @@ _BLOCK_LOT = (
 _LOT_RE = re.compile(rf"(?<![\w]){_BLOCK_LOT}")
 _LOT_CHAT_RE = re.compile(rf"(?<![\w])(?i:{_BLOCK_LOT})")
 # Rural routes and highway contracts, in Canada and the United States: "RR 2, Site 5, Box 12",
-# "HC 64 Box 1250". (An RR alone is a respiratory rate: "RR 22".)
+# "HC 64 Box 1250". (An RR alone is a respiratory rate: "RR 22".) A box alone, as the North
+# writes an address, counts with its town, province and postcode: "Box 240, Iqaluit NU X0A 0H0"
+# ("tick Box 3" does not).
 _ROUTE_RE = re.compile(
     r"(?<![\w])(?:(?:RR|R\.R\.|Rural Route)[ \u00a0]?\d{1,3}(?:,?[ \u00a0]+(?:Site|Comp\.?|Box|Stn)"
     r"[ \u00a0]+\d{1,5}){1,3}|HC[ \u00a0]?\d{1,3},?[ \u00a0]+Box[ \u00a0]+\d{1,5})(?![\w])"
+    rf"|(?<![\w])(?:Box|General Delivery)(?:[ \u00a0]+\d{{1,5}})?,[ \u00a0]+{_TOWN},?[ \u00a0]+"
+    rf"[A-Z]{{2}}[ \u00a0]+(?:{_CA_POSTCODE}|\d{{5}})(?![\w])"
 )
 
 

@@ -126,7 +126,7 @@ _IB_UNIT = (
     r"(?:apartamento|departamento|apto\.?|apt\.?|ap\.?|piso|puerta|"
     r"bloco|bl\.?|casa|int\.?|interior|dpto\.?|depto\.?|esc\.?|lote|quadra|qd\.?|lt\.?)\s*[\w\-]+|"
     r"bajo|bajos|fundos|frente|sótano|ático|entresuelo|local|"
-    r"(?i:izq|izqda|izda|dcha|dcho|der|esq|dto|drt|centro|int|pta|pl)\.?|"
+    r"(?i:izq|izqda|izda|dcha|dcho|der|esq|dto|drt|centro|int|pta|pl|pral|entlo|bjo)\.?|"
     r"(?:conjunto|conj\.?|cj\.?|sala|loja|andar|sobreloja|km)\s*[\w\-]+|"
     # An office, before its number: "of. 304".
     r"(?:of\.|oficina)\s*\d[\w\-]*"
@@ -191,7 +191,9 @@ ADDRESS_GRID_RE = re.compile(
 # esquina con Allende", "Av. Juárez esq. Eje Central" (its colonia and postcode follow).
 ADDRESS_CORNER_RE = re.compile(
     rf"(?<![\w])(?i:{_IBERIAN_STREETS})\s+{_IB_WORD}(?:\s+{_IB_WORD}){{0,4}}"
-    rf",?\s+(?i:esquina con|esquina|esq\.(?:\s+con)?)\s+(?:(?i:{_IBERIAN_STREETS})\s+)?"
+    # "esquina con Allende", "esquina com a Rua Bahia".
+    rf",?\s+(?i:esquina con|esquina com|esquina|esq\.(?:\s+com?n?)?)\s+(?:(?:a|o|la|el)\s+)?"
+    rf"(?:(?i:{_IBERIAN_STREETS})\s+)?"
     rf"{_IB_CITY}"
 )
 # A street named for a date, with no street word, as Uruguay and Argentina write the main avenue:
@@ -242,6 +244,10 @@ ADDRESS_NEIGHBOURHOOD_HOUSE_RE = re.compile(
     rf"(?<![\w])(?:Barrio|Colonia|Col\.|Residencial|Bairro)\s+{_IB_CITY}"
     rf"(?:,?\s+(?i:bloque|sector|etapa|pasaje|senda)\s+[\w\-]{{1,4}})*"
     rf",?\s+(?i:casa|lote|apto\.?)\s+(?:n[º°o]\.?\s*)?\d{{1,4}}[A-Za-z]?(?![\w])"
+)
+# A road known by its code, and the kilometre on it: "BR-230, km 15", "N-340, km 45,5".
+ADDRESS_ROAD_CODE_RE = re.compile(
+    r"(?<![\w\-])[A-Z]{1,3}-\d{1,4}(?:/\d{3})?,?\s+(?i:km)\.?\s?\d{1,4}(?:[.,]\d{1,3})?(?![\d\w])"
 )
 # A colonia or a neighbourhood and its postcode, with no street: "Col. Doctores, C.P. 06720".
 ADDRESS_NEIGHBOURHOOD_POSTCODE_RE = re.compile(
@@ -356,6 +362,7 @@ _NEED_DIGIT = (
     ADDRESS_KM_FIRST_RE,
     ADDRESS_NEIGHBOURHOOD_POSTCODE_RE,
     ADDRESS_NEIGHBOURHOOD_HOUSE_RE,
+    ADDRESS_ROAD_CODE_RE,
     *POSTCODE_RES,
 )
 # Forms of one language's addresses, looked for in its stories (and where the language is unknown).
@@ -365,6 +372,7 @@ _LANGUAGES_OF = {
     ADDRESS_KM_FIRST_RE: ("es", "pt"),
     ADDRESS_NEIGHBOURHOOD_POSTCODE_RE: ("es", "pt"),
     ADDRESS_NEIGHBOURHOOD_HOUSE_RE: ("es", "pt"),
+    ADDRESS_ROAD_CODE_RE: ("es", "pt"),
     ADDRESS_EN_CORNER_RE: ("en",),
 }
 _DIGIT_RE = re.compile(r"\d")
@@ -441,6 +449,7 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
         ADDRESS_NUMBER_FIRST_RE,
         ADDRESS_NEIGHBOURHOOD_POSTCODE_RE,
         ADDRESS_NEIGHBOURHOOD_HOUSE_RE,
+        ADDRESS_ROAD_CODE_RE,
         ADDRESS_EN_CORNER_RE,
         *POSTCODE_RES,
     )

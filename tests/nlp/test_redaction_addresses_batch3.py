@@ -82,6 +82,18 @@ CAUGHT = [
     ("es", "Vivo en Av. Amazonas N24-03 y Wilson, Quito.", "Vivo en [ADDRESS]."),
     ("en", "She lives at 1234 N. Main St., Springfield, IL 62704.", "She lives at [ADDRESS]."),
     ("en", "Her address is 7 Church Street, Ballymena, Co. Antrim BT43 6DD.", "is [ADDRESS]."),
+    # A second blind round: a Portuguese corner, a gated estate after the street, a road known by
+    # its code, a barrio with its particle, Spain's main floor, a northern box with its town.
+    ("pt", "Fica na Rua Tabapuã, esquina com a Rua Pedroso Alvarenga.", "Fica na [ADDRESS]."),
+    ("pt", "Moro na Estrada do Mar, km 3, Cond. Porto Belo, casa 8.", "Moro na [ADDRESS]."),
+    ("pt", "O posto fica na BR-116, km 40, depois da ponte.", "fica na [ADDRESS], depois"),
+    (
+        "es",
+        "Vivo en Calle Hidalgo s/n, barrio de San Juan, Tlacolula, Oax. y trabajo.",
+        "en [ADDRESS] y",
+    ),
+    ("es", "La consulta está en Carrer de Verdi 12, pral. 2a, en Gràcia.", "en [ADDRESS], en"),
+    ("en", "Write to Box 118, Pangnirtung NU X0A 0R0 for now.", "Write to [ADDRESS] for now."),
     # An office's "of." needs its number: "of course" stays.
     ("en", "I live at 12 Elm Road, of course, on the 38 bus route.", "at [ADDRESS], of course,"),
 ]
@@ -104,6 +116,9 @@ LEFT = [
     ("es", "Vivo en el Barrio San Judas, casa de mi tía. La casa 3 del barrio."),
     ("pt", "Joguei na quadra 3, lote 5 de figurinhas. Ficamos na sala 3."),
     ("en", "He went to Co. Down for a week and took the N. 5 bus."),
+    ("en", "Tick Box 3, Section 2, and sign the form in Room 4."),
+    ("pt", "A BR-116 estava parada e a COVID-19 voltou; fiz 5 km a pé."),
+    ("es", "Vivo en la esquina de mi barrio, a 200 metros."),
     ("es", "Nací el 18 de Agosto 1985 y el 25 de mayo de 2020 me operaron."),
     ("es", "El 3 de Mayo 14 personas esperaban en la consulta 3."),
     ("es", "El hospital queda a 200 metros al norte del parque."),
