@@ -109,7 +109,9 @@ def extend_tail(text: str, end: int) -> int:
 _BOX_RE = re.compile(
     r"(?<![\w])(?:P\.?[ \u00a0]?O\.?[ \u00a0]?Box|Post Office Box|GPO Box|Locked Bag|"
     r"Apartado de Correos|Apartado Postal|Apdo\.|Caixa Postal|Cx\.[ \u00a0]?Postal|Postfach|"
-    r"(?i:boîte postale)|BP)[ \u00a0]+\d{1,6}(?![\w])"
+    r"(?i:boîte postale))[ \u00a0]+\d{1,6}(?![\w])"
+    # A French box, not a blood pressure: "BP 52", not "BP 140/90" or "BP 160 over 95".
+    r"|(?<![\w])BP[ \u00a0]+\d{1,6}(?![\w])(?![ \u00a0]*(?:/|over|sur)[ \u00a0]*\d)"
 )
 # A flat or a room and a building before the street: "Room 3.12, Hills Building, 45 Beech Ave",
 # "Apartment 12, The Maltings, 3 Dock Road", "Ground Floor Flat, 22 Cranbrook Road", "Shop 3,

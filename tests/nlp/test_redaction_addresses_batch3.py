@@ -94,6 +94,7 @@ CAUGHT = [
     ),
     ("es", "La consulta está en Carrer de Verdi 12, pral. 2a, en Gràcia.", "en [ADDRESS], en"),
     ("en", "Write to Box 118, Pangnirtung NU X0A 0R0 for now.", "Write to [ADDRESS] for now."),
+    ("fr", "Écrivez à la BP 52, 97300 Cayenne.", "Écrivez à la [ADDRESS]."),
     # An office's "of." needs its number: "of course" stays.
     ("en", "I live at 12 Elm Road, of course, on the 38 bus route.", "at [ADDRESS], of course,"),
 ]
@@ -117,6 +118,7 @@ LEFT = [
     ("pt", "Joguei na quadra 3, lote 5 de figurinhas. Ficamos na sala 3."),
     ("en", "He went to Co. Down for a week and took the N. 5 bus."),
     ("en", "Tick Box 3, Section 2, and sign the form in Room 4."),
+    ("en", "Her BP 140/90 was high; BP 160 over 95 the next day."),
     ("pt", "A BR-116 estava parada e a COVID-19 voltou; fiz 5 km a pé."),
     ("es", "Vivo en la esquina de mi barrio, a 200 metros."),
     ("es", "Nací el 18 de Agosto 1985 y el 25 de mayo de 2020 me operaron."),
