@@ -30,12 +30,16 @@ _CA_POSTCODE = r"[A-Z]\d[A-Z]\s?\d[A-Z]\d"
 # Flats, floors, doors, blocks, lots: "apto 32", "4.º izquierda", "5º andar", "bât. B", "Unit 4".
 _UNIT_WORDS = (
     r"apartamento|apto\.?|ap\.?|apt\.?|apartment|flat|unit|suite|piso|planta|puerta|pta\.?|"
-    r"portal|escalera|esc\.?|bloco|bloque|bl\.?|casa|sala|loja|conjunto|cj\.?|lote|lt\.?|"
+    r"portal|escalera|esc\.?|bloco|bloque|bl\.?|casa|sala|loja|conjunto|conj\.?|cj\.?|lote|lt\.?|"
+    # An office, before its number only ("of. 304", not "of course").
+    r"of\.(?=\s*\d)|oficina(?=\s*\d)|"
     r"quadra|qd\.?|andar|interior|int\.?|depto\.?|dpto\.?|departamento|edificio|edifício|"
     r"torre|bât\.?|bâtiment|étage|escalier|appartement|appt\.?|porte|stock|etage|whg\.?|"
     r"wohnung|haus|aufgang|hinterhaus|vorderhaus|zimmer|raum|km|OT|Ortsteil|bureau|local|sl\.?"
 )
 _SIDES = (
+    # Spain's main floor and mezzanine: "pral. 1a", "entlo. 2ª".
+    r"pral\.?|principal|entlo\.?|"
     r"izquierda|izqda\.?|izq\.?|izda\.?|derecha|dcha\.?|dcho\.?|der\.?|centro|exterior|"
     r"esquerdo|esquerda|esq\.?|direito|direita|dto\.?|drt\.?|fundos|frente|bajo|bajos|"
     r"ático|entresuelo|sótano|térreo|subsolo|rez-de-chaussée|links|rechts|mitte"
@@ -49,13 +53,18 @@ _UNIT = (
 )
 _STATE = r"[A-Z]{2,3}(?![\w])"
 _NEIGHBOURHOOD = (
-    r"(?i:col\.?|colonia|bairro|barrio|fracc\.?|fraccionamiento|urb\.?|vila|jardim|parque)\s+"
+    r"(?i:col\.?|colonia|bairro|barrio|fracc\.?|fraccionamiento|urb\.?|vila|jardim|parque|"
+    # Peru's shanty towns: "AA.HH. Villa Los Ángeles"; a gated estate: "Cond. Villa Verde".
+    r"aa\.\s?hh\.|asentamiento humano|cond\.|condomínio|condominio)\s+"
+    # "barrio de San Miguel".
+    rf"(?:{_LINK}\s+)?"
 )
 _AU_US_STATE = r"(?:NSW|VIC|QLD|WA|SA|TAS|ACT|NT|[A-Z]{2})"
 
 _TAIL_RE = re.compile(
     rf"(?:(?:,|\s[-–·]|\s?/)\s*(?:(?:{_POSTCODE})(?:[ \u00a0]+{_TOWN})?|{_UNIT}|"
-    rf"(?:{_NEIGHBOURHOOD})?{_TOWN}|{_STATE})"
+    # An Irish county after the town: "Ballymena, Co. Antrim BT43 6DD".
+    rf"(?:{_NEIGHBOURHOOD}|Co\.[ \u00a0]?)?{_TOWN}|{_STATE})"
     rf"|[ \u00a0]+(?:in[ \u00a0]+|à[ \u00a0]+|en[ \u00a0]+)?(?:{_POSTCODE})[ \u00a0]+{_TOWN}"
     rf"|[ \u00a0]+(?:{_UNIT})(?=[,.;)\s]|$)"
     # An Australian state or a US state and its postcode after the town: "Hobart TAS 7001".
@@ -100,22 +109,52 @@ def extend_tail(text: str, end: int) -> int:
 _BOX_RE = re.compile(
     r"(?<![\w])(?:P\.?[ \u00a0]?O\.?[ \u00a0]?Box|Post Office Box|GPO Box|Locked Bag|"
     r"Apartado de Correos|Apartado Postal|Apdo\.|Caixa Postal|Cx\.[ \u00a0]?Postal|Postfach|"
-    r"(?i:boîte postale)|BP)[ \u00a0]+\d{1,6}(?![\w])"
+    r"(?i:boîte postale))[ \u00a0]+\d{1,6}(?![\w])"
+    # A French box, not a blood pressure: "BP 52", not "BP 140/90" or "BP 160 over 95".
+    r"|(?<![\w])BP[ \u00a0]+\d{1,6}(?![\w])(?![ \u00a0]*(?:/|over|sur)[ \u00a0]*\d)"
 )
-# A flat or a room and a building before the street: "Room 3.12, Hills Building, 45 Beech Ave".
+# A flat or a room and a building before the street: "Room 3.12, Hills Building, 45 Beech Ave",
+# "Apartment 12, The Maltings, 3 Dock Road", "Ground Floor Flat, 22 Cranbrook Road", "Shop 3,
+# 45-47 Smith St", "Lot 14 Ocean View Drive"; whom the post is for: "c/o Deaf Connect, Unit 4, ...".
+# (The flat's number may be the number the street pattern started on: "Unit 4, Riverside Park".)
 _HEAD_RE = re.compile(
-    r"(?:(?:Room|Rm\.?|Flat|Apt\.?|Apartment|Unit|Suite|Level|Floor)[ \u00a0]+[\w.\-/]{1,8},?\s+"
-    r"|(?:\d{1,2}(?:st|nd|rd|th)|[Gg]round|[Ff]irst|[Ss]econd|[Tt]op)[ \u00a0][Ff]loor,?\s+)?"
+    r"(?:(?:c/o|C/O|[Cc]are of)[ \u00a0]+(?:[A-Z][\w'’\-&]*[ \u00a0]+){0,3}[A-Z][\w'’\-]*,?\s+)?"
+    r"(?:(?:Room|Rm\.?|Flat|Apt\.?|Apartment|Unit|Suite|Level|Floor|Shop|Lot)[ \u00a0]+"
+    r"(?:[\w.\-/]{1,8},?\s+"
+    r"(?:(?:The[ \u00a0]+)?[A-Z][\w'’\-]*(?:[ \u00a0][A-Z][\w'’\-]*){0,2},\s+)?)?"
+    r"|(?:\d{1,2}(?:st|nd|rd|th)|[Gg]round|[Ff]irst|[Ss]econd|[Tt]op|[Bb]asement|[Gg]arden)"
+    r"[ \u00a0](?:[Ff]loor[ \u00a0]?)?(?:[Ff]loor|[Ff]lat),?\s+)?"
     r"(?:(?:[A-Z][\w'’\-]*[ \u00a0]+){1,3}(?:Building|House|Court|Tower|Centre|Center|Block|Hall|"
     r"Lodge|Mansions|Estate|Chambers),?\s+)?$"
+)
+# The neighbourhood, settlement or building before a Portuguese or Spanish street: "Setor Leste
+# Vila Nova, Rua 12, Qd. 40", "Conjunto Habitacional José Bonifácio, Rua 14, casa 22", "Favela do
+# Moinho, beco 3", "Barrio Escalante, de la Iglesia ...", "Ed. Office Tower, sala 1508, Av. ...".
+_IB_HEAD_RE = re.compile(
+    # (A "Residencial" or a "Condomínio" before the street stays: its name is the place's, as a
+    # city's would be.)
+    rf"(?:(?:Setor|Bairro|Barrio|Vila|Villa|Jardim|Parque|Conjunto Habitacional|Conjunto|"
+    rf"Loteamento|Favela|Comunidade|Morro|Ocupação|Assentamento|Aldeia|Sítio|Chácara|Fazenda|"
+    rf"Colonia|Col\.|Fracc\.|Fraccionamiento|Urbanización|Urb\.|Asentamiento Humano|"
+    rf"AA\.[ \u00a0]?HH\.|Cerro|Población|Campamento|Pueblo Joven)"
+    # A settlement known by its number: "Villa 31, manzana 4".
+    rf"[ \u00a0]+(?:(?:{_LINK}[ \u00a0]+)?{_TOWN}|\d{{1,3}}(?:-\d{{1,3}})?),[ \u00a0]+"
+    rf"|(?:Ed\.|Edif\.|Edifício|Edificio|Prédio|Torre)[ \u00a0]+{_TOWN}"
+    rf"(?:,[ \u00a0]+(?i:sala|conj\.?|conjunto|andar|apto\.?|ap\.?|loja|piso|of\.|oficina|"
+    rf"depto\.?|dpto\.?)[ \u00a0]*[\w\-º°ª]+)*,[ \u00a0]+)$"
 )
 _STATE_DOT_RE = re.compile(r"\.(?=[ \u00a0]+[a-zà-ÿ])")
 _ABBREVIATION_END_RE = re.compile(r"[,\s][A-Z][a-z]{1,3}$")
 
 
-def extend_head(text: str, start: int) -> int:
+def extend_head(text: str, start: int, iberian: bool = False) -> int:
     """The start of the address that the street pattern found at ``start``, with its flat or
-    room and its building before the street."""
+    room and its building before the street (for a Portuguese or Spanish street, also its
+    neighbourhood or settlement)."""
+    if iberian:
+        m = _IB_HEAD_RE.search(text, max(0, start - 80), start)
+        if m:
+            start = m.start()
     m = _HEAD_RE.search(text, max(0, start - 80), start)
     return m.start() if m and m.group().strip() else start
 
@@ -139,17 +178,40 @@ _NOT_STREET = frozenset(_NOT_STREET_WORDS.split())
 
 # Blocks and lots without a street: Mexican "Mz. 4 Lt. 12", Brazilian "Quadra 5, Lote 10", and
 # Brasília's sectors "QNM 12 Conjunto B Casa 5", "SQS 308 Bloco C apto 101".
+# The block may be a letter, as in Peru: "Mz. B Lt. 12"; the lot's word is written small as often
+# as not ("QI 15 conjunto 8 casa 3"). In a story typed as a chat, the block is written small too.
 _BLOCK = r"(?:Manzana|Mz\.?|Mza\.?|Quadra|Qd\.?|Q\.)"
-_LOT = r"(?:Lote|Lt\.?|Casa|Conjunto|Cj\.?|Bloco|Bl\.?)"
+_LOT_WORD = r"(?i:Lote|Lt\.?|Casa|Conjunto|Cj\.?|Bloco|Bl\.?)"
 _BRASILIA = r"(?:SQN|SQS|SQSW|SQNW|SHIS|SHIN|SMPW|CLN|CLS|SCLN|SCLS|EQN|EQS|SHN|SHS|Q[NILE][A-Z]?)"
-_LOT_RE = re.compile(
-    rf"(?<![\w])(?:{_BLOCK}\s?\d{{1,4}}[A-Z]?|{_BRASILIA}\s?\d{{1,4}})(?:,?\s+{_LOT}\s?[\w\-]{{1,5}}){{1,3}}"
+_BLOCK_LOT = (
+    rf"(?:{_BLOCK}\s?(?:\d{{1,4}}[A-Z]?|[A-Z](?![\w]))|(?:(?:SHIS|SHIN)\s)?{_BRASILIA}\s?\d{{1,4}})"
+    # A lot holds a digit or is a letter: "Casa 15", "Conjunto B", not "casa da".
+    rf"(?:,?\s+{_LOT_WORD}\s?(?:\d[\w\-]{{0,4}}|[A-Za-z](?![\w]))){{1,3}}"
+)
+_LOT_RE = re.compile(rf"(?<![\w]){_BLOCK_LOT}")
+_LOT_CHAT_RE = re.compile(rf"(?<![\w])(?i:{_BLOCK_LOT})")
+# Rural routes and highway contracts, in Canada and the United States: "RR 2, Site 5, Box 12",
+# "HC 64 Box 1250". (An RR alone is a respiratory rate: "RR 22".) A box alone, as the North
+# writes an address, counts with its town, province and postcode: "Box 240, Iqaluit NU X0A 0H0"
+# ("tick Box 3" does not).
+_ROUTE_RE = re.compile(
+    r"(?<![\w])(?:(?:RR|R\.R\.|Rural Route)[ \u00a0]?\d{1,3}(?:,?[ \u00a0]+(?:Site|Comp\.?|Box|Stn)"
+    r"[ \u00a0]+\d{1,5}){1,3}|HC[ \u00a0]?\d{1,3},?[ \u00a0]+Box[ \u00a0]+\d{1,5})(?![\w])"
+    rf"|(?<![\w])(?:Box|General Delivery)(?:[ \u00a0]+\d{{1,5}})?,[ \u00a0]+{_TOWN},?[ \u00a0]+"
+    rf"[A-Z]{{2}}[ \u00a0]+(?:{_CA_POSTCODE}|\d{{5}})(?![\w])"
 )
 
 
-def postcode_anchored_spans(text: str) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in _LOT_RE.finditer(text)]
+def postcode_anchored_spans(text: str, chat: bool = False) -> list[tuple[int, int]]:
+    spans = []
+    # Written small, a block and lot count in a chat or after the settlement they are in:
+    # "Villa 31, manzana 4, casa 12", "Favela do Moinho, quadra 3, lote 5".
+    for m in _LOT_CHAT_RE.finditer(text):
+        head = extend_head(text, m.start(), iberian=True)
+        if chat or head < m.start() or _LOT_RE.match(text, m.start()):
+            spans.append((head, m.end()))
     spans += [(m.start(), m.end()) for m in _BOX_RE.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _ROUTE_RE.finditer(text)]
     for m in _POSTCODE_ANCHORED_RE.finditer(text):
         if m.group().split()[0] in _NOT_STREET:
             continue
