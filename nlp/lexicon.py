@@ -40,13 +40,14 @@ WEAK_WEIGHT = 0.5
 MARKS = ("strong", "weak")
 # The least evidence weight a theme needs before it is suggested (issue 16; a sub-code needs its
 # theme's). A story that only mentions "research" or "information" in passing is rarely about
-# that theme: a weak word alone is never enough, and for education a plain word alone is not
-# either (a strong term, a phrase or two words are). Fitted on the development halves of
+# that theme: a weak word alone is never enough. Fitted on the development halves of
 # tests/data/labelled only, as the highest cuts that keep 95% of their right suggestions (a
 # weak word alone not counted): ``nlp.calibration.fit_min_evidence``, printed by ``manage.py
-# nlp_calibrate``; tests/nlp/test_min_evidence.py checks these are its values.
+# nlp_calibrate``; tests/nlp/test_min_evidence.py checks these are its values. NOTE: education
+# was 1.4 (a plain word alone not enough) until the fifth batch of development stories, where
+# 1.4 kept 67 of 71 right suggestions (94.4%): the fit gives 0.8 now, and it is followed.
 MIN_EVIDENCE: dict[str, float] = {
-    "education": 1.4,
+    "education": 0.8,
     "research": 0.8,
     "community": 0.8,
     "person_centred": 0.8,

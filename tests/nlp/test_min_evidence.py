@@ -30,9 +30,25 @@ def _found(language: str, text: str) -> dict[str, float]:
 def test_a_weak_word_alone_is_not_enough_for_a_topical_theme():
     assert "research" not in _found("en", "My daughter is doing a study on birds.")
     assert "research" in _found("en", "Women like me are under-represented in clinical trials.")
-    # For education a plain word alone is not enough either; beside another word it counts.
-    assert "education" not in _found("en", "They taught me how to cook.")
     assert "education" in _found("en", "Doctors are taught nothing about cultural awareness.")
+
+
+def test_a_cut_above_a_plain_word_needs_a_second_word():
+    """Education's cut was 1.4 until the fifth development batch moved its fit to 0.8: the
+    mechanism still holds for any theme whose fit is above one word."""
+    matcher = LexiconMatcher(
+        pipeline_for("en"),
+        "en",
+        lexicon_file_entries("en"),
+        min_evidence={**lexicon.MIN_EVIDENCE, "education": 1.4},
+    )
+
+    def found(text):
+        doc = matcher.nlp(text, disable=disabled_except(matcher.nlp, LEMMA_COMPONENTS))
+        return {s.code_key for s in matcher.suggest(doc)}
+
+    assert "education" not in found("They taught me how to cook.")
+    assert "education" in found("Doctors are taught nothing about cultural awareness.")
 
 
 def test_a_strong_term_is_enough_alone():
