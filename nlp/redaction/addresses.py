@@ -19,9 +19,12 @@ A city or a hospital alone is not an address and is left.
 
 import re
 
+from nlp.redaction.address_de_ja import ADDRESS_DE_RE, CJK_RE, ja_spans
+from nlp.redaction.address_parts import COUNTS as _COUNTS
+from nlp.redaction.address_parts import UK_POSTCODE as _UK_POSTCODE
+from nlp.redaction.address_small import small_address_spans
 from nlp.redaction.address_tail import extend_head, extend_tail, postcode_anchored_spans
 from nlp.redaction.chat import chat_style
-from nlp.redaction.name_lists import split_words, stop_words
 
 _CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*"
 _STREET_FR = (
@@ -48,7 +51,6 @@ _STREET_EN = (
 )
 # Street types written small after a capitalised name: "14 Kings road", "9 Elm street".
 _STREET_EN_SMALL = r"street|road|avenue|lane|drive|close|crescent|terrace|boulevard|rd|ave"
-_UK_POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}"
 _AU_STATES = r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT"
 ADDRESS_EN_RE = re.compile(
     rf"(?<![\w])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+(?:\d+\w?,?\s+|(?=\d{{1,4}}/)))?"
@@ -160,11 +162,6 @@ _IB_POSTCODE = (
 _NEIGHBOURHOOD = (
     r"(?i:col\.?|colonia|bairro|barrio)|Jardim|Vila|Parque|Conjunto|Residencial|Fracc\.?|Urb\."
 )
-# A count is no house number: "Linha Amarela, 300 metros depois", "Rua Augusta 20 minutos".
-_COUNTS = (
-    r"anos?|años?|horas?|hours?|minutos?|minutes?|mins?|dias?|días?|days?|vezes|veces|times|"
-    r"meses|months?|semanas?|weeks?|reais|pesos|euros|km|metros|pessoas|personas|people"
-)
 # The streets the block lies between, as La Plata and much of Latin America give them: "Calle 7
 # nº 1234 entre 57 y 58", "Av. Mitre 450 entre Rivadavia y Belgrano".
 _BETWEEN = (
@@ -263,72 +260,6 @@ ADDRESS_NUMBER_FIRST_RE = re.compile(
     rf"|(?<![\w])(?i:number)\s+\d{{1,5}}[A-Za-z]?,?\s+(?:on\s+|in\s+)?"
     rf"(?:[A-Z][\w'’\-]*\s+){{1,3}}(?:{_STREET_EN})\b"
 )
-_DE_SUFFIX = (
-    r"straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|steig|pfad|markt|kai|"
-    r"graben|wall|zeile|stieg|twiete|promenade"
-)
-_DE_STREET = r"Straße|Strasse|Str\.|Weg|Platz|Allee|Ring|Gasse|Damm|Ufer|Markt|Kai|Chaussee"
-_DE_UNITS = (
-    r"Stunden?|Tagen?|Tage|Wochen?|[Mm]al|Jahren?|Jahre|Minuten?|Monaten?|Monate|Uhr|Prozent|%|"
-    r"Euro|€|km|Kilometer|Sekunden?|Kinder|Personen|Leute|Menschen|Patienten|Patientinnen"
-)
-_DE_WORD = r"[A-ZÄÖÜ][\wäöüß\-]*"
-ADDRESS_DE_RE = re.compile(
-    # An adjective before the street ("Landstraßer Hauptstraße"), then the street: one word
-    # ("Lindenstraße", "Karl-Marx-Allee"), two ("Berliner Straße", "Alter Markt"), or a
-    # preposition and a name ("Am Markt", "Unter den Linden", "Straße des 17. Juni").
-    rf"(?<![\w])(?:{_DE_WORD}(?:er|es)\s+(?={_DE_WORD}(?:{_DE_SUFFIX})\s+\d))?"
-    rf"(?:(?:{_DE_WORD}(?:{_DE_SUFFIX}|-(?:{_DE_STREET})))|"
-    rf"(?:{_DE_WORD}(?:er|sche|scher|es|e)\s+(?:{_DE_STREET}))|"
-    rf"(?:(?:Straße|Platz|Allee) de[rs] (?:\d{{1,2}}\.\s)?{_DE_WORD})|"
-    rf"(?:(?:Am|An der|An den|Auf dem|Auf der|Im|In der|In den|Zum|Zur|Unter den|Hinter der|"
-    rf"Hinter dem|Vor dem|Bei der|Hinterm|Beim|Vorm|Überm|Unterm|"
-    rf"Alter|Alte|Neuer|Neue|Großer|Kleiner)\s+{_DE_WORD}))"
-    # The house number: not a year, not a count ("Im Jahr 2019", "In der Klinik 4 Wochen").
-    rf"\s+(?!(?:19|20)\d\d(?!\d))\d{{1,4}}\s?[a-z]?(?:\s?[-–/]\s?\d{{1,4}}[a-z]?)?(?![\w])"
-    rf"(?!\s*(?:{_DE_UNITS})(?![\w]))"
-    rf"(?:,?\s+(?:[ADCH]{{1,2}}-)?\d{{4,5}}\s+{_DE_WORD}(?:\s(?:am|an der|im)\s{_DE_WORD})?)?"
-)
-# Japanese: an optional 〒 postcode, then the place (prefecture, city, ward, town) and the block
-# numbers in digits, full-width digits or kanji numerals.
-_JA_NUM = r"(?:[0-9０-９一二三四五六七八九十〇]+)"
-_JA_DASH = r"[-－−‐ー―の]"
-_JA_PLACE = r"[\u4e00-\u9fffァ-ヶー々]"
-# 7番地の2: a lot's subdivision after の.
-_JA_BLOCKS = (
-    rf"{_JA_NUM}(?:丁目|番地の?|番の?|号|{_JA_DASH}){_JA_NUM}?"
-    rf"(?:(?:丁目|番地の?|番の?|号|{_JA_DASH}){_JA_NUM})*(?:号室|号|番地?)?"
-)
-JA_ADDRESS_RE = re.compile(
-    rf"(?:〒\s?[0-9０-９]{{3}}[-－−‐]?[0-9０-９]{{4}}\s?)?"
-    rf"(?:{_JA_PLACE}{{1,4}}[都道府県])?(?:{_JA_PLACE}{{1,6}}?[市区町村郡])*"
-    rf"(?:{_JA_PLACE}|{_JA_NUM}条){{0,8}}"
-    # The blocks, or a rural lot after 字 (本部町字豊原123).
-    rf"(?:{_JA_BLOCKS}|[0-9０-９]{{1,5}}(?:番地)?(?![0-9０-９]))"
-    # A building and its room or floor after the blocks (ハイツ千住305号室, 桜本会館1階), a
-    # housing estate's block and room (芝園団地2号棟102).
-    rf"(?:[\s　、]?[\u4e00-\u9fffァ-ヶーA-Za-z]{{1,12}}?"
-    rf"(?:[0-9０-９]{{1,3}}号?棟[\s　]?)?[0-9０-９]{{1,4}}(?:号室|号|階|F)?(?![0-9０-９]))?"
-)
-_JA_BLOCKS_RE = re.compile(_JA_BLOCKS)
-JA_POSTCODE_RE = re.compile(r"〒\s?[0-9０-９]{3}[-－−‐]?[0-9０-９]{4}")
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-_JA_STRONG = re.compile(r"[都道府県市区町村郡]|丁目|番地|号")
-
-
-def _ja_spans(text: str) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in JA_POSTCODE_RE.finditer(text)]
-    for m in JA_ADDRESS_RE.finditer(text):
-        value = m.group()
-        # A place name with block numbers, or numbers in the 丁目/番地/号 form: not "3-4 日".
-        has_number = any(c.isdigit() or c in "一二三四五六七八九十" for c in value)
-        bare = re.fullmatch(rf"{_JA_NUM}[-－−‐ー―の]?{_JA_NUM}?", value)
-        lot = not _JA_BLOCKS_RE.search(value)  # a lot number alone holds only after 字
-        if _JA_STRONG.search(value) and has_number and not bare and not (lot and "字" not in value):
-            spans.append((m.start(), m.end()))
-    return spans
-
-
 _STREET_PATTERNS = (
     ADDRESS_FR_RE,
     ADDRESS_EN_RE,
@@ -378,67 +309,6 @@ _LANGUAGES_OF = {
 _DIGIT_RE = re.compile(r"\d")
 _NO_NUMBER_RE = re.compile(r"[sS]/[nN]")
 
-# Streets written small in a story typed as a chat (``nlp.redaction.chat``), or after the words
-# that give an address: "na av. brasil, 2500", "rua são bento, 45, bairro alto", "calle goya 18",
-# "22 kingsley crescent, leeds ls8 2ab".
-# The street's words may not be words of a sentence ("the", "down", "de casa"...), and a count
-# is no house number ("5 minutes down the road", "rua 2 vezes").
-_SMALL = r"[a-zà-öø-ÿ][a-zà-öø-ÿ'’\-]*"
-_SMALL_IBERIAN = (
-    r"rua|r\.|av\.|avenida|avda\.|travessa|trav\.|tv\.|alameda|al\.|praça|pça\.|estrada|"
-    r"estr\.|rodovia|rod\.|largo|ladeira|calle|c/|paseo|p[º°]|carretera|ctra\.|camino|calzada|"
-    r"carrera|privada|cerrada|andador|bulevar|jirón"
-)
-_SMALL_PARTICLES = frozenset(split_words("de da do dos das del la las los e y"))
-# Stop words that start street names: "rua são bento", "av. sete de setembro", "calle nueva".
-_SMALL_PARTICLES |= frozenset(split_words("são santo santa san nova novo nueva nuevo sete dom"))
-_SMALL_IBERIAN_RE = re.compile(
-    rf"(?<![\w])(?:{_SMALL_IBERIAN})[ \t]*(?P<name>{_SMALL}(?:[ \t]+{_SMALL}){{0,3}}),?[ \t]+"
-    rf"(?:n[º°o]\.?[ \t]*|número[ \t]+|al[ \t]+)?\d{{1,5}}(?![\d\w])(?![ \t]*(?:{_COUNTS})\b)"
-    rf"(?:,?[ \t]*(?:(?:apto|apt|ap|casa|bloco|bl|piso|depto|dpto|puerta|int)\.?[ \t]*[\w\-º°ª]+"
-    rf"|\d{{1,2}}[º°ª][ \t]?[a-z]?(?![\w])))*"
-    rf"(?:,?[ \t]*(?:bairro|vila|jardim|col\.?|colonia|barrio)[ \t]+{_SMALL}(?:[ \t]+{_SMALL})?)?"
-)
-_SMALL_EN_STREETS = (
-    r"street|st|road|rd|avenue|ave|lane|drive|close|crescent|terrace|mews|grove|way|court|place|"
-    r"gardens|walk|row|square|parade"
-)
-_SMALL_EN_RE = re.compile(
-    rf"(?<![\w])(?:(?:flat|apt|unit)[ \t]*\w{{1,4}},?[ \t]+)?\d{{1,5}}[a-z]?[ \t]+"
-    rf"(?P<name>[a-z]+(?:[ \t]+[a-z]+){{0,2}})[ \t]+(?:{_SMALL_EN_STREETS})(?![\w])"
-    rf"(?:,?[ \t]+(?:[a-z]+[ \t]+)?(?i:{_UK_POSTCODE})(?![\w]))?"
-)
-
-
-def _small_street_name(name: str, language: str) -> bool:
-    words = name.split()
-    if words[-1] in _SMALL_PARTICLES:
-        return False
-    return not any(
-        w not in _SMALL_PARTICLES and w in stop_words(language) for w in words
-    ) and not re.fullmatch(rf"(?:{_COUNTS})", words[0])
-
-
-# Outside a chat, a street written small counts after the words that give an address: "I live
-# at 14 acacia road", "moro na rua das flores, 12", "mi dirección es calle luna 5".
-_HOME_CUE_RE = re.compile(
-    r"(?i:\b(?:live|lives|lived|living|moved|address(?: is)?|moro|mora|morava|moramos|vivo|vive|"
-    r"vivía|vivimos|endereço(?: é)?|dirección(?: es)?|domicilio(?: es)?)"
-    r"(?:[ \t]+(?:at|in|on|to|na|no|em|en|en la|en el))?[:,]?[ \t]+)$"
-)
-
-
-def _small_address_spans(text: str, language: str) -> list[tuple[int, int]]:
-    chat = chat_style(text)
-    spans = []
-    for pattern in (_SMALL_IBERIAN_RE, _SMALL_EN_RE):
-        for m in pattern.finditer(text):
-            if not _small_street_name(m["name"], language):
-                continue
-            if chat or _HOME_CUE_RE.search(text, max(0, m.start() - 30), m.start()):
-                spans.append((m.start(), m.end()))
-    return spans
-
 
 def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     """(start, end) of every street address or postcode found in ``text``."""
@@ -487,7 +357,7 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     if digits:
         chat = chat_style(text)
         spans += [(s, extend_tail(text, e)) for s, e in postcode_anchored_spans(text, chat)]
-    spans += _small_address_spans(text, language)
-    if language.startswith("ja") or _CJK_RE.search(text):
-        spans += _ja_spans(text)
+    spans += small_address_spans(text, language)
+    if language.startswith("ja") or CJK_RE.search(text):
+        spans += ja_spans(text)
     return spans

@@ -11,6 +11,7 @@ import re
 
 from nlp.pipelines import pipeline_for
 from nlp.redaction.japanese_cues import (
+    NOT_NAMES,
     common_noun,
     full_name_spans,
     given_name_readings,
@@ -38,44 +39,6 @@ HONORIFICS = frozenset(_HONORIFICS.split())
 _PERSONAL_HONORIFICS = frozenset(["さん", "様", "さま", "くん", "君", "ちゃん", "氏", "殿"])
 _KATAKANA_RE = re.compile(r"^[ァ-ヶー]+$")
 _HAS_JA_RE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
-
-
-# Words Sudachi tags as person names that are not people here: diseases named after a person,
-# and "マイナ" (short for マイナンバー, the My Number card).
-NOT_NAMES = frozenset(
-    [
-        "アルツハイマー",
-        "パーキンソン",
-        "バセドウ",
-        "クローン",
-        "ダウン",
-        "ハンチントン",
-        "マイナ",
-        "マイナンバー",
-        # Roles called with an honorific: ヘルパーさん, スタッフさん.
-        *[
-            "ヘルパー",
-            "スタッフ",
-            "ケアマネ",
-            "ナース",
-            "ドクター",
-            "ママ",
-            "パパ",
-            "ボランティア",
-            "ワーカー",
-            "パート",
-            "バイト",
-        ],
-        *[
-            "ケースワーカー",
-            "ソーシャルワーカー",
-            "カウンセラー",
-            "セラピスト",
-            "ドライバー",
-            "リーダー",
-        ],
-    ]
-)
 
 
 def _is_person(tag: str) -> bool:

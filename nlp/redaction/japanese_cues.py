@@ -188,3 +188,41 @@ def _widen(text: str, start: int, end: int) -> tuple[int, int]:
 def widen_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Each name span with the rest of the name around it (surname, given name, katakana)."""
     return [_widen(text, s, e) for s, e in spans]
+
+
+# Words Sudachi tags as person names that are not people here: diseases named after a person,
+# and "マイナ" (short for マイナンバー, the My Number card).
+NOT_NAMES = frozenset(
+    [
+        "アルツハイマー",
+        "パーキンソン",
+        "バセドウ",
+        "クローン",
+        "ダウン",
+        "ハンチントン",
+        "マイナ",
+        "マイナンバー",
+        # Roles called with an honorific: ヘルパーさん, スタッフさん.
+        *[
+            "ヘルパー",
+            "スタッフ",
+            "ケアマネ",
+            "ナース",
+            "ドクター",
+            "ママ",
+            "パパ",
+            "ボランティア",
+            "ワーカー",
+            "パート",
+            "バイト",
+        ],
+        *[
+            "ケースワーカー",
+            "ソーシャルワーカー",
+            "カウンセラー",
+            "セラピスト",
+            "ドライバー",
+            "リーダー",
+        ],
+    ]
+)

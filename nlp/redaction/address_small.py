@@ -1,0 +1,71 @@
+"""Streets written small: in a story typed as a chat (``nlp.redaction.chat``), or after the words
+that give an address ("I live at 14 acacia road", "moro na rua das flores, 12"). Part of
+``nlp.redaction.addresses.address_spans``."""
+
+import re
+
+from nlp.redaction.address_parts import COUNTS as _COUNTS
+from nlp.redaction.address_parts import UK_POSTCODE as _UK_POSTCODE
+from nlp.redaction.chat import chat_style
+from nlp.redaction.name_lists import split_words, stop_words
+
+# Streets written small in a story typed as a chat (``nlp.redaction.chat``), or after the words
+# that give an address: "na av. brasil, 2500", "rua são bento, 45, bairro alto", "calle goya 18",
+# "22 kingsley crescent, leeds ls8 2ab".
+# The street's words may not be words of a sentence ("the", "down", "de casa"...), and a count
+# is no house number ("5 minutes down the road", "rua 2 vezes").
+_SMALL = r"[a-zà-öø-ÿ][a-zà-öø-ÿ'’\-]*"
+_SMALL_IBERIAN = (
+    r"rua|r\.|av\.|avenida|avda\.|travessa|trav\.|tv\.|alameda|al\.|praça|pça\.|estrada|"
+    r"estr\.|rodovia|rod\.|largo|ladeira|calle|c/|paseo|p[º°]|carretera|ctra\.|camino|calzada|"
+    r"carrera|privada|cerrada|andador|bulevar|jirón"
+)
+_SMALL_PARTICLES = frozenset(split_words("de da do dos das del la las los e y"))
+# Stop words that start street names: "rua são bento", "av. sete de setembro", "calle nueva".
+_SMALL_PARTICLES |= frozenset(split_words("são santo santa san nova novo nueva nuevo sete dom"))
+_SMALL_IBERIAN_RE = re.compile(
+    rf"(?<![\w])(?:{_SMALL_IBERIAN})[ \t]*(?P<name>{_SMALL}(?:[ \t]+{_SMALL}){{0,3}}),?[ \t]+"
+    rf"(?:n[º°o]\.?[ \t]*|número[ \t]+|al[ \t]+)?\d{{1,5}}(?![\d\w])(?![ \t]*(?:{_COUNTS})\b)"
+    rf"(?:,?[ \t]*(?:(?:apto|apt|ap|casa|bloco|bl|piso|depto|dpto|puerta|int)\.?[ \t]*[\w\-º°ª]+"
+    rf"|\d{{1,2}}[º°ª][ \t]?[a-z]?(?![\w])))*"
+    rf"(?:,?[ \t]*(?:bairro|vila|jardim|col\.?|colonia|barrio)[ \t]+{_SMALL}(?:[ \t]+{_SMALL})?)?"
+)
+_SMALL_EN_STREETS = (
+    r"street|st|road|rd|avenue|ave|lane|drive|close|crescent|terrace|mews|grove|way|court|place|"
+    r"gardens|walk|row|square|parade"
+)
+_SMALL_EN_RE = re.compile(
+    rf"(?<![\w])(?:(?:flat|apt|unit)[ \t]*\w{{1,4}},?[ \t]+)?\d{{1,5}}[a-z]?[ \t]+"
+    rf"(?P<name>[a-z]+(?:[ \t]+[a-z]+){{0,2}})[ \t]+(?:{_SMALL_EN_STREETS})(?![\w])"
+    rf"(?:,?[ \t]+(?:[a-z]+[ \t]+)?(?i:{_UK_POSTCODE})(?![\w]))?"
+)
+
+
+def _small_street_name(name: str, language: str) -> bool:
+    words = name.split()
+    if words[-1] in _SMALL_PARTICLES:
+        return False
+    return not any(
+        w not in _SMALL_PARTICLES and w in stop_words(language) for w in words
+    ) and not re.fullmatch(rf"(?:{_COUNTS})", words[0])
+
+
+# Outside a chat, a street written small counts after the words that give an address: "I live
+# at 14 acacia road", "moro na rua das flores, 12", "mi dirección es calle luna 5".
+_HOME_CUE_RE = re.compile(
+    r"(?i:\b(?:live|lives|lived|living|moved|address(?: is)?|moro|mora|morava|moramos|vivo|vive|"
+    r"vivía|vivimos|endereço(?: é)?|dirección(?: es)?|domicilio(?: es)?)"
+    r"(?:[ \t]+(?:at|in|on|to|na|no|em|en|en la|en el))?[:,]?[ \t]+)$"
+)
+
+
+def small_address_spans(text: str, language: str) -> list[tuple[int, int]]:
+    chat = chat_style(text)
+    spans = []
+    for pattern in (_SMALL_IBERIAN_RE, _SMALL_EN_RE):
+        for m in pattern.finditer(text):
+            if not _small_street_name(m["name"], language):
+                continue
+            if chat or _HOME_CUE_RE.search(text, max(0, m.start() - 30), m.start()):
+                spans.append((m.start(), m.end()))
+    return spans
