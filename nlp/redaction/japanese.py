@@ -32,8 +32,9 @@ from nlp.redaction.japanese_forms import (
 from nlp.redaction.japanese_naming import ROLE_TITLES, naming_spans
 from nlp.redaction.japanese_signoff import signoff_spans
 
-_HONORIFICS = "さん 様 さま 先生 せんせい くん 君 ちゃん 医師 看護師 氏 殿 先輩 師長 院長 教授 婦長"
-_HONORIFICS += " 女史"
+_HONORIFICS = (
+    "さん 様 さま 先生 せんせい くん 君 ちゃん 医師 看護師 氏 殿 先輩 師長 院長 教授 婦長 女史"
+)
 HONORIFICS = frozenset(_HONORIFICS.split())
 # The honorifics said after a person's own name, not after a role (ベテラン看護師).
 _PERSONAL_HONORIFICS = frozenset(["さん", "様", "さま", "くん", "君", "ちゃん", "氏", "殿"])

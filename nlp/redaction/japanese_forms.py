@@ -18,6 +18,7 @@ import re
 
 from nlp.redaction.japanese_cues import family_names, given_names
 from nlp.redaction.japanese_naming import ROLE_TITLES, _known_kanji_end
+from nlp.redaction.name_lists import ambiguous_names, first_names, surnames
 
 _COUNT_RE = re.compile(
     r"^(?:[一二三四五六七八九十百千]+[軒箇頭羽名日件回人個本枚台匹]|[一二三四五六七八九]?十代)$"
@@ -134,8 +135,6 @@ _LATIN_IN_JAPANESE_RE = re.compile(
 
 
 def latin_name_spans(text: str) -> list[tuple[int, int]]:
-    from nlp.redaction.name_lists import ambiguous_names, first_names, surnames
-
     out = []
     for m in _LATIN_IN_JAPANESE_RE.finditer(text):
         parts = m["n"].split()

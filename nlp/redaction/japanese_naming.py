@@ -138,6 +138,8 @@ _KNOWN_AS_RE = re.compile(
 _KIN_CHARACTERS = "兄 姉 母 父 婆 爺 妹 弟 娘 嫁 孫 坊 奥 皆 叔 伯"
 _KIN = frozenset(_KIN_CHARACTERS.split())
 _NICKNAME_END_RE = re.compile(r"(?:りん|っち|たん|ちん|ぴょん|ぽん|にゃん|ん)$")
+# Katakana to hiragana (タカ: たか), to read a given name against the readings.
+_TO_HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
 # Kana words that name a role or a relative, not a person.
 _KANA_WORDS = "みんな あなた わたし あたし ぼく おれ ママ パパ せんせい ナース ドクター ヘルパー"
 _KANA_NOT_NAMES = frozenset(_KANA_WORDS.split())
@@ -194,9 +196,6 @@ def _kana_or_listed(text: str, m: re.Match, group: str = "n") -> tuple[int, int]
         return (start, end) if listed or _proper_noun_only(name) else None
     cut = _known_kanji_end(value, single_given=True)
     return (start + cut, end) if cut is not None else None
-
-
-_TO_HIRAGANA = {code: code - 0x60 for code in range(ord("ァ"), ord("ヶ") + 1)}
 
 
 def _noun_or_unknown(word: str) -> bool:
