@@ -145,11 +145,14 @@ def _cpu_run(ids: list[int], batch: int) -> None:
 
     spent: dict[str, float] = {}
     restore = _cpu_wrapped(spent)
+    backend = _backend_pid()
     try:
         with CaptureQueriesContext(connection) as queries:
             started, wall = time.process_time(), time.perf_counter()
+            server = _process_cpu(backend)
             _run(ids, batch)
             total, wall = time.process_time() - started, time.perf_counter() - wall
+            server = _process_cpu(backend) - server
     finally:
         for owner, name, original in restore:
             setattr(owner, name, original)
@@ -165,6 +168,27 @@ def _cpu_run(ids: list[int], batch: int) -> None:
         f"  queries: {len(queries.captured_queries) / batches:.1f} a batch, "
         f"{sql_ms / n:.2f} ms a story waiting on them (wall)"
     )
+    if server >= 0:
+        print(f"  {'PostgreSQL backend (CPU, its process)':40s} {server * 1000 / n:7.2f}")
+
+
+def _backend_pid() -> int:
+    from django.db import connection
+
+    connection.ensure_connection()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        return cursor.fetchone()[0]
+
+
+def _process_cpu(pid: int) -> float:
+    """CPU seconds of a process on this machine (user and system), -1 where it cannot be read
+    (a server on another host)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return -1.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _bucket_times(stats: pstats.Stats) -> dict[str, float]:

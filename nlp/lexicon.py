@@ -18,6 +18,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from coding.default_codebook import PARENTS
+from nlp.lexicon_patterns import DocView, TokenPatterns
 from nlp.lexicon_regex import TokenRegexes, single_token_regex
 from nlp.pipelines import LEMMA_COMPONENTS, disabled_except, has_lemmas
 
@@ -196,8 +197,10 @@ class LexiconMatcher:
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA") if has_lemmas(nlp) else None
         self.matcher = Matcher(nlp.vocab)
         # Single-token regex patterns: one compiled pass per code instead of the Matcher's
-        # per-token predicate calls (same hits; ``regex_pass=False`` keeps them in the Matcher).
+        # per-token predicate calls; the other patterns from an index of their first tokens
+        # (same hits; ``regex_pass=False`` keeps them all in the Matcher).
         self.token_regexes = TokenRegexes()
+        self.token_patterns = TokenPatterns(nlp.vocab.strings)
         self.terms: dict[str, list[str]] = {}
         for code, spec in entries.items():
             terms = sorted({t.strip() for t in spec.get("terms", []) if t.strip()})
@@ -228,17 +231,17 @@ class LexiconMatcher:
             out[code] = frozenset(forms)
         return out
 
-    def _marked_hits(self, doc: Doc, text: str, code: str, spans, mark: str) -> set[str]:
+    def _marked_hits(self, view: DocView, text: str, code: str, spans, mark: str) -> set[str]:
         """The forms of ``spans`` that ``mark`` (strong or weak) marks for ``code`` (``text``:
         ``doc.text``, which spaCy joins from every token at each read)."""
         marked = self.marks[mark].get(code)
         if not marked:
             return set()
+        by_lemma = not self.substring and self.lemma is not None
         out = set()
         for start, end in spans:
             form = text[start:end].casefold()
-            span = None if self.substring or self.lemma is None else doc.char_span(start, end)
-            if form in marked or (span is not None and _lemma_form(span) in marked):
+            if form in marked or (by_lemma and view.lemma_form(start, end) in marked):
                 out.add(form)
         return out
 
@@ -246,14 +249,14 @@ class LexiconMatcher:
         rest = []
         for pattern in patterns:
             single = single_token_regex(pattern) if regex_pass else None
-            if single is None:
-                rest.append(pattern)
-            else:
+            if single is not None:
                 self.token_regexes.add(code, *single)
+            elif not (regex_pass and self.token_patterns.add(code, pattern)):
+                rest.append(pattern)
         if rest:
             self.matcher.add(code, rest)
 
-    def _matches(self, doc: Doc) -> list[tuple[str, int, int]]:
+    def _matches(self, doc: Doc, view: DocView | None = None) -> list[tuple[str, int, int]]:
         """(code, start_char, end_char) of every hit, overlapping ones of one code merged."""
         found: set[tuple[str, int, int]] = set()
         if self.substring:
@@ -266,20 +269,25 @@ class LexiconMatcher:
                         start = text.find(term, start + 1)
             return sorted(found, key=lambda m: (m[1], m[2]))
         vocab = self.nlp.vocab.strings
+        view = view or DocView(doc)
         matchers = [self.lower, self.matcher] + ([self.lemma] if self.lemma is not None else [])
         for matcher in matchers:
             if not len(matcher):
                 continue
             for match_id, start, end in matcher(doc):
-                span = doc[start:end]
-                found.add((vocab[match_id], span.start_char, span.end_char))
+                found.add((vocab[match_id], *view.chars(start, end)))
         if len(self.token_regexes):
             found |= self.token_regexes.matches(doc)
+        if len(self.token_patterns):
+            found |= self.token_patterns.matches(doc)
         return sorted(found, key=lambda m: (m[1], m[2]))
 
-    def suggest(self, doc: Doc) -> list[ThemeSuggestion]:
+    def suggest(self, doc: Doc, text: str | None = None) -> list[ThemeSuggestion]:
+        """The codes this Doc gives evidence for (``text``: the text the Doc was made from,
+        where the caller has it; spaCy joins ``doc.text`` from every token at each read)."""
         by_code: dict[str, list[tuple[int, int]]] = {}
-        for code, start, end in self._matches(doc):
+        view = None if self.substring else DocView(doc)
+        for code, start, end in self._matches(doc, view):
             spans = by_code.setdefault(code, [])
             # Overlapping hits of one code (lemma and lower-case forms of one phrase) count once.
             if spans and start < spans[-1][1]:
@@ -287,15 +295,15 @@ class LexiconMatcher:
                     spans[-1] = (start, end)
                 continue
             spans.append((start, end))
-        text = doc.text
+        text = doc.text if text is None else text
         suggestions: dict[str, ThemeSuggestion] = {}
         for code, spans in by_code.items():
             best = max(spans, key=lambda s: (s[1] - s[0], -s[0]))
             weight = evidence_weight(
                 [text[a:b] for a, b in spans],
                 substring=self.substring,
-                strong=self._marked_hits(doc, text, code, spans, "strong"),
-                weak=self._marked_hits(doc, text, code, spans, "weak"),
+                strong=self._marked_hits(view, text, code, spans, "strong"),
+                weak=self._marked_hits(view, text, code, spans, "weak"),
             )
             suggestions[code] = ThemeSuggestion(
                 code,

@@ -250,7 +250,10 @@ def testimonies_tag(
         texts = [c.redacted_text for c in group]
         docs_of_group = _docs_for(nlp, group, docs or {})
         if active and active.kind == textcat.KIND_EMBEDDING:
-            found = [matcher.suggest(doc) for doc in docs_of_group]
+            found = [
+                matcher.suggest(doc, c.redacted_text)
+                for c, doc in zip(group, docs_of_group, strict=True)
+            ]
             vectors = _stored_vectors([c.testimony_id for c in group])
             for copy, suggestions in zip(group, found, strict=True):
                 vector = vectors.get(copy.testimony_id)
@@ -267,7 +270,8 @@ def testimonies_tag(
         version = active.model_version if active else lexicon_version
         for copy, doc, cats in zip(group, docs_of_group, cats_list, strict=True):
             labels = active.labels if active else []
-            desired[copy.testimony_id] = _merge_classifier(matcher.suggest(doc), cats, labels)
+            suggestions = matcher.suggest(doc, copy.redacted_text)
+            desired[copy.testimony_id] = _merge_classifier(suggestions, cats, labels)
             versions[copy.testimony_id] = version
     return suggestions_write(desired=desired, versions=versions)
 
