@@ -170,6 +170,13 @@ def _cpu_run(ids: list[int], batch: int) -> None:
     )
     if server >= 0:
         print(f"  {'PostgreSQL backend (CPU, its process)':40s} {server * 1000 / n:7.2f}")
+    by_statement: dict[str, list[float]] = {}
+    for query in queries.captured_queries:
+        key = " ".join(query["sql"].split())[:90]
+        by_statement.setdefault(key, []).append(float(query["time"]))
+    print("  the dearest statements (wall ms a story, times run):")
+    for key, times in sorted(by_statement.items(), key=lambda kv: -sum(kv[1]))[:8]:
+        print(f"    {sum(times) * 1000 / n:6.2f}  x{len(times):<4d} {key}")
 
 
 def _backend_pid() -> int:

@@ -18,6 +18,7 @@ from nlp.redaction.chat import chat_style
 from nlp.redaction.name_cue_lists import RELATIVE_CUES
 from nlp.redaction.name_lists import ROLE_NOUNS, first_names, is_word, split_words, stop_words
 from nlp.redaction.names import STOP_WORDS, TITLES
+from nlp.redaction.scan import between_commas
 from nlp.redaction.signatures import CLOSINGS
 
 _LOWER_TITLE = r"dr|dra|auntie|aunty|aunt|uncle|tia|tio|tía|tío|dona|doña|don|seu|sr|sra|mr|mrs|ms"
@@ -64,6 +65,8 @@ _ROLE_APPOSED_RE = re.compile(
     r"|[ \t]+(?i:there|here|aqui|aquí|ali|lá|allí|acá))?"
     rf",[ \t]+(?P<n>{_CAP}|{_SMALL_WORD})(?=,)"
 )
+# What every match of the above holds from its comma on (``scan.between_commas``).
+_ROLE_APPOSED_TAIL_RE = re.compile(rf",[ \t]+(?:{_CAP}|{_SMALL_WORD})(?=,)")
 # Chat style: an article and a name written small, set off by commas ("o agente de saúde, o
 # tonho, que viu ela"), as ``nlp.redaction.name_cues`` finds them written with a capital.
 _LOWER_APPOSED_RE = re.compile(
@@ -124,7 +127,7 @@ def informal_name_spans(text: str, language: str = "") -> list[tuple[int, int]]:
                 if _lowercase_name(m["n"], language) and not (role and is_word(m["n"], language)):
                     end = _second_given_name(m, language) if second else m.end("n")
                     spans.append((m.start("n"), end))
-    for m in _ROLE_APPOSED_RE.finditer(text):
+    for m in between_commas(_ROLE_APPOSED_RE, _ROLE_APPOSED_TAIL_RE, text):
         word = m["n"]
         if word[0].isupper():
             if len(word) >= 3 and not word.lower().endswith("ly") and _plain_name(word):
