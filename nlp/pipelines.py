@@ -27,6 +27,7 @@ import threading
 import time
 
 import spacy
+from spacy.attrs import IDX, LEMMA, LENGTH, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -212,30 +213,37 @@ def analysed_docs(nlp: Language, texts: list[str]) -> list[Doc]:
     return [doc if doc is not None else nlp.make_doc("") for doc in docs]
 
 
+_COPIED = [LEMMA, POS, TAG, MORPH]  # what a research copy's token takes from its original
+
+
 def redacted_doc(nlp: Language, doc: Doc, result) -> Doc:
     """The Doc of a research copy made from the analysed Doc of its original, without a second
     pass: the research text is tokenized (the tokenizer only) and every token outside a
     placeholder that is the same token in the original takes its lemma, part of speech, tag and
-    morphology from there. ``result`` is the ``RedactionResult`` of ``doc.text``."""
+    morphology from there. ``result`` is the ``RedactionResult`` of ``doc.text``. (Read and
+    written as arrays: a ``Token`` object per word cost more than the tokenizer.)"""
     if not result.replacements:
         return doc
     new = nlp.make_doc(result.text)
-    originals = {token.idx: token for token in doc}
+    if not len(new) or not len(doc):
+        return new
+    old = doc.to_array([IDX, ORTH, *_COPIED]).reshape(len(doc), -1).tolist()
+    originals = {row[0]: row for row in old}
+    copied = new.to_array(_COPIED).reshape(len(new), -1)
     replacements = result.replacements
-    index, shift = 0, 0
-    for token in new:
-        start = token.idx
+    index, shift, changed = 0, 0, False
+    for i, (start, length, orth) in enumerate(new.to_array([IDX, LENGTH, ORTH]).tolist()):
         # Walk the replacements alongside the tokens (both in text order).
         while index < len(replacements) and replacements[index].new_end <= start:
             shift = replacements[index].end - replacements[index].new_end
             index += 1
-        if index < len(replacements) and replacements[index].new_start < start + len(token):
+        if index < len(replacements) and replacements[index].new_start < start + length:
             continue  # inside (or touching) a placeholder
         original = originals.get(start + shift)
-        if original is None or original.text != token.text:
+        if original is None or original[1] != orth:
             continue
-        token.lemma = original.lemma
-        token.pos = original.pos
-        token.tag = original.tag
-        token.set_morph(original.morph)
+        copied[i] = original[2:]
+        changed = True
+    if changed:
+        new.from_array(_COPIED, copied)
     return new
