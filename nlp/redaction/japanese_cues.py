@@ -57,7 +57,7 @@ def _read(name: str) -> frozenset[str]:
 
 @functools.cache
 def given_names() -> frozenset[str]:
-    return _read("ja.gimei.first.txt")
+    return _read("ja.gimei.first.txt") | _read("ja.first.extra.txt")
 
 
 @functools.cache
