@@ -8,7 +8,11 @@
   it is then replaced wherever it stands alone (林が始めた活動), not inside a word (森林).
 - A given name's reading beside a name found, in a list: あっことゆかは (not あっことみんなは).
 - A katakana name after the place one shares with the writer: 同じ寮のタンが (not 同じ寮のトイレが).
-- A name in brackets after a phone number: 090-…（王） (not （平日のみ）).
+- A name in brackets after a phone number: 090-…（王） (not （携帯）); before who they are:
+  ゆうき（息子） (not 弁当（母）); a child's reading before の母です (not みんなの母です).
+- A given name's reading of three kana or a listed name starting a clause and doing what only a
+  person does (。ゆうきが泣いた, not ひかりが差した); called at the end of a quote
+  (「大丈夫だよ、ゆうき」, not 「ありがとう、みんな」).
 - A full name with a space after a label: 記：朴 秀妍.
 """
 
@@ -16,6 +20,7 @@ import re
 
 from nlp.redaction.japanese_cues import (
     NOT_NAMES,
+    _proper_noun_only,
     common_noun,
     family_names,
     given_name_readings,
@@ -31,22 +36,52 @@ _CLOSE = (
 _NUMBER = r"[0-9０-９一二三四五六七八九十百]+"
 # What a person does right after は or が: speaks (a quote opens) or has an age.
 _SPEAKS_OR_AGE = rf"(?:「|(?:まだ|もう|今年|今|当時|もうすぐ)?{_NUMBER}(?:歳|才|か月|ヶ月|カ月))"
+# Verbs only a person is the subject of: 生きていたら, 亡くなった, 言った, 笑った.
+_PERSON_VERB = r"(?:生きて|生きる|亡くな|言っ|言い|言う|話し|笑っ|笑い|泣い|泣き|怒っ|叫ん|答え)"
 _KIN_SUBJECT_RE = re.compile(
-    rf"(?:{_CLOSE})の(?P<n>{_KANJI}{{1,3}}|[ぁ-ゖ]{{2,5}}|[ァ-ヶー]{{2,8}})(?=[はがも]{_SPEAKS_OR_AGE})"
+    rf"(?:{_CLOSE})の(?P<n>{_KANJI}{{1,3}}|[ぁ-ゖ]{{2,5}}|[ァ-ヶー]{{2,8}})"
+    rf"(?=[はがも](?:{_SPEAKS_OR_AGE}|{_PERSON_VERB}))"
 )
 # Words about a person that are not their name: 娘の名前は「…」, 息子の年齢は十歳.
 _NOT_A_NAME_LIST = "名前 声 言葉 返事 答え 口癖 一言 第一声 感想 意見 手紙 日記 年 年齢 月齢"
 _NOT_A_NAME_LIST += " 学年 体重 身長 ほう 方 話 最初 最後 担任 主治医 先生 友達 友人 彼 彼女 夫 妻"
 _NOT_A_NAME_LIST += " 子 娘 息子 誕生日 メモ メール みんな 皆 人 子ども 子供 病気 症状 命日 結婚"
 _NOT_A_NAME_LIST += " 入学 さん くん ちゃん さま たち"
+# ...kin and other people named by what they are, places that speak for people (娘の学校は「…」),
+# and the body in idioms (目が笑っていない).
+_NOT_A_NAME_LIST += (
+    " 父 母 兄 姉 弟 妹 祖母 祖父 義母 義父 両親 家族 親 孫 姑 舅 嫁 婿 叔母 伯母 叔父"
+)
+_NOT_A_NAME_LIST += (
+    " 伯父 同級生 仲間 知人 親友 恋人 相手 医者 学校 会社 病院 職場 保育園 幼稚園 目"
+)
+_NOT_A_NAME_LIST += " 顔 心 口 体 頭 手 足 胸 お腹 熱 咳 涙 笑顔"
 _NOT_A_NAME = frozenset(_NOT_A_NAME_LIST.split())
 _CLAUSE_START = r"(?:^|(?<=[。、「」！？\n]))"
 _SUBJECT_RE = re.compile(
     rf"{_CLAUSE_START}(?P<n>{_KANJI}{{1,4}}|[ぁ-ゖ]{{2,5}})(?=[はが]{_SPEAKS_OR_AGE})",
     re.MULTILINE,
 )
-# Verbs only a person is the subject of: 生きていたら, 亡くなった, 言った, 笑った.
-_PERSON_VERB = r"(?:生きて|生きる|亡くな|言っ|言い|言う|話し|笑っ|笑い|泣い|泣き|怒っ|叫ん|答え)"
+# A given name's reading of three kana or more, or a listed name of two kanji or more, starting
+# a clause and doing what only a person does: 。ゆうきが泣いた (not ひかりが差した).
+_SUBJECT_VERB_RE = re.compile(
+    rf"{_CLAUSE_START}(?P<n>{_KANJI}{{2,4}}|[ぁ-ゖ]{{3,5}})(?=[はが]{_PERSON_VERB})", re.MULTILINE
+)
+# Called at the end of a quote: 「もう大丈夫だよ、ゆうき」 (not 「ありがとう、みんな」).
+_VOCATIVE_END_RE = re.compile(
+    rf"、(?P<n>[ぁ-ゖ]{{2,5}}|[ァ-ヶー]{{2,8}}|{_KANJI}{{1,3}})[！!？?]?」"
+)
+_KIN_WORDS = "娘|息子|妻|夫|母|父|長男|長女|次男|次女|孫|姉|妹|兄|弟|祖母|祖父|友人|同僚"
+# A name with who they are in brackets after it: ゆうき（息子）, ミナ（妻・34歳）.
+_KIN_IN_BRACKETS_RE = re.compile(
+    rf"(?P<n>[ぁ-ゖ]{{2,5}}|[ァ-ヶー]{{2,8}}|{_KANJI}{{1,4}})[（(](?:{_KIN_WORDS})[）)、・,]"
+)
+# A parent named after their child: ゆうきの母です, さくらのママとして (a reading of three kana).
+_PARENT_OF_RE = re.compile(
+    r"(?:^|(?<=[^ぁ-ゖ]))(?P<n>[ぁ-ゖ]{3,5})の(?:母|父|ママ|パパ|母親|父親|親)"
+    r"(?=です|でした|で、|として|は|が|と申します)",
+    re.MULTILINE,
+)
 _SURNAME_SUBJECT_RE = re.compile(
     rf"{_CLAUSE_START}(?P<n>{_KANJI}{{1,3}})(?=[はが]{_PERSON_VERB})", re.MULTILINE
 )
@@ -89,6 +124,16 @@ def _kin_subject(word: str) -> bool:
     if re.fullmatch(r"[ァ-ヶー]+", word):
         return len(word) <= 3 or not common_noun(word)
     return True
+
+
+def _called(word: str) -> bool:
+    """A word called out: a given name's reading, a listed name, a katakana name Sudachi reads
+    as a proper noun or does not know."""
+    if re.fullmatch(r"[ぁ-ゖ]+", word):
+        return _kana_name(word)
+    if re.fullmatch(r"[ァ-ヶー]+", word):
+        return word not in NOT_NAMES and _proper_noun_only(word)
+    return _listed(word)
 
 
 def _alone(text: str, start: int, end: int) -> bool:
@@ -134,6 +179,13 @@ def context_spans(
         kana = re.fullmatch(r"[ぁ-ゖ]+", name)
         if _kana_name(name) if kana else _listed(name):
             spans.append(m.span("n"))
+    for m in _SUBJECT_VERB_RE.finditer(text):
+        name = m["n"]
+        if _kana_name(name) if re.fullmatch(r"[ぁ-ゖ]+", name) else _listed(name):
+            spans.append(m.span("n"))
+    for pattern in (_VOCATIVE_END_RE, _KIN_IN_BRACKETS_RE):
+        spans += [m.span("n") for m in pattern.finditer(text) if _called(m["n"])]
+    spans += [m.span("n") for m in _PARENT_OF_RE.finditer(text) if _kana_name(m["n"])]
     for m in _SURNAME_SUBJECT_RE.finditer(text):
         if m["n"] in family_names() and m["n"] not in _NOT_A_NAME:
             spans += _surname_mentions(text, m["n"])

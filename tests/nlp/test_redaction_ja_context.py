@@ -1,10 +1,12 @@
 """Japanese names that what is said of them gives away (issue 16, sixth batch,
-``nlp/redaction/japanese_context.py``): someone close and の then a word that speaks or has an
-age, a reading or a listed name starting a clause before speech or an age, a listed surname said
-to live or speak, a reading beside a name in a list, a katakana name after a shared place, a name
-in brackets after a phone number, a full name with a space after a label, one-kanji given names
-gimei lacks (海), a katakana name before another after 出身の. Each with a near miss that must
-stay. Our own examples, none from the labelled sets."""
+``nlp/redaction/japanese_context.py``): someone close and の then a word that speaks, has an age
+or does what only a person does; a reading or a listed name starting a clause before speech, an
+age or such a verb; a listed surname said to live or speak; a reading beside a name in a list; a
+katakana name after a shared place; a name in brackets after a phone number or before who they
+are (ゆうき（息子）); a child's name before の母です; a name called at the end of a quote; a full
+name with a space after a label; one-kanji given names gimei lacks (海); a katakana name before
+another after 出身の. Each with a near miss that must stay. Our own examples, none from the
+labelled sets."""
 
 import pytest
 
@@ -24,6 +26,13 @@ CASES = [
     ("連絡先：080-1111-2222（李）", "連絡先：[PHONE]（[PERSON]）"),
     ("文責：崔 美英", "文責：[PERSON]"),
     ("息子の海は泣き虫です。", "息子の[PERSON]は泣き虫です。"),
+    ("娘の若菜が泣いていた。", "娘の[PERSON]が泣いていた。"),
+    ("診察室で、ゆうきが泣いた。", "診察室で、[PERSON]が泣いた。"),
+    ("「もう大丈夫だよ、ゆうき」", "「もう大丈夫だよ、[PERSON]」"),
+    ("ゆうき（息子）は四月から中学生です。", "[PERSON]（息子）は四月から中学生です。"),
+    ("はじめまして、ゆうきの母です。", "はじめまして、[PERSON]の母です。"),
+    # Near misses beside a name: the phone goes, a word in brackets after it stays.
+    ("連絡先：080-1111-2222（携帯）", "連絡先：[PHONE]（携帯）"),
     ("インド出身のアナとジョンが来た。", "インド出身の[PERSON]と[PERSON]が来た。"),
 ]
 
@@ -35,9 +44,15 @@ NEAR_MISSES = [
     "森林が広がる。林が風に揺れる。林の中を歩いた。",
     "健太とみんなが来た。",
     "同じ寮のトイレが壊れた。",
-    "連絡先：080-1111-2222（携帯）",
     "記：三月 五日",
     "海が見える。",
+    "夫の母は「早く帰りなさい」と言った。",
+    "娘の目が笑っていなかった。",
+    "窓から、ひかりが差した。",
+    "「ありがとう、みんな」",
+    "「はい、先生」",
+    "弁当（母）を持って行った。",
+    "みんなの母です。",
     "日本人のナースとジョンが来た。",
     "お母さんとジョンが来た。",
 ]
