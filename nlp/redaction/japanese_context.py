@@ -14,6 +14,8 @@
   person does (。ゆうきが泣いた, not ひかりが差した); called at the end of a quote
   (「大丈夫だよ、ゆうき」, not 「ありがとう、みんな」).
 - A full name with a space after a label: 記：朴 秀妍.
+- A child's name before ちゃん, くん, or the parent called after the child: ゆいちゃんのママ,
+  りおママ (not おばあちゃん, このママ); a listed kanji name in a list: 同期の奏と悠も.
 """
 
 import re
@@ -90,6 +92,17 @@ _PARTICLE_AFTER = "はがをにともへや、。"
 _NEXT_KANA_RE = re.compile(r"と、?(?P<n>[ぁ-ゖ]{2,6})")
 _PREVIOUS_KANA_RE = re.compile(r"(?:^|(?<=[^ぁ-ゖ\u4e00-\u9fff々]))(?P<n>[ぁ-ゖ]{2,5})と、?$")
 _LIST_PARTICLES = "はがをにもと、"
+# ...a listed kanji name beside it: 同期の奏と[悠]も, [健太]と陽が (not 母と[健太]).
+_NEXT_KANJI_RE = re.compile(rf"と、?(?P<n>{_KANJI}{{1,3}})(?!{_KANJI})(?=[はがをにもと、])")
+_PREVIOUS_KANJI_RE = re.compile(rf"(?<!{_KANJI})(?P<n>{_KANJI}{{1,3}})と、?$")
+# A child's name before ちゃん, くん, or the parent named after the child: ゆいちゃんのママ,
+# りおママ (not おばあちゃん, このママ).
+_CHILD_RE = re.compile(
+    r"(?:^|(?<=[^ぁ-ゖ])|(?<=[のとにはがもや]))(?P<n>[ぁ-ゖ]{2,5})(?=ちゃん|くん|ママ|パパ)",
+    re.MULTILINE,
+)
+_NOT_CHILD_LIST = "ばあ じい ねえ にい かあ とう あに あね あか この その あの どの"
+_NOT_CHILD = frozenset(_NOT_CHILD_LIST.split())
 # The places one shares with someone: 同じ寮の, 同じ職場の.
 _SHARED = "寮|部屋|職場|工場|会社|クラス|学校|施設|病室|病棟|アパート|団地|教会|グループ|チーム"
 _SHARED += "|現場"
@@ -165,6 +178,12 @@ def _listed_kana(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         m = _PREVIOUS_KANA_RE.search(text, max(0, start - 8), start)
         if m and _kana_name(m["n"]):
             out.append(m.span("n"))
+        m = _NEXT_KANJI_RE.match(text, end)
+        if m and _listed(m["n"]):
+            out.append(m.span("n"))
+        m = _PREVIOUS_KANJI_RE.search(text, max(0, start - 6), start)
+        if m and _listed(m["n"]):
+            out.append(m.span("n"))
     return out
 
 
@@ -186,6 +205,13 @@ def context_spans(
     for pattern in (_VOCATIVE_END_RE, _KIN_IN_BRACKETS_RE):
         spans += [m.span("n") for m in pattern.finditer(text) if _called(m["n"])]
     spans += [m.span("n") for m in _PARENT_OF_RE.finditer(text) if _kana_name(m["n"])]
+    for m in _CHILD_RE.finditer(text):
+        start, name = m.start("n"), m["n"]
+        # 私と[みお]ちゃん, not [とみお]: a particle glued to the front is dropped first.
+        if name[0] in "のとにはがもや" and _kana_name(name[1:]):
+            start, name = start + 1, name[1:]
+        if name not in _NOT_CHILD and not name.startswith("お") and _kana_name(name):
+            spans.append((start, m.end("n")))
     for m in _SURNAME_SUBJECT_RE.finditer(text):
         if m["n"] in family_names() and m["n"] not in _NOT_A_NAME:
             spans += _surname_mentions(text, m["n"])

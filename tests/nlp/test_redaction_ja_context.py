@@ -5,8 +5,9 @@ age or such a verb; a listed surname said to live or speak; a reading beside a n
 katakana name after a shared place; a name in brackets after a phone number or before who they
 are (ゆうき（息子）); a child's name before の母です; a name called at the end of a quote; a full
 name with a space after a label; one-kanji given names gimei lacks (海); a katakana name before
-another after 出身の. Each with a near miss that must stay. Our own examples, none from the
-labelled sets."""
+another after 出身の; a child's reading before ちゃん, くん, ママ or パパ; a listed kanji name
+beside a name in a list; a katakana name after ではなく. Each with a near miss that must stay.
+Our own examples, none from the labelled sets."""
 
 import pytest
 
@@ -31,6 +32,10 @@ CASES = [
     ("「もう大丈夫だよ、ゆうき」", "「もう大丈夫だよ、[PERSON]」"),
     ("ゆうき（息子）は四月から中学生です。", "[PERSON]（息子）は四月から中学生です。"),
     ("はじめまして、ゆうきの母です。", "はじめまして、[PERSON]の母です。"),
+    ("私とみおちゃんのママと話した。", "私と[PERSON]ちゃんのママと話した。"),
+    ("会のあと、はるとママが来た。", "会のあと、[PERSON]ママが来た。"),
+    ("同期の茜と悠も来た。", "同期の[PERSON]と[PERSON]も来た。"),
+    ("呼び名はママではなくミレーナです。", "呼び名はママではなく[PERSON]です。"),
     # Near misses beside a name: the phone goes, a word in brackets after it stays.
     ("連絡先：080-1111-2222（携帯）", "連絡先：[PHONE]（携帯）"),
     ("インド出身のアナとジョンが来た。", "インド出身の[PERSON]と[PERSON]が来た。"),
@@ -53,6 +58,11 @@ NEAR_MISSES = [
     "「はい、先生」",
     "弁当（母）を持って行った。",
     "みんなの母です。",
+    "おばあちゃんが来た。",
+    "あかちゃんが泣いた。",
+    "このママは強い。",
+    "問題はお金ではなくサポートです。",
+    "母と兄が来た。",
     "日本人のナースとジョンが来た。",
     "お母さんとジョンが来た。",
 ]
