@@ -10,6 +10,7 @@ Without SudachiPy, the regular expression ``JA_NAME_RE`` of ``nlp.redaction.name
 import re
 
 from nlp.pipelines import pipeline_for
+from nlp.redaction.japanese_context import context_spans
 from nlp.redaction.japanese_cues import (
     NOT_NAMES,
     common_noun,
@@ -267,7 +268,11 @@ _ORIGIN = r"(?:[\u4e00-\u9fffァ-ヶー]{1,6}の)?"
 _NEXT_IN_LIST_RE = re.compile(
     rf"{_JOIN}{_ORIGIN}(?P<n>[ァ-ヶー・]{{2,12}})(?=[とや、はがをにもで。]|です|でした)"
 )
-_PREVIOUS_IN_LIST_RE = re.compile(rf"(?:^|[、はにもと])(?P<n>[ァ-ヶー・]{{2,12}}){_JOIN}{_ORIGIN}$")
+# ...and a name before it after an origin: フィリピン出身の[アナ]と[グレース].
+_AFTER_ORIGIN = r"(?<=出身の)|(?<=人の)"
+_PREVIOUS_IN_LIST_RE = re.compile(
+    rf"(?:^|[、はにもと]|{_AFTER_ORIGIN})(?P<n>[ァ-ヶー・]{{2,12}}){_JOIN}{_ORIGIN}$"
+)
 
 
 def _listed_beside(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -364,6 +369,7 @@ def ja_person_spans(text: str, doc=None) -> list[tuple[int, int]]:
     spans += full_name_spans(text) + relative_name_spans(text) + intro_name_spans(text)
     spans += naming_spans(text) + signoff_spans(text) + romaji_spans(text) + hangul_spans(text)
     spans += vietnamese_surname_spans(text) + _split_reading_after_relative(text)
+    spans += context_spans(text, spans, ONE_KANJI_SURNAMES)
     spans = [(a, b) for a, b in spans if text[a:b] not in NOT_NAMES and not not_a_name(text, a, b)]
     spans += _listed_beside(text, spans)
     spans += _prefixed_name_spans(text) + _old_name_spans(text) + latin_name_spans(text)

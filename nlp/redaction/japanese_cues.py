@@ -39,9 +39,10 @@ _KATAKANA_PART_RE = re.compile(r"[ァ-ヶー]{2,}")
 _JOINERS = "・＝="
 # One kana between two parts of a name: ジョアン・[ダ]・シルバ.
 _ONE_KANA_PART_RE = re.compile(r"[ァ-ヶ](?=・[ァ-ヶー]{2,})")
-# Introducing oneself: 私はフェルナンダです, こんにちは、エミリアです, 上田ジョアンと申します.
+# Introducing oneself: 私はフェルナンダです, こんにちは、エミリアです, 上田ジョアンと申します;
+# a name put right: 名前は…ではなくスダラットです.
 _INTRO_RE = re.compile(
-    r"(?:私は|わたしは|僕は|ぼくは|名前は|名は|、|^)([ァ-ヶー・]{2,20})"
+    r"(?:私は|わたしは|僕は|ぼくは|名前は|名は|ではなく|じゃなくて|、|^)([ァ-ヶー・]{2,20})"
     r"(?=です|と申します|といいます|と言います|と申す|でした)",
     re.MULTILINE,
 )
@@ -57,7 +58,7 @@ def _read(name: str) -> frozenset[str]:
 
 @functools.cache
 def given_names() -> frozenset[str]:
-    return _read("ja.gimei.first.txt")
+    return _read("ja.gimei.first.txt") | _read("ja.first.extra.txt")
 
 
 @functools.cache
