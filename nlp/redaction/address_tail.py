@@ -67,6 +67,8 @@ _TAIL_RE = re.compile(
     rf"(?:{_NEIGHBOURHOOD}|Co\.[ \u00a0]?)?{_TOWN}|{_STATE})"
     rf"|[ \u00a0]+(?:in[ \u00a0]+|à[ \u00a0]+|en[ \u00a0]+)?(?:{_POSTCODE})[ \u00a0]+{_TOWN}"
     rf"|[ \u00a0]+(?:{_UNIT})(?=[,.;)\s]|$)"
+    # Rio's flat after a slash: "Rua do Catete 228 / 504".
+    rf"|[ \u00a0]?/[ \u00a0]?\d{{1,4}}[A-Za-z]?(?![\w/])"
     # An Australian state or a US state and its postcode after the town: "Hobart TAS 7001".
     rf"|[ \u00a0]+{_AU_US_STATE}[ \u00a0]+\d{{4}}(?:\d(?:-\d{{4}})?)?(?![\w])"
     rf"|(?:(?<=\b[A-Z]{{2}})|(?<=\b[A-Z]{{3}}))[ \u00a0]+\d{{4}}(?:\d(?:-\d{{4}})?)?(?![\w])"
@@ -136,12 +138,17 @@ _IB_HEAD_RE = re.compile(
     rf"(?:(?:Setor|Bairro|Barrio|Vila|Villa|Jardim|Parque|Conjunto Habitacional|Conjunto|"
     rf"Loteamento|Favela|Comunidade|Morro|Ocupação|Assentamento|Aldeia|Sítio|Chácara|Fazenda|"
     rf"Colonia|Col\.|Fracc\.|Fraccionamiento|Urbanización|Urb\.|Asentamiento Humano|"
-    rf"AA\.[ \u00a0]?HH\.|Cerro|Población|Campamento|Pueblo Joven)"
+    rf"AA\.[ \u00a0]?HH\.|Cerro|Población|Campamento|Pueblo Joven|"
+    # A rural district and the farm in it: "Vereda El Salitre, finca La Esperanza, km 5 ...".
+    rf"Vereda|Corregimiento|Caserío|Fundo|[Ff]inca|[Hh]acienda|[Rr]ancho|[Pp]arcela|[Gg]ranja|"
+    # Palmas's blocks: "Quadra 302 Sul, Alameda 3, Lote 12".
+    rf"Quadra|Qd\.)"
     # A settlement known by its number: "Villa 31, manzana 4".
-    rf"[ \u00a0]+(?:(?:{_LINK}[ \u00a0]+)?{_TOWN}|\d{{1,3}}(?:-\d{{1,3}})?),[ \u00a0]+"
+    rf"[ \u00a0]+(?:(?:{_LINK}[ \u00a0]+)?{_TOWN}|\d{{1,3}}(?:-\d{{1,3}})?"
+    rf"(?:[ \u00a0]+(?:Sul|Norte|Leste|Oeste|Sur|Este))?),[ \u00a0]+"
     rf"|(?:Ed\.|Edif\.|Edifício|Edificio|Prédio|Torre)[ \u00a0]+{_TOWN}"
     rf"(?:,[ \u00a0]+(?i:sala|conj\.?|conjunto|andar|apto\.?|ap\.?|loja|piso|of\.|oficina|"
-    rf"depto\.?|dpto\.?)[ \u00a0]*[\w\-º°ª]+)*,[ \u00a0]+)$"
+    rf"depto\.?|dpto\.?)[ \u00a0]*[\w\-º°ª]+)*,[ \u00a0]+)+$"
 )
 _STATE_DOT_RE = re.compile(r"\.(?=[ \u00a0]+[a-zà-ÿ])")
 _ABBREVIATION_END_RE = re.compile(r"[,\s][A-Z][a-z]{1,3}$")
@@ -184,11 +191,14 @@ _BLOCK = r"(?:Manzana|Mz\.?|Mza\.?|Quadra|Qd\.?|Q\.)"
 _LOT_WORD = r"(?i:Lote|Lt\.?|Casa|Conjunto|Cj\.?|Bloco|Bl\.?)"
 _BRASILIA = r"(?:SQN|SQS|SQSW|SQNW|SHIS|SHIN|SMPW|CLN|CLS|SCLN|SCLS|EQN|EQS|SHN|SHS|Q[NILE][A-Z]?)"
 _BLOCK_LOT = (
+    # The lot before its block: "Lote 10 da Quadra 5", "casa 3 de la manzana 12".
+    rf"(?:(?i:Lote|Lt\.?|Casa)\s?\d{{1,4}}[A-Z]?,?\s+(?:(?i:da|de la|de|del)\s+)?{_BLOCK}\s?"
+    rf"(?:\d{{1,4}}[A-Z]?|[A-Z](?![\w])))(?:,?\s+{_LOT_WORD}\s?(?:\d[\w\-]{{0,4}}|[A-Za-z](?![\w]))){{0,2}}|"
     rf"(?:{_BLOCK}\s?(?:\d{{1,4}}[A-Z]?|[A-Z](?![\w]))|(?:(?:SHIS|SHIN)\s)?{_BRASILIA}\s?\d{{1,4}})"
     # A lot holds a digit or is a letter: "Casa 15", "Conjunto B", not "casa da".
     rf"(?:,?\s+{_LOT_WORD}\s?(?:\d[\w\-]{{0,4}}|[A-Za-z](?![\w]))){{1,3}}"
 )
-_LOT_RE = re.compile(rf"(?<![\w]){_BLOCK_LOT}")
+_LOT_RE = re.compile(rf"(?<![\w])(?:{_BLOCK_LOT})")
 _LOT_CHAT_RE = re.compile(rf"(?<![\w])(?i:{_BLOCK_LOT})")
 # Rural routes and highway contracts, in Canada and the United States: "RR 2, Site 5, Box 12",
 # "HC 64 Box 1250". (An RR alone is a respiratory rate: "RR 22".) A box alone, as the North
