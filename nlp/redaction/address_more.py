@@ -24,7 +24,7 @@ ADDRESS_EN_ROUTE_RE = re.compile(
 # A flat in a named building, with no house number: "Apartment 12, Block C, Clonard Court",
 # "Flat 4, Jubilee House". (Not "Suite 5, Conference Room": a building word is needed.)
 ADDRESS_EN_FLAT_BUILDING_RE = re.compile(
-    r"(?<![\w])(?:Apartment|Apt\.?|Flat|Unit|Suite)\s+\d{1,4}[A-Z]?,\s+"
+    r"(?<![\w])(?:Apartment|Apt\.?|Flat|Unit|Suite)\s+\d{1,4}[A-Za-z]?,\s+"
     r"(?:Block\s+[A-Z\d]{1,3},\s+)?(?:The\s+)?(?:[A-Z][\w'’\-]*\s+){1,3}"
     r"(?:Court|House|Building|Tower|Towers|Apartments|Mansions|Lodge|Hall|Place|Square|Gardens|"
     r"Heights|Quay|Wharf|Estate|Close|Terrace|Buildings)(?![\w])"
@@ -44,6 +44,31 @@ ADDRESS_KM_TOWARDS_RE = re.compile(
 # After the words that give a home or an office, a street with no street word and its number:
 # "vivo en Güemes 3421", "atiende en su casa de Mitre 1245". Not a count ("vivo en Madrid 20
 # años"), not a year alone ("vivo en Rosario 2019"), not a ward or a hospital ("Sala 12").
+# After the words that give a home, an English street with no street word: "I live at 8 The
+# Paddocks, Stamford", "we moved to 3 Coronation Cottages". (Not "I live at 5 minutes from".)
+ADDRESS_EN_HOME_RE = re.compile(
+    r"(?i:\b(?:live|lives|lived|living|moved|staying|stay|address is)\s+(?:at|to)\s+)"
+    r"(?P<a>(?:No\.\s?)?\d{1,4}[A-Za-z]?\s+(?:The\s+)?[A-Z][a-z][\w'’\-]*"
+    r"(?:\s+[A-Z][a-z][\w'’\-]*){0,2})(?=[,.;]|\s+(?:in|with|for|since|and|near)\b)"
+)
+# Havana's and Latin America's streets between two others, with no number: "Calle 8 entre 3 y 5,
+# casa 24", "Calle San Rafael e/ Lealtad y Escobar". (A digit in the street or a house after it.)
+ADDRESS_BETWEEN_RE = re.compile(
+    r"(?<![\w])(?:Calle|Avenida|Ave\.|Av\.)\s+(?:\d{1,3}[A-Z]?|[A-Z](?![\w])|[A-Z][a-z]+)"
+    r"(?:\s+(?:No\.|n[º°o]\.?|#)\s*\d{1,4})?\s+(?:entre|e/)\s+(?:(?:calles?|avenidas?)\s+)?"
+    r"(?:\d{1,3}[A-Z]?|[A-Z]\w*)\s+y\s+(?:\d{1,3}[A-Z]?(?![\w])|[A-Z]\w*)"
+    r"(?:,?\s+(?i:casa|apto\.?|apartamento)\s+\d{1,4}[A-Za-z]?)?"
+)
+# A flat in a named building, with no street: "Edifício Copan, bloco B, apto 1205", "Residencial
+# Primavera, Bloco 4, Apto 302". (Not "Edifício Central, sala de espera": a flat's number.)
+ADDRESS_BUILDING_FLAT_RE = re.compile(
+    rf"(?<![\w])(?:Edifício|Edificio|Edif\.|Ed\.|Prédio|Condomínio|Condominio|Cond\.|"
+    rf"Residencial|Conjunto Residencial|Torre)\s+{_CAP}"
+    rf"(?:\s+(?:de|da|do|del|las|los)?\s*{_CAP}){{0,3}}"
+    rf",?\s+(?:(?i:bloco|bloque|bl\.?|torre)\s*[\w]{{1,3}},?\s+)?"
+    rf"(?i:apto\.?|ap\.?|apartamento|apt\.?|depto\.?|dpto\.?|departamento|casa)\s*\d{{1,5}}[A-Za-z]?"
+    rf"(?![\w])"
+)
 _HOME_CUE = (
     r"(?i:vivo|vive|viven|vivía|vivimos|vivíamos|vivió|queda|quedaba|atiende|atendía|domicilio|"
     r"dirección|mudé|mudamos|mudó|moro|mora|moramos|morava|endereço)"
@@ -77,8 +102,17 @@ def more_address_spans(text: str, language: str) -> list[tuple[int, int]]:
             ADDRESS_EN_NUMBER_AFTER_RE,
         ):
             spans += [(m.start(), extend_tail(text, m.end())) for m in pattern.finditer(text)]
+        spans += [
+            (m.start("a"), extend_tail(text, m.end("a")))
+            for m in ADDRESS_EN_HOME_RE.finditer(text)
+            if not re.search(rf"\b(?:{COUNTS})\b", m["a"], re.IGNORECASE)
+        ]
     if base not in ("es", "pt", ""):
         return spans
+    for pattern in (ADDRESS_BETWEEN_RE, ADDRESS_BUILDING_FLAT_RE):
+        for m in pattern.finditer(text):
+            if re.search(r"\d", m.group()):
+                spans.append((m.start(), extend_tail(text, m.end())))
     for m in ADDRESS_KM_TOWARDS_RE.finditer(text):
         spans.append((extend_head(text, m.start(), iberian=True), m.end()))
     for m in ADDRESS_BARE_STREET_RE.finditer(text):

@@ -17,5 +17,5 @@ STREET_EN = (
     # "14 Meadowbank Gdns", "3 Ash Cl".
     r"Wynd|Brae|Vale|Dale|Heights|Hts|Ridge|Glen|Chase|Croft|Gdns|Gr|Cl|Ter|Promenade|Prom|"
     r"Broadway|Embankment|Meadows|Hollow|Landing|Crossing|Pike|Bypass|Fwy|Freeway|Expressway|Expy|"
-    r"Motorway|Mwy"
+    r"Motorway|Mwy|Cottages|Villas"
 )

@@ -23,6 +23,14 @@ _SMALL_IBERIAN = (
 _SMALL_PARTICLES = frozenset(split_words("de da do dos das del la las los e y"))
 # Stop words that start street names: "rua são bento", "av. sete de setembro", "calle nueva".
 _SMALL_PARTICLES |= frozenset(split_words("são santo santa san nova novo nueva nuevo sete dom"))
+# Numbers written out: "rua dois, 33", "calle cinco de mayo 12" (a street's last word may be one).
+_SMALL_NUMERALS = frozenset(
+    split_words(
+        "um dois três quatro cinco seis oito nove dez onze doze treze quinze vinte trinta "
+        "uno dos tres cuatro seis siete ocho nueve diez once doce trece quince veinte"
+    )
+)
+_SMALL_PARTICLES |= _SMALL_NUMERALS
 _SMALL_IBERIAN_RE = re.compile(
     rf"(?<![\w])(?:{_SMALL_IBERIAN})[ \t]*(?P<name>{_SMALL}(?:[ \t]+{_SMALL}){{0,3}}),?[ \t]+"
     rf"(?:n[º°o]\.?[ \t]*|número[ \t]+|al[ \t]+)?\d{{1,5}}(?![\d\w])(?![ \t]*(?:{_COUNTS})\b)"
@@ -46,7 +54,7 @@ _SMALL_EN_RE = re.compile(
 # 80-23", "cl 45 sur no. 12-30"), or a numbered street and its house after the words that give an
 # address ("moro na rua 7 casa 12", "vivo en la calle 3 número 45"; not "rua 2 vezes").
 _SMALL_NUMBERED_RE = re.compile(
-    r"(?<![\w])(?i:rua|r\.|calle|cl\.?|cll\.?|carrera|cra\.?|kra\.?|cr\.?|kr\.?|transversal|"
+    r"(?<![\w])(?i:rua|r\.|travessa|trav\.|calle|cl\.?|cll\.?|carrera|cra\.?|kra\.?|cr\.?|kr\.?|transversal|"
     r"tv\.?|diagonal|dg\.?|avenida|av\.?)[ \t]*\d{1,3}[a-z]?(?:[ \t]+bis)?"
     r"(?:[ \t]+(?i:sur|norte|este|oeste))?,?[ \t]*"
     r"(?:(?P<grid>(?:#|(?i:n[º°o]\.?|no\.|número))[ \t]*\d{1,3}[a-z]?[ \t]?-[ \t]?\d{1,3}[a-z]?)"
@@ -58,7 +66,7 @@ _SMALL_NUMBERED_RE = re.compile(
 
 def _small_street_name(name: str, language: str) -> bool:
     words = name.split()
-    if words[-1] in _SMALL_PARTICLES:
+    if words[-1] in _SMALL_PARTICLES and words[-1] not in _SMALL_NUMERALS:
         return False
     return not any(
         w not in _SMALL_PARTICLES and w in stop_words(language) for w in words

@@ -40,6 +40,8 @@ _UNIT_WORDS = (
 _SIDES = (
     # Spain's main floor and mezzanine: "pral. 1a", "entlo. 2ª".
     r"pral\.?|principal|entlo\.?|"
+    # Argentina's ground floor: "Tucumán 1580 PB".
+    r"PB|P\.B\.|planta baja|"
     r"izquierda|izqda\.?|izq\.?|izda\.?|derecha|dcha\.?|dcho\.?|der\.?|centro|exterior|"
     r"esquerdo|esquerda|esq\.?|direito|direita|dto\.?|drt\.?|fundos|frente|bajo|bajos|"
     r"ático|entresuelo|sótano|térreo|subsolo|rez-de-chaussée|links|rechts|mitte"
@@ -111,6 +113,8 @@ def extend_tail(text: str, end: int) -> int:
 _BOX_RE = re.compile(
     r"(?<![\w])(?:P\.?[ \u00a0]?O\.?[ \u00a0]?Box|Post Office Box|GPO Box|Locked Bag|"
     r"Apartado de Correos|Apartado Postal|Apdo\.|Caixa Postal|Cx\.[ \u00a0]?Postal|Postfach|"
+    # Australia's and New Zealand's: "Private Bag 3020", "RMB 2345" (a roadside mail box).
+    r"Private Bag|PMB|RMB|RSD|CMB|"
     r"(?i:boîte postale))[ \u00a0]+\d{1,6}(?![\w])"
     # A French box, not a blood pressure: "BP 52", not "BP 140/90" or "BP 160 over 95".
     r"|(?<![\w])BP[ \u00a0]+\d{1,6}(?![\w])(?![ \u00a0]*(?:/|over|sur)[ \u00a0]*\d)"
@@ -189,12 +193,17 @@ _NOT_STREET = frozenset(_NOT_STREET_WORDS.split())
 # as not ("QI 15 conjunto 8 casa 3"). In a story typed as a chat, the block is written small too.
 _BLOCK = r"(?:Manzana|Mz\.?|Mza\.?|Quadra|Qd\.?|Q\.)"
 _LOT_WORD = r"(?i:Lote|Lt\.?|Casa|Conjunto|Cj\.?|Bloco|Bl\.?)"
-_BRASILIA = r"(?:SQN|SQS|SQSW|SQNW|SHIS|SHIN|SMPW|CLN|CLS|SCLN|SCLS|EQN|EQS|SHN|SHS|Q[NILE][A-Z]?)"
+_BRASILIA = (
+    r"(?:SQN|SQS|SQSW|SQNW|SHIS|SHIN|SMPW|CLN|CLS|SCLN|SCLS|EQN|EQS|SHN|SHS|Q[NILE][A-Z]?|"
+    # The commercial, banking and hotel sectors: "SCS Quadra 2, Bloco C".
+    r"SCS|SCN|SBS|SBN|SAS|SAN|SDS|SDN|SHCS|SEPS|SEPN|SGAS|SGAN|SRTVS|SRTVN)"
+)
 _BLOCK_LOT = (
     # The lot before its block: "Lote 10 da Quadra 5", "casa 3 de la manzana 12".
     rf"(?:(?i:Lote|Lt\.?|Casa)\s?\d{{1,4}}[A-Z]?,?\s+(?:(?i:da|de la|de|del)\s+)?{_BLOCK}\s?"
     rf"(?:\d{{1,4}}[A-Z]?|[A-Z](?![\w])))(?:,?\s+{_LOT_WORD}\s?(?:\d[\w\-]{{0,4}}|[A-Za-z](?![\w]))){{0,2}}|"
-    rf"(?:{_BLOCK}\s?(?:\d{{1,4}}[A-Z]?|[A-Z](?![\w]))|(?:(?:SHIS|SHIN)\s)?{_BRASILIA}\s?\d{{1,4}})"
+    rf"(?:{_BLOCK}\s?(?:\d{{1,4}}[A-Z]?|[A-Z](?![\w]))|(?:(?:SHIS|SHIN)\s)?{_BRASILIA}\s?"
+    rf"(?:(?:Quadra|Qd\.?)\s?)?\d{{1,4}})"
     # A lot holds a digit or is a letter: "Casa 15", "Conjunto B", not "casa da".
     rf"(?:,?\s+{_LOT_WORD}\s?(?:\d[\w\-]{{0,4}}|[A-Za-z](?![\w]))){{1,3}}"
 )
@@ -207,6 +216,8 @@ _LOT_CHAT_RE = re.compile(rf"(?<![\w])(?i:{_BLOCK_LOT})")
 _ROUTE_RE = re.compile(
     r"(?<![\w])(?:(?:RR|R\.R\.|Rural Route)[ \u00a0]?\d{1,3}(?:,?[ \u00a0]+(?:Site|Comp\.?|Box|Stn)"
     r"[ \u00a0]+\d{1,5}){1,3}|HC[ \u00a0]?\d{1,3},?[ \u00a0]+Box[ \u00a0]+\d{1,5})(?![\w])"
+    # New Zealand's rural delivery, with its town and postcode: "RD 2, Te Puke 3182".
+    rf"|(?<![\w])RD[ \u00a0]\d{{1,2}},[ \u00a0]+{_TOWN}[ \u00a0]+\d{{4}}(?![\w])"
     rf"|(?<![\w])(?:Box|General Delivery)(?:[ \u00a0]+\d{{1,5}})?,[ \u00a0]+{_TOWN},?[ \u00a0]+"
     rf"[A-Z]{{2}}[ \u00a0]+(?:{_CA_POSTCODE}|\d{{5}})(?![\w])"
 )

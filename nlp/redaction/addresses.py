@@ -50,6 +50,8 @@ _STREET_EN_SMALL = r"street|road|avenue|lane|drive|close|crescent|terrace|boulev
 _AU_STATES = r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT"
 ADDRESS_EN_RE = re.compile(
     rf"(?<![\w])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+(?:\d+\w?,?\s+|(?=\d{{1,4}}/)))?"
+    # "No. 4 Chapel Row".
+    rf"(?:(?:No\.|Number)\s?)?"
     rf"(?:\d{{1,4}}/)?"
     # A range of numbers for a building on two plots: "7-9 Station Road".
     # (Canada writes the flat first, with a dash: "2207 - 1 Yonge Street".)
@@ -99,7 +101,9 @@ _IBERIAN_STREETS = (
     r"Carrer|Camino|Estrada|Largo|Ronda|Calzada|Callejón|Carretera|Rodovia|Privada|Cerrada|"
     r"Carrera|Cra\.|Kra\.|Diagonal|Transversal|Jirón|Jr\.|Pasaje|Psje\.|Rambla|Glorieta|"
     r"Travesía|Bulevar|Ladeira|Beco|Viela|Servidão|Prolongación|Andador|Avinguda|Passeig|"
-    r"Plaça|Rúa|Urbanización|Urb\.|Ruta|Blvd\.?|Boulevard|Bv\.|Bvar\.|Unidad Habitacional|"
+    r"Plaça|Rúa|Urbanización|Urb\.|Ruta|Eje|Periférico|Circuito|Viaducto|"
+    # An industrial estate: "Pol. Ind. Las Arenas, nave 12".
+    r"Pol\.\s?Ind\.|Polígono Industrial|Polígono|Blvd\.?|Boulevard|Bv\.|Bvar\.|Unidad Habitacional|"
     r"Conjunto Habitacional|"
     # The side roads of the Amazon and the numbered rural roads of Rondônia and Paraná: "Ramal do
     # Brasileirinho, km 8", "Linha 7, lote 23".
@@ -137,7 +141,7 @@ _IB_UNIT = (
 )
 # A house number ("1500", "1.500", "45-B", "s/n"), or a kilometre on a road ("km 12.5").
 _IB_NUMBER = (
-    r"(?:\d{1,3}(?:\.\d{3})+(?![\d.])|\d{1,5}/\d{1,5}(?![\d/])|"
+    r"(?:\d{1,3}(?:\.\d{3})+(?!\d|\.\d)|\d{1,5}/\d{1,5}(?![\d/])|"
     # Medellín's side of the city before the house: "Carrera 43A # 1 Sur-100".
     r"\d{1,5}[A-Za-z]?(?:\s+(?:Sur|Norte|Este|Oeste)(?=\s?[-–]\s?\d))?"
     r"(?:\s?[-–]\s?(?:\d{1,4}[A-Za-z]?(?![º°ª\d])|[A-Z](?![\w])))?(?![\d/])|"
@@ -154,7 +158,7 @@ _IB_NUMBER_CUE = (
     r"[nN]\.?\s?[º°o]\.?\s*|[nN]\.\s?(?=\d)|#\s*|núm\.?\s*|número\s+|"
     # A settlement's street with a letter for a name: "Rua A, Quadra 3, Lote 7".
     r"(?i:casa|lote|lt\.?|edificio|edif\.?|edifício|torre|bloco|bloque|manzana|mz\.?|quadra|"
-    r"qd\.?)\s*"
+    r"qd\.?|nave|parcela)\s*"
 )
 # After the number: a neighbourhood after a dash ("- Consolação"), a city and a state
 # ("São Paulo - SP"), a postcode (CEP 01304-001, 28014, Portugal's 1100-053) and its city.

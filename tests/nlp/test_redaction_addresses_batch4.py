@@ -45,6 +45,30 @@ CAUGHT = [
     ("en", "I live at 99 St. John's Road with my son.", "at [ADDRESS] with"),
     ("en", "I moved to 2207 - 1 Yonge Street last May.", "to [ADDRESS] last"),
     ("en", "The office is at 65 Tullamarine Fwy, Melbourne.", "at [ADDRESS]."),
+    # Rural boxes of Australia and New Zealand; "No." before the number; a flat written "3b"; a
+    # street with no street word after the words that give a home.
+    ("en", "Write to RMB 2345, Wangaratta VIC 3677 please.", "to [ADDRESS] please."),
+    ("en", "Our address is RD 2, Te Puke 3182 now.", "is [ADDRESS] now."),
+    ("en", "Send it to Private Bag 3020, Rotorua.", "to [ADDRESS]."),
+    ("en", "We live at No. 4 Chapel Row, Bath.", "at [ADDRESS]."),
+    ("en", "I'm in Flat 3b, Rowan House, Peckham SE15 5AA.", "in [ADDRESS]."),
+    ("en", "She lives at 8 The Paddocks, Stamford.", "at [ADDRESS]."),
+    ("en", "We rent 3 Coronation Cottages, Ashby.", "rent [ADDRESS]."),
+    # Argentina's ground floor, industrial estates and plots, Mexico City's ring roads, Havana's
+    # streets between two others.
+    ("es", "Vivo en Tucumán 1580 PB, Rosario.", "en [ADDRESS]."),
+    ("es", "Trabajo en Pol. Ind. Las Arenas, nave 12, Getafe.", "en [ADDRESS]."),
+    ("es", "Vivo en Urb. Los Pinos, parcela 45, Marbella.", "en [ADDRESS]."),
+    ("es", "Trabajo en Eje Central Lázaro Cárdenas 13, Centro.", "en [ADDRESS]."),
+    ("es", "Mi casa: Calle 8 entre 3 y 5, casa 24, Vedado.", "casa: [ADDRESS]."),
+    # A thousands dot before the full stop; Brasília's commercial sectors; numbers written out; a
+    # flat in a named building with no street.
+    ("pt", "Fica na Av. Eng. Luís Carlos Berrini, 1.500.", "Fica na [ADDRESS]."),
+    ("pt", "Trabalho no SCS Quadra 2, Bloco C, sala 10.", "no [ADDRESS]."),
+    ("pt", "eu moro na rua dois, 33, fundos", "moro na [ADDRESS]"),
+    ("pt", "a gente mora na travessa 3 casa 8 ali", "mora na [ADDRESS] ali"),
+    ("pt", "Moro no Edifício Copan, bloco B, apto 1205.", "no [ADDRESS]."),
+    ("pt", "Moro no Residencial Primavera, Bloco 4, Apto 302.", "no [ADDRESS]."),
 ]
 
 
@@ -68,6 +92,11 @@ LEFT = [
     ("en", "Apartment 12, as I said, was cold. Unit 4, Cardiology Department."),
     ("en", "Elm Road, number one on my list. Take 50mg on 12/03 on Ward 7."),
     ("en", "I waited 45 minutes on Highway 1 in traffic."),
+    ("en", "I live at 5 minutes from the hospital. We rent 3 rooms."),
+    ("en", "The RD 2 form was lost; the PMB nurse and RMB were fine."),
+    ("pt", "O Edifício Central, sala de espera, estava cheio. Tomei 1.500 mg."),
+    ("es", "Calle 13 entre amigos; entre semana; entre 3 y 5 minutos."),
+    ("es", "Torre Mayor, depto de cardiología. Tucumán PB."),
 ]
 
 
