@@ -32,8 +32,10 @@ _SMALL_NUMERALS = frozenset(
 )
 _SMALL_PARTICLES |= _SMALL_NUMERALS
 _SMALL_IBERIAN_RE = re.compile(
-    rf"(?<![\w])(?:{_SMALL_IBERIAN})[ \t]*(?P<name>{_SMALL}(?:[ \t]+{_SMALL}){{0,3}}),?[ \t]+"
-    rf"(?:n[º°o]\.?[ \t]*|número[ \t]+|al[ \t]+)?\d{{1,5}}(?![\d\w])(?![ \t]*(?:{_COUNTS})\b)"
+    # (Argentina's "al" before the block is no part of the name: "av. san martín al 3400".)
+    rf"(?<![\w])(?:{_SMALL_IBERIAN})[ \t]*"
+    rf"(?P<name>{_SMALL}(?:[ \t]+(?!al[ \t]+\d){_SMALL}){{0,3}}),?[ \t]+"
+    rf"(?:n[º°o]\.?[ \t]*|número[ \t]+|al[ \t]+)?\d{{1,5}}(?![\d\w%])(?![ \t]*(?:{_COUNTS})\b)"
     rf"(?:,?[ \t]*(?:(?:apto|apt|ap|casa|bloco|bl|piso|depto|dpto|puerta|int)\.?[ \t]*[\w\-º°ª]+"
     rf"|\d{{1,2}}[º°ª][ \t]?[a-z]?(?![\w])))*"
     rf"(?:,?[ \t]*(?:bairro|vila|jardim|col\.?|colonia|barrio)[ \t]+{_SMALL}(?:[ \t]+{_SMALL})?)?"

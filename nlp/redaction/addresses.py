@@ -55,7 +55,8 @@ ADDRESS_EN_RE = re.compile(
     rf"(?:\d{{1,4}}/)?"
     # A range of numbers for a building on two plots: "7-9 Station Road".
     # (Canada writes the flat first, with a dash: "2207 - 1 Yonge Street".)
-    rf"\d{{1,5}}[A-Za-z]?(?:\s?[-–]\s?\d{{1,5}}[A-Za-z]?)?,?\s+"
+    # A half number: "13 1/2 Oak St".
+    rf"\d{{1,5}}[A-Za-z]?(?:\s1/2)?(?:\s?[-–]\s?\d{{1,5}}[A-Za-z]?)?,?\s+"
     # A direction with its full stop before the name: "1234 N. Main St."; a saint: "St. John's".
     rf"(?:(?:[NSEW]\.|(?:St|Mt|Ft)\.|[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}"
     rf"(?:{_STREET_EN}|{_STREET_EN_SMALL})\b\.?"
@@ -222,8 +223,10 @@ _UNIT_STEP = r"(?:metros|mts\.?|m|varas|vrs\.?|cuadras|c\.)"
 _DIRECTION = r"(?:al\s+)?(?:norte|sur|este|oeste|arriba|abajo|al lago|a la montaña)(?![\w])"
 _STEP = rf"\d{{1,3}}\s*{_UNIT_STEP}\s+{_DIRECTION}"
 _NEXT_STEP = rf"\d{{1,3}}\s*(?:{_UNIT_STEP}\s+)?{_DIRECTION}"
+# The landmark may be a common noun before its name: "de la pulpería La Esquina 100 varas al sur".
 ADDRESS_DIRECTIONS_RE = re.compile(
-    rf"(?<![\w])(?:del|de la|de los|de las|de)\s+{_IB_CITY}\s+{_STEP}"
+    rf"(?<![\w])(?:del|de la|de los|de las|de)\s+(?:{_IB_CITY}|[a-zá-úñ]+(?:\s+{_IB_CITY})?)"
+    rf"\s+{_STEP}"
     rf"(?:,?\s+y\s+{_NEXT_STEP}){{0,3}}"
     rf"(?:,?\s+(?i:casa|edificio|apto\.?)\s+[\w\-]+)?"
 )

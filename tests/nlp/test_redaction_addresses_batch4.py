@@ -69,6 +69,10 @@ CAUGHT = [
     ("pt", "a gente mora na travessa 3 casa 8 ali", "mora na [ADDRESS] ali"),
     ("pt", "Moro no Edifício Copan, bloco B, apto 1205.", "no [ADDRESS]."),
     ("pt", "Moro no Residencial Primavera, Bloco 4, Apto 302.", "no [ADDRESS]."),
+    # Argentina's "al" written small; a landmark named by a common noun; a half house number.
+    ("es", "vivo en la av. rivadavia al 5200, en caballito", "vivo en la [ADDRESS], en"),
+    ("es", "Vivo del mercado El Oriental 200 varas al norte, casa 8.", "Vivo [ADDRESS]."),
+    ("en", "We live at 7 1/2 Elm St, Salem, MA 01970.", "at [ADDRESS]."),
 ]
 
 
@@ -97,6 +101,8 @@ LEFT = [
     ("pt", "O Edifício Central, sala de espera, estava cheio. Tomei 1.500 mg."),
     ("es", "Calle 13 entre amigos; entre semana; entre 3 y 5 minutos."),
     ("es", "Torre Mayor, depto de cardiología. Tucumán PB."),
+    ("es", "vivo en la av. rivadavia, al 50% de sueldo. De la casa 2 veces al día."),
+    ("en", "She took 1/2 tablet; 7 1/2 hours later she ate."),
 ]
 
 
