@@ -85,7 +85,8 @@ _NOT_STREETS = split_words(
     "Habitación Quarto Leito Unidade Unidad Posto Centro UPA UBS Ala Línea Linha Ruta Estación "
     "Metro Enero Febrero Marzo Abril Mayo Junio Julio Agosto Septiembre Octubre Noviembre "
     "Diciembre Janeiro Fevereiro Março Maio Junho Julho Setembro Outubro Novembro Dezembro "
-    "España Argentina México Colombia Chile Perú Brasil Portugal Europa"
+    "España Argentina México Colombia Chile Perú Brasil Portugal Europa Cardiología Pediatría "
+    "Guardia Consulta Oficina Despacho Ventanilla Cardiologia Pediatria Enfermaria Ambulatório"
 )
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # A year needs the flat or the town after it to be a house number: "Santa Fe 2045, piso 3".

@@ -92,6 +92,7 @@ LEFT = [
     ("es", "Vivo en Bogotá 20 años. Estuve en la Sala 12, cama 4."),
     ("es", "Escuchaba Calle 13 en el bus. Me bajé en la estación Calle 100."),
     ("es", "Atiende en Consultorio 4 y el Hospital 12 de Octubre es enorme."),
+    ("es", "El doctor atiende en Cardiología 12 y en Guardia 24 de diciembre."),
     ("en", "He's a Main Street kind of guy. Took her to Great Ormond Street. BP 120/80."),
     ("en", "Apartment 12, as I said, was cold. Unit 4, Cardiology Department."),
     ("en", "Elm Road, number one on my list. Take 50mg on 12/03 on Ward 7."),
