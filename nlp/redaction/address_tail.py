@@ -40,6 +40,8 @@ _UNIT_WORDS = (
 _SIDES = (
     # Spain's main floor and mezzanine: "pral. 1a", "entlo. 2ª".
     r"pral\.?|principal|entlo\.?|"
+    # Argentina's ground floor: "Tucumán 1580 PB".
+    r"PB|P\.B\.|planta baja|"
     r"izquierda|izqda\.?|izq\.?|izda\.?|derecha|dcha\.?|dcho\.?|der\.?|centro|exterior|"
     r"esquerdo|esquerda|esq\.?|direito|direita|dto\.?|drt\.?|fundos|frente|bajo|bajos|"
     r"ático|entresuelo|sótano|térreo|subsolo|rez-de-chaussée|links|rechts|mitte"
@@ -67,6 +69,8 @@ _TAIL_RE = re.compile(
     rf"(?:{_NEIGHBOURHOOD}|Co\.[ \u00a0]?)?{_TOWN}|{_STATE})"
     rf"|[ \u00a0]+(?:in[ \u00a0]+|à[ \u00a0]+|en[ \u00a0]+)?(?:{_POSTCODE})[ \u00a0]+{_TOWN}"
     rf"|[ \u00a0]+(?:{_UNIT})(?=[,.;)\s]|$)"
+    # Rio's flat after a slash: "Rua do Catete 228 / 504".
+    rf"|[ \u00a0]?/[ \u00a0]?\d{{1,4}}[A-Za-z]?(?![\w/])"
     # An Australian state or a US state and its postcode after the town: "Hobart TAS 7001".
     rf"|[ \u00a0]+{_AU_US_STATE}[ \u00a0]+\d{{4}}(?:\d(?:-\d{{4}})?)?(?![\w])"
     rf"|(?:(?<=\b[A-Z]{{2}})|(?<=\b[A-Z]{{3}}))[ \u00a0]+\d{{4}}(?:\d(?:-\d{{4}})?)?(?![\w])"
@@ -109,6 +113,8 @@ def extend_tail(text: str, end: int) -> int:
 _BOX_RE = re.compile(
     r"(?<![\w])(?:P\.?[ \u00a0]?O\.?[ \u00a0]?Box|Post Office Box|GPO Box|Locked Bag|"
     r"Apartado de Correos|Apartado Postal|Apdo\.|Caixa Postal|Cx\.[ \u00a0]?Postal|Postfach|"
+    # Australia's and New Zealand's: "Private Bag 3020", "RMB 2345" (a roadside mail box).
+    r"Private Bag|PMB|RMB|RSD|CMB|"
     r"(?i:boîte postale))[ \u00a0]+\d{1,6}(?![\w])"
     # A French box, not a blood pressure: "BP 52", not "BP 140/90" or "BP 160 over 95".
     r"|(?<![\w])BP[ \u00a0]+\d{1,6}(?![\w])(?![ \u00a0]*(?:/|over|sur)[ \u00a0]*\d)"
@@ -136,12 +142,17 @@ _IB_HEAD_RE = re.compile(
     rf"(?:(?:Setor|Bairro|Barrio|Vila|Villa|Jardim|Parque|Conjunto Habitacional|Conjunto|"
     rf"Loteamento|Favela|Comunidade|Morro|Ocupação|Assentamento|Aldeia|Sítio|Chácara|Fazenda|"
     rf"Colonia|Col\.|Fracc\.|Fraccionamiento|Urbanización|Urb\.|Asentamiento Humano|"
-    rf"AA\.[ \u00a0]?HH\.|Cerro|Población|Campamento|Pueblo Joven)"
+    rf"AA\.[ \u00a0]?HH\.|Cerro|Población|Campamento|Pueblo Joven|"
+    # A rural district and the farm in it: "Vereda El Salitre, finca La Esperanza, km 5 ...".
+    rf"Vereda|Corregimiento|Caserío|Fundo|[Ff]inca|[Hh]acienda|[Rr]ancho|[Pp]arcela|[Gg]ranja|"
+    # Palmas's blocks: "Quadra 302 Sul, Alameda 3, Lote 12".
+    rf"Quadra|Qd\.)"
     # A settlement known by its number: "Villa 31, manzana 4".
-    rf"[ \u00a0]+(?:(?:{_LINK}[ \u00a0]+)?{_TOWN}|\d{{1,3}}(?:-\d{{1,3}})?),[ \u00a0]+"
+    rf"[ \u00a0]+(?:(?:{_LINK}[ \u00a0]+)?{_TOWN}|\d{{1,3}}(?:-\d{{1,3}})?"
+    rf"(?:[ \u00a0]+(?:Sul|Norte|Leste|Oeste|Sur|Este))?),[ \u00a0]+"
     rf"|(?:Ed\.|Edif\.|Edifício|Edificio|Prédio|Torre)[ \u00a0]+{_TOWN}"
     rf"(?:,[ \u00a0]+(?i:sala|conj\.?|conjunto|andar|apto\.?|ap\.?|loja|piso|of\.|oficina|"
-    rf"depto\.?|dpto\.?)[ \u00a0]*[\w\-º°ª]+)*,[ \u00a0]+)$"
+    rf"depto\.?|dpto\.?)[ \u00a0]*[\w\-º°ª]+)*,[ \u00a0]+)+$"
 )
 _STATE_DOT_RE = re.compile(r"\.(?=[ \u00a0]+[a-zà-ÿ])")
 _ABBREVIATION_END_RE = re.compile(r"[,\s][A-Z][a-z]{1,3}$")
@@ -182,13 +193,21 @@ _NOT_STREET = frozenset(_NOT_STREET_WORDS.split())
 # as not ("QI 15 conjunto 8 casa 3"). In a story typed as a chat, the block is written small too.
 _BLOCK = r"(?:Manzana|Mz\.?|Mza\.?|Quadra|Qd\.?|Q\.)"
 _LOT_WORD = r"(?i:Lote|Lt\.?|Casa|Conjunto|Cj\.?|Bloco|Bl\.?)"
-_BRASILIA = r"(?:SQN|SQS|SQSW|SQNW|SHIS|SHIN|SMPW|CLN|CLS|SCLN|SCLS|EQN|EQS|SHN|SHS|Q[NILE][A-Z]?)"
+_BRASILIA = (
+    r"(?:SQN|SQS|SQSW|SQNW|SHIS|SHIN|SMPW|CLN|CLS|SCLN|SCLS|EQN|EQS|SHN|SHS|Q[NILE][A-Z]?|"
+    # The commercial, banking and hotel sectors: "SCS Quadra 2, Bloco C".
+    r"SCS|SCN|SBS|SBN|SAS|SAN|SDS|SDN|SHCS|SEPS|SEPN|SGAS|SGAN|SRTVS|SRTVN)"
+)
 _BLOCK_LOT = (
-    rf"(?:{_BLOCK}\s?(?:\d{{1,4}}[A-Z]?|[A-Z](?![\w]))|(?:(?:SHIS|SHIN)\s)?{_BRASILIA}\s?\d{{1,4}})"
+    # The lot before its block: "Lote 10 da Quadra 5", "casa 3 de la manzana 12".
+    rf"(?:(?i:Lote|Lt\.?|Casa)\s?\d{{1,4}}[A-Z]?,?\s+(?:(?i:da|de la|de|del)\s+)?{_BLOCK}\s?"
+    rf"(?:\d{{1,4}}[A-Z]?|[A-Z](?![\w])))(?:,?\s+{_LOT_WORD}\s?(?:\d[\w\-]{{0,4}}|[A-Za-z](?![\w]))){{0,2}}|"
+    rf"(?:{_BLOCK}\s?(?:\d{{1,4}}[A-Z]?|[A-Z](?![\w]))|(?:(?:SHIS|SHIN)\s)?{_BRASILIA}\s?"
+    rf"(?:(?:Quadra|Qd\.?)\s?)?\d{{1,4}})"
     # A lot holds a digit or is a letter: "Casa 15", "Conjunto B", not "casa da".
     rf"(?:,?\s+{_LOT_WORD}\s?(?:\d[\w\-]{{0,4}}|[A-Za-z](?![\w]))){{1,3}}"
 )
-_LOT_RE = re.compile(rf"(?<![\w]){_BLOCK_LOT}")
+_LOT_RE = re.compile(rf"(?<![\w])(?:{_BLOCK_LOT})")
 _LOT_CHAT_RE = re.compile(rf"(?<![\w])(?i:{_BLOCK_LOT})")
 # Rural routes and highway contracts, in Canada and the United States: "RR 2, Site 5, Box 12",
 # "HC 64 Box 1250". (An RR alone is a respiratory rate: "RR 22".) A box alone, as the North
@@ -197,6 +216,8 @@ _LOT_CHAT_RE = re.compile(rf"(?<![\w])(?i:{_BLOCK_LOT})")
 _ROUTE_RE = re.compile(
     r"(?<![\w])(?:(?:RR|R\.R\.|Rural Route)[ \u00a0]?\d{1,3}(?:,?[ \u00a0]+(?:Site|Comp\.?|Box|Stn)"
     r"[ \u00a0]+\d{1,5}){1,3}|HC[ \u00a0]?\d{1,3},?[ \u00a0]+Box[ \u00a0]+\d{1,5})(?![\w])"
+    # New Zealand's rural delivery, with its town and postcode: "RD 2, Te Puke 3182".
+    rf"|(?<![\w])RD[ \u00a0]\d{{1,2}},[ \u00a0]+{_TOWN}[ \u00a0]+\d{{4}}(?![\w])"
     rf"|(?<![\w])(?:Box|General Delivery)(?:[ \u00a0]+\d{{1,5}})?,[ \u00a0]+{_TOWN},?[ \u00a0]+"
     rf"[A-Z]{{2}}[ \u00a0]+(?:{_CA_POSTCODE}|\d{{5}})(?![\w])"
 )

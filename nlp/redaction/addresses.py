@@ -20,7 +20,9 @@ A city or a hospital alone is not an address and is left.
 import re
 
 from nlp.redaction.address_de_ja import ADDRESS_DE_RE, CJK_RE, ja_spans
+from nlp.redaction.address_more import more_address_spans
 from nlp.redaction.address_parts import COUNTS as _COUNTS
+from nlp.redaction.address_parts import STREET_EN as _STREET_EN
 from nlp.redaction.address_parts import UK_POSTCODE as _UK_POSTCODE
 from nlp.redaction.address_small import small_address_spans
 from nlp.redaction.address_tail import extend_head, extend_tail, postcode_anchored_spans
@@ -43,22 +45,20 @@ ADDRESS_FR_RE = re.compile(
     rf"[\w'’\-]+(?:\s+(?:de la|de l['’]|des|du|de|d['’])?\s*{_CAP})*" + _FR_POSTCODE,
     re.IGNORECASE,
 )
-_STREET_EN = (
-    r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Way|Boulevard|Blvd|Place|Pl|Court|Ct|"
-    r"Crescent|Cres|Terrace|Tce|Gardens|Grove|Hill|Square|Sq|Row|Parkway|Pkwy|Highway|Hwy|Mews|"
-    r"Walk|Rise|Parade|Pde|Circuit|Cct|Esplanade|Trail|Park|View|Green|Concourse|Plaza|Circle|"
-    r"Cir|Turnpike|Tpke|Causeway|Quay|Loop|Alley"
-)
 # Street types written small after a capitalised name: "14 Kings road", "9 Elm street".
 _STREET_EN_SMALL = r"street|road|avenue|lane|drive|close|crescent|terrace|boulevard|rd|ave"
 _AU_STATES = r"NSW|VIC|QLD|WA|SA|TAS|ACT|NT"
 ADDRESS_EN_RE = re.compile(
     rf"(?<![\w])(?:(?:Flat|Apt\.?|Apartment|Unit|Suite)\s+(?:\d+\w?,?\s+|(?=\d{{1,4}}/)))?"
+    # "No. 4 Chapel Row".
+    rf"(?:(?:No\.|Number)\s?)?"
     rf"(?:\d{{1,4}}/)?"
     # A range of numbers for a building on two plots: "7-9 Station Road".
-    rf"\d{{1,5}}[A-Za-z]?(?:[-–]\d{{1,5}}[A-Za-z]?)?,?\s+"
-    # A direction with its full stop before the name: "1234 N. Main St.".
-    rf"(?:(?:[NSEW]\.|[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}"
+    # (Canada writes the flat first, with a dash: "2207 - 1 Yonge Street".)
+    # A half number: "13 1/2 Oak St".
+    rf"\d{{1,5}}[A-Za-z]?(?:\s1/2)?(?:\s?[-–]\s?\d{{1,5}}[A-Za-z]?)?,?\s+"
+    # A direction with its full stop before the name: "1234 N. Main St."; a saint: "St. John's".
+    rf"(?:(?:[NSEW]\.|(?:St|Mt|Ft)\.|[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}"
     rf"(?:{_STREET_EN}|{_STREET_EN_SMALL})\b\.?"
     rf"(?:\s+(?:North|South|East|West|NW|NE|SW|SE|N|S|E|W)\b)?"
     rf"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|#)\s*\d+\w?)?"
@@ -102,7 +102,9 @@ _IBERIAN_STREETS = (
     r"Carrer|Camino|Estrada|Largo|Ronda|Calzada|Callejón|Carretera|Rodovia|Privada|Cerrada|"
     r"Carrera|Cra\.|Kra\.|Diagonal|Transversal|Jirón|Jr\.|Pasaje|Psje\.|Rambla|Glorieta|"
     r"Travesía|Bulevar|Ladeira|Beco|Viela|Servidão|Prolongación|Andador|Avinguda|Passeig|"
-    r"Plaça|Rúa|Urbanización|Urb\.|Blvd\.?|Boulevard|Bv\.|Bvar\.|Unidad Habitacional|"
+    r"Plaça|Rúa|Urbanización|Urb\.|Ruta|Eje|Periférico|Circuito|Viaducto|"
+    # An industrial estate: "Pol. Ind. Las Arenas, nave 12".
+    r"Pol\.\s?Ind\.|Polígono Industrial|Polígono|Blvd\.?|Boulevard|Bv\.|Bvar\.|Unidad Habitacional|"
     r"Conjunto Habitacional|"
     # The side roads of the Amazon and the numbered rural roads of Rondônia and Paraná: "Ramal do
     # Brasileirinho, km 8", "Linha 7, lote 23".
@@ -111,12 +113,17 @@ _IBERIAN_STREETS = (
     # The abbreviations of a Brazilian or Portuguese letterhead and of a Spanish one: "Pça. da
     # Sé", "Al. Santos", "Trav. Padre Eutíquio", "Estr. da Cachoeira", "Rod. Rio-Santos", "Lgo.
     # do Arouche", "Pº de las Delicias", "Pso. de Gracia".
-    r"Pça\.|Pç\.|Al\.|Trav\.|Estr\.|Est\.|Rod\.|Lgo\.|Lad\.|P[º°]|Pso\.|Cjto\."
+    r"Pça\.|Pç\.|Al\.|Trav\.|Estr\.|Est\.|Rod\.|Lgo\.|Lad\.|P[º°]|Pso\.|Cjto\.|"
+    # Colombia's and the Southern Cone's: "Cl. 80 Sur # 65-20", "Dg. 45 # 20-30", "Tr. 5", "Pje.
+    # San Martín 455", "Cll. 10".
+    r"Cl\.|Cll\.|Dg\.|Diag\.|Tr\.|Transv\.|Pje\.|Pj\.|Av\.\s?Cra\.|Ak\.|Ac\."
 )
 _IB_WORD = (
     r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-.]*|de|da|do|dos|das|del|la|los|las|e|y|\d{1,2}\s+de|"
     # A numbered street: "Carrera 7", "Calle 72 Sur".
-    r"\d{1,3}[A-Z]?(?=\s+(?:#|N[º°o]\.?|n[º°]|[Nn]úm|Sur|Norte|Este|Oeste|Poniente|Oriente|Pte\.|"
+    r"\d{1,4}[A-Z]?(?=\s+(?:#|N[º°o]\.?|n[º°]|[Nn]úm|Sur|Norte|Este|Oeste|Poniente|Oriente|Pte\.|"
+    # A road and the kilometre on it: "Ruta 3 km 45".
+    r"(?i:km)\.?\s?\d|"
     # "Diagonal 45 Bis # 16-20", "Rua 12, Qd. 40, Lt. 9", "Linha 7, lote 23".
     r"Ote\.|[A-ZÀ-Þ]\w*\s+(?:\d|#))|,\s+(?i:casa|lote|lt\.|bloco|quadra|qd\.|manzana|mz\.)\s*\d|"
     # "Rua 10, nº 250".
@@ -135,8 +142,10 @@ _IB_UNIT = (
 )
 # A house number ("1500", "1.500", "45-B", "s/n"), or a kilometre on a road ("km 12.5").
 _IB_NUMBER = (
-    r"(?:\d{1,3}(?:\.\d{3})+(?![\d.])|\d{1,5}/\d{1,5}(?![\d/])|"
-    r"\d{1,5}[A-Za-z]?(?:\s?[-–]\s?(?:\d{1,4}[A-Za-z]?(?![º°ª\d])|[A-Z](?![\w])))?(?![\d/])|"
+    r"(?:\d{1,3}(?:\.\d{3})+(?!\d|\.\d)|\d{1,5}/\d{1,5}(?![\d/])|"
+    # Medellín's side of the city before the house: "Carrera 43A # 1 Sur-100".
+    r"\d{1,5}[A-Za-z]?(?:\s+(?:Sur|Norte|Este|Oeste)(?=\s?[-–]\s?\d))?"
+    r"(?:\s?[-–]\s?(?:\d{1,4}[A-Za-z]?(?![º°ª\d])|[A-Z](?![\w])))?(?![\d/])|"
     r"[sS]/[nN][º°]?(?![\w])|(?i:km)\.?\s?\d{1,4}(?:[.,]\d{1,3})?|"
     # Quito's numbers, the side of the city and block-house, then the street across: "Av.
     # Amazonas N24-03 y Wilson".
@@ -147,10 +156,10 @@ _IB_NUMBER_CUE = (
     # Argentina gives the block by its "altura": "Av. Rivadavia al 11200", "a la altura del 4500".
     # Brazil by the number it is near: "Av. Brasil, altura do nº 3500".
     r"al\s+(?=\d{3,5}(?!\d))|a la altura del?\s+|(?:na\s+)?altura\s+do\s+(?:n[º°o]\.?\s*)?|"
-    r"[nN]\.?\s?[º°o]\.?\s*|#\s*|núm\.?\s*|número\s+|"
+    r"[nN]\.?\s?[º°o]\.?\s*|[nN]\.\s?(?=\d)|#\s*|núm\.?\s*|número\s+|"
     # A settlement's street with a letter for a name: "Rua A, Quadra 3, Lote 7".
     r"(?i:casa|lote|lt\.?|edificio|edif\.?|edifício|torre|bloco|bloque|manzana|mz\.?|quadra|"
-    r"qd\.?)\s*"
+    r"qd\.?|nave|parcela)\s*"
 )
 # After the number: a neighbourhood after a dash ("- Consolação"), a city and a state
 # ("São Paulo - SP"), a postcode (CEP 01304-001, 28014, Portugal's 1100-053) and its city.
@@ -214,8 +223,10 @@ _UNIT_STEP = r"(?:metros|mts\.?|m|varas|vrs\.?|cuadras|c\.)"
 _DIRECTION = r"(?:al\s+)?(?:norte|sur|este|oeste|arriba|abajo|al lago|a la montaña)(?![\w])"
 _STEP = rf"\d{{1,3}}\s*{_UNIT_STEP}\s+{_DIRECTION}"
 _NEXT_STEP = rf"\d{{1,3}}\s*(?:{_UNIT_STEP}\s+)?{_DIRECTION}"
+# The landmark may be a common noun before its name: "de la pulpería La Esquina 100 varas al sur".
 ADDRESS_DIRECTIONS_RE = re.compile(
-    rf"(?<![\w])(?:del|de la|de los|de las|de)\s+{_IB_CITY}\s+{_STEP}"
+    rf"(?<![\w])(?:del|de la|de los|de las|de)\s+(?:{_IB_CITY}|[a-zá-úñ]+(?:\s+{_IB_CITY})?)"
+    rf"\s+{_STEP}"
     rf"(?:,?\s+y\s+{_NEXT_STEP}){{0,3}}"
     rf"(?:,?\s+(?i:casa|edificio|apto\.?)\s+[\w\-]+)?"
 )
@@ -233,7 +244,13 @@ _EN_CROSS_STREET_RE = re.compile(rf"\d(?:st|nd|rd|th)\b|\s(?:{_EN_CROSS_STREETS}
 ADDRESS_KM_FIRST_RE = re.compile(
     rf"(?<![\w])(?i:km)\.?\s?\d{{1,4}}(?:[.,]\d{{1,3}})?\s+(?i:de la|del|da|do|de)\s+"
     rf"(?i:carretera|ctra\.|autopista|autovía|ruta|rodovia|rod\.|estrada|estr\.)\s+"
-    rf"(?:{_IB_WORD}(?:\s+{_IB_WORD}){{0,4}}|[A-Z]{{2,3}}-?\d{{1,4}})(?:\s+\d{{1,4}}(?![\w]))?"
+    # "km 23 de la carretera federal 175", "km 4 da estrada municipal 12".
+    rf"(?:{_IB_WORD}(?:\s+{_IB_WORD}){{0,4}}|[A-Z]{{2,3}}-?\d{{1,4}}|"
+    rf"(?i:federal|estatal|nacional|provincial|estadual|municipal|vecinal)(?=\s+(?:n[º°o]\.?\s*)?\d))"
+    rf"(?:\s+(?:n[º°o]\.?\s*)?\d{{1,4}}(?![\w]))?"
+    # A road known by its code alone: "km 12 da BR-116", "km 45 de la N-340".
+    rf"|(?<![\w])(?i:km)\.?\s?\d{{1,4}}(?:[.,]\d{{1,3}})?\s+(?i:de la|del|da|do|de)\s+"
+    rf"[A-Z]{{1,3}}-\d{{1,4}}(?![\w])"
 )
 # A neighbourhood and the house in it, as Central America gives an address: "Barrio San Judas,
 # casa 12", "Colonia Kennedy, bloque 5, casa 12".
@@ -344,8 +361,12 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
                 head = extend_head(text, head, iberian=True)
             # "calle Mayor 3" and "Carrera 7 # 45-10" count, "rua de casa 2" does not: a capital
             # is needed ("Favela do Moinho, beco 3" has one before the street).
-            if pattern in _IBERIAN_PATTERNS and not any(
-                c.isupper() for c in text[head : m.start(group)] + value
+            # (A kilometre on a road given by its number needs none: "km 23 de la carretera
+            # federal 175".)
+            if (
+                pattern in _IBERIAN_PATTERNS
+                and not any(c.isupper() for c in text[head : m.start(group)] + value)
+                and not (pattern is ADDRESS_KM_FIRST_RE and value[-1].isdigit())
             ):
                 continue
             if pattern is ADDRESS_EN_CORNER_RE and not _EN_CROSS_STREET_RE.search(value):
@@ -362,8 +383,9 @@ def address_spans(text: str, language: str = "") -> list[tuple[int, int]]:
     if digits:
         chat = chat_style(text)
         spans += [(s, extend_tail(text, e)) for s, e in postcode_anchored_spans(text, chat)]
-    if digits:  # every street written small has its number
+    if digits:  # every street written small, and every form of address_more, has a number
         spans += small_address_spans(text, language)
+        spans += more_address_spans(text, language)
     if language.startswith("ja") or CJK_RE.search(text):
         spans += ja_spans(text)
     return spans
