@@ -149,21 +149,16 @@ class Tok(NamedTuple):
 
 
 def tokenize(text: str) -> list[Tok]:
-    if "'s" not in text and "’s" not in text:
-        # NOTE: no possessive to split (the loop below): tuples made without Tok's Python-level
-        # constructor, a third of redaction's time in a long story otherwise.
-        new = tuple.__new__
-        return [new(Tok, (*m.span(), m.group())) for m in _TOKEN_RE.finditer(text)]
+    if "'s" not in text and "’s" not in text:  # no possessive: no Python-level Tok.__new__
+        return [tuple.__new__(Tok, (*m.span(), m.group())) for m in _TOKEN_RE.finditer(text)]
     out = []
     for m in _TOKEN_RE.finditer(text):
         word = m.group()
         poss = word[0].isupper() and _POSSESSIVE_RE.match(word)
+        base = poss.group(1) if poss else word
+        out.append(Tok(m.start(), m.start() + len(base), base))
         if poss:
-            base = poss.group(1)
-            out.append(Tok(m.start(), m.start() + len(base), base))
             out.append(Tok(m.start() + len(base), m.end(), word[len(base) :]))
-        else:
-            out.append(Tok(m.start(), m.end(), word))
     return out
 
 

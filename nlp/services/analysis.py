@@ -249,11 +249,8 @@ def testimonies_tag(
         nlp = matcher.nlp
         texts = [c.redacted_text for c in group]
         docs_of_group = _docs_for(nlp, group, docs or {})
+        found = [matcher.suggest(d, t) for d, t in zip(docs_of_group, texts, strict=True)]
         if active and active.kind == textcat.KIND_EMBEDDING:
-            found = [
-                matcher.suggest(doc, c.redacted_text)
-                for c, doc in zip(group, docs_of_group, strict=True)
-            ]
             vectors = _stored_vectors([c.testimony_id for c in group])
             for copy, suggestions in zip(group, found, strict=True):
                 vector = vectors.get(copy.testimony_id)
@@ -268,9 +265,8 @@ def testimonies_tag(
             continue
         cats_list = active.predict(texts) if active else [None] * len(group)
         version = active.model_version if active else lexicon_version
-        for copy, doc, cats in zip(group, docs_of_group, cats_list, strict=True):
+        for copy, suggestions, cats in zip(group, found, cats_list, strict=True):
             labels = active.labels if active else []
-            suggestions = matcher.suggest(doc, copy.redacted_text)
             desired[copy.testimony_id] = _merge_classifier(suggestions, cats, labels)
             versions[copy.testimony_id] = version
     return suggestions_write(desired=desired, versions=versions)
