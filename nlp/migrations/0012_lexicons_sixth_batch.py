@@ -13,8 +13,10 @@ short-handed ("il manque des bras", "engager du personnel"), diplomas; asked for
 users' committees; pretending to understand, the mask, French only; "durs au mal", taken for a
 dealer, a religion blamed; not taken seriously, the nose in the screen, cut off; CMU refused, a
 door ajar, a name shouted; heard, what mattered, decided for me; express visits, understaffed;
-no box for us; community radio, vaccine rumours. Words with an everyday sense besides the
-code's are marked weak. French "consultés"/"consultées" alone (a lemma of every "j'ai consulté")
+no box for us; community radio, vaccine rumours. After a second blind round: "a mis años",
+"no como un caso", refusing one's name, "como en un escaparate"; "former les équipes de",
+"associés dès le début", "comme à un gâteux". Words with an everyday sense besides the code's
+are marked weak (a loudspeaker call among them). French "consultés"/"consultées" alone (a lemma of every "j'ai consulté")
 replaced by phrases. Adds the new shipped entries and switches off the shipped ones the files no
 longer hold; researchers' entries and edits are kept (``nlp.lexicon.lexicon_seed_sync``)."""
 

@@ -26,7 +26,9 @@ FOUND = [
     ("es", "Me llamaron por mi nombre de hombre delante de la sala.", "not_welcome"),
     ("es", "La auxiliar me llamó señor dos veces.", "not_welcome"),
     ("es", "Cuando entré, todas las pacientes se voltearon.", "not_welcome"),
-    ("es", "Dijeron mi nombre por el altavoz.", "not_welcome"),
+    ("es", "Gritaron mi nombre por el altavoz delante de todos.", "not_welcome"),
+    ("es", "La recepcionista se negó a llamarme por mi nombre.", "not_welcome"),
+    ("es", "Nos trató como padres, no como un caso.", "person_centred"),
     ("es", "No pienso volver a esa clínica.", "not_welcome"),
     ("es", "En la ventanilla dijeron que no se atiende a extranjeros.", "not_welcome"),
     # Stereotypes said out loud: "you people", pain tolerance, the headscarf, "those people".
@@ -110,6 +112,10 @@ FOUND = [
     # Communication: community radio, vaccine rumours.
     ("fr", "L'annonce est passée à la radio communautaire.", "communication"),
     ("fr", "On disait que le vaccin rendait stérile.", "communication"),
+    # Training asked for a whole team; associated from the start; talked to as senile.
+    ("fr", "Il faudrait former les équipes de maternité aux familles homoparentales.", "education"),
+    ("fr", "Nous voulons être associés dès le début.", "community"),
+    ("fr", "L'infirmière me parlait comme à un gâteux.", "judged"),
     # Representation.
     ("fr", "Enfin quelqu'un qui va me comprendre.", "representation"),
 ]
@@ -168,6 +174,13 @@ LEFT = [
     ("fr", "Vous êtes forts, bravo pour le match !", "judged"),
     ("fr", "Le dealer du quartier a été arrêté.", "judged"),
     ("fr", "Il achète des voitures pour les revendre.", "judged"),
+    # A village fair announced over the loudspeaker, a case of wine, business partners, team
+    # sports, sleeping like a log.
+    ("es", "Anunciaron la feria por el altavoz de la plaza.", "not_welcome"),
+    ("es", "Compramos un caso más de vino.", "person_centred"),
+    ("fr", "Nous sommes associés dans une entreprise.", "community"),
+    ("fr", "On a formé les équipes pour le tournoi de foot.", "education"),
+    ("fr", "Il dort comme un loir.", "judged"),
     # A cat at a door, skis.
     ("fr", "J'ai laissé la porte entrouverte pour le chat.", "not_welcome"),
     ("fr", "Nous ne sommes pas équipés pour le ski.", "not_welcome"),
