@@ -222,12 +222,20 @@ _vectors: dict[str, object] = {}
 
 
 def row_vectors(rows: list[dict]):
-    """The rows' multilingual embeddings (computed once per process and text)."""
+    """The rows' multilingual embeddings (computed once per process and text; the labelled
+    sets' are kept in a file, ``nlp.evaluation_vectors``)."""
     import numpy as np
 
     from nlp import embeddings
+    from nlp.evaluation_vectors import kept_vectors, text_key
 
-    missing = [r["text"] for r in rows if r["text"] not in _vectors]
+    missing = list(dict.fromkeys(r["text"] for r in rows if r["text"] not in _vectors))
+    if missing:
+        kept = kept_vectors()
+        for text in missing:
+            if text_key(text) in kept:
+                _vectors[text] = kept[text_key(text)]
+        missing = [text for text in missing if text not in _vectors]
     for text, vector in zip(missing, embeddings.embed(missing), strict=True):
         _vectors[text] = vector
     return np.array([_vectors[r["text"]] for r in rows], dtype="float32")
