@@ -110,7 +110,7 @@ class TokenPatterns:
             _Pattern(
                 code,
                 compiled,
-                _word_keys(first) if op in ("1", "+") else None,
+                _words(first) if op in ("1", "+") else None,
                 [keys for tests, op in compiled if op in ("1", "+") and (keys := _words(tests))],
             )
         )
@@ -210,10 +210,6 @@ class _Present(dict):
                     return out
                 out.append(i)
         return [i for i, value in enumerate(self._columns[column]) if value in found]
-
-
-def _word_keys(tests: list[Test]) -> tuple[int, frozenset[int]] | None:
-    return _words(tests)
 
 
 def _ends(steps, k: int, i: int, n: int, accept) -> set[int]:
