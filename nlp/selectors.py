@@ -62,6 +62,13 @@ def lexicon_entries_for_user(*, user, language: str = "", code_key: str = "") ->
     return qs
 
 
+def lexicon_counts_for_user(*, user, language: str = "", code_key: str = "") -> dict[str, int]:
+    """Code -> how many entries it has (with the same filters as ``lexicon_entries_for_user``),
+    so that a page of the list can give each code's whole count."""
+    rows = lexicon_entries_for_user(user=user, language=language, code_key=code_key)
+    return dict(rows.order_by().values_list("code_key").annotate(n=Count("id")))
+
+
 def classifier_versions_for_user(*, user) -> QuerySet[ClassifierVersion]:
     if not _researcher(user):
         return ClassifierVersion.objects.none()

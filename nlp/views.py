@@ -20,6 +20,8 @@ from nlp.forms import LANGUAGE_CHOICES, JobForm, LexiconEntryForm, LexiconFilter
 from nlp.models import LexiconEntry
 
 RESEARCH_ROLES = RESEARCH_TEAM
+# A lexicon holds up to some 1,400 entries in a language: the page shows them a hundred at a time.
+LEXICON_PAGE_SIZE = 100
 
 
 def _code_choices() -> list[tuple[str, str]]:
@@ -101,9 +103,10 @@ def lexicon(request):
         form = LexiconEntryForm(codes=codes, initial={"code_key": code})
 
     def page():
-        entries = selectors.lexicon_entries_for_user(
-            user=request.user, language=language, code_key=code
-        )
+        scope = {"user": request.user, "language": language, "code_key": code}
+        entries = Paginator(selectors.lexicon_entries_for_user(**scope), LEXICON_PAGE_SIZE)
+        entries = entries.get_page(request.GET.get("page"))
+        counts = selectors.lexicon_counts_for_user(**scope) if entries.has_other_pages() else {}
         labels = dict(codes)
         groups: dict[str, list[LexiconEntry]] = {}
         for entry in entries:
@@ -112,7 +115,11 @@ def lexicon(request):
             "filters": filters,
             "language": language,
             "language_name": languages.get(language, language),
-            "groups": [(key, labels.get(key, key), rows) for key, rows in groups.items()],
+            "groups": [
+                (key, labels.get(key, key), counts.get(key, len(rows)), rows)
+                for key, rows in groups.items()
+            ],
+            "entries": entries,
             "revision": services.lexicon_revision(language),
         }
 

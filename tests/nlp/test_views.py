@@ -97,11 +97,42 @@ def test_job_progress_json(
 
 def test_lexicon_page_in_french_and_english(codebook, client_for, researcher):
     c = client_for(researcher)
-    english = c.get("/nlp/lexicons/?language=en", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    url = "/nlp/lexicons/?language={}&code=unconscious_bias"
+    english = c.get(url.format("en"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Lexicons" in english and "unconscious bias" in english
     c.cookies["django_language"] = "fr"
-    french = c.get("/nlp/lexicons/?language=fr").content.decode()
+    french = c.get(url.format("fr")).content.decode()
     assert "Lexiques" in french and "biais inconscient" in french
+
+
+def test_the_lexicon_is_shown_a_hundred_entries_a_page_with_each_codes_whole_count(
+    codebook, client_for, researcher
+):
+    c = client_for(researcher)
+    shipped = LexiconEntry.objects.filter(language="fr")
+    assert shipped.count() > 300  # the shipped French lexicon
+    pages = -(-shipped.count() // 100)
+    seen = []
+    for number in range(1, pages + 1):
+        response = c.get(f"/nlp/lexicons/?language=fr&page={number}", HTTP_ACCEPT_LANGUAGE="en")
+        html = response.content.decode()
+        rows = [
+            entry for _key, _label, _total, group in response.context["groups"] for entry in group
+        ]
+        assert len(rows) == (100 if number < pages else shipped.count() - 100 * (pages - 1))
+        seen += [entry.pk for entry in rows]
+        for key, _label, total, _group in response.context["groups"]:
+            assert total == shipped.filter(code_key=key).count(), key
+        assert f"Page {number} of {pages}" in html
+        if number < pages:
+            assert f'href="?language=fr&amp;page={number + 1}" rel="next"' in html
+    assert sorted(seen) == sorted(shipped.values_list("pk", flat=True))
+    # One code alone fits on one page, without page links.
+    one = c.get("/nlp/lexicons/?language=fr&code=unconscious_bias", HTTP_ACCEPT_LANGUAGE="en")
+    assert 'rel="next"' not in one.content.decode()
+    [(key, _label, total, group)] = one.context["groups"]
+    assert key == "unconscious_bias"
+    assert total == len(group) == shipped.filter(code_key=key).count()
 
 
 def test_list_pages_do_a_fixed_number_of_queries(
