@@ -2,6 +2,7 @@
 switch, Enter in a field still sends the step, and scripts get the page's catalogue."""
 
 import pytest
+from playwright.sync_api import expect
 
 from testimonies.models import Testimony
 from tests.testimonies.factories import open_event
@@ -27,7 +28,8 @@ def test_switching_language_keeps_what_was_typed_and_enter_still_sends(page):
     page.get_by_label("Language", exact=True).select_option("ja")
     page.locator("[name=switch_language]").click()
 
-    page.wait_for_function("document.documentElement.lang === 'ja'")
+    # expect() retries across the reload; a page function can run while the old document is gone.
+    expect(page.locator("html")).to_have_attribute("lang", "ja")
     assert page.locator("[name=text]").input_value() == TEXT
     assert page.locator("[name=title]").input_value() == "受付で"
     assert page.locator("[name=trust_affected][value=yes]").is_checked()
