@@ -51,7 +51,7 @@ def test_a_search_hit_and_a_quote_open_the_story_at_their_passage(page):
     hit.click()
     page.wait_for_url(f"**/coding/stories/{s.id}/?at=*#passage")
     expect(page.locator("#passage")).to_be_visible()
-    page.wait_for_function("() => document.activeElement.id === 'passage'")
+    expect(page.locator("#passage")).to_be_focused()
     assert focused_passage(page) == "listened"
     assert in_view(page)
     assert axe_violations(page) == [], "coding screen at a passage"
@@ -61,7 +61,7 @@ def test_a_search_hit_and_a_quote_open_the_story_at_their_passage(page):
     assert axe_violations(page) == [], "quotes"
     page.get_by_role("link", name="Read this passage in its story").click()
     page.wait_for_url(f"**/coding/stories/{s.id}/?at=*#passage")
-    page.wait_for_function("() => document.activeElement.id === 'passage'")
+    expect(page.locator("#passage")).to_be_focused()
     assert focused_passage(page) == "the nurse listened to me"
     assert in_view(page)
     # Tab goes on from the passage, not from the top of the page.
@@ -85,7 +85,7 @@ def test_the_passage_is_reached_without_the_fragment_and_without_javascript(brow
             if javascript:
                 # No #passage in the URL: passage.js scrolls to it and focuses it.
                 page.goto(url)
-                page.wait_for_function("() => document.activeElement.id === 'passage'")
+                expect(page.locator("#passage")).to_be_focused()
             else:
                 # No script: the fragment alone brings the passage into view.
                 page.goto(url + "#passage")
