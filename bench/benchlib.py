@@ -6,6 +6,7 @@ beside the figures, a non-zero exit when a goal is missed, and a browser-like si
 
 import os
 import statistics
+from pathlib import Path
 from urllib.parse import urlparse
 
 
@@ -69,6 +70,23 @@ def processes_stop(processes, timeout: float = 30) -> None:
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+
+
+def autogroup_nice(pid: int, nice: int) -> bool:
+    """Give the process's session group the same nice as the process (Linux autogroup).
+
+    NOTE: each server starts in its own session, and where the kernel groups sessions
+    (``kernel.sched_autogroup_enabled``), the CPU is shared between the groups first: a process's
+    own nice then weighs only inside its group. Without this, the worker "at nice 19" took as
+    much of the two cores as gunicorn's group (half a core at saturation), not what was left."""
+    path = Path(f"/proc/{pid}/autogroup")
+    if not nice or not path.exists():
+        return False
+    try:
+        path.write_text(str(nice))
+    except OSError:
+        return False
+    return True
 
 
 def load_line() -> str:

@@ -10,8 +10,10 @@ It creates or empties its own database (the name must start with ``entendu_bench
 migrates it, opens one event with a participant link, collects the static files, purges its
 broker's queues, and starts gunicorn with the production settings (``config.settings.production``,
 DEBUG off, connections kept) and Celery workers on the default and nlp queues (nice 19, as the
-web comes first; embeddings off). Each participant GETs the link, POSTs the consent and POSTs a
-story (with CSRF and the submission key) as if through the HTTPS proxy, and reads its receipt:
+web comes first, as ``deploy/systemd``'s nlp unit does with its CPU weight; the worker's session
+group gets the same nice where the kernel groups sessions; embeddings off). Each participant
+GETs the link, POSTs the consent and POSTs a story (with CSRF and the submission key) as if
+through the HTTPS proxy, and reads its receipt:
 
 - closed loop: 10, 25, 50 participants each sending story after story with no pause
   (saturation throughput);
@@ -43,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from benchlib import Goals, database_ensure, load_line  # noqa: E402
+from benchlib import Goals, autogroup_nice, database_ensure, load_line  # noqa: E402
 from submissions_load import KINDS, closed_loop, open_loop  # noqa: E402
 
 PREFIX = "entendu_bench_submissions"
@@ -117,7 +119,7 @@ def prepare(url: str, env: dict) -> None:
 
 
 def start(args: list[str], env: dict, log: Path, nice: int = 0) -> subprocess.Popen:
-    return subprocess.Popen(  # noqa: S603 - our own servers, fixed arguments
+    proc = subprocess.Popen(  # noqa: S603 - our own servers, fixed arguments
         ["nice", "-n", str(nice), *args],
         cwd=ROOT,
         env=env,
@@ -125,6 +127,8 @@ def start(args: list[str], env: dict, log: Path, nice: int = 0) -> subprocess.Po
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+    proc.group_nice = autogroup_nice(proc.pid, nice)
+    return proc
 
 
 def wait_for_port(port: int, proc: subprocess.Popen) -> None:
@@ -313,7 +317,8 @@ def main() -> int:
         "--worker-nice",
         type=int,
         default=19,
-        help="the Celery worker's nice (deploy/systemd's nlp and default units run at 0)",
+        help="the Celery worker's nice, its session group's too (deploy/systemd's nlp unit: "
+        "Nice=19, CPUWeight=1; the default unit: 0)",
     )
     args = parser.parse_args()
     url = os.environ.get("BENCH_SUBMISSIONS_DATABASE_URL", DEFAULT_URL)
@@ -354,7 +359,8 @@ def main() -> int:
             log = access.open(encoding="utf-8")
             print(
                 f"gunicorn {args.web_workers} workers x {args.threads} threads, celery "
-                f"{args.celery_concurrency} (nice {args.worker_nice}), "
+                f"{args.celery_concurrency} (nice {args.worker_nice}"
+                f"{', its session group too' if servers['celery'].group_nice else ''}), "
                 f"{args.seconds:.0f} s a phase; {load_line()}"
             )
             markers = warm_up(base, path, run, counter, log, args.web_workers)

@@ -59,3 +59,22 @@ def test_first_and_median():
 def test_dropping_is_guarded_too():
     with pytest.raises(SystemExit, match="refusing"):
         benchlib.database_drop("postgres://postgres@127.0.0.1:5432/entendu", "bench_agreement")
+
+
+@pytest.mark.skipif(
+    not Path("/proc/self/autogroup").exists(), reason="the kernel does not group sessions"
+)
+def test_a_server_started_in_its_own_session_gets_its_nice_for_the_whole_group():
+    """A process's nice weighs only inside its session group: the bench's worker at nice 19
+    must put its group at 19 too, or it shares the cores equally with gunicorn's group."""
+    import subprocess
+
+    proc = subprocess.Popen(["sleep", "30"], start_new_session=True)  # noqa: S607
+    try:
+        assert "nice 0" in Path(f"/proc/{proc.pid}/autogroup").read_text()
+        assert benchlib.autogroup_nice(proc.pid, 19)
+        assert "nice 19" in Path(f"/proc/{proc.pid}/autogroup").read_text()
+        assert not benchlib.autogroup_nice(proc.pid, 0)  # nothing to change
+    finally:
+        proc.kill()
+        proc.wait()

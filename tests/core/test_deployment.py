@@ -94,3 +94,15 @@ def test_a_killed_worker_holds_up_redelivery_for_a_minute_at_most():
 
     options = settings.CELERY_BROKER_TRANSPORT_OPTIONS
     assert options["unacked_mutex_expire"] <= 60 < Channel.unacked_mutex_expire
+
+
+@pytest.mark.parametrize("name", ["entendu-worker-nlp.service", "entendu-worker-audio.service"])
+def test_the_heavy_workers_yield_the_cpu_to_the_web(name):
+    """On a host shared with the web, spaCy and transcription take the CPU the web leaves: a
+    lower weight for their cgroup (a process's nice weighs only inside its own group) and a
+    higher nice, so a rush of participants is served first (bench/submissions.py)."""
+    service = _unit(name)["Service"]
+    assert 1 <= int(service["CPUWeight"]) < 100, name  # systemd's default weight is 100
+    assert int(service["Nice"]) > 0, name
+    web = _unit("entendu-web.service")["Service"]
+    assert "CPUWeight" not in web and "Nice" not in web
