@@ -55,6 +55,16 @@ def page(browser, request, live_server):
     context.close()
 
 
+def demo_seed_queued(monkeypatch) -> None:
+    """The demo data, its stories' language processing left queued: run eagerly after commit it
+    takes most of a minute and changes no page's markup."""
+    from core import outbox
+    from core.demo import demo_seed
+
+    monkeypatch.setattr(outbox, "_relay_after_commit", lambda batch: None)
+    demo_seed()
+
+
 def sign_in(page, email: str, password: str) -> None:
     """Sign in through allauth's form; for a user with an authenticator app, enter its code too."""
     from allauth.mfa.models import Authenticator

@@ -14,8 +14,8 @@ from django.test import Client
 from django.urls import get_resolver
 
 from accounts.roles import Role
-from core.demo import DEMO_USERS, demo_seed
-from tests.browser.conftest import sign_in
+from core.demo import DEMO_USERS
+from tests.browser.conftest import demo_seed_queued, sign_in
 from tests.core.test_url_policies import walk
 
 pytestmark = pytest.mark.browser
@@ -152,13 +152,9 @@ def html_pages_for(user, urls: list[str]) -> list[str]:
 
 def seed(monkeypatch) -> dict:
     from accounts.models import User
-    from core import outbox
     from tests.factories import open_event, story_submit
 
-    # NOTE: the language processing of the demo stories (run eagerly after commit) takes most
-    # of a minute and changes no page's markup: it stays queued.
-    monkeypatch.setattr(outbox, "_relay_after_commit", lambda message_id: None)
-    demo_seed()
+    demo_seed_queued(monkeypatch)
     users = {c.role: User.objects.get(email=c.email) for c in DEMO_USERS}
     story_submit(
         event=open_event(title="Participant's event"),

@@ -1,19 +1,14 @@
 import pytest
 from playwright.sync_api import expect
 
-from core.demo import DEMO_USERS, demo_seed
-from tests.browser.conftest import sign_in
+from core.demo import DEMO_USERS
+from tests.browser.conftest import demo_seed_queued, sign_in
 
 pytestmark = pytest.mark.browser
 
 
 def test_demo_facilitator_signs_in_and_reaches_their_dashboard(page, monkeypatch):
-    from core import outbox
-
-    # NOTE: as in test_csp.py: the language processing of the demo stories (run eagerly after
-    # commit) takes most of the test's time and shows nothing on this dashboard; it stays queued.
-    monkeypatch.setattr(outbox, "_relay_after_commit", lambda message_id: None)
-    demo_seed()
+    demo_seed_queued(monkeypatch)
     cred = next(c for c in DEMO_USERS if c.role == "facilitator")
     sign_in(page, cred.email, cred.password)
     expect(page.get_by_role("heading", level=1)).to_have_text("Dashboard")
