@@ -11,18 +11,17 @@ import math
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from coding.default_codebook import PARENTS
+from nlp.lexicon_files import MARKS, lexicon_file_entries, marked_file_terms, shipped_languages
 from nlp.lexicon_patterns import DocView, TokenPatterns
 from nlp.lexicon_regex import TokenRegexes, single_token_regex
 from nlp.pipelines import LEMMA_COMPONENTS, disabled_except, has_lemmas
 
-LEXICON_DIR = Path(__file__).resolve().parent / "lexicons"
 # ``PARENTS`` (sub-code -> theme) is the default codebook's (coding.default_codebook).
 # The confidence rests on the evidence (issue 18): each distinct form found weighs by its length
 # (a phrase of several words says more than one word), a repeat of a form found already weighs
@@ -38,7 +37,6 @@ REPEAT_WEIGHT = 0.3
 # a word: alone it is not enough, beside other evidence it counts.
 STRONG_WEIGHT = 1.4
 WEAK_WEIGHT = 0.5
-MARKS = ("strong", "weak")
 # The least evidence weight a theme needs before it is suggested (issue 16; a sub-code needs its
 # theme's). A story that only mentions "research" or "information" in passing is rarely about
 # that theme: a weak word alone is never enough. Fitted on the development halves of
@@ -56,6 +54,14 @@ MIN_EVIDENCE: dict[str, float] = {
     "workforce": 0.8,
 }
 NO_SPACE_SCRIPTS = {"ja", "zh", "th"}
+
+
+def matches_by_substring(language: str) -> bool:
+    """Whether the lexicon of ``language`` is matched in the plain text (scripts written
+    without spaces): its suggestions need the text only, no spaCy Doc."""
+    return language in NO_SPACE_SCRIPTS
+
+
 # Evidence is the sentence the strongest hit is in (what a researcher codes as a passage); a
 # hit in a sentence longer than this keeps the phrase alone.
 EVIDENCE_SENTENCE_MAX = 600
@@ -71,35 +77,6 @@ class ThemeSuggestion:
     evidence_end: int | None
     hits: int
     weight: float = 0.0
-
-
-def lexicon_file_entries(language: str) -> dict[str, dict[str, list]]:
-    """The shipped lexicon for ``language`` (empty when there is none)."""
-    path = LEXICON_DIR / f"{language}.json"
-    if not path.exists():
-        return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    out: dict[str, dict[str, list]] = {}
-    for key in ("terms", *MARKS):
-        for code, terms in data.get(key, {}).items():
-            spec = out.setdefault(code, {"terms": [], "patterns": []})
-            spec["terms"].extend(t for t in terms if t not in spec["terms"])
-    for code, patterns in data.get("patterns", {}).items():
-        out.setdefault(code, {"terms": [], "patterns": []})["patterns"].extend(patterns)
-    return out
-
-
-def marked_file_terms(language: str) -> dict[str, dict[str, list[str]]]:
-    """The shipped terms marked strong or weak, per mark and code (``MARKS`` in the file)."""
-    path = LEXICON_DIR / f"{language}.json"
-    if not path.exists():
-        return {}
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return {mark: data.get(mark, {}) for mark in MARKS}
-
-
-def shipped_languages() -> list[str]:
-    return sorted(p.stem for p in LEXICON_DIR.glob("*.json"))
 
 
 def pattern_validate(nlp: Language, pattern) -> None:
@@ -192,7 +169,7 @@ class LexiconMatcher:
         self.min_evidence = MIN_EVIDENCE if min_evidence is None else min_evidence
         self.language = language
         self.codes = sorted(entries)
-        self.substring = language in NO_SPACE_SCRIPTS
+        self.substring = matches_by_substring(language)
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA") if has_lemmas(nlp) else None
         self.matcher = Matcher(nlp.vocab)
@@ -256,11 +233,13 @@ class LexiconMatcher:
         if rest:
             self.matcher.add(code, rest)
 
-    def _matches(self, doc: Doc, view: DocView | None = None) -> list[tuple[str, int, int]]:
+    def _matches(
+        self, doc: Doc | None, view: DocView | None = None, text: str | None = None
+    ) -> list[tuple[str, int, int]]:
         """(code, start_char, end_char) of every hit, overlapping ones of one code merged."""
         found: set[tuple[str, int, int]] = set()
         if self.substring:
-            text = doc.text
+            text = doc.text if text is None else text
             for code, terms in self.terms.items():
                 for term in terms:
                     start = text.find(term)
@@ -282,12 +261,15 @@ class LexiconMatcher:
             found |= self.token_patterns.matches(doc)
         return sorted(found, key=lambda m: (m[1], m[2]))
 
-    def suggest(self, doc: Doc, text: str | None = None) -> list[ThemeSuggestion]:
+    def suggest(self, doc: Doc | None, text: str | None = None) -> list[ThemeSuggestion]:
         """The codes this Doc gives evidence for (``text``: the text the Doc was made from,
-        where the caller has it; spaCy joins ``doc.text`` from every token at each read)."""
+        where the caller has it; spaCy joins ``doc.text`` from every token at each read).
+        A lexicon matched by substring needs no Doc: ``doc`` may then be None, with ``text``."""
+        if doc is None and (text is None or not self.substring):
+            raise ValueError("a Doc is needed, or the text where the lexicon matches substrings")
         by_code: dict[str, list[tuple[int, int]]] = {}
         view = None if self.substring else DocView(doc)
-        for code, start, end in self._matches(doc, view):
+        for code, start, end in self._matches(doc, view, text):
             spans = by_code.setdefault(code, [])
             # Overlapping hits of one code (lemma and lower-case forms of one phrase) count once.
             if spans and start < spans[-1][1]:

@@ -85,7 +85,7 @@ def outputs(items: list[tuple[str, str, str]]) -> dict[str, dict]:
                     s.hits,
                     round(s.weight, 6),
                 ]
-                for s in matcher.suggest(docs[story.pk])
+                for s in matcher.suggest(docs[story.pk], body.text)
             ]
             out[story.key] = {"text": body.text, "map": body.offset_map(), "themes": themes}
     return out

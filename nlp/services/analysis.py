@@ -19,6 +19,7 @@ from core.outbox import outbox_enqueue
 from nlp import classifier as textcat
 from nlp import embeddings
 from nlp.language import LanguageResult, language_detect
+from nlp.lexicon import matches_by_substring
 from nlp.models import StoryAnalysis, StoryEmbedding
 from nlp.pipelines import (
     LEMMA_COMPONENTS,
@@ -69,8 +70,8 @@ def _redact_group(lang: str, group: list[Testimony]) -> tuple[dict[int, _Redacte
     components together; each research copy's Doc is then derived from its original's
     (``redacted_doc``: the tokenizer only). A pipeline without NER redacts by rules, then runs
     once over the research texts; where redaction reads the tokenizer's name tags (Japanese),
-    it runs once over the originals instead, and again only over the research texts that
-    redaction changed."""
+    it runs once over the originals instead, and the themes, matched in the text itself
+    (``matches_by_substring``), need no Doc of the research copy."""
     nlp = pipeline_for(lang)
     model = has_model(nlp)
     texts = [t for s in group for t in (s.text, s.title, s.restore_trust)]
@@ -92,6 +93,9 @@ def _redact_group(lang: str, group: list[Testimony]) -> tuple[dict[int, _Redacte
         results[story.pk] = _Redacted(body, title, restore, model, version, pipeline)
     if model:
         tag_docs = [redacted_doc(nlp, docs[3 * i], results[s.pk].body) for i, s in enumerate(group)]
+    elif matches_by_substring(lang):
+        # NOTE: themes are read from the research text itself (Japanese): no Doc to make.
+        tag_docs = [None] * len(group)
     else:
         tag_docs = _research_docs(
             nlp, [(results[s.pk].body, docs[3 * i]) for i, s in enumerate(group)]
@@ -246,9 +250,8 @@ def testimonies_tag(
     versions: dict[int, str] = {}
     for lang, group in by_language.items():
         matcher, lexicon_version = lexicon_matcher_versioned(lang)
-        nlp = matcher.nlp
         texts = [c.redacted_text for c in group]
-        docs_of_group = _docs_for(nlp, group, docs or {})
+        docs_of_group = _docs_for(matcher, group, docs or {})
         found = [matcher.suggest(d, t) for d, t in zip(docs_of_group, texts, strict=True)]
         if active and active.kind == textcat.KIND_EMBEDDING:
             vectors = _stored_vectors([c.testimony_id for c in group])
@@ -272,10 +275,14 @@ def testimonies_tag(
     return suggestions_write(desired=desired, versions=versions)
 
 
-def _docs_for(nlp, group: list[ResearchCopy], given: dict[int, tuple[str, Doc]]) -> list[Doc]:
+def _docs_for(matcher, group: list[ResearchCopy], given: dict[int, tuple[str, Doc]]) -> list:
     """The Docs of these research copies: the given ones made from the copy's text, the others
     through the pipeline (lemma components only), in one ``nlp.pipe``. (The text is compared,
-    not ``doc.text``, which spaCy joins from every token at each read.)"""
+    not ``doc.text``, which spaCy joins from every token at each read.) A lexicon matched by
+    substring reads the text alone: no Doc and no spaCy pass (None for each)."""
+    if matcher.substring:
+        return [None] * len(group)
+    nlp = matcher.nlp
     docs: list[Doc | None] = []
     missing = []
     for copy in group:
