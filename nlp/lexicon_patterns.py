@@ -78,6 +78,8 @@ class _Pattern:
     steps: list[tuple[list[Test], str]]
     first: tuple[int, frozenset[int]] | None  # where it may start; None: at every token
     required: list[tuple[int, frozenset[int]]]  # one of each must be in the Doc
+    # Without such words, a regex its first token must match: tried where a value passes it.
+    first_regex: tuple[int, re.Pattern] | None = None
 
 
 class TokenPatterns:
@@ -112,6 +114,7 @@ class TokenPatterns:
                 compiled,
                 _words(first) if op in ("1", "+") else None,
                 [keys for tests, op in compiled if op in ("1", "+") and (keys := _words(tests))],
+                _regex(first) if op in ("1", "+") else None,
             )
         )
         return True
@@ -132,26 +135,38 @@ class TokenPatterns:
         # when one of its required words is missing, and is tried only where its first
         # token's words stand.
         present = _Present(columns)
-        accept = self._accepts(columns)
+        accept, hit = self._accepts(columns)
         n = len(doc)
         for pattern in self._patterns:
             if not all(not values.isdisjoint(present[c]) for c, values in pattern.required):
                 continue
-            if pattern.first is None:
-                starts = range(n)
+            if pattern.first is not None:
+                starts = present.positions(*pattern.first)
+            elif pattern.first_regex is not None:
+                column, regex = pattern.first_regex
+                passing = frozenset(v for v in present[column] if hit(regex, v))
+                starts = present.positions(column, passing)
             else:
-                column, values = pattern.first
-                starts = present.positions(column, values)
+                starts = range(n)
             for start in starts:
                 for end in _ends(pattern.steps, 0, start, n, accept):
                     if end > start:
                         found.add((pattern.code, doc[start].idx, _end_char(doc, end)))
         return found
 
-    def _accepts(self, columns: list[tuple[int, ...]]) -> Callable[[list[Test], int], bool]:
+    def _accepts(self, columns: list[tuple[int, ...]]) -> tuple[Callable, Callable]:
+        """``accept(tests, i)``: token ``i`` passes every test; ``hit(regex, value)``: the
+        string of a value matches a regex (answers cached per regex and value)."""
         cache, strings = self._regex_cache, self._strings
         if len(cache) > _REGEX_CACHE_MAX:
             cache.clear()
+
+        def hit(regex: re.Pattern, got: int) -> bool:
+            key = (id(regex), got)
+            found = cache.get(key)
+            if found is None:
+                found = cache[key] = regex.search(strings[got]) is not None
+            return found
 
         def accept(tests: list[Test], i: int) -> bool:
             for column, kind, value in tests:
@@ -162,16 +177,19 @@ class TokenPatterns:
                 elif kind == "in":
                     if got not in value:
                         return False
-                else:
-                    key = (id(value), got)
-                    hit = cache.get(key)
-                    if hit is None:
-                        hit = cache[key] = value.search(strings[got]) is not None
-                    if not hit:
-                        return False
+                elif not hit(value, got):
+                    return False
             return True
 
-        return accept
+        return accept, hit
+
+
+def _regex(tests: list[Test]) -> tuple[int, re.Pattern] | None:
+    """(column, regex) of a token's first regex test, or None."""
+    for column, kind, value in tests:
+        if kind == "re":
+            return column, value
+    return None
 
 
 def _words(tests: list[Test]) -> tuple[int, frozenset[int]] | None:
