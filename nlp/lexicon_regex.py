@@ -12,10 +12,12 @@ The hits are the same as the Matcher's (``tests/nlp/test_lexicon_regex.py`` comp
 import bisect
 import re
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc
 
 # Attributes read from the token: lower-case form or verbatim text.
 _ATTRS = {"LOWER": "lower_", "TEXT": "text", "ORTH": "text"}
+_ATTR_IDS = {"lower_": LOWER, "text": ORTH}
 # Regex syntax that can see or match a line break: such patterns stay in the spaCy Matcher.
 _UNSAFE = ("\\s", "\\S", "\\W", "\\D", "[^", "\\n", "(?s", "(?m", "\\A", "\\Z")
 
@@ -81,12 +83,14 @@ class TokenRegexes:
 
 def _join(doc: Doc, attr: str) -> tuple[str, list[int], set[int]]:
     """The token texts one per line, the offset where each token's line starts, and the tokens
-    with a line break in them (left as empty lines, always checked on their own)."""
+    with a line break in them (left as empty lines, always checked on their own). (Read as one
+    array of hashes: a ``Token`` object per word cost more than the search.)"""
+    strings = doc.vocab.strings
     starts, parts, breaks, pos = [], [], set(), 0
-    for token in doc:
-        value = getattr(token, attr)
+    for i, key in enumerate(doc.to_array(_ATTR_IDS[attr]).tolist()):
+        value = strings[key]
         if "\n" in value or "\r" in value:
-            breaks.add(token.i)
+            breaks.add(i)
             value = ""
         starts.append(pos)
         parts.append(value)
