@@ -6,8 +6,10 @@ eighteen patterns (``bench/nlp_rules_cost.py``), more than the rest of the lexic
 patterns the lexicons hold use a small part of the Matcher's language, so they are matched here
 instead: the token attributes are read once a Doc as hashes (``Doc.to_array``); a pattern whose
 first token must be one of some words is only tried where one of those words stands (a dictionary
-look-up per token), the others at every token; from each start every way through the pattern is
-followed, so every (start, end) the Matcher finds is found (``greedy`` unset: all matches).
+look-up per token), one whose first token must match a regex only where a token's value passes
+it (each distinct value tested once), the others at every token; from each start every way
+through the pattern is followed, so every (start, end) the Matcher finds is found (``greedy``
+unset: all matches).
 
 Supported, per token: ``LOWER``, ``LEMMA``, ``ORTH`` or ``TEXT`` equal to a string, ``IN`` a list of
 strings or ``REGEX`` (``re.search`` on the value, as spaCy does); ``LIKE_NUM``, ``IS_PUNCT``,
