@@ -57,8 +57,9 @@ ADDRESS_EN_RE = re.compile(
     # (Canada writes the flat first, with a dash: "2207 - 1 Yonge Street".)
     # A half number: "13 1/2 Oak St".
     rf"\d{{1,5}}[A-Za-z]?(?:\s1/2)?(?:\s?[-–]\s?\d{{1,5}}[A-Za-z]?)?,?\s+"
-    # A direction with its full stop before the name: "1234 N. Main St."; a saint: "St. John's".
-    rf"(?:(?:[NSEW]\.|(?:St|Mt|Ft)\.|[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,4}}"
+    # A direction with its full stop before the name: "1234 N. Main St."; a saint: "St. John's";
+    # a person's name with its title or suffix: "120 Martin Luther King Jr. Blvd".
+    rf"(?:(?:[NSEW]\.|(?:St|Mt|Ft|Jr|Sr|Dr)\.|[A-Z][\w'’\-]*|\d{{1,3}}(?:st|nd|rd|th))\s+){{1,5}}"
     rf"(?:{_STREET_EN}|{_STREET_EN_SMALL})\b\.?"
     rf"(?:\s+(?:North|South|East|West|NW|NE|SW|SE|N|S|E|W)\b)?"
     rf"(?:,?\s+(?:Apt\.?|Apartment|Unit|Suite|#)\s*\d+\w?)?"

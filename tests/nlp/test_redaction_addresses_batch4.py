@@ -73,6 +73,9 @@ CAUGHT = [
     ("es", "vivo en la av. rivadavia al 5200, en caballito", "vivo en la [ADDRESS], en"),
     ("es", "Vivo del mercado El Oriental 200 varas al norte, casa 8.", "Vivo [ADDRESS]."),
     ("en", "We live at 7 1/2 Elm St, Salem, MA 01970.", "at [ADDRESS]."),
+    # A street named for a person, with a title or a suffix in the name.
+    ("en", "I live at 120 Martin Luther King Jr. Blvd, Atlanta.", "at [ADDRESS]."),
+    ("en", "Her clinic is at 3300 Dr. Martin Luther King Jr. Drive.", "at [ADDRESS]."),
 ]
 
 
@@ -104,6 +107,8 @@ LEFT = [
     ("es", "Torre Mayor, depto de cardiología. Tucumán PB."),
     ("es", "vivo en la av. rivadavia, al 50% de sueldo. De la casa 2 veces al día."),
     ("en", "She took 1/2 tablet; 7 1/2 hours later she ate."),
+    ("en", "I had 2 Jr. doctors and 3 Sr. nurses. We waited 4 hours on the Drive."),
+    ("en", "After 2 Dr. visits the Street clinic closed."),
 ]
 
 
