@@ -1,3 +1,4 @@
+import gc
 import logging
 
 import pytest
@@ -65,6 +66,18 @@ def test_blank_pipelines_have_lookup_lemmas(lang, word, lemma):
     nlp = pipelines.pipeline_for(lang)
     assert pipelines.has_lemmas(nlp) and not pipelines.has_model(nlp)
     assert nlp(word)[0].lemma_ == lemma
+
+
+def test_a_loaded_pipeline_is_left_out_of_full_collections(monkeypatch):
+    """The pipeline and what it loaded live as long as the process: they are frozen, so the
+    garbage collector's full collections stop walking them (docs/dev/scale.md)."""
+    monkeypatch.setattr(pipelines, "_cache", {})
+    nlp = pipelines.pipeline_for("en")
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    walked = {id(o) for o in gc.get_objects()}
+    assert id(nlp) not in walked and id(lemmatizer) not in walked
+    assert gc.get_freeze_count() > 0
+    assert nlp("doctors")[0].lemma_ == "doctor"  # still whole and in use
 
 
 def test_a_missing_lookup_table_leaves_forms_only(monkeypatch, caplog):
